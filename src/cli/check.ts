@@ -1,0 +1,47 @@
+/**
+ * `npm run check [-- --content DIR] [--strict] [--json] [--as-of YYYY-MM-DD]`
+ * Validates content without building the site. Exit 1 on any content error
+ * (or on findings with --strict), 0 otherwise.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { toIsoDate } from '../lib/dates.ts';
+import { checkContent } from '../loader/checkContent.ts';
+import { formatReport } from '../loader/formatReport.ts';
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      content: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      'as-of': { type: 'string' },
+      stats: { type: 'boolean', default: false },
+    },
+  });
+  const dir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
+  const today = values['as-of'] ?? toIsoDate(new Date());
+  const started = performance.now();
+  const result = checkContent(dir, today);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ errors: result.errors, findings: result.findings }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${formatReport(result)}\n`);
+  }
+  if (values.stats) {
+    const ms = performance.now() - started;
+    const rss = process.resourceUsage().maxRSS * 1024;
+    process.stderr.write(`${JSON.stringify({ files: result.files, ms: Math.round(ms), maxRssBytes: rss })}\n`);
+  }
+  if (result.errors.length) return 1;
+  return values.strict && result.findings.length ? 1 : 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (err) {
+  // A bug in the checker itself, not in the content: say so plainly, keep the detail for developers.
+  process.stderr.write(`检查程序出错(这不是内容的问题,请联系维护人员):${(err as Error).message}\n`);
+  if (process.env.DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+  process.exitCode = 2;
+}

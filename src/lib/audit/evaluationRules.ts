@@ -1,0 +1,124 @@
+/** R10–R14: the year-end evaluation and leader reviews. */
+import { combineEvaluation, panelRequirement, rectificationRefused } from '../combineEvaluation.ts';
+import type { ContentIndex } from '../contentIndex.ts';
+import { finishedBy, roundHalves } from '../roundPeriods.ts';
+import type { Problem } from '../problem.ts';
+import { finding, type AuditContext } from './auditContext.ts';
+import { grades } from '../../schemas/options.ts';
+
+function roundEvaluations(ctx: AuditContext) {
+  return ctx.index.model.evaluations.filter((e) => e.round === ctx.index.round?.id && e.data.date <= ctx.asOf);
+}
+
+/**
+ * R10: the panel has at least ceil(80%) of the branch's member count (the
+ * org and its sub-orgs, all statuses); a 非公企业 panel includes a non-party
+ * investor, a 社会组织 panel a non-party head.
+ */
+export function auditR10(ctx: AuditContext): Problem[] {
+  const out: Problem[] = [];
+  for (const e of roundEvaluations(ctx)) {
+    const org = ctx.index.org.get(e.data.org);
+    const members = ctx.index.membersUnder(e.data.org).length;
+    const need = panelRequirement(members);
+    const size = Object.values(e.data.panel).reduce<number>((a, b) => a + (b ?? 0), 0);
+    if (size < need) out.push(finding('R10', e.file, 'panel', `评议主体共 ${size} 人,少于本支部党员数 ${members} 的 80%(至少 ${need} 人)。`));
+    if (org?.data.unitType === 'enterprise' && !e.data.panel.investors) out.push(finding('R10', e.file, 'panel.investors', '非公企业党组织的群众评议应邀请非中共党员的出资人参加。'));
+    if (org?.data.unitType === 'social-org' && !e.data.panel.orgHeads) out.push(finding('R10', e.file, 'panel.orgHeads', '社会组织党组织的群众评议应邀请非中共党员的负责人参加。'));
+  }
+  return out;
+}
+
+const partNames = { self: '自我评价', mass: '群众评议', leader: '领导点评' } as const;
+
+/** R11: each evaluated member has self, mass and leader parts before a final result. */
+export function auditR11(ctx: AuditContext): Problem[] {
+  const out: Problem[] = [];
+  const settings = ctx.index.model.site.data.evaluation;
+  for (const e of roundEvaluations(ctx)) {
+    e.data.members.forEach((m, i) => {
+      const r = combineEvaluation(m, settings);
+      if (r.missing.length) {
+        const name = ctx.index.member.get(m.member)?.data.name ?? m.member;
+        out.push(finding('R11', e.file, `members[${i}]`, `${name}缺少${r.missing.map((p) => partNames[p]).join('、')},不能形成最终评议结果。`));
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * Who may review `subject`: a branch secretary is reviewed by the secretary of
+ * the upper org; a member by the branch secretary or their supervising
+ * committee member; an org by its own secretary or the upper org's.
+ */
+export function allowedReviewers(index: ContentIndex, subject: string): string[] {
+  const m = index.member.get(subject);
+  if (m) {
+    const org = index.org.get(m.data.org);
+    const sec = index.secretaryOf(m.data.org);
+    if (sec === m.id) return [org?.data.parent && index.secretaryOf(org.data.parent)].filter((x): x is string => Boolean(x));
+    return [sec, m.data.supervisor].filter((x): x is string => Boolean(x));
+  }
+  const o = index.org.get(subject);
+  if (!o) return [];
+  return [index.secretaryOf(o.id), o.data.parent && index.secretaryOf(o.data.parent)].filter((x): x is string => Boolean(x));
+}
+
+/** R12: the right person reviews: upper secretary → branch secretary; branch secretary or supervisor → member. */
+export function auditR12(ctx: AuditContext): Problem[] {
+  const out: Problem[] = [];
+  const nameOf = (id: string) => ctx.index.member.get(id)?.data.name ?? ctx.index.org.get(id)?.data.name ?? id;
+  const check = (file: string, field: string, reviewer: string, subject: string) => {
+    const allowed = allowedReviewers(ctx.index, subject);
+    if (allowed.length && !allowed.includes(reviewer)) {
+      out.push(finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.map(nameOf).join('或')}作出,现为${nameOf(reviewer)}。`));
+    }
+  };
+  for (const r of ctx.index.model.reviews) if (r.round === ctx.index.round?.id) check(r.file, 'reviewer', r.data.reviewer, r.data.subject);
+  for (const e of roundEvaluations(ctx)) e.data.members.forEach((m, i) => m.leader && check(e.file, `members[${i}].leader.by`, m.leader.by, m.member));
+  return out;
+}
+
+/** R13: passive or refused rectification makes the result 不合格; flags an override that says otherwise. */
+export function auditR13(ctx: AuditContext): Problem[] {
+  const out: Problem[] = [];
+  for (const e of roundEvaluations(ctx)) {
+    e.data.members.forEach((m, i) => {
+      if (rectificationRefused(m) && m.final && m.final.grade !== 'unqualified') {
+        const name = ctx.index.member.get(m.member)?.data.name ?? m.member;
+        const label = grades.find((g) => g.value === m.final?.grade)?.label;
+        out.push(finding('R13', e.file, `members[${i}].final.grade`, `${name}整改态度消极或拒不整改,应定为不合格;人工改定的“${label}”不予采用。`));
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * R14: leader reviews at least every half year: each active member, and each
+ * branch, has a review dated inside every finished half-year of the round.
+ */
+export function auditR14(ctx: AuditContext): Problem[] {
+  const round = ctx.index.round;
+  if (!round) return [];
+  const halves = finishedBy(roundHalves(round.data), ctx.asOf);
+  const reviewed = new Map<string, string[]>();
+  for (const r of ctx.index.model.reviews) {
+    if (r.round !== round.id) continue;
+    const list = reviewed.get(r.data.subject) ?? [];
+    list.push(r.data.date);
+    reviewed.set(r.data.subject, list);
+  }
+  const out: Problem[] = [];
+  const subjects = [
+    ...ctx.index.model.members.filter((m) => m.data.status === 'active').map((m) => ({ id: m.id, name: m.data.name, file: m.file })),
+    ...ctx.index.model.orgs.filter((o) => o.data.level === 'branch').map((o) => ({ id: o.id, name: o.data.name, file: o.file })),
+  ];
+  for (const s of subjects) {
+    const dates = reviewed.get(s.id) ?? [];
+    const missing = halves.filter((h) => !dates.some((d) => d >= h.start && d <= h.end));
+    if (missing.length) out.push(finding('R14', s.file, '', `${s.name}在${missing.map((h) => (h.key === 'h1' ? '上半年' : '下半年')).join('、')}没有领导点评记录(原则上每半年一次)。`));
+  }
+  return out;
+}

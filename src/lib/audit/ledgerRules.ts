@@ -1,0 +1,84 @@
+/** R6–R9: the ledger rhythm — monthly records, quarterly checks, half-yearly bulletins — and overdue pledges. */
+import { isApproved, isClosed, fulfilmentOf } from '../pledgeStatus.ts';
+import type { Problem } from '../problem.ts';
+import { finishedBy, owedRecordPeriods, roundHalves, roundQuarters } from '../roundPeriods.ts';
+import { finding, type AuditContext } from './auditContext.ts';
+
+/**
+ * R6: an open pledge has a ledger record for every period from its approval
+ * to the as-of date (每月一记实 by default, 每学期一记账 where `site.json`
+ * says `cadence: semester`). Lists the missing periods.
+ */
+export function auditR6(ctx: AuditContext): Problem[] {
+  const cadence = ctx.index.model.site.data.cadence;
+  const out: Problem[] = [];
+  for (const p of ctx.index.roundPledges) {
+    const d = p.data;
+    if (!isApproved(d, ctx.asOf) || isClosed(d, ctx.asOf) || !d.review.date) continue;
+    const dates = (d.records ?? []).map((r) => r.date);
+    const gaps = owedRecordPeriods(cadence, d.review.date, ctx.asOf).filter((per) => !dates.some((x) => x >= per.start && x <= per.end));
+    if (gaps.length) {
+      const unit = cadence === 'month' ? '月份' : '学期';
+      out.push(finding('R6', p.file, 'records', `“${d.title}”缺少以下${unit}的践诺记实:${gaps.map((g) => g.key).join('、')}。`));
+    }
+  }
+  return out;
+}
+
+/** The branches that keep a ledger: orgs at branch level, and any org that owns pledges. */
+function ledgerOrgs(ctx: AuditContext) {
+  return ctx.index.model.orgs.filter((o) => o.data.level === 'branch' || ctx.index.pledgesOf.has(o.id));
+}
+
+/** R7: a branch has a check for every finished quarter of the round (每季度一检查). */
+export function auditR7(ctx: AuditContext): Problem[] {
+  const round = ctx.index.round;
+  if (!round) return [];
+  const out: Problem[] = [];
+  const quarters = finishedBy(roundQuarters(round.data), ctx.asOf);
+  for (const o of ledgerOrgs(ctx)) {
+    const done = new Set(ctx.index.model.checks.filter((c) => c.round === round.id && c.data.org === o.id).map((c) => c.data.quarter));
+    const missing = quarters.filter((q) => !done.has(q.key as never));
+    if (missing.length) out.push(finding('R7', o.file, '', `${o.data.name}缺少以下季度的检查记录:${missing.map((q) => `${q.key}(${q.start} 至 ${q.end})`).join('、')}。`));
+  }
+  return out;
+}
+
+/**
+ * R8: a branch has a bulletin for every finished half-year (每半年一通报);
+ * an org that made organisation pledges, one for every finished quarter.
+ * A bulletin covers the period it names and, for quarters, the half-year
+ * or year bulletins do not stand in.
+ */
+export function auditR8(ctx: AuditContext): Problem[] {
+  const round = ctx.index.round;
+  if (!round) return [];
+  const out: Problem[] = [];
+  const halves = finishedBy(roundHalves(round.data), ctx.asOf);
+  const quarters = finishedBy(roundQuarters(round.data), ctx.asOf);
+  for (const o of ledgerOrgs(ctx)) {
+    const periods = new Set<string>(ctx.index.model.bulletins.filter((b) => b.round === round.id && b.data.org === o.id).map((b) => b.data.period));
+    const owed = ctx.index.pledgesOf.has(o.id) ? quarters : halves;
+    const missing = owed.filter((p) => !periods.has(p.key));
+    if (missing.length) out.push(finding('R8', o.file, '', `${o.data.name}缺少以下期间的通报:${missing.map((p) => p.key).join('、')}。`));
+  }
+  return out;
+}
+
+/**
+ * R9: a pledge past its deadline and not checked off is overdue; an overdue
+ * pledge without a rectification note, or whose rectification deadline has
+ * passed, is flagged.
+ */
+export function auditR9(ctx: AuditContext): Problem[] {
+  const out: Problem[] = [];
+  for (const p of ctx.index.roundPledges) {
+    if (fulfilmentOf(p.data, ctx.asOf) !== 'overdue') continue;
+    const rect = p.data.rectification;
+    const msg = rect?.note
+      ? `“${p.data.title}”已逾期,整改期限 ${rect.deadline} 也已过,仍未销号。`
+      : `“${p.data.title}”已过完成时限 ${p.data.deadline},未销号,也没有督促整改记录。`;
+    out.push(finding('R9', p.file, rect?.note ? 'rectification.deadline' : 'rectification', msg));
+  }
+  return out;
+}

@@ -1,0 +1,135 @@
+/**
+ * Calendar helpers over ISO dates (`YYYY-MM-DD` strings).
+ *
+ * The whole domain works on plain date strings: they compare correctly as
+ * strings, carry no time zone and survive JSON. Nothing here reads the clock.
+ */
+
+/** An ISO calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD` (2026-02-30 is not one). */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+/** True for leap years of the Gregorian calendar. */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days in month `month` (1–12) of `year`. */
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/** A `Date` (as YAML parsers produce) to its UTC calendar date. */
+export function toIsoDate(date: Date): IsoDate {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Year, month (1–12) and day of an ISO date. */
+export function parts(date: IsoDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** Builds an ISO date from its parts. */
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** The last day of the month that `date` falls in. */
+export function monthEnd(date: IsoDate): IsoDate {
+  const { year, month } = parts(date);
+  return isoDate(year, month, daysInMonth(year, month));
+}
+
+/** `YYYY-MM` of a date. */
+export function monthKey(date: IsoDate): string {
+  return date.slice(0, 7);
+}
+
+/** Adds whole days (negative to go back). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const { year, month, day } = parts(date);
+  return toIsoDate(new Date(Date.UTC(year, month - 1, day + days)));
+}
+
+/** Whole days from `a` to `b` (positive when `b` is later). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  const pa = parts(a);
+  const pb = parts(b);
+  return Math.round((Date.UTC(pb.year, pb.month - 1, pb.day) - Date.UTC(pa.year, pa.month - 1, pa.day)) / 86_400_000);
+}
+
+/** A closed date range, both ends inclusive. */
+export interface Period {
+  key: string;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/** Every calendar month overlapping `[from, to]`, in order, keyed `YYYY-MM`. */
+export function monthsOverlapping(from: IsoDate, to: IsoDate): Period[] {
+  const out: Period[] = [];
+  let { year, month } = parts(from);
+  const last = monthKey(to);
+  for (;;) {
+    const start = isoDate(year, month, 1);
+    if (monthKey(start) > last) break;
+    out.push({ key: monthKey(start), start, end: monthEnd(start) });
+    month += 1;
+    if (month === 13) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return out;
+}
+
+/** The quarters (q1–q4) of calendar year `year`. */
+export function quartersOf(year: number): Period[] {
+  return [1, 2, 3, 4].map((q) => ({
+    key: `q${q}`,
+    start: isoDate(year, q * 3 - 2, 1),
+    end: monthEnd(isoDate(year, q * 3, 1)),
+  }));
+}
+
+/** The half-years (h1, h2) of calendar year `year`. */
+export function halvesOf(year: number): Period[] {
+  return [
+    { key: 'h1', start: isoDate(year, 1, 1), end: isoDate(year, 6, 30) },
+    { key: 'h2', start: isoDate(year, 7, 1), end: isoDate(year, 12, 31) },
+  ];
+}
+
+/**
+ * School semesters overlapping `[from, to]`: the spring semester runs
+ * 1 February – 31 July, the autumn semester 1 August – 31 January, which is
+ * how the school variants (篇一/二, 每学期一记账) divide a year.
+ */
+export function semestersOverlapping(from: IsoDate, to: IsoDate): Period[] {
+  const out: Period[] = [];
+  const first = parts(from).year - 1;
+  const last = parts(to).year;
+  for (let y = first; y <= last; y++) {
+    out.push({ key: `${y}-spring`, start: isoDate(y, 2, 1), end: isoDate(y, 7, 31) });
+    out.push({ key: `${y}-autumn`, start: isoDate(y, 8, 1), end: isoDate(y + 1, 1, 31) });
+  }
+  return out.filter((p) => p.end >= from && p.start <= to);
+}
+
+/** True when `date` lies in `[start, end]`. */
+export function within(date: IsoDate, start: IsoDate, end: IsoDate): boolean {
+  return date >= start && date <= end;
+}

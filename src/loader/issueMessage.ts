@@ -1,0 +1,83 @@
+/**
+ * Turns zod issues into Chinese messages that name the field by its label,
+ * say what rule was broken and what value was found.
+ */
+import type { z } from 'astro/zod';
+import type { Field } from '../schemas/fieldTypes.ts';
+import { fieldPath, type Problem } from '../lib/problem.ts';
+
+const typeNames: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  integer: '整数',
+  float: '小数',
+  boolean: '是或否(true / false)',
+  array: '列表(每项一行,以“- ”开头)',
+  object: '一组字段',
+  date: '日期',
+  null: '空值',
+};
+
+/** The field definition at a path of a field table (list indices skipped). */
+export function fieldAt(fields: Record<string, Field>, path: readonly (string | number)[]): Field | undefined {
+  let table: Record<string, Field> | undefined = fields;
+  let found: Field | undefined;
+  for (const seg of path) {
+    if (typeof seg === 'number') {
+      if (found?.meta.item) found = found.meta.item;
+      continue;
+    }
+    found = table?.[seg];
+    table = found?.meta.fields;
+  }
+  return found;
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>((v, seg) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[seg] : undefined), data);
+}
+
+function show(v: unknown): string {
+  return typeof v === 'string' ? `“${v}”` : JSON.stringify(v) ?? String(v);
+}
+
+/** One zod issue as a `Problem`. */
+export function issueToProblem(issue: z.ZodIssue, file: string, fields: Record<string, Field>, data: unknown): Problem {
+  const field = fieldPath(issue.path);
+  const def = fieldAt(fields, issue.path);
+  const label = def ? `「${def.meta.label}」` : `「${field}」`;
+  const value = valueAt(data, issue.path);
+  const out = (rule: string, message: string): Problem => ({ file, field, rule, severity: 'error', message });
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.received === 'undefined' || issue.received === 'null') return out('required', `${label}必须填写。`);
+      if (def?.meta.kind === 'date') return out('date', `${label}应为日期,写成 年-月-日(如 2026-03-15),现在是 ${show(value)}。`);
+      return out('type', `${label}应为${typeNames[issue.expected] ?? issue.expected},现在是 ${show(value)}。`);
+    case 'invalid_union':
+      if (def?.meta.kind === 'date') return out('date', `${label}应为日期,写成 年-月-日(如 2026-03-15),现在是 ${show(value)}。`);
+      return out('type', `${label}的值 ${show(value)} 不符合要求。`);
+    case 'invalid_enum_value': {
+      const options = def?.meta.options ?? def?.meta.item?.meta.options ?? [];
+      const list = options.map((o) => `${o.value}(${o.label})`).join('、');
+      return out('enum', `${label}的值 ${show(issue.received)} 不在可选范围内,可选:${list}。`);
+    }
+    case 'unrecognized_keys': {
+      const known = Object.keys(field ? (def?.meta.fields ?? {}) : fields).join('、');
+      return out('unknown-key', `不认识的字段 ${issue.keys.map((k) => `“${k}”`).join('、')},是否拼写有误?${label === '「」' ? '' : `${label}中`}可用的字段有:${known}。`);
+    }
+    case 'too_small':
+      if (issue.type === 'array') return out('min', `${label}至少要有 ${issue.minimum} 项。`);
+      if (issue.type === 'string') return out('required', `${label}必须填写。`);
+      return out('min', `${label}不能小于 ${issue.minimum},现在是 ${show(value)}。`);
+    case 'too_big':
+      if (issue.type === 'array') return out('max', `${label}最多 ${issue.maximum} 项。`);
+      if (issue.type === 'string') return out('max', `${label}太长了,最多 ${issue.maximum} 个字。`);
+      return out('max', `${label}不能大于 ${issue.maximum},现在是 ${show(value)}。`);
+    case 'invalid_string':
+      return out('pattern', `${label}${issue.message}(现在是 ${show(value)})。`);
+    case 'custom':
+      return out(String(issue.params?.rule ?? 'custom'), issue.message);
+    default:
+      return out(issue.code, `${label}不符合要求。`);
+  }
+}

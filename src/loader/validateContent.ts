@@ -1,0 +1,129 @@
+/**
+ * Validates parsed content: each file against its schema, then what no single
+ * file can tell — that every reference names an existing entry, that pledge
+ * deadlines fall inside their round, that the org tree has no cycle.
+ */
+import { collectionOf, type CollectionName } from '../schemas/collections.ts';
+import type { ContentModel, Entry } from '../lib/model.ts';
+import { pledgeRef } from '../lib/pledgeRef.ts';
+import type { Problem } from '../lib/problem.ts';
+import { issueToProblem } from './issueMessage.ts';
+import type { RawEntry } from './readContentTree.ts';
+
+type Target = 'members' | 'orgs' | 'pledges' | 'rounds';
+const targetNames: Record<Target, string> = { members: '党员', orgs: '党组织', pledges: '承诺', rounds: '轮次' };
+
+
+function emptyModel(): Omit<ContentModel, 'site'> {
+  return { rounds: [], orgs: [], members: [], pledges: [], checks: [], bulletins: [], reviews: [], evaluations: [] };
+}
+
+/**
+ * Validates every entry; returns the model of the valid ones and every problem.
+ * `model` is undefined when `site.json` itself is unusable.
+ */
+export function validateContent(raw: RawEntry[]): { model?: ContentModel; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const ids: Record<Target, Set<string>> = { members: new Set(), orgs: new Set(), pledges: new Set(), rounds: new Set() };
+  for (const r of raw) if (r.collection in ids) ids[r.collection as Target].add(r.id);
+
+  const model = emptyModel() as ContentModel;
+  let site: Entry<ContentModel['site']['data']> | undefined;
+  for (const r of raw) {
+    const def = collectionOf(r.collection);
+    const result = def.schema.safeParse(r.data);
+    if (!result.success) {
+      for (const issue of result.error.issues) problems.push(issueToProblem(issue, r.file, def.fields, r.data));
+      continue;
+    }
+    const entry: Entry<never> = { id: r.id, file: r.file, data: result.data as never, body: r.body, round: r.round };
+    if (r.collection === 'site') site = entry;
+    else (model[r.collection as Exclude<CollectionName, 'site'>] as Entry<unknown>[]).push(entry);
+  }
+
+  const ref = (file: string, field: string, value: string | undefined, to: readonly Target[]) => {
+    if (!value || to.some((t) => ids[t].has(value))) return;
+    problems.push({
+      file,
+      field,
+      rule: 'ref',
+      severity: 'error',
+      message: `找不到编号为“${value}”的${to.map((t) => targetNames[t]).join('或')}。请检查拼写,或先建立它。`,
+    });
+  };
+
+  if (site) {
+    ref(site.file, 'topOrg', site.data.topOrg, ['orgs']);
+    ref(site.file, 'currentRound', site.data.currentRound, ['rounds']);
+  }
+  for (const o of model.orgs) {
+    ref(o.file, 'parent', o.data.parent, ['orgs']);
+    ref(o.file, 'secretary', o.data.secretary, ['members']);
+  }
+  checkOrgCycles(model, problems);
+  for (const m of model.members) {
+    ref(m.file, 'org', m.data.org, ['orgs']);
+    ref(m.file, 'supervisor', m.data.supervisor, ['members']);
+  }
+  const roundsById = new Map(model.rounds.map((r) => [r.id, r.data]));
+  const perRound = [...model.pledges, ...model.checks, ...model.bulletins, ...model.reviews, ...model.evaluations];
+  for (const e of perRound) {
+    if (e.round && !ids.rounds.has(e.round)) {
+      problems.push({ file: e.file, field: '', rule: 'ref', severity: 'error', message: `所在文件夹“${e.round}”不是已建立的轮次,请先在“轮次”中建立它。` });
+    }
+  }
+  for (const p of model.pledges) {
+    const d = p.data;
+    ref(p.file, 'owner', d.owner, ['members', 'orgs']);
+    ref(p.file, 'review.by', d.review.by, ['members']);
+    ref(p.file, 'closed.verifiedBy', d.closed?.verifiedBy, ['members']);
+    const round = p.round ? roundsById.get(p.round) : undefined;
+    if (round && d.deadline && (d.deadline < round.start || d.deadline > round.end)) {
+      problems.push({
+        file: p.file,
+        field: 'deadline',
+        rule: 'R4',
+        severity: 'error',
+        message: `完成时限 ${d.deadline} 不在本轮(${round.start} 至 ${round.end})之内。`,
+      });
+    }
+  }
+  for (const c of model.checks) {
+    ref(c.file, 'org', c.data.org, ['orgs']);
+    c.data.urged?.forEach((u, i) => ref(c.file, `urged[${i}]`, pledgeRef(u, c.round), ['pledges']));
+  }
+  for (const b of model.bulletins) {
+    ref(b.file, 'org', b.data.org, ['orgs']);
+    b.data.pledges?.forEach((u, i) => ref(b.file, `pledges[${i}]`, pledgeRef(u, b.round), ['pledges']));
+  }
+  for (const r of model.reviews) {
+    ref(r.file, 'reviewer', r.data.reviewer, ['members']);
+    ref(r.file, 'subject', r.data.subject, ['members', 'orgs']);
+  }
+  for (const e of model.evaluations) {
+    ref(e.file, 'org', e.data.org, ['orgs']);
+    e.data.members.forEach((m, i) => {
+      ref(e.file, `members[${i}].member`, m.member, ['members']);
+      ref(e.file, `members[${i}].leader.by`, m.leader?.by, ['members']);
+    });
+  }
+  if (!site) return { problems };
+  model.site = site;
+  return { model, problems };
+}
+
+function checkOrgCycles(model: ContentModel, problems: Problem[]): void {
+  const parent = new Map(model.orgs.map((o) => [o.id, o.data.parent]));
+  for (const o of model.orgs) {
+    const seen = new Set<string>([o.id]);
+    let cur = o.data.parent;
+    while (cur) {
+      if (seen.has(cur)) {
+        problems.push({ file: o.file, field: 'parent', rule: 'cycle', severity: 'error', message: `上级组织形成了循环(${[...seen, cur].join(' → ')}),请改正“上级组织”。` });
+        break;
+      }
+      seen.add(cur);
+      cur = parent.get(cur);
+    }
+  }
+}

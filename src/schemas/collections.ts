@@ -1,0 +1,63 @@
+/**
+ * The content contract as data: one entry per content folder, with its field
+ * table, its schema and how its files are laid out. The checker, Astro's
+ * content collections and the CMS config all walk this list.
+ */
+import type { z } from 'astro/zod';
+import type { Field } from './fieldTypes.ts';
+import { bulletinFields, bulletinSchema } from './bulletin.ts';
+import { checkFields, checkSchema } from './check.ts';
+import { evaluationFields, evaluationSchema } from './evaluation.ts';
+import { memberFields, memberSchema } from './member.ts';
+import { orgFields, orgSchema } from './org.ts';
+import { pledgeFields, pledgeSchema } from './pledge.ts';
+import { reviewFields, reviewSchema } from './review.ts';
+import { roundFields, roundSchema } from './round.ts';
+import { siteFields, siteSchema } from './site.ts';
+
+export type CollectionName =
+  | 'site'
+  | 'rounds'
+  | 'orgs'
+  | 'members'
+  | 'pledges'
+  | 'checks'
+  | 'bulletins'
+  | 'reviews'
+  | 'evaluations';
+
+export interface CollectionDef {
+  /** Folder name under `content/`, and the Decap collection name. */
+  name: CollectionName;
+  label: string;
+  labelSingular: string;
+  fields: Record<string, Field>;
+  schema: z.ZodTypeAny;
+  /** Files live in `<name>/<round>/`. */
+  perRound: boolean;
+  /** The single file of a file collection (`site.json`). */
+  file?: string;
+  /** Label of the Markdown body, for types whose body is content. */
+  body?: { label: string; hint: string };
+  /** Visibility of a file that does not say. */
+  defaultVisibility: 'public' | 'internal' | 'private';
+}
+
+export const collections: readonly CollectionDef[] = [
+  { name: 'site', label: '站点设置', labelSingular: '站点设置', fields: siteFields, schema: siteSchema, perRound: false, file: 'site.json', defaultVisibility: 'public' },
+  { name: 'rounds', label: '轮次', labelSingular: '轮次', fields: roundFields, schema: roundSchema, perRound: false, body: { label: '轮次说明', hint: '本轮工作安排,可留空' }, defaultVisibility: 'public' },
+  { name: 'orgs', label: '党组织', labelSingular: '党组织', fields: orgFields, schema: orgSchema, perRound: false, defaultVisibility: 'public' },
+  { name: 'members', label: '党员', labelSingular: '党员', fields: memberFields, schema: memberSchema, perRound: false, defaultVisibility: 'public' },
+  { name: 'pledges', label: '承诺事项', labelSingular: '承诺', fields: pledgeFields, schema: pledgeSchema, perRound: true, body: { label: '承诺内容', hint: '承诺的具体内容,公开承诺书上显示这一段' }, defaultVisibility: 'public' },
+  { name: 'checks', label: '季度检查', labelSingular: '季度检查', fields: checkFields, schema: checkSchema, perRound: true, body: { label: '检查情况', hint: '检查的过程和结论' }, defaultVisibility: 'public' },
+  { name: 'bulletins', label: '通报', labelSingular: '通报', fields: bulletinFields, schema: bulletinSchema, perRound: true, body: { label: '通报正文', hint: '表扬先进、督促后进' }, defaultVisibility: 'public' },
+  { name: 'reviews', label: '领导点评', labelSingular: '领导点评', fields: reviewFields, schema: reviewSchema, perRound: true, defaultVisibility: 'internal' },
+  { name: 'evaluations', label: '年终评诺', labelSingular: '年终评诺', fields: evaluationFields, schema: evaluationSchema, perRound: true, body: { label: '评议情况说明', hint: '评议会的组织情况' }, defaultVisibility: 'internal' },
+];
+
+/** The definition of one collection. */
+export function collectionOf(name: CollectionName): CollectionDef {
+  const def = collections.find((c) => c.name === name);
+  if (!def) throw new Error(`unknown collection ${name}`);
+  return def;
+}

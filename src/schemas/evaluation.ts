@@ -1,0 +1,97 @@
+/** `content/evaluations/<round>/<id>.md`: a branch's year-end evaluation (民主评诺); internal by default. */
+import { z } from 'astro/zod';
+import { boolean, date, list, number, object, relation, select, shapeOf, text } from './fieldTypes.ts';
+import { attitudes, grades, visibilities } from './options.ts';
+
+const count = (label: string, hint?: string) => number({ label, hint, int: true, min: 0 });
+
+export const panelFields = {
+  masses: count('本单位群众代表'),
+  serviceObjects: count('服务对象代表'),
+  partnerUnits: count('结对共建单位负责人'),
+  deputies: count('“两代表一委员”'),
+  investors: count('非党员出资人', '非公企业党组织必须邀请'),
+  orgHeads: count('非党员负责人', '社会组织党组织必须邀请'),
+  others: count('其他评议人'),
+};
+
+export const evaluationFields = {
+  org: relation({ label: '评议支部', to: ['orgs'], required: true }),
+  date: date({ label: '评议日期', required: true }),
+  panel: object({ label: '群众评议主体人数', hint: '按类别填写人数,总人数不少于本支部党员数的 80%', required: true, fields: panelFields }),
+  members: list({
+    label: '党员评议情况',
+    required: true,
+    fields: {
+      member: relation({ label: '党员', to: ['members'], required: true }),
+      self: object({
+        label: '自我评价',
+        fields: { grade: select({ label: '自评等次', options: grades, required: true }), summary: text({ label: '自评小结', multiline: true }) },
+      }),
+      mass: object({
+        label: '群众评议(满意度测评)',
+        fields: {
+          satisfied: count('满意票数'),
+          basicallySatisfied: count('基本满意票数'),
+          dissatisfied: count('不满意票数'),
+        },
+      }),
+      leader: object({
+        label: '领导点评',
+        fields: {
+          by: relation({ label: '点评人', to: ['members'], required: true }),
+          grade: select({ label: '点评等次', options: grades, required: true }),
+          comment: text({ label: '点评意见', multiline: true }),
+        },
+      }),
+      rectification: object({
+        label: '限期整改',
+        fields: {
+          required: boolean({ label: '需要整改', required: true }),
+          deadline: date({ label: '整改期限' }),
+          attitude: select({ label: '整改态度', hint: '态度消极或拒不整改的,定为不合格', options: attitudes }),
+          done: boolean({ label: '已整改到位' }),
+        },
+      }),
+      final: object({
+        label: '最终结果(人工确定)',
+        hint: '一般留空,由系统按计分办法综合;支部集体研究改定时填写,并写明理由',
+        fields: {
+          grade: select({ label: '最终等次', options: grades, required: true }),
+          reason: text({ label: '改定理由', multiline: true, required: true }),
+        },
+      }),
+    },
+  }),
+  visibility: select({ label: '公开范围', options: visibilities }),
+};
+
+export const evaluationSchema = shapeOf(evaluationFields).superRefine((e, ctx) => {
+  const panelSize = Object.values(e.panel).reduce<number>((a, b) => a + (b ?? 0), 0);
+  const seen = new Map<string, number>();
+  e.members.forEach((m, i) => {
+    if (seen.has(m.member)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['members', i, 'member'],
+        params: { rule: 'duplicate' },
+        message: `党员“${m.member}”重复出现(第 ${(seen.get(m.member) ?? 0) + 1} 项已有)。`,
+      });
+    }
+    seen.set(m.member, i);
+    if (m.mass) {
+      const votes = (m.mass.satisfied ?? 0) + (m.mass.basicallySatisfied ?? 0) + (m.mass.dissatisfied ?? 0);
+      if (votes > panelSize) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['members', i, 'mass'],
+          params: { rule: 'votes-exceed-panel' },
+          message: `满意度测评共 ${votes} 票,超过了评议主体总人数 ${panelSize}。`,
+        });
+      }
+    }
+  });
+});
+
+export type Evaluation = z.output<typeof evaluationSchema>;
+export type MemberEvaluation = Evaluation['members'][number];

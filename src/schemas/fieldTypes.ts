@@ -1,0 +1,179 @@
+/**
+ * The field-table vocabulary. Each builder returns a `Field`: one description
+ * of a content field from which both the zod schema (for Astro and
+ * `npm run check`) and the Decap CMS widget are derived, so the two can never
+ * be written twice and drift apart.
+ */
+import { z } from 'astro/zod';
+import { isIsoDate, toIsoDate } from '../lib/dates.ts';
+
+/** One option of an enumeration: the stored English slug and its Chinese label. */
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** The Decap CMS field definition a `Field` turns into (see Decap's widget docs). */
+export type DecapField = Record<string, unknown> & { name: string; label: string; widget: string };
+
+/** Which collections a relation may point at. */
+export type RelationTarget = 'members' | 'orgs' | 'pledges' | 'rounds';
+
+/** What a field is, for messages and the CMS. */
+export interface FieldMeta {
+  kind: 'string' | 'text' | 'number' | 'boolean' | 'date' | 'select' | 'relation' | 'list' | 'object';
+  label: string;
+  hint?: string;
+  required: boolean;
+  options?: readonly Option[];
+  min?: number;
+  max?: number;
+  pattern?: readonly [string, string];
+  to?: readonly RelationTarget[];
+  /** Child fields of an object, or of each item of a list of objects. */
+  fields?: Record<string, Field>;
+  /** Item field of a list of scalars. */
+  item?: Field;
+  default?: unknown;
+}
+
+/** A field: its zod schema plus what the CMS and the messages need to know. */
+export interface Field<Z extends z.ZodTypeAny = z.ZodTypeAny> {
+  zod: Z;
+  meta: FieldMeta;
+}
+
+type Opt<Z extends z.ZodTypeAny, R> = R extends true ? Z : z.ZodOptional<Z>;
+
+interface Common<R extends boolean> {
+  label: string;
+  hint?: string;
+  required?: R;
+}
+
+function finish<Z extends z.ZodTypeAny, R extends boolean>(
+  zod: Z,
+  meta: Omit<FieldMeta, 'required'>,
+  required: R | undefined,
+): Field<Opt<Z, R>> {
+  const out = required ? zod : zod.optional();
+  return { zod: out as Opt<Z, R>, meta: { ...meta, required: Boolean(required) } };
+}
+
+/** A one-line string. `pattern` is `[regex, Chinese explanation]`. */
+export function text<R extends boolean = false>(
+  o: Common<R> & { pattern?: readonly [string, string]; multiline?: boolean; max?: number },
+): Field<Opt<z.ZodString, R>> {
+  let s = z.string().trim().min(o.required ? 1 : 0);
+  if (o.max) s = s.max(o.max);
+  if (o.pattern) s = s.regex(new RegExp(o.pattern[0]), { message: o.pattern[1] });
+  return finish(s, { kind: o.multiline ? 'text' : 'string', label: o.label, hint: o.hint, pattern: o.pattern, max: o.max }, o.required);
+}
+
+/** A whole or decimal number within `[min, max]`. */
+export function number<R extends boolean = false>(
+  o: Common<R> & { min?: number; max?: number; int?: boolean; default?: number },
+): Field<Opt<z.ZodNumber, R>> {
+  let n = z.number();
+  if (o.int) n = n.int();
+  if (o.min !== undefined) n = n.min(o.min);
+  if (o.max !== undefined) n = n.max(o.max);
+  return finish(n, { kind: 'number', label: o.label, hint: o.hint, min: o.min, max: o.max, default: o.default }, o.required);
+}
+
+/** Yes or no. */
+export function boolean<R extends boolean = false>(o: Common<R> & { default?: boolean }): Field<Opt<z.ZodBoolean, R>> {
+  return finish(z.boolean(), { kind: 'boolean', label: o.label, hint: o.hint, default: o.default }, o.required);
+}
+
+/** The rule code carried by a date that is not a real `YYYY-MM-DD` day. */
+export const DATE_RULE = 'date';
+
+/**
+ * A calendar date, stored as `YYYY-MM-DD`. Accepts the string (what the
+ * strict checker reads) or a `Date` (what Astro's YAML parser makes of an
+ * unquoted date) and always yields the string.
+ */
+export function date<R extends boolean = false>(o: Common<R>): Field<Opt<z.ZodType<string, z.ZodTypeDef, unknown>, R>> {
+  const d = z.union([z.string(), z.date()]).transform((v, ctx) => {
+    const s = v instanceof Date ? (Number.isNaN(v.getTime()) ? '' : toIsoDate(v)) : v.trim();
+    if (!isIsoDate(s)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        params: { rule: DATE_RULE },
+        message: `日期“${String(v)}”不对:应写成 年-月-日(如 2026-03-15),并且是日历上真实存在的一天。`,
+      });
+      return z.NEVER;
+    }
+    return s;
+  });
+  return finish(d as z.ZodType<string, z.ZodTypeDef, unknown>, { kind: 'date', label: o.label, hint: o.hint }, o.required);
+}
+
+/** One value out of a fixed list of English slugs. */
+export function select<const V extends readonly [Option, ...Option[]], R extends boolean = false>(
+  o: Common<R> & { options: V; default?: V[number]['value'] },
+): Field<Opt<z.ZodEnum<[V[number]['value'], ...V[number]['value'][]]>, R>> {
+  const values = o.options.map((x) => x.value) as [V[number]['value'], ...V[number]['value'][]];
+  return finish(z.enum(values), { kind: 'select', label: o.label, hint: o.hint, options: o.options, default: o.default }, o.required);
+}
+
+/** Several values out of a fixed list. */
+export function multiSelect<const V extends readonly [Option, ...Option[]], R extends boolean = false>(
+  o: Common<R> & { options: V },
+): Field<Opt<z.ZodArray<z.ZodEnum<[V[number]['value'], ...V[number]['value'][]]>>, R>> {
+  const values = o.options.map((x) => x.value) as [V[number]['value'], ...V[number]['value'][]];
+  const item: Field = { zod: z.enum(values), meta: { kind: 'select', label: o.label, options: o.options, required: true } };
+  return finish(z.array(z.enum(values)), { kind: 'list', label: o.label, hint: o.hint, options: o.options, item }, o.required);
+}
+
+/** The id of another entry; that it exists is checked across files. */
+export function relation<R extends boolean = false>(
+  o: Common<R> & { to: readonly RelationTarget[] },
+): Field<Opt<z.ZodString, R>> {
+  return finish(z.string().trim().min(1), { kind: 'relation', label: o.label, hint: o.hint, to: o.to }, o.required);
+}
+
+type Shape<T extends Record<string, Field>> = { [K in keyof T]: T[K]['zod'] };
+
+/** Builds the zod object of a field table. Unknown keys are refused, so a misspelt key is never silently dropped. */
+export function shapeOf<T extends Record<string, Field>>(fields: T): z.ZodObject<Shape<T>, 'strict'> {
+  const shape = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.zod])) as Shape<T>;
+  return z.object(shape).strict();
+}
+
+/** A group of fields. */
+export function object<T extends Record<string, Field>, R extends boolean = false>(
+  o: Common<R> & { fields: T },
+): Field<Opt<z.ZodObject<Shape<T>, 'strict'>, R>> {
+  return finish(shapeOf(o.fields), { kind: 'object', label: o.label, hint: o.hint, fields: o.fields }, o.required);
+}
+
+/** A list of groups of fields (records, panel members …). */
+export function list<T extends Record<string, Field>, R extends boolean = false>(
+  o: Common<R> & { fields: T; min?: number; max?: number },
+): Field<Opt<z.ZodArray<z.ZodObject<Shape<T>, 'strict'>>, R>> {
+  let a = z.array(shapeOf(o.fields));
+  if (o.min !== undefined) a = a.min(o.min);
+  if (o.max !== undefined) a = a.max(o.max);
+  return finish(a, { kind: 'list', label: o.label, hint: o.hint, fields: o.fields, min: o.min, max: o.max }, o.required);
+}
+
+/** A list of short texts (measures, findings …). */
+export function textList<R extends boolean = false>(
+  o: Common<R> & { itemLabel: string; min?: number; max?: number },
+): Field<Opt<z.ZodArray<z.ZodString>, R>> {
+  let a = z.array(z.string().trim().min(1));
+  if (o.min !== undefined) a = a.min(o.min);
+  if (o.max !== undefined) a = a.max(o.max);
+  const item: Field = { zod: z.string(), meta: { kind: 'string', label: o.itemLabel, required: true } };
+  return finish(a, { kind: 'list', label: o.label, hint: o.hint, item, min: o.min, max: o.max }, o.required);
+}
+
+/** A list of ids of other entries. */
+export function relationList<R extends boolean = false>(
+  o: Common<R> & { to: readonly RelationTarget[]; itemLabel: string },
+): Field<Opt<z.ZodArray<z.ZodString>, R>> {
+  const item: Field = { zod: z.string(), meta: { kind: 'relation', label: o.itemLabel, to: o.to, required: true } };
+  return finish(z.array(z.string().trim().min(1)), { kind: 'list', label: o.label, hint: o.hint, item, to: o.to }, o.required);
+}

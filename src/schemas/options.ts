@@ -1,0 +1,99 @@
+/**
+ * Every enumeration of the content contract: the English slug stored in the
+ * file and the Chinese label a person sees. Field tables, the CMS and the
+ * pages all read them from here.
+ */
+import type { Option } from './fieldTypes.ts';
+
+export const categories = [
+  { value: 'study', label: '学习' },
+  { value: 'work', label: '工作' },
+  { value: 'discipline', label: '自律' },
+  { value: 'service', label: '服务' },
+] as const satisfies readonly Option[];
+
+export const reviewStatuses = [
+  { value: 'draft', label: '草稿' },
+  { value: 'submitted', label: '已提交待审核' },
+  { value: 'revise', label: '退回修改完善' },
+  { value: 'resubmit', label: '退回重新提出' },
+  { value: 'approved', label: '审核通过' },
+] as const satisfies readonly Option[];
+
+export const grades = [
+  { value: 'excellent', label: '优秀' },
+  { value: 'qualified', label: '合格' },
+  { value: 'basic', label: '基本合格' },
+  { value: 'unqualified', label: '不合格' },
+] as const satisfies readonly Option[];
+
+export const roles = [
+  { value: 'secretary', label: '书记' },
+  { value: 'committee', label: '支委(班子成员)' },
+  { value: 'leading-cadre', label: '党员领导干部' },
+] as const satisfies readonly Option[];
+
+export const memberStatuses = [
+  { value: 'active', label: '在职' },
+  { value: 'retired', label: '离退休' },
+  { value: 'frail', label: '年老体弱' },
+] as const satisfies readonly Option[];
+
+export const orgLevels = [
+  { value: 'committee', label: '党委' },
+  { value: 'general-branch', label: '党总支' },
+  { value: 'branch', label: '党支部' },
+] as const satisfies readonly Option[];
+
+export const unitTypes = [
+  { value: 'school', label: '学校' },
+  { value: 'government', label: '机关' },
+  { value: 'village', label: '村' },
+  { value: 'community', label: '社区' },
+  { value: 'enterprise', label: '非公企业' },
+  { value: 'social-org', label: '社会组织' },
+  { value: 'other', label: '其他' },
+] as const satisfies readonly Option[];
+
+export const visibilities = [
+  { value: 'public', label: '公开' },
+  { value: 'internal', label: '仅组织内部' },
+  { value: 'private', label: '不公开' },
+] as const satisfies readonly Option[];
+
+export const quarters = [
+  { value: 'q1', label: '第一季度' },
+  { value: 'q2', label: '第二季度' },
+  { value: 'q3', label: '第三季度' },
+  { value: 'q4', label: '第四季度' },
+] as const satisfies readonly Option[];
+
+export const periods = [
+  ...quarters,
+  { value: 'h1', label: '上半年' },
+  { value: 'h2', label: '下半年' },
+  { value: 'year', label: '全年' },
+] as const satisfies readonly Option[];
+
+export const bulletinKinds = [
+  { value: 'progress', label: '践诺进展' },
+  { value: 'commendation', label: '表扬先进' },
+  { value: 'urging', label: '督促后进' },
+  { value: 'results', label: '评诺结果' },
+] as const satisfies readonly Option[];
+
+export const attitudes = [
+  { value: 'active', label: '积极整改' },
+  { value: 'passive', label: '态度消极' },
+  { value: 'refused', label: '拒不整改' },
+] as const satisfies readonly Option[];
+
+export const cadences = [
+  { value: 'month', label: '每月一记实' },
+  { value: 'semester', label: '每学期一记账' },
+] as const satisfies readonly Option[];
+
+/** The Chinese label of a slug, or the slug itself when unknown. */
+export function labelOf(options: readonly Option[], value: string | undefined): string {
+  return options.find((o) => o.value === value)?.label ?? value ?? '';
+}

@@ -1,0 +1,112 @@
+/** `content/site.json`: the site as a whole. */
+import { z } from 'astro/zod';
+import { date, number, object, select, shapeOf, text } from './fieldTypes.ts';
+import { cadences } from './options.ts';
+
+const weight = (label: string, hint: string) => number({ label, hint, min: 0, max: 1, required: true });
+const score = (label: string) => number({ label, min: 0, max: 100, required: true });
+
+/**
+ * Default evaluation settings, written out in the sample `site.json`.
+ * Weights: the mass evaluation and the leader review count most (0.4 each)
+ * because the rules put 群众评议 and 领导点评 at the centre; self-evaluation
+ * counts 0.2 as it is the member's own word. Grade points turn the three
+ * parts into one 0–100 score; thresholds turn the score back into a grade.
+ * With these, a member rated 合格 by self and leader and fully satisfied
+ * masses scores 88 → 合格; 优秀 needs 优秀 from self or leader as well.
+ */
+export const defaultEvaluation = {
+  weights: { self: 0.2, mass: 0.4, leader: 0.4 },
+  points: { excellent: 95, qualified: 80, basic: 65, unqualified: 40 },
+  satisfaction: { satisfied: 100, basicallySatisfied: 60, dissatisfied: 0 },
+  thresholds: { excellent: 90, qualified: 75, basic: 60 },
+} as const;
+
+export const siteFields = {
+  schemaVersion: number({ label: '内容格式版本', hint: '由系统维护,请勿修改', int: true, min: 1, max: 1, required: true }),
+  name: text({ label: '党组织全称', hint: '公开栏顶部显示的名称,如“某某中学党总支”', required: true }),
+  shortName: text({ label: '简称' }),
+  topOrg: text({ label: '顶层组织编号', hint: 'orgs 中最上级组织的编号', required: true, pattern: ['^[a-z0-9-]+$', '只能用小写字母、数字和连字符'] }),
+  currentRound: text({ label: '当前轮次编号', hint: 'rounds 中的编号,如 2026', required: true, pattern: ['^[a-z0-9-]+$', '只能用小写字母、数字和连字符'] }),
+  asOf: date({ label: '数据截止日期', hint: '留空则按生成网站的当天计算;填写后所有统计按这一天计算,便于复核' }),
+  cadence: select({ label: '记实周期', hint: '每月一记实(默认),或学校采用的每学期一记账', options: cadences, default: 'month', required: true }),
+  description: text({ label: '公开栏说明', multiline: true }),
+  contact: object({
+    label: '监督联系方式',
+    required: true,
+    fields: {
+      name: text({ label: '联系人或部门', required: true }),
+      phone: text({ label: '电话' }),
+      email: text({ label: '电子邮箱' }),
+      address: text({ label: '地址或意见箱位置' }),
+    },
+  }),
+  evaluation: object({
+    label: '评诺计分办法',
+    required: true,
+    fields: {
+      weights: object({
+        label: '三部分权重',
+        hint: '自评、群众评议、领导点评的权重,三者之和为 1',
+        required: true,
+        fields: {
+          self: weight('自我评价权重', '默认 0.2'),
+          mass: weight('群众评议权重', '默认 0.4'),
+          leader: weight('领导点评权重', '默认 0.4'),
+        },
+      }),
+      points: object({
+        label: '等次折算分',
+        required: true,
+        fields: {
+          excellent: score('优秀折算分'),
+          qualified: score('合格折算分'),
+          basic: score('基本合格折算分'),
+          unqualified: score('不合格折算分'),
+        },
+      }),
+      satisfaction: object({
+        label: '满意度折算分',
+        required: true,
+        fields: {
+          satisfied: score('满意'),
+          basicallySatisfied: score('基本满意'),
+          dissatisfied: score('不满意'),
+        },
+      }),
+      thresholds: object({
+        label: '等次分数线',
+        hint: '综合得分达到该分数即为该等次,低于“基本合格”线为不合格',
+        required: true,
+        fields: {
+          excellent: score('优秀分数线'),
+          qualified: score('合格分数线'),
+          basic: score('基本合格分数线'),
+        },
+      }),
+    },
+  }),
+};
+
+export const siteSchema = shapeOf(siteFields).superRefine((site, ctx) => {
+  const w = site.evaluation.weights;
+  if (Math.abs(w.self + w.mass + w.leader - 1) > 1e-6) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['evaluation', 'weights'],
+      params: { rule: 'weights-sum' },
+      message: `三部分权重之和应为 1,现在是 ${+(w.self + w.mass + w.leader).toFixed(4)}。`,
+    });
+  }
+  const t = site.evaluation.thresholds;
+  if (!(t.excellent > t.qualified && t.qualified > t.basic)) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['evaluation', 'thresholds'],
+      params: { rule: 'thresholds-order' },
+      message: '等次分数线应满足:优秀 > 合格 > 基本合格。',
+    });
+  }
+});
+
+export type Site = z.output<typeof siteSchema>;

@@ -1,0 +1,87 @@
+/**
+ * Turns field tables into Decap CMS collection definitions (widgets, labels,
+ * hints, validation) so the CMS and the schema come from one source.
+ */
+import type { CollectionDef } from './collections.ts';
+import type { DecapField, Field, RelationTarget } from './fieldTypes.ts';
+
+const relationDisplay: Record<RelationTarget, { search: string[]; display: string[] }> = {
+  members: { search: ['name', 'post', 'assignedPost'], display: ['{{name}}({{slug}})'] },
+  orgs: { search: ['name'], display: ['{{name}}'] },
+  pledges: { search: ['title'], display: ['{{title}}'] },
+  rounds: { search: ['title'], display: ['{{title}}'] },
+};
+
+/** The Decap widget for one field. */
+export function toDecapField(name: string, f: Field): DecapField {
+  const m = f.meta;
+  const base: DecapField = { name, label: m.label, widget: 'string', required: m.required };
+  if (m.hint) base.hint = m.hint;
+  if (m.default !== undefined) base.default = m.default;
+  switch (m.kind) {
+    case 'string':
+    case 'text':
+      base.widget = m.kind;
+      if (m.pattern) base.pattern = [...m.pattern];
+      return base;
+    case 'number':
+      return { ...base, widget: 'number', value_type: 'float', ...(m.min !== undefined && { min: m.min }), ...(m.max !== undefined && { max: m.max }) };
+    case 'boolean':
+      return { ...base, widget: 'boolean' };
+    case 'date':
+      return { ...base, widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true };
+    case 'select':
+      return { ...base, widget: 'select', options: m.options?.map((o) => ({ label: o.label, value: o.value })) };
+    case 'relation': {
+      const to = m.to?.[0] ?? 'members';
+      return {
+        ...base,
+        widget: 'relation',
+        collection: to,
+        value_field: '{{slug}}',
+        search_fields: relationDisplay[to].search,
+        display_fields: relationDisplay[to].display,
+      };
+    }
+    case 'object':
+      return { ...base, widget: 'object', collapsed: !m.required, fields: toDecapFields(m.fields ?? {}) };
+    case 'list': {
+      const bounds = { ...(m.min !== undefined && { min: m.min }), ...(m.max !== undefined && { max: m.max }) };
+      if (m.fields) return { ...base, widget: 'list', ...bounds, fields: toDecapFields(m.fields) };
+      if (m.options) return { ...base, widget: 'select', multiple: true, options: m.options.map((o) => ({ label: o.label, value: o.value })) };
+      if (m.item?.meta.kind === 'relation') {
+        return { ...toDecapField(name, m.item), label: m.label, hint: m.hint, required: m.required, multiple: true };
+      }
+      return { ...base, widget: 'list', ...bounds, field: toDecapField('item', m.item as Field) };
+    }
+  }
+}
+
+/** The Decap widgets of a field table, in table order. */
+export function toDecapFields(fields: Record<string, Field>): DecapField[] {
+  return Object.entries(fields).map(([name, f]) => toDecapField(name, f));
+}
+
+/** The Decap collection for one content folder. */
+export function toDecapCollection(def: CollectionDef, contentDir = 'content'): Record<string, unknown> {
+  const fields = toDecapFields(def.fields);
+  if (def.body) fields.push({ name: 'body', label: def.body.label, hint: def.body.hint, widget: 'markdown', required: false });
+  if (def.file) {
+    return {
+      name: def.name,
+      label: def.label,
+      files: [{ name: def.name, label: def.labelSingular, file: `${contentDir}/${def.file}`, fields }],
+    };
+  }
+  return {
+    name: def.name,
+    label: def.label,
+    label_singular: def.labelSingular,
+    folder: `${contentDir}/${def.name}`,
+    create: true,
+    extension: 'md',
+    format: 'frontmatter',
+    ...(def.perRound && { nested: { depth: 2 } }),
+    fields,
+  };
+}
