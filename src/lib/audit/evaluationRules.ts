@@ -98,6 +98,8 @@ export function auditR13(ctx: AuditContext): Problem[] {
 /**
  * R14: leader reviews at least every half year: each active member, and each
  * branch, has a review dated inside every finished half-year of the round.
+ * The secretary of the top org is reviewed by the upper committee, which is
+ * outside this content, so it is not checked here.
  */
 export function auditR14(ctx: AuditContext): Problem[] {
   const round = ctx.index.round;
@@ -112,7 +114,7 @@ export function auditR14(ctx: AuditContext): Problem[] {
   }
   const out: Problem[] = [];
   const subjects = [
-    ...ctx.index.model.members.filter((m) => m.data.status === 'active').map((m) => ({ id: m.id, name: m.data.name, file: m.file })),
+    ...ctx.index.model.members.filter((m) => m.data.status === 'active' && allowedReviewers(ctx.index, m.id).length > 0).map((m) => ({ id: m.id, name: m.data.name, file: m.file })),
     ...ctx.index.model.orgs.filter((o) => o.data.level === 'branch').map((o) => ({ id: o.id, name: o.data.name, file: o.file })),
   ];
   for (const s of subjects) {
