@@ -1,0 +1,35 @@
+/**
+ * Runs the same check as `npm run check` before Astro reads any content, so
+ * `astro build` stops on exactly the same errors with the same messages —
+ * and stops before it touches `dist/`, so what is already published stays.
+ * In `astro dev` the report is printed and the server keeps running.
+ */
+import type { AstroIntegration } from 'astro';
+import { toIsoDate } from '../lib/dates.ts';
+import { checkContent } from '../loader/checkContent.ts';
+import { formatReport } from '../loader/formatReport.ts';
+import { contentDir } from '../contentDir.ts';
+
+export function contentGuard(): AstroIntegration {
+  return {
+    name: 'content-guard',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        const result = checkContent(contentDir(), toIsoDate(new Date()));
+        if (!result.errors.length) {
+          logger.info(`内容检查通过:${result.files} 个文件,${result.findings.length} 条审计提示(运行 npm run check 查看)。`);
+          return;
+        }
+        const report = formatReport({ ...result, findings: [] });
+        if (command === 'dev') {
+          logger.warn(`\n${report}`);
+          return;
+        }
+        process.stderr.write(`\n${report}\n\n内容检查未通过,网站没有生成,已发布的网站保持不变。\n`);
+        // Exit here rather than throw: Astro would wrap a thrown error in an English stack-trace banner.
+        process.exit(1);
+      },
+    },
+  };
+}

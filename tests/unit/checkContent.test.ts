@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { checkContent } from '../../src/loader/checkContent.ts';
+import { isJunk } from '../../src/loader/readContentTree.ts';
+import { tinyContent, tinyFiles } from '../fixtures/tinyContent.ts';
+
+const PLEDGE = 'pledges/2026/li-work.md';
+const pledgeText = tinyFiles[PLEDGE];
+
+function errorsOf(changes: Record<string, string | Buffer | null>) {
+  const dir = tinyContent(changes);
+  const { errors } = checkContent(dir, '2026-03-10', dir);
+  return errors;
+}
+
+describe('checkContent', () => {
+  test('accepts the tiny valid tree', () => {
+    expect(errorsOf({})).toEqual([]);
+  });
+
+  test('accepts files saved by Windows Notepad (BOM and CRLF)', () => {
+    const notepad = `\uFEFF${pledgeText.replace(/\n/g, '\r\n')}`;
+    const site = `\uFEFF${tinyFiles['site.json'].replace(/\n/g, '\r\n')}`;
+    expect(errorsOf({ [PLEDGE]: notepad, 'site.json': site })).toEqual([]);
+  });
+
+  test('ignores OS and editor junk', () => {
+    const junk = { 'members/.DS_Store': Buffer.from([0, 1, 2]), 'members/Thumbs.db': Buffer.from([0]), 'members/._li.md': Buffer.from([0, 5]), 'pledges/2026/.li-work.md.swp': 'x', 'members/li.md~': 'old', 'members/desktop.ini': '[x]' };
+    expect(errorsOf(junk)).toEqual([]);
+  });
+
+  test.each(['.DS_Store', 'Thumbs.db', '._a.md', '.a.md.swp', 'a.md~', '~$a.md', '#a.md#', 'desktop.ini'])('treats %s as junk', (name) => {
+    expect(isJunk(name)).toBe(true);
+  });
+
+  test.each(['li.md', 'zhang-san.md', '2026'])('treats %s as content', (name) => {
+    expect(isJunk(name)).toBe(false);
+  });
+
+  test.each([
+    ['a YAML syntax error', { [PLEDGE]: pledgeText.replace('title: 上好公开课', 'title: "上好公开课') }, PLEDGE, '', 'yaml', /第 \d+ 行/],
+    ['an empty file', { 'members/li.md': '' }, 'members/li.md', '', 'empty', /空/],
+    ['a site.json that is not JSON', { 'site.json': '{ "name": "x", }' }, 'site.json', '', 'json', /JSON/],
+    ['an unknown enum value', { 'members/li.md': '---\nname: 李明\norg: b1\nstatus: working\n---\n' }, 'members/li.md', 'status', 'enum', /active\(在职\)/],
+    ['an impossible date', { [PLEDGE]: pledgeText.replace('deadline: 2026-06-30', 'deadline: 2026-02-30') }, PLEDGE, 'deadline', 'date', /2026-02-30/],
+    ['a dangling reference', { [PLEDGE]: pledgeText.replace('owner: li', 'owner: wang') }, PLEDGE, 'owner', 'ref', /wang/],
+    ['progress above 100', { [PLEDGE]: pledgeText.replace('progress: 10', 'progress: 150') }, PLEDGE, 'records[0].progress', 'max', /100.*150/],
+    ['progress below 0', { [PLEDGE]: pledgeText.replace('progress: 10', 'progress: -1') }, PLEDGE, 'records[0].progress', 'min', /0/],
+    ['a misspelt key', { 'members/li.md': '---\nname: 李明\norg: b1\nstatu: active\n---\n' }, 'members/li.md', '', 'unknown-key', /statu/],
+    ['a missing required field', { 'members/li.md': '---\norg: b1\nstatus: active\n---\n' }, 'members/li.md', 'name', 'required', /姓名/],
+    ['a Chinese file name', { 'members/李明.md': '---\nname: 李明\norg: b1\nstatus: active\n---\n' }, 'members/李明.md', '', 'id', /小写字母/],
+    ['a pledge outside a round folder', { 'pledges/x.md': pledgeText }, 'pledges/x.md', '', 'layout', /轮次文件夹/],
+    ['a deadline outside the round (R4)', { [PLEDGE]: pledgeText.replace('deadline: 2026-06-30', 'deadline: 2027-01-15') }, PLEDGE, 'deadline', 'R4', /2027-01-15/],
+    ['an approved pledge without measures (R4)', { [PLEDGE]: pledgeText.replace('measures:\n  - 每学期一节公开课\n', '') }, PLEDGE, 'measures', 'R4', /措施/],
+    ['a check-off without a verifier (R15)', { [PLEDGE]: pledgeText.replace('---\n认真', 'closed:\n  date: 2026-03-01\n---\n认真') }, PLEDGE, 'closed.verifiedBy', 'R15', /核实人/],
+    ['a file without front matter', { 'members/li.md': 'name: 李明\n' }, 'members/li.md', '', 'frontmatter', /---/],
+    ['a round folder that is not a round', { 'pledges/2030/li-x.md': pledgeText }, 'pledges/2030/li-x.md', '', 'ref', /2030/],
+  ])('names %s by file, field and rule', (_, changes, file, field, rule, message) => {
+    const errors = errorsOf(changes as Record<string, string>);
+    const hit = errors.find((e) => e.rule === rule);
+    expect(hit, JSON.stringify(errors)).toBeDefined();
+    expect(hit?.file).toBe(file);
+    expect(hit?.field).toBe(field);
+    expect(hit?.message).toMatch(message);
+    expect(hit?.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(hit?.severity).toBe('error');
+  });
+
+  test('reports a missing site.json', () => {
+    const errors = errorsOf({ 'site.json': null });
+    expect(errors).toEqual([expect.objectContaining({ file: 'site.json', rule: 'missing' })]);
+  });
+
+  test('does not audit content that has errors', () => {
+    const dir = tinyContent({ 'members/li.md': '' });
+    expect(checkContent(dir, '2026-03-10', dir).findings).toEqual([]);
+  });
+
+  test('audits valid content as of site.json asOf', () => {
+    const dir = tinyContent();
+    const result = checkContent(dir, '2030-01-01', dir);
+    expect(result.asOf).toBe('2026-03-10');
+    expect(result.findings.map((f) => f.rule)).toContain('R1');
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { completionByCategory, completionRate, memberCompletion, monthlyTrend, onTimeRate, orgCompletion } from '../../src/lib/completionRates.ts';
+import { index, member, org, pledge, withMembers } from '../fixtures/model.ts';
+
+const closed = (date: string) => ({ closed: { date, verifiedBy: 'sec' } });
+
+describe('completionRate', () => {
+  test('counts checked-off pledges over approved pledges', () => {
+    const ps = [
+      pledge('a', 'm1', closed('2026-05-01')),
+      pledge('b', 'm1', { deadline: '2026-04-30', ...closed('2026-05-10') }),
+      pledge('c', 'm1'),
+      pledge('d', 'm1', { review: { status: 'draft' } }),
+      pledge('e', 'm1', { review: { status: 'revise', by: 'sec', date: '2026-02-01', note: '改' } }),
+    ];
+    expect(completionRate(ps, '2026-06-01')).toEqual({ done: 2, total: 3, rate: 2 / 3 });
+  });
+
+  test('is null with nothing to count', () => {
+    expect(completionRate([], '2026-06-01')).toEqual({ done: 0, total: 0, rate: null });
+  });
+});
+
+describe('onTimeRate', () => {
+  test('counts on-time check-offs over pledges due or closed', () => {
+    const ps = [
+      pledge('a', 'm1', { deadline: '2026-05-31', ...closed('2026-05-31') }),
+      pledge('b', 'm1', { deadline: '2026-04-30', ...closed('2026-05-10') }),
+      pledge('c', 'm1', { deadline: '2026-05-15' }),
+      pledge('d', 'm1', { deadline: '2026-12-31' }),
+      pledge('e', 'm1', { deadline: '2026-12-31', ...closed('2026-05-20') }),
+    ];
+    expect(onTimeRate(ps, '2026-06-01')).toEqual({ done: 2, total: 4, rate: 0.5 });
+  });
+});
+
+describe('completionByCategory', () => {
+  test('gives the four categories in order', () => {
+    const ps = [pledge('a', 'm1', { category: 'study', ...closed('2026-03-01') }), pledge('b', 'm1', { category: 'service' })];
+    const out = completionByCategory(ps, '2026-06-01');
+    expect(out.map((c) => c.category)).toEqual(['study', 'work', 'discipline', 'service']);
+    expect(out.map((c) => c.rate.rate)).toEqual([1, null, null, 0]);
+  });
+});
+
+describe('orgCompletion', () => {
+  const members = withMembers(member('m1'), member('m2', { org: 'b2' }), member('r1', { org: 'b2', status: 'retired' }));
+  const orgs = [org('top', { level: 'general-branch', parent: undefined, secretary: 'topsec' }), org('b1', { secretary: 'sec' }), org('b2')];
+  const pledges = [
+    pledge('a', 'm1', closed('2026-03-01')),
+    pledge('b', 'm2'),
+    pledge('c', 'top', closed('2026-04-01')),
+    pledge('d', 'm2', {}, '2025'),
+  ];
+  const idx = index({ orgs, members, pledges });
+
+  test('rolls sub-orgs and organisation pledges up to the parent', () => {
+    expect(orgCompletion(idx, 'top', '2026-06-01')).toEqual({ done: 2, total: 3, rate: 2 / 3 });
+  });
+
+  test('counts only the org subtree for a branch, and only the current round', () => {
+    expect(orgCompletion(idx, 'b2', '2026-06-01')).toEqual({ done: 0, total: 1, rate: 0 });
+  });
+
+  test('a voluntary member without pledges adds nothing to either side', () => {
+    expect(memberCompletion(idx, 'r1', '2026-06-01')).toEqual({ done: 0, total: 0, rate: null });
+  });
+});
+
+describe('monthlyTrend', () => {
+  test('gives the completion rate at each month end up to asOf', () => {
+    const ps = [pledge('a', 'm1', closed('2026-02-28')), pledge('b', 'm1', closed('2026-03-15')), pledge('c', 'm1', { review: { status: 'approved', by: 'sec', date: '2026-03-20' } })];
+    const trend = monthlyTrend(ps, { start: '2026-01-01', end: '2026-12-31' }, '2026-03-31');
+    expect(trend.map((t) => [t.month, t.rate.done, t.rate.total])).toEqual([
+      ['2026-01', 0, 0],
+      ['2026-02', 1, 2],
+      ['2026-03', 2, 3],
+    ]);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, test } from 'vitest';
+import { addDays, daysBetween, isIsoDate, monthEnd, monthsOverlapping, semestersOverlapping } from '../../src/lib/dates.ts';
+import { owedRecordPeriods, roundHalves, roundQuarters, trendPoints } from '../../src/lib/roundPeriods.ts';
+
+describe('isIsoDate', () => {
+  test.each([
+    ['2024-02-29', true],
+    ['2026-02-29', false],
+    ['2000-02-29', true],
+    ['1900-02-29', false],
+    ['2026-02-30', false],
+    ['2026-04-31', false],
+    ['2026-12-31', true],
+    ['2026-13-01', false],
+    ['2026-00-10', false],
+    ['2026-1-5', false],
+    ['2026/01/05', false],
+  ])('%s is a real date: %s', (value, ok) => {
+    expect(isIsoDate(value)).toBe(ok);
+  });
+});
+
+describe('monthEnd', () => {
+  test.each([
+    ['2024-02-10', '2024-02-29'],
+    ['2026-02-10', '2026-02-28'],
+    ['2026-04-01', '2026-04-30'],
+    ['2026-12-31', '2026-12-31'],
+  ])('the month of %s ends on %s', (d, end) => {
+    expect(monthEnd(d)).toBe(end);
+  });
+});
+
+describe('addDays and daysBetween', () => {
+  test('cross month, year and leap-day ends', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(daysBetween('2024-02-01', '2024-03-01')).toBe(29);
+    expect(daysBetween('2026-03-01', '2026-02-01')).toBe(-28);
+  });
+});
+
+describe('monthsOverlapping', () => {
+  test('lists every month touched, across a year end', () => {
+    expect(monthsOverlapping('2025-11-15', '2026-02-01').map((m) => m.key)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+  });
+});
+
+describe('semestersOverlapping', () => {
+  test('splits the school year at 1 February and 1 August', () => {
+    expect(semestersOverlapping('2026-03-01', '2026-09-01').map((s) => `${s.key} ${s.start} ${s.end}`)).toEqual([
+      '2026-spring 2026-02-01 2026-07-31',
+      '2026-autumn 2026-08-01 2027-01-31',
+    ]);
+  });
+});
+
+describe('roundQuarters and roundHalves', () => {
+  test('a calendar-year round has the calendar quarters', () => {
+    expect(roundQuarters({ start: '2026-01-01', end: '2026-12-31' }).map((q) => `${q.key}:${q.start}..${q.end}`)).toEqual([
+      'q1:2026-01-01..2026-03-31',
+      'q2:2026-04-01..2026-06-30',
+      'q3:2026-07-01..2026-09-30',
+      'q4:2026-10-01..2026-12-31',
+    ]);
+  });
+
+  test('a school-year round counts from its first month', () => {
+    const halves = roundHalves({ start: '2025-09-01', end: '2026-08-31' });
+    expect(halves.map((h) => `${h.key}:${h.start}..${h.end}`)).toEqual(['h1:2025-09-01..2026-02-28', 'h2:2026-03-01..2026-08-31']);
+  });
+});
+
+describe('owedRecordPeriods', () => {
+  test('owes the months after the approval month that have ended', () => {
+    expect(owedRecordPeriods('month', '2026-02-20', '2026-05-31').map((p) => p.key)).toEqual(['2026-03', '2026-04', '2026-05']);
+    expect(owedRecordPeriods('month', '2026-02-20', '2026-05-30').map((p) => p.key)).toEqual(['2026-03', '2026-04']);
+  });
+
+  test('owes the approval month only when approved on its first day', () => {
+    expect(owedRecordPeriods('month', '2026-03-01', '2026-03-31').map((p) => p.key)).toEqual([]);
+    expect(owedRecordPeriods('month', '2026-02-28', '2026-03-31').map((p) => p.key)).toEqual(['2026-03']);
+  });
+
+  test('owes nothing before approval', () => {
+    expect(owedRecordPeriods('month', '2026-06-01', '2026-05-01')).toEqual([]);
+  });
+
+  test('owes semesters under semester cadence', () => {
+    expect(owedRecordPeriods('semester', '2026-01-10', '2026-08-01').map((p) => p.key)).toEqual(['2026-spring']);
+  });
+});
+
+describe('trendPoints', () => {
+  test('ends at asOf within its month', () => {
+    const pts = trendPoints({ start: '2026-01-01', end: '2026-12-31' }, '2026-03-10');
+    expect(pts).toEqual([
+      { key: '2026-01', date: '2026-01-31' },
+      { key: '2026-02', date: '2026-02-28' },
+      { key: '2026-03', date: '2026-03-10' },
+    ]);
+  });
+
+  test('is empty before the round starts', () => {
+    expect(trendPoints({ start: '2026-01-01', end: '2026-12-31' }, '2025-12-31')).toEqual([]);
+  });
+});
