@@ -75,7 +75,7 @@ export function auditR12(ctx: AuditContext): Problem[] {
       out.push(finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.map(nameOf).join('或')}作出,现为${nameOf(reviewer)}。`));
     }
   };
-  for (const r of ctx.index.model.reviews) if (r.round === ctx.index.round?.id) check(r.file, 'reviewer', r.data.reviewer, r.data.subject);
+  for (const r of ctx.index.model.reviews) if (r.round === ctx.index.round?.id && r.data.date <= ctx.asOf) check(r.file, 'reviewer', r.data.reviewer, r.data.subject);
   for (const e of roundEvaluations(ctx)) e.data.members.forEach((m, i) => m.leader && check(e.file, `members[${i}].leader.by`, m.leader.by, m.member));
   return out;
 }
