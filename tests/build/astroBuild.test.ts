@@ -1,0 +1,80 @@
+/**
+ * Builds the real site with `astro build`: the sample builds and its numbers
+ * come from src/lib; a tree with errors stops the build with the very
+ * messages `npm run check` prints, and leaves the published output alone.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { checkContent } from '../../src/loader/checkContent.ts';
+import { indexContent } from '../../src/lib/contentIndex.ts';
+import { completionRate } from '../../src/lib/completionRates.ts';
+import { tinyContent, tinyFiles } from '../fixtures/tinyContent.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+function build(outDir: string, contentDir?: string) {
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(contentDir && { CONTENT_DIR: contentDir }) };
+  const r = spawnSync('node_modules/.bin/astro', ['build', '--outDir', outDir], { cwd: root, env, encoding: 'utf8' });
+  return { code: r.status, out: `${r.stdout}\n${r.stderr}` };
+}
+
+function check(contentDir: string) {
+  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/check.ts', '--content', contentDir], { cwd: root, encoding: 'utf8' });
+  return r.stdout;
+}
+
+describe('astro build', () => {
+  test('builds the sample, and the page shows the rate src/lib computes', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dist-'));
+    const r = build(out);
+    expect(r.code, r.out).toBe(0);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('<html lang="zh-CN">');
+
+    const result = checkContent(join(root, 'content'), '2000-01-01', root);
+    const idx = indexContent(result.model!);
+    const rate = completionRate(idx.roundPledges, result.asOf!);
+    const pct = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(rate.rate!);
+    expect(html).toContain(`<dd data-testid="rate">${pct}</dd>`);
+    expect(html).toContain(`<dd data-testid="published">${rate.total}</dd>`);
+  });
+
+  test('accepts Windows Notepad files and ignores OS junk', () => {
+    const crlf = (s: string) => `\uFEFF${s.replace(/\n/g, '\r\n')}`;
+    const content = tinyContent({
+      'pledges/2026/li-work.md': crlf(tinyFiles['pledges/2026/li-work.md']),
+      'members/li.md': crlf(tinyFiles['members/li.md']),
+      'site.json': crlf(tinyFiles['site.json']),
+      'members/.DS_Store': Buffer.from([0, 0, 0, 1]),
+      'members/Thumbs.db': Buffer.from([0xd0, 0xcf]),
+      'members/._li.md': Buffer.from([0, 5, 22, 7]),
+    });
+    const out = mkdtempSync(join(tmpdir(), 'dist-'));
+    const r = build(out, content);
+    expect(r.code, r.out).toBe(0);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<dd data-testid="published">1</dd>');
+  });
+
+  test('stops on a content error with the same messages as npm run check, and keeps what was published', () => {
+    const content = tinyContent({
+      'pledges/2026/li-work.md': tinyFiles['pledges/2026/li-work.md'].replace('progress: 10', 'progress: 150').replace('owner: li', 'owner: wang'),
+      'members/li.md': '---\nname: 李明\norg: b1\nstatus: working\n---\n',
+    });
+    const out = mkdtempSync(join(tmpdir(), 'dist-'));
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'index.html'), 'published before');
+
+    const r = build(out, content);
+
+    expect(r.code).toBe(1);
+    const expected = check(content).trim().split('\n').filter((l) => l.trim());
+    expect(expected.length).toBeGreaterThan(3);
+    for (const line of expected) expect(r.out).toContain(line);
+    expect(r.out).not.toMatch(/Stack trace|at .*\.(ts|js):\d+/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('published before');
+    expect(existsSync(join(out, '_astro'))).toBe(false);
+  });
+});
