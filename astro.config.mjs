@@ -2,12 +2,15 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { contentGuard } from './src/integrations/contentGuard.ts';
+import { searchIndex } from './src/integrations/searchIndex.ts';
 
 // SITE and BASE let the board be served from a LAN path, e.g. http://10.0.0.5/gongkai/.
 export default defineConfig({
   site: process.env.SITE ?? 'http://localhost:4321',
   base: process.env.BASE ?? '/',
-  integrations: [contentGuard(), react()],
+  integrations: [contentGuard(), react(), searchIndex()],
+  build: { format: 'directory' },
+  trailingSlash: 'ignore',
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
 });

@@ -7,3 +7,16 @@ export type MessageKey = keyof typeof zhCN;
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
   return zhCN[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
+
+const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 });
+const integer = new Intl.NumberFormat('zh-CN');
+
+/** A rate as a Chinese percentage, or 暂无数据. */
+export function formatRate(rate: number | null): string {
+  return rate === null ? t('board.noData') : percent.format(rate);
+}
+
+/** A whole number, grouped the Chinese way. */
+export function formatInt(n: number): string {
+  return integer.format(n);
+}

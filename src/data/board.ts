@@ -1,0 +1,158 @@
+/**
+ * Everything the public pages show, computed once per build from the
+ * public projection of the content: statuses, rates, lookups and rendered
+ * Markdown. Pages read from here; nothing is recomputed per page.
+ */
+import { execFileSync } from 'node:child_process';
+import { contentDir } from '../contentDir.ts';
+import { completionByCategory, completionRate, monthlyTrend, onTimeRate, orgPledges, type Rate } from '../lib/completionRates.ts';
+import { indexContent, type ContentIndex } from '../lib/contentIndex.ts';
+import { addDays, toIsoDate, type IsoDate } from '../lib/dates.ts';
+import type { Bulletin, ContentModel, Entry, Pledge, Round } from '../lib/model.ts';
+import { fulfilmentOf, latestRecord, type Fulfilment } from '../lib/pledgeStatus.ts';
+import { projectScope, type Scope } from '../lib/projectScope.ts';
+import { renderMarkdown } from '../lib/renderMarkdown.ts';
+import { loadModel } from './loadModel.ts';
+
+export interface PledgeView {
+  entry: Entry<Pledge>;
+  id: string;
+  status: Fulfilment;
+  latest?: NonNullable<Pledge['records']>[number];
+  ownerName: string;
+  /** The org the pledge is counted under: the owner's org, or the owner itself for org pledges. */
+  orgId: string;
+}
+
+export interface Board {
+  scope: Scope;
+  model: ContentModel;
+  index: ContentIndex;
+  asOf: IsoDate;
+  /** Date of the last git commit touching the content, when known. */
+  lastCommit?: IsoDate;
+  round: Entry<Round>;
+  pledges: PledgeView[];
+  pledge: Map<string, PledgeView>;
+  /** Published pledges of an owner (member or org), current round. */
+  pledgesOf(ownerId: string): PledgeView[];
+  /** Pledges of an org's own members and its own org pledges (not sub-orgs). */
+  ledgerOf(orgId: string): PledgeView[];
+  orgRate(orgId: string): Rate;
+  memberRate(memberId: string): Rate;
+  overall: Rate;
+  onTime: Rate;
+  byCategory: { category: string; rate: Rate }[];
+  trend: { month: string; rate: Rate }[];
+  /** Orgs in tree order (top first). */
+  orgsInOrder: string[];
+  bulletins: Entry<Bulletin>[];
+  /** Safe HTML of an entry body, rendered once. */
+  html(entry: { id: string; body?: string }): string;
+  nameOf(id: string): string;
+  /** Pledges checked off in the 30 days up to asOf, newest first. */
+  recentlyClosed: PledgeView[];
+  /** Open pledges due in the next 30 days, soonest first. */
+  dueSoon: PledgeView[];
+}
+
+function gitLastCommit(dir: string): IsoDate | undefined {
+  try {
+    const out = execFileSync('git', ['log', '-1', '--format=%cs', '--', '.'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return /^\d{4}-\d{2}-\d{2}$/.test(out) ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function build(scope: Scope): Promise<Board> {
+  const full = await loadModel();
+  const asOf = full.site.data.asOf ?? toIsoDate(new Date());
+  const model = projectScope(full, scope, asOf);
+  const index = indexContent(model);
+  const round = index.round;
+  if (!round) throw new Error(`site.json currentRound ${model.site.data.currentRound} has no round file`);
+
+  const nameOf = (id: string) => index.member.get(id)?.data.name ?? index.org.get(id)?.data.name ?? id;
+  const pledges: PledgeView[] = index.roundPledges.map((entry) => ({
+    entry,
+    id: entry.id,
+    status: fulfilmentOf(entry.data, asOf) ?? 'not-started',
+    latest: latestRecord(entry.data, asOf),
+    ownerName: nameOf(entry.data.owner),
+    orgId: index.member.get(entry.data.owner)?.data.org ?? entry.data.owner,
+  }));
+  const pledge = new Map(pledges.map((p) => [p.id, p]));
+  const byOwner = new Map<string, PledgeView[]>();
+  const byOrg = new Map<string, PledgeView[]>();
+  const push = (m: Map<string, PledgeView[]>, k: string, p: PledgeView) => {
+    const list = m.get(k);
+    if (list) list.push(p);
+    else m.set(k, [p]);
+  };
+  for (const p of pledges) {
+    push(byOwner, p.entry.data.owner, p);
+    push(byOrg, p.orgId, p);
+  }
+  const orgRates = new Map<string, Rate>();
+  const orgRate = (id: string) => {
+    let r = orgRates.get(id);
+    if (!r) {
+      r = completionRate(orgPledges(index, id), asOf);
+      orgRates.set(id, r);
+    }
+    return r;
+  };
+  const htmlCache = new Map<string, string>();
+  const top = model.site.data.topOrg;
+  const orgsInOrder = index.org.has(top) ? index.subtree(top) : model.orgs.map((o) => o.id);
+  const soon = addDays(asOf, 30);
+  const since = addDays(asOf, -30);
+  return {
+    scope,
+    model,
+    index,
+    asOf,
+    lastCommit: gitLastCommit(contentDir()),
+    round,
+    pledges,
+    pledge,
+    pledgesOf: (id) => byOwner.get(id) ?? [],
+    ledgerOf: (id) => byOrg.get(id) ?? [],
+    orgRate,
+    memberRate: (id) => completionRate(byOwner.get(id)?.map((p) => p.entry) ?? [], asOf),
+    overall: completionRate(index.roundPledges, asOf),
+    onTime: onTimeRate(index.roundPledges, asOf),
+    byCategory: completionByCategory(index.roundPledges, asOf),
+    trend: monthlyTrend(index.roundPledges, round.data, asOf),
+    orgsInOrder,
+    bulletins: model.bulletins.filter((b) => b.round === round.id).sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id)),
+    html: (e) => {
+      let h = htmlCache.get(e.id);
+      if (h === undefined) {
+        h = renderMarkdown(e.body);
+        htmlCache.set(e.id, h);
+      }
+      return h;
+    },
+    nameOf,
+    recentlyClosed: pledges
+      .filter((p) => p.entry.data.closed?.date && p.entry.data.closed.date >= since && p.entry.data.closed.date <= asOf)
+      .sort((a, b) => (b.entry.data.closed?.date ?? '').localeCompare(a.entry.data.closed?.date ?? '')),
+    dueSoon: pledges
+      .filter((p) => (p.status === 'in-progress' || p.status === 'not-started') && (p.entry.data.deadline ?? '') <= soon)
+      .sort((a, b) => (a.entry.data.deadline ?? '').localeCompare(b.entry.data.deadline ?? '')),
+  };
+}
+
+const boards = new Map<Scope, Promise<Board>>();
+
+/** The board of a scope, built once per build. */
+export function getBoard(scope: Scope = 'public'): Promise<Board> {
+  let b = boards.get(scope);
+  if (!b) {
+    b = build(scope);
+    boards.set(scope, b);
+  }
+  return b;
+}

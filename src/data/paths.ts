@@ -1,0 +1,26 @@
+/** Site-relative URLs that respect `base` (e.g. `/gongkai/` on a LAN path deploy). */
+const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+
+/** A path under the site's base: `href('orgs/x/')` → `/gongkai/orgs/x/`. */
+export function href(path = ''): string {
+  return BASE + path.replace(/^\//, '');
+}
+
+export const paths = {
+  home: () => href(''),
+  org: (id: string) => href(`orgs/${id}/`),
+  member: (id: string) => href(`members/${id}/`),
+  pledge: (id: string) => href(`pledges/${id}/`),
+  bulletins: () => href('bulletins/'),
+  bulletin: (id: string) => href(`bulletins/${id}/`),
+  stats: () => href('stats/'),
+  about: () => href('about/'),
+  search: () => href('search/'),
+  feed: () => href('feed.xml'),
+  data: (file: string) => href(`data/${file}`),
+};
+
+/** The absolute URL of a site path, for QR codes and feeds. */
+export function absolute(path: string, site: URL | undefined): string {
+  return new URL(path, site ?? 'http://localhost/').href;
+}
