@@ -11,6 +11,8 @@ export default defineConfig({
   integrations: [contentGuard(), react(), searchIndex()],
   build: { format: 'directory' },
   trailingSlash: 'ignore',
+  // A separate cache per content tree (tests, benchmarks) keeps builds of different trees from sharing one content store.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
 });

@@ -12,13 +12,10 @@ import { checkContent } from '../../src/loader/checkContent.ts';
 import { indexContent } from '../../src/lib/contentIndex.ts';
 import { completionRate } from '../../src/lib/completionRates.ts';
 import { tinyContent, tinyFiles } from '../fixtures/tinyContent.ts';
-
-const root = new URL('../..', import.meta.url).pathname;
+import { buildSite, root } from './buildSite.ts';
 
 function build(outDir: string, contentDir?: string) {
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(contentDir && { CONTENT_DIR: contentDir }) };
-  const r = spawnSync('node_modules/.bin/astro', ['build', '--outDir', outDir], { cwd: root, env, encoding: 'utf8' });
-  return { code: r.status, out: `${r.stdout}\n${r.stderr}` };
+  return buildSite({ outDir, contentDir });
 }
 
 function check(contentDir: string) {
@@ -38,8 +35,8 @@ describe('astro build', () => {
     const idx = indexContent(result.model!);
     const rate = completionRate(idx.roundPledges, result.asOf!);
     const pct = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(rate.rate!);
-    expect(html).toContain(`<dd data-testid="rate">${pct}</dd>`);
-    expect(html).toContain(`<dd data-testid="published">${rate.total}</dd>`);
+    expect(html).toMatch(new RegExp(`data-testid="overall-rate"[^>]*>${pct}<`));
+    expect(html).toContain(`<p class="v" data-testid="published">${rate.total}</p>`);
   });
 
   test('accepts Windows Notepad files and ignores OS junk', () => {
@@ -55,7 +52,8 @@ describe('astro build', () => {
     const out = mkdtempSync(join(tmpdir(), 'dist-'));
     const r = build(out, content);
     expect(r.code, r.out).toBe(0);
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<dd data-testid="published">1</dd>');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('data-testid="published">1</p>');
+    expect(readFileSync(join(out, 'pledges/2026/li-work/index.html'), 'utf8')).toContain('上好公开课');
   });
 
   test('stops on a content error with the same messages as npm run check, and keeps what was published', () => {
