@@ -66,7 +66,7 @@ function gitLastCommit(dir: string): IsoDate | undefined {
 }
 
 async function build(scope: Scope): Promise<Board> {
-  const full = await loadModel();
+  const full = loadModel();
   const asOf = full.site.data.asOf ?? toIsoDate(new Date());
   const model = projectScope(full, scope, asOf);
   const index = indexContent(model);
@@ -145,14 +145,15 @@ async function build(scope: Scope): Promise<Board> {
   };
 }
 
-const boards = new Map<Scope, Promise<Board>>();
+const boards = new Map<Scope, { model: ContentModel; board: Promise<Board> }>();
 
-/** The board of a scope, built once per build. */
+/** The board of a scope, built once per content model (once per build; again in dev after an edit). */
 export function getBoard(scope: Scope = 'public'): Promise<Board> {
+  const model = loadModel();
   let b = boards.get(scope);
-  if (!b) {
-    b = build(scope);
+  if (!b || b.model !== model) {
+    b = { model, board: build(scope) };
     boards.set(scope, b);
   }
-  return b;
+  return b.board;
 }

@@ -5,8 +5,7 @@
  * In `astro dev` the report is printed and the server keeps running.
  */
 import type { AstroIntegration } from 'astro';
-import { toIsoDate } from '../lib/dates.ts';
-import { checkContent } from '../loader/checkContent.ts';
+import { checkedContent } from '../loader/contentCache.ts';
 import { formatReport } from '../loader/formatReport.ts';
 import { contentDir } from '../contentDir.ts';
 
@@ -16,7 +15,7 @@ export function contentGuard(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const result = checkContent(contentDir(), toIsoDate(new Date()));
+        const result = checkedContent(contentDir(), { revalidate: command === 'dev' });
         if (!result.errors.length) {
           logger.info(`内容检查通过:${result.files} 个文件,${result.findings.length} 条审计提示(运行 npm run check 查看)。`);
           return;
@@ -29,6 +28,17 @@ export function contentGuard(): AstroIntegration {
         process.stderr.write(`\n${report}\n\n内容检查未通过,网站没有生成,已发布的网站保持不变。\n`);
         // Exit here rather than throw: Astro would wrap a thrown error in an English stack-trace banner.
         process.exit(1);
+      },
+      'astro:server:setup': ({ server }) => {
+        // The pages read content through contentCache, not Vite's module graph: reload the browser when a content file changes.
+        const dir = contentDir();
+        server.watcher.add(dir);
+        const reload = (file: string) => {
+          if (file.startsWith(dir)) server.ws.send({ type: 'full-reload' });
+        };
+        server.watcher.on('change', reload);
+        server.watcher.on('add', reload);
+        server.watcher.on('unlink', reload);
       },
     },
   };

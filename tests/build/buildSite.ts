@@ -12,16 +12,27 @@ export interface BuildResult {
   outDir: string;
 }
 
+/**
+ * The environment for a child build: the test runner's own, less the
+ * variables Vitest sets for itself (BASE_URL, MODE, DEV, PROD, SSR …), which
+ * Astro would otherwise read as the site's `import.meta.env`.
+ */
+export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']) delete env[k];
+  for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
+  return { ...env, ...extra };
+}
+
 export function buildSite(o: { contentDir?: string; base?: string; site?: string; outDir?: string } = {}): BuildResult {
   const outDir = o.outDir ?? mkdtempSync(join(tmpdir(), 'dist-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = childEnv({
     ASTRO_TELEMETRY_DISABLED: '1',
     ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')),
     ...(o.contentDir && { CONTENT_DIR: o.contentDir }),
     ...(o.base && { BASE: o.base }),
     ...(o.site && { SITE: o.site }),
-  };
+  });
   const r = spawnSync('node_modules/.bin/astro', ['build', '--outDir', outDir], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, out: `${r.stdout}\n${r.stderr}`, outDir };
 }

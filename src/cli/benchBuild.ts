@@ -1,0 +1,453 @@
+/**
+ * `npm run bench:build [-- --members N] [--seed S] [--warm] [--keep] [--max-old-space MiB]`
+ *
+ * Generates a content tree of N members (default 10,000), then builds, in
+ * the same run and on the same tree:
+ *   1. a floor: a throw-away bare Astro 5 project (in os.tmpdir()) with one
+ *      schema-less collection per content folder and one trivial page per
+ *      content file, built with the same astro binary;
+ *   2. the real site (`astro build` in the project, CONTENT_DIR=tree).
+ * It prints wall time, pages, pages/s and peak RSS of both, the ratio against
+ * the targets (site ≤ 2× floor, aim 1.5×; peak RSS < 3 GiB), the phases of
+ * each build and the real build's per-route page-render timings.
+ *
+ * Cold caches: every measured build gets a fresh, empty Astro `cacheDir`
+ * (where `astro build` keeps data-store.json) and Vite `cacheDir`. For the real
+ * site this is done with a wrapper config in the temp dir that spreads the
+ * project's astro.config.mjs and overrides only those two directories, so the
+ * shared `node_modules/.astro/` of the project is never read,
+ * written or deleted (other developers may be building concurrently; Astro
+ * still regenerates its type files in the project's .astro/, as every build
+ * does). The site runs with cwd = the temp dir (see main) so that its SSR
+ * bundle goes into its own outDir, not the project's shared .astro/. The
+ * floor's `node_modules` is a symlink to the project's, so its caches are
+ * pinned inside the floor directory too. `--warm` adds a second build of each
+ * that reuses the cache of the first. `--max-old-space` raises Node's heap
+ * limit (NODE_OPTIONS=--max-old-space-size) for both builds alike.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeGenerated } from './gen.ts';
+
+const GiB = 2 ** 30;
+const RSS_TARGET = 3 * GiB;
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const astroBin = join(projectRoot, 'node_modules', '.bin', 'astro');
+const timeBin = '/usr/bin/time';
+
+// ---------------------------------------------------------------- helpers
+
+/** Every file under `dir` (relative paths), recursively. */
+function walk(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...walk(dir, r));
+    else out.push(r);
+  }
+  return out;
+}
+
+const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const fmtBytes = (b: number) => (b >= GiB ? `${(b / GiB).toFixed(2)} GiB` : `${(b / 2 ** 20).toFixed(0)} MiB`);
+
+/** Sum of VmRSS (bytes) over `root` and all its descendants, read from /proc. */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return 0;
+  }
+  for (const p of pids) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(p));
+      children.set(ppid, list);
+    } catch {
+      // process vanished
+    }
+  }
+  let sum = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) sum += Number(m[1]) * 1024;
+    } catch {
+      // process vanished
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return sum;
+}
+
+interface Line {
+  t: number; // ms since spawn, when the line was complete
+  text: string;
+}
+
+interface Run {
+  label: string;
+  code: number | null;
+  wallMs: number;
+  /** Max RSS of the largest single process (GNU time %M), bytes; 0 if unavailable. */
+  maxProcRss: number;
+  /** Max over 100 ms polls of the summed VmRSS of the whole process tree, bytes. */
+  treeRss: number;
+  lines: Line[];
+  /** Summed tree RSS over time (ms since spawn, bytes). */
+  samples: { t: number; rss: number }[];
+  pages: number;
+  outDir: string;
+}
+
+/** Spawns `astro build`, timing it and tracking the peak RSS of its process tree. */
+async function measure(label: string, cwd: string, args: string[], env: NodeJS.ProcessEnv, outDir: string, logFile: string): Promise<Run> {
+  const useTime = existsSync(timeBin);
+  const rssFile = `${logFile}.rss`;
+  const [cmd, argv] = useTime ? [timeBin, ['-f', '%M', '-o', rssFile, astroBin, 'build', ...args]] : [astroBin, ['build', ...args]];
+  const lines: Line[] = [];
+  const started = performance.now();
+  const child = spawn(cmd, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const collect = (stream: NodeJS.ReadableStream) => {
+    let buf = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      buf += chunk;
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        lines.push({ t: performance.now() - started, text: stripAnsi(buf.slice(0, nl)) });
+        buf = buf.slice(nl + 1);
+      }
+    });
+    stream.on('end', () => {
+      if (buf) lines.push({ t: performance.now() - started, text: stripAnsi(buf) });
+    });
+  };
+  collect(child.stdout!);
+  collect(child.stderr!);
+  let peakTree = 0;
+  const samples: { t: number; rss: number }[] = [];
+  const poll = setInterval(() => {
+    if (!child.pid) return;
+    const rss = treeRss(child.pid);
+    samples.push({ t: performance.now() - started, rss });
+    peakTree = Math.max(peakTree, rss);
+  }, 100);
+  const code = await new Promise<number | null>((res) => child.on('close', (c) => res(c)));
+  const wallMs = performance.now() - started;
+  clearInterval(poll);
+  let maxProcRss = 0;
+  if (useTime && existsSync(rssFile)) {
+    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
+    if (Number.isFinite(kb)) maxProcRss = kb * 1024;
+  }
+  writeFileSync(logFile, lines.map((l) => `${(l.t / 1000).toFixed(3).padStart(9)}  ${l.text}`).join('\n'));
+  const pages = existsSync(outDir) ? walk(outDir).filter((f) => f.endsWith('.html')).length : 0;
+  return { label, code, wallMs, maxProcRss, treeRss: peakTree, lines, samples, pages, outDir };
+}
+
+// ---------------------------------------------------------------- floor project
+
+/** Writes the bare floor project; returns its directory. */
+function writeFloor(floorDir: string, tree: string, folders: string[], hasSiteJson: boolean, outDir: string, cacheDir: string): void {
+  mkdirSync(join(floorDir, 'src', 'pages', '[coll]'), { recursive: true });
+  writeFileSync(join(floorDir, 'package.json'), JSON.stringify({ name: 'bench-floor', private: true, type: 'module' }, null, 2));
+  symlinkSync(join(projectRoot, 'node_modules'), join(floorDir, 'node_modules'), 'dir');
+  // node_modules is the project's (symlink): keep Astro's and Vite's caches out of it.
+  writeFileSync(
+    join(floorDir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';
+export default defineConfig({
+  outDir: ${JSON.stringify(outDir)},
+  cacheDir: ${JSON.stringify(join(cacheDir, 'astro'))},
+  vite: { cacheDir: ${JSON.stringify(join(cacheDir, 'vite'))} },
+  devToolbar: { enabled: false },
+});
+`,
+  );
+  const defs = folders.map((f) => `  ${JSON.stringify(f)}: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(join(tree, f))} }) }),`);
+  if (hasSiteJson) defs.push(`  site: defineCollection({ loader: file(${JSON.stringify(join(tree, 'site.json'))}, { parser: (text) => ({ site: JSON.parse(text) }) }) }),`);
+  writeFileSync(
+    join(floorDir, 'src', 'content.config.ts'),
+    `import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+
+export const collections = {
+${defs.join('\n')}
+};
+`,
+  );
+  const names = [...folders, ...(hasSiteJson ? ['site'] : [])];
+  writeFileSync(
+    join(floorDir, 'src', 'pages', '[coll]', '[...id].astro'),
+    `---
+import { getCollection } from 'astro:content';
+
+export async function getStaticPaths() {
+  const paths = [];
+  for (const coll of ${JSON.stringify(names)}) {
+    for (const entry of await getCollection(coll as any)) paths.push({ params: { coll, id: entry.id }, props: { id: entry.id } });
+  }
+  return paths;
+}
+
+const { id } = Astro.props;
+---
+<html lang="zh-CN"><head><title>{id}</title></head><body><h1>{id}</h1></body></html>
+`,
+  );
+}
+
+// ---------------------------------------------------------------- log analysis
+
+const MARKERS: [string, RegExp][] = [
+  ['guard', /内容检查通过/],
+  ['syncStart', /\[content\] Syncing content/],
+  ['synced', /\[content\] Synced content/],
+  ['genStart', /generating static routes/],
+  ['genDone', /✓ Completed in/],
+  ['search', /搜索索引/],
+  ['built', /page\(s\) built in/],
+];
+
+function markers(lines: Line[]): Map<string, Line> {
+  const found = new Map<string, Line>();
+  for (const l of lines) {
+    for (const [k, re] of MARKERS) {
+      if (found.has(k) || !re.test(l.text)) continue;
+      // Vite also prints "✓ Completed in"; only the one after page generation counts.
+      if (k === 'genDone' && !found.has('genStart')) continue;
+      found.set(k, l);
+    }
+  }
+  return found;
+}
+
+function printPhases(run: Run): void {
+  const m = markers(run.lines);
+  const at = (k: string) => m.get(k)?.t;
+  const phases: [string, number | undefined, number | undefined][] = [
+    ['start-up + config (incl. content check)', 0, at('syncStart')],
+    ['content layer sync', at('syncStart'), at('synced')],
+    ['vite bundling (server + client)', at('synced'), at('genStart')],
+    ['page generation', at('genStart'), at('genDone')],
+    ['build:done hooks (search index, …)', at('genDone'), at('built')],
+    ['exit', at('built'), run.wallMs],
+  ];
+  process.stdout.write(`\n${run.label}: phases (from line arrival times; peak = max tree Σ RSS during the phase)\n`);
+  for (const [name, a, b] of phases) {
+    if (a === undefined || b === undefined) continue;
+    const peak = run.samples.filter((x) => x.t >= a && x.t <= b).reduce((mx, x) => Math.max(mx, x.rss), 0);
+    process.stdout.write(`  ${name.padEnd(42)}${fmtS(b - a).padStart(9)}${`peak ${fmtBytes(peak)}`.padStart(16)}\n`);
+  }
+  if (run.code !== 0) {
+    const last = [...run.lines].reverse().find((l) => /^\d\d:\d\d:\d\d /.test(l.text));
+    if (last) process.stdout.write(`  failed ${fmtS(run.wallMs - last.t)} after: ${last.text.trim()}\n`);
+  }
+  for (const k of ['guard', 'synced', 'search', 'built']) {
+    const l = m.get(k);
+    if (l) process.stdout.write(`  | ${l.text.trim()}\n`);
+  }
+}
+
+interface RouteStat {
+  route: string;
+  ms: number[];
+  headerAt: number;
+  firstPageAt?: number;
+  firstPageMs?: number;
+  slowest: { path: string; ms: number }[];
+}
+
+/** Groups Astro's "├─ /x/index.html (+12ms)" lines by the "▶ src/pages/…" route above them. */
+function routeStats(lines: Line[]): RouteStat[] {
+  const stats: RouteStat[] = [];
+  let cur: RouteStat | undefined;
+  let generating = false;
+  for (const l of lines) {
+    if (/generating static routes/.test(l.text)) generating = true;
+    if (!generating) continue;
+    const head = /^[▶λ]\s+(\S+)/.exec(l.text.replace(/^\d\d:\d\d:\d\d\s+/, '').trim());
+    if (head) {
+      cur = { route: head[1], ms: [], headerAt: l.t, slowest: [] };
+      stats.push(cur);
+      continue;
+    }
+    const page = /[├└]─\s+(\S+)\s+\(\+([\d.]+)(ms|s)\)/.exec(l.text);
+    if (page && cur) {
+      const ms = Number(page[2]) * (page[3] === 's' ? 1000 : 1);
+      if (cur.firstPageAt === undefined) {
+        cur.firstPageAt = l.t;
+        cur.firstPageMs = ms;
+      }
+      cur.ms.push(ms);
+      cur.slowest.push({ path: page[1], ms });
+      cur.slowest.sort((a, b) => b.ms - a.ms);
+      cur.slowest.length = Math.min(cur.slowest.length, 3);
+    }
+  }
+  return stats;
+}
+
+function printRoutes(run: Run): void {
+  const stats = routeStats(run.lines).filter((s) => s.ms.length);
+  if (!stats.length) return;
+  const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+  process.stdout.write(`\n${run.label}: page render time per route (Astro's "(+Nms)" per page; paths = getStaticPaths + setup before the first page)\n`);
+  process.stdout.write(`  ${'route'.padEnd(40)}${'pages'.padStart(7)}${'Σ render'.padStart(11)}${'mean'.padStart(9)}${'p50'.padStart(7)}${'p95'.padStart(7)}${'max'.padStart(8)}${'paths'.padStart(9)}\n`);
+  for (const s of [...stats].sort((a, b) => b.ms.reduce((x, y) => x + y, 0) - a.ms.reduce((x, y) => x + y, 0))) {
+    const sorted = [...s.ms].sort((a, b) => a - b);
+    const sum = sorted.reduce((a, b) => a + b, 0);
+    const paths = s.firstPageAt !== undefined ? Math.max(0, s.firstPageAt - (s.firstPageMs ?? 0) - s.headerAt) : 0;
+    process.stdout.write(
+      `  ${s.route.padEnd(40)}${String(s.ms.length).padStart(7)}${fmtS(sum).padStart(11)}${`${(sum / s.ms.length).toFixed(1)}ms`.padStart(9)}` +
+        `${`${pct(sorted, 0.5)}`.padStart(7)}${`${pct(sorted, 0.95)}`.padStart(7)}${`${sorted.at(-1)}`.padStart(8)}${fmtS(paths).padStart(9)}\n`,
+    );
+  }
+  const slow = stats.flatMap((s) => s.slowest).sort((a, b) => b.ms - a.ms).slice(0, 5);
+  process.stdout.write(`  slowest pages: ${slow.map((p) => `${p.path} ${p.ms}ms`).join(', ')}\n`);
+}
+
+// ---------------------------------------------------------------- main
+
+const { values } = parseArgs({
+  // `npx tsx benchBuild.ts -- --members N` passes the `--` through: drop it.
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    members: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    warm: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    'max-old-space': { type: 'string' },
+  },
+});
+const members = Number(values.members);
+if (!Number.isInteger(members) || members < 1) {
+  process.stderr.write('用法:npm run bench:build -- [--members 人数] [--seed 种子] [--warm] [--keep] [--max-old-space MiB]\n');
+  process.exit(2);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'bench-build-'));
+const floorDir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
+const tree = join(work, 'content');
+const cleanup = () => {
+  if (values.keep) return;
+  rmSync(work, { recursive: true, force: true });
+  rmSync(floorDir, { recursive: true, force: true });
+};
+process.on('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
+
+try {
+  process.stdout.write(`生成 ${members} 名党员的内容…\n`);
+  const files = writeGenerated(tree, members, Number(values.seed));
+  const all = walk(tree);
+  const md = all.filter((f) => f.endsWith('.md')).length;
+  const hasSiteJson = existsSync(join(tree, 'site.json'));
+  const folders = readdirSync(tree).filter((f) => statSync(join(tree, f)).isDirectory()).sort();
+  const expectedFloorPages = md + (hasSiteJson ? 1 : 0);
+
+  // Both outDirs lie inside the build's cwd. Astro writes the SSR bundle it
+  // prerenders from into the outDir when the outDir is inside process.cwd(),
+  // and otherwise into `<cwd>/.astro/` — for the site that would be the
+  // project's .astro/, shared with any concurrent build (which then imports
+  // the other build's chunks and renders the other build's content). So the
+  // site is built with cwd = the work dir and `--root` = the project, and the
+  // work dir gets a node_modules symlink so the bundle's imports resolve.
+  const floorOut = join(floorDir, 'dist');
+  const siteOut = join(work, 'site-dist');
+  symlinkSync(join(projectRoot, 'node_modules'), join(work, 'node_modules'), 'dir');
+  writeFloor(floorDir, tree, folders, hasSiteJson, floorOut, join(floorDir, '.bench-cache'));
+
+  // The real site, with its caches pinned to a fresh temp dir (see header comment).
+  const siteCache = join(work, 'site-cache');
+  // `astro --config` is joined onto the project root, so it must be relative.
+  const siteConfig = join(work, 'site.config.mjs');
+  writeFileSync(
+    siteConfig,
+    `import base from ${JSON.stringify(join(projectRoot, 'astro.config.mjs'))};
+export default { ...base, cacheDir: ${JSON.stringify(join(siteCache, 'astro'))}, vite: { ...(base.vite ?? {}), cacheDir: ${JSON.stringify(join(siteCache, 'vite'))} } };
+`,
+  );
+
+  const baseEnv: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+  delete baseEnv.FORCE_COLOR;
+  const heap = values['max-old-space'];
+  if (heap) baseEnv.NODE_OPTIONS = `${baseEnv.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(heap)}`.trim();
+  const runs: Run[] = [];
+  const passes = values.warm ? ['cold', 'warm'] : ['cold'];
+  for (const pass of passes) {
+    if (pass === 'cold') {
+      rmSync(join(floorDir, '.bench-cache'), { recursive: true, force: true });
+      rmSync(join(floorDir, '.astro'), { recursive: true, force: true });
+      rmSync(siteCache, { recursive: true, force: true });
+    }
+    for (const d of [floorOut, siteOut]) rmSync(d, { recursive: true, force: true });
+    process.stdout.write(`构建 floor (bare Astro, ${pass})…\n`);
+    runs.push(await measure(`floor (bare) ${pass}`, floorDir, [], baseEnv, floorOut, join(work, `floor-${pass}.log`)));
+    process.stdout.write(`构建 site (${pass})…\n`);
+    runs.push(await measure(`site ${pass}`, work, ['--root', projectRoot, '--config', relative(projectRoot, siteConfig), '--outDir', siteOut], { ...baseEnv, CONTENT_DIR: tree }, siteOut, join(work, `site-${pass}.log`)));
+  }
+
+  const out = (s: string) => process.stdout.write(s);
+  out(`\nnpm run bench:build  (members=${members}, files=${files}: ${md} .md + ${files - md} other, ${passes.join(' + ')} caches${heap ? `, node --max-old-space-size=${heap}` : ', default Node heap limit'})\n`);
+  out(`cold = fresh empty Astro cacheDir (data-store.json) and Vite cacheDir per build; the project's shared node_modules/.astro is neither used nor deleted; OS file cache warm.\n`);
+  out(`${''.padEnd(20)}${'wall'.padStart(9)}${'pages'.padStart(9)}${'pages/s'.padStart(9)}${'peak RSS'.padStart(12)}${'tree Σ RSS'.padStart(13)}  exit\n`);
+  for (const r of runs) {
+    out(`${r.label.padEnd(20)}${fmtS(r.wallMs).padStart(9)}${String(r.pages).padStart(9)}${String(Math.round(r.pages / (r.wallMs / 1000))).padStart(9)}` +
+      `${(r.maxProcRss ? fmtBytes(r.maxProcRss) : 'n/a').padStart(12)}${fmtBytes(r.treeRss).padStart(13)}  ${r.code}\n`);
+  }
+  out(`peak RSS = max RSS of the largest single process (GNU time %M); tree Σ RSS = max of summed VmRSS of astro + children (pagefind), polled every 100 ms.\n`);
+
+  let ok = runs.every((r) => r.code === 0);
+  for (const pass of passes) {
+    const floor = runs.find((r) => r.label === `floor (bare) ${pass}`)!;
+    const site = runs.find((r) => r.label === `site ${pass}`)!;
+    const ratio = site.wallMs / floor.wallMs;
+    const failed = (r: Run) => (r.code === 0 ? '' : r.lines.some((l) => /heap out of memory/.test(l.text)) ? `FAILED (exit ${r.code}: JavaScript heap out of memory)` : `FAILED (exit ${r.code})`);
+    const verdict = failed(site) || failed(floor) || (ratio <= 1.5 ? 'OK (aim met)' : ratio <= 2 ? 'OK' : 'OVER');
+    out(`ratio site/floor ${pass.padEnd(5)} ${failed(site) || failed(floor) ? 'n/a' : `${ratio.toFixed(2)}×`}  (target ≤ 2×, aim 1.5×)  ${verdict}\n`);
+    const peak = Math.max(site.maxProcRss, site.treeRss);
+    const floorPeak = Math.max(floor.maxProcRss, floor.treeRss);
+    out(`site peak RSS < 3 GiB (${pass}): ${fmtBytes(peak)}  ${failed(site) || (peak < RSS_TARGET ? 'OK' : 'OVER')}` +
+      `${floorPeak >= RSS_TARGET ? `  (note: the bare floor itself peaks at ${fmtBytes(floorPeak)})` : ''}\n`);
+    const floorIndex = walk(floor.outDir).filter((f) => f.endsWith('index.html')).length;
+    const floorOk = floorIndex === expectedFloorPages;
+    out(`floor check (${pass}): ${floorIndex} index.html for ${expectedFloorPages} content files (${md} .md${hasSiteJson ? ' + site.json' : ''})  ${floorOk ? 'OK' : 'MISMATCH'}\n`);
+    // The site must have rendered the generated tree (not, say, the project's content/).
+    const treeMembers = new Set(readdirSync(join(tree, 'members')).map((f) => f.replace(/\.md$/, '')));
+    const memberPages = existsSync(join(site.outDir, 'members')) ? readdirSync(join(site.outDir, 'members')).filter((d) => existsSync(join(site.outDir, 'members', d, 'index.html'))) : [];
+    const fromTree = memberPages.filter((d) => treeMembers.has(d)).length;
+    const siteOk = memberPages.length > 0 && fromTree === memberPages.length;
+    out(`site check (${pass}): ${memberPages.length} member pages, ${fromTree} of them from the generated tree (${treeMembers.size} member files)  ${failed(site) || (siteOk ? 'OK' : 'WRONG CONTENT')}\n`);
+    if (ratio > 2 || peak >= RSS_TARGET || !floorOk || !siteOk) ok = false;
+  }
+  if (members < 10000) out(`(targets are defined at 10,000 members; at ${members} they are only indicative)\n`);
+
+  for (const r of runs) printPhases(r);
+  for (const r of runs.filter((x) => x.label.startsWith('site'))) printRoutes(r);
+  const floorCold = runs[0];
+  const floorStats = routeStats(floorCold.lines).flatMap((s) => s.ms);
+  if (floorStats.length) out(`\nfloor: ${floorStats.length} pages, mean ${(floorStats.reduce((a, b) => a + b, 0) / floorStats.length).toFixed(1)}ms per page\n`);
+
+  for (const r of runs.filter((x) => x.code !== 0)) {
+    out(`\n${r.label} exited with ${r.code}; last lines:\n${r.lines.slice(-40).map((l) => l.text).join('\n')}\n`);
+  }
+  if (values.keep) out(`\nkept: ${work} (tree, outDirs, logs) and ${floorDir}\n`);
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  cleanup();
+}

@@ -1,0 +1,59 @@
+/**
+ * Builds the bundled sample once into a temp dir and serves it on 127.0.0.1.
+ * The server starts first (on a free port) and serves the dir lazily, so the
+ * build can use SITE=http://127.0.0.1:<port> and the QR codes point at it.
+ */
+import { spawn } from 'node:child_process';
+import { childEnv } from '../build/buildSite.ts';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { startStaticServer } from './staticServer.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Origin of the test server plus base, with a trailing slash: `http://127.0.0.1:41234/`. */
+    baseUrl: string;
+    /** The built site. */
+    distDir: string;
+  }
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function build(outDir: string, site: string): Promise<void> {
+  return new Promise((ok, fail) => {
+    // The bundled sample: no CONTENT_DIR from the caller's shell.
+    const { CONTENT_DIR: _ignored, ...inherited } = childEnv();
+    const env: NodeJS.ProcessEnv = { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')), SITE: site, BASE: '/' };
+    const child = spawn(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? ok() : fail(new Error(`astro build failed (${code}):\n${out.slice(-4000)}`))));
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const started = performance.now();
+  const distDir = mkdtempSync(join(tmpdir(), 'e2e-dist-'));
+  const server = await startStaticServer(distDir);
+  try {
+    await build(distDir, server.origin);
+    if (!existsSync(join(distDir, 'index.html'))) throw new Error(`build wrote no index.html to ${distDir}`);
+  } catch (e) {
+    await server.close();
+    rmSync(distDir, { recursive: true, force: true });
+    throw e;
+  }
+  console.log(`[e2e] built sample into ${distDir} and serving at ${server.origin}/ (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  project.provide('baseUrl', `${server.origin}/`);
+  project.provide('distDir', distDir);
+  return async () => {
+    await server.close();
+    if (!process.env.E2E_KEEP_DIST) rmSync(distDir, { recursive: true, force: true });
+  };
+}
