@@ -1,4 +1,4 @@
-/** Runs the real `astro build` into a fresh folder, with its own content cache. */
+/** Runs the real build (`npm run build`) into a fresh folder, with its own content cache. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +33,8 @@ export function buildSite(o: { contentDir?: string; base?: string; site?: string
     ...(o.base && { BASE: o.base }),
     ...(o.site && { SITE: o.site }),
   });
-  const r = spawnSync('node_modules/.bin/astro', ['build', '--outDir', outDir], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  // Exactly what `npm run build` runs: astro build, then the search index step.
+  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/build.ts', '--outDir', outDir], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, out: `${r.stdout}\n${r.stderr}`, outDir };
 }
 

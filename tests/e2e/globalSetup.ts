@@ -28,7 +28,7 @@ function build(outDir: string, site: string): Promise<void> {
     // The bundled sample: no CONTENT_DIR from the caller's shell.
     const { CONTENT_DIR: _ignored, ...inherited } = childEnv();
     const env: NodeJS.ProcessEnv = { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')), SITE: site, BASE: '/' };
-    const child = spawn(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/cli/build.ts', '--outDir', outDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -38,6 +38,9 @@ function build(outDir: string, site: string): Promise<void> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync('/usr/bin/chromium')) {
+    throw new Error('浏览器测试需要 Debian 的 Chromium:apt-get update && apt-get install -y chromium fonts-noto-cjk(.ci/run 会自动安装)');
+  }
   const started = performance.now();
   const distDir = mkdtempSync(join(tmpdir(), 'e2e-dist-'));
   const server = await startStaticServer(distDir);
