@@ -52,6 +52,18 @@ export function validateContent(raw: RawEntry[]): { model?: ContentModel; proble
     });
   };
 
+  // A CMS-made file carries its own id and round; they must agree with where the file is.
+  for (const e of [...model.rounds, ...model.orgs, ...model.members] as Entry<{ id?: string }>[]) {
+    if (e.data.id && e.data.id !== e.id) {
+      problems.push({ file: e.file, field: 'id', rule: 'id', severity: 'error', message: `编号“${e.data.id}”与文件名“${e.id}”不一致,请改成一样的。` });
+    }
+  }
+  for (const e of [...model.pledges, ...model.checks, ...model.bulletins, ...model.reviews, ...model.evaluations] as Entry<{ round?: string }>[]) {
+    if (e.data.round && e.data.round !== e.round) {
+      problems.push({ file: e.file, field: 'round', rule: 'round', severity: 'error', message: `轮次“${e.data.round}”与所在文件夹“${e.round}”不一致。` });
+    }
+  }
+
   if (site) {
     ref(site.file, 'topOrg', site.data.topOrg, ['orgs']);
     ref(site.file, 'currentRound', site.data.currentRound, ['rounds']);

@@ -1,9 +1,10 @@
 /** `content/bulletins/<round>/<id>.md`: a bulletin (通报); the body is its text. */
 import type { z } from 'astro/zod';
-import { date, relation, relationList, select, shapeOf, text } from './fieldTypes.ts';
+import { roundField, date, relation, relationList, select, shapeOf, text } from './fieldTypes.ts';
 import { bulletinKinds, periods, visibilities } from './options.ts';
 
 export const bulletinFields = {
+  round: roundField(),
   title: text({ label: '标题', required: true }),
   org: relation({ label: '通报组织', to: ['orgs'], required: true }),
   date: date({ label: '通报日期', required: true }),

@@ -1,9 +1,10 @@
 /** `content/checks/<round>/<id>.md`: a quarterly check (每季度一检查) of a branch. */
 import type { z } from 'astro/zod';
-import { date, relation, relationList, select, shapeOf, textList } from './fieldTypes.ts';
+import { roundField, date, relation, relationList, select, shapeOf, textList } from './fieldTypes.ts';
 import { quarters, visibilities } from './options.ts';
 
 export const checkFields = {
+  round: roundField(),
   org: relation({ label: '被检查组织', to: ['orgs'], required: true }),
   quarter: select({ label: '季度', options: quarters, required: true }),
   date: date({ label: '检查日期', required: true }),

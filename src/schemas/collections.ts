@@ -41,18 +41,35 @@ export interface CollectionDef {
   body?: { label: string; hint: string };
   /** Visibility of a file that does not say. */
   defaultVisibility: 'public' | 'internal' | 'private';
+  /** How the CMS names new files (always ASCII), lists and filters entries. */
+  cms?: {
+    identifier: string;
+    /** Decap slug template; built from ASCII fields so file names are never Chinese. */
+    slug: string;
+    summary: string;
+    sortable?: string[];
+    filters?: { label: string; field: string; pattern: string }[];
+    groups?: { label: string; field: string; pattern?: string }[];
+  };
 }
+
+const reviewFilters = [
+  { label: '审核通过', field: 'review.status', pattern: 'approved' },
+  { label: '待审核', field: 'review.status', pattern: 'submitted' },
+  { label: '退回', field: 'review.status', pattern: 'revise|resubmit' },
+  { label: '草稿', field: 'review.status', pattern: 'draft' },
+];
 
 export const collections: readonly CollectionDef[] = [
   { name: 'site', label: '站点设置', labelSingular: '站点设置', fields: siteFields, schema: siteSchema, perRound: false, file: 'site.json', defaultVisibility: 'public' },
-  { name: 'rounds', label: '轮次', labelSingular: '轮次', fields: roundFields, schema: roundSchema, perRound: false, body: { label: '轮次说明', hint: '本轮工作安排,可留空' }, defaultVisibility: 'public' },
-  { name: 'orgs', label: '党组织', labelSingular: '党组织', fields: orgFields, schema: orgSchema, perRound: false, defaultVisibility: 'public' },
-  { name: 'members', label: '党员', labelSingular: '党员', fields: memberFields, schema: memberSchema, perRound: false, defaultVisibility: 'public' },
-  { name: 'pledges', label: '承诺事项', labelSingular: '承诺', fields: pledgeFields, schema: pledgeSchema, perRound: true, body: { label: '承诺内容', hint: '承诺的具体内容,公开承诺书上显示这一段' }, defaultVisibility: 'public' },
-  { name: 'checks', label: '季度检查', labelSingular: '季度检查', fields: checkFields, schema: checkSchema, perRound: true, body: { label: '检查情况', hint: '检查的过程和结论' }, defaultVisibility: 'public' },
-  { name: 'bulletins', label: '通报', labelSingular: '通报', fields: bulletinFields, schema: bulletinSchema, perRound: true, body: { label: '通报正文', hint: '表扬先进、督促后进' }, defaultVisibility: 'public' },
-  { name: 'reviews', label: '领导点评', labelSingular: '领导点评', fields: reviewFields, schema: reviewSchema, perRound: true, defaultVisibility: 'internal' },
-  { name: 'evaluations', label: '年终评诺', labelSingular: '年终评诺', fields: evaluationFields, schema: evaluationSchema, perRound: true, body: { label: '评议情况说明', hint: '评议会的组织情况' }, defaultVisibility: 'internal' },
+  { name: 'rounds', cms: { identifier: 'title', slug: '{{fields.id}}', summary: '{{title}}({{start}} 至 {{end}})', sortable: ['title', 'start'] },  label: '轮次', labelSingular: '轮次', fields: roundFields, schema: roundSchema, perRound: false, body: { label: '轮次说明', hint: '本轮工作安排,可留空' }, defaultVisibility: 'public' },
+  { name: 'orgs', cms: { identifier: 'name', slug: '{{fields.id}}', summary: '{{name}}', sortable: ['name', 'level', 'order'], groups: [{ label: '层级', field: 'level' }, { label: '上级组织', field: 'parent' }] },  label: '党组织', labelSingular: '党组织', fields: orgFields, schema: orgSchema, perRound: false, defaultVisibility: 'public' },
+  { name: 'members', cms: { identifier: 'name', slug: '{{fields.id}}', summary: '{{name}}({{org}})', sortable: ['name', 'org', 'status'], filters: [{ label: '在职', field: 'status', pattern: 'active' }, { label: '离退休、年老体弱', field: 'status', pattern: 'retired|frail' }], groups: [{ label: '所在支部', field: 'org' }, { label: '状态', field: 'status' }] },  label: '党员', labelSingular: '党员', fields: memberFields, schema: memberSchema, perRound: false, defaultVisibility: 'public' },
+  { name: 'pledges', cms: { identifier: 'title', slug: '{{fields.owner}}-{{fields.category}}-{{year}}{{month}}{{day}}{{hour}}{{minute}}', summary: '{{owner}} · {{title}}', sortable: ['owner', 'title', 'deadline', 'category'], filters: [...reviewFilters, { label: '已销号', field: 'closed.date', pattern: '\\d' }], groups: [{ label: '承诺人', field: 'owner' }, { label: '类别', field: 'category' }, { label: '轮次', field: 'round' }] },  label: '承诺事项', labelSingular: '承诺', fields: pledgeFields, schema: pledgeSchema, perRound: true, body: { label: '承诺内容', hint: '承诺的具体内容,公开承诺书上显示这一段' }, defaultVisibility: 'public' },
+  { name: 'checks', cms: { identifier: 'org', slug: '{{fields.org}}-{{fields.quarter}}', summary: '{{org}} · {{quarter}}({{date}})', sortable: ['org', 'date'], groups: [{ label: '组织', field: 'org' }] },  label: '季度检查', labelSingular: '季度检查', fields: checkFields, schema: checkSchema, perRound: true, body: { label: '检查情况', hint: '检查的过程和结论' }, defaultVisibility: 'public' },
+  { name: 'bulletins', cms: { identifier: 'title', slug: '{{fields.org}}-{{year}}{{month}}{{day}}', summary: '{{date}} · {{title}}', sortable: ['date', 'title', 'org'], groups: [{ label: '组织', field: 'org' }, { label: '期间', field: 'period' }] },  label: '通报', labelSingular: '通报', fields: bulletinFields, schema: bulletinSchema, perRound: true, body: { label: '通报正文', hint: '表扬先进、督促后进' }, defaultVisibility: 'public' },
+  { name: 'reviews', cms: { identifier: 'subject', slug: '{{fields.subject}}-{{year}}{{month}}{{day}}', summary: '{{reviewer}} → {{subject}}({{date}})', sortable: ['subject', 'reviewer', 'date'], groups: [{ label: '点评对象', field: 'subject' }, { label: '期间', field: 'period' }] },  label: '领导点评', labelSingular: '领导点评', fields: reviewFields, schema: reviewSchema, perRound: true, defaultVisibility: 'internal' },
+  { name: 'evaluations', cms: { identifier: 'org', slug: '{{fields.org}}', summary: '{{org}}({{date}})', sortable: ['org', 'date'] },  label: '年终评诺', labelSingular: '年终评诺', fields: evaluationFields, schema: evaluationSchema, perRound: true, body: { label: '评议情况说明', hint: '评议会的组织情况' }, defaultVisibility: 'internal' },
 ];
 
 /** The definition of one collection. */

@@ -1,6 +1,6 @@
 /** `content/evaluations/<round>/<id>.md`: a branch's year-end evaluation (民主评诺); internal by default. */
 import { z } from 'astro/zod';
-import { boolean, date, list, number, object, relation, select, shapeOf, text } from './fieldTypes.ts';
+import { roundField, boolean, date, list, number, object, relation, select, shapeOf, text } from './fieldTypes.ts';
 import { attitudes, grades, visibilities } from './options.ts';
 
 const count = (label: string, hint?: string) => number({ label, hint, int: true, min: 0 });
@@ -16,6 +16,7 @@ export const panelFields = {
 };
 
 export const evaluationFields = {
+  round: roundField(),
   org: relation({ label: '评议支部', to: ['orgs'], required: true }),
   date: date({ label: '评议日期', required: true }),
   panel: object({ label: '群众评议主体人数', hint: '按类别填写人数,总人数不少于本支部党员数的 80%', required: true, fields: panelFields }),

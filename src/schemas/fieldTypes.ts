@@ -35,6 +35,8 @@ export interface FieldMeta {
   /** Item field of a list of scalars. */
   item?: Field;
   default?: unknown;
+  /** Required in the CMS form although files written by hand may leave it out (the file id). */
+  cmsRequired?: boolean;
 }
 
 /** A field: its zod schema plus what the CMS and the messages need to know. */
@@ -68,6 +70,18 @@ export function text<R extends boolean = false>(
   if (o.max) s = s.max(o.max);
   if (o.pattern) s = s.regex(new RegExp(o.pattern[0]), { message: o.pattern[1] });
   return finish(s, { kind: o.multiline ? 'text' : 'string', label: o.label, hint: o.hint, pattern: o.pattern, max: o.max }, o.required);
+}
+
+/** The ASCII id a new file is named after (members, orgs, rounds): `zhang-san.md`. */
+export function idField(label: string, example: string): Field<z.ZodOptional<z.ZodString>> {
+  const f = text({ label, hint: `文件编号,也是网址的一部分:只能用小写字母、数字和连字符,如 ${example};建立后不要修改`, pattern: ['^[a-z0-9][a-z0-9-]*$', '只能用小写字母、数字和连字符'] });
+  return { ...f, meta: { ...f.meta, cmsRequired: true } };
+}
+
+/** The round of a per-round file: the CMS saves the file in that round's folder. */
+export function roundField(): Field<z.ZodOptional<z.ZodString>> {
+  const f = relation({ label: '轮次', hint: '文件保存在该轮次的文件夹中', to: ['rounds'] });
+  return { ...f, meta: { ...f.meta, cmsRequired: true } };
 }
 
 /** A whole or decimal number within `[min, max]`. */

@@ -1,9 +1,10 @@
 /** `content/members/<id>.md`: one party member. */
 import type { z } from 'astro/zod';
-import { date, multiSelect, relation, select, shapeOf, text } from './fieldTypes.ts';
+import { idField, date, multiSelect, relation, select, shapeOf, text } from './fieldTypes.ts';
 import { memberStatuses, roles, visibilities } from './options.ts';
 
 export const memberFields = {
+  id: idField('党员编号', 'zhang-san'),
   name: text({ label: '姓名', required: true }),
   org: relation({ label: '所在支部', to: ['orgs'], required: true }),
   roles: multiSelect({ label: '职务', hint: '书记、支委、党员领导干部须带头承诺;普通党员留空', options: roles }),

@@ -1,9 +1,10 @@
 /** `content/reviews/<round>/<id>.md`: a leader review (领导点评); internal by default. */
 import type { z } from 'astro/zod';
-import { date, relation, select, shapeOf, text } from './fieldTypes.ts';
+import { roundField, date, relation, select, shapeOf, text } from './fieldTypes.ts';
 import { periods, visibilities } from './options.ts';
 
 export const reviewFields = {
+  round: roundField(),
   reviewer: relation({ label: '点评人', to: ['members'], required: true }),
   subject: relation({ label: '点评对象', hint: '党员,或党组织', to: ['members', 'orgs'], required: true }),
   date: date({ label: '点评日期', required: true }),

@@ -15,7 +15,7 @@ const relationDisplay: Record<RelationTarget, { search: string[]; display: strin
 /** The Decap widget for one field. */
 export function toDecapField(name: string, f: Field): DecapField {
   const m = f.meta;
-  const base: DecapField = { name, label: m.label, widget: 'string', required: m.required };
+  const base: DecapField = { name, label: m.label, widget: 'string', required: m.required || Boolean(m.cmsRequired) };
   if (m.hint) base.hint = m.hint;
   if (m.default !== undefined) base.default = m.default;
   switch (m.kind) {
@@ -73,6 +73,7 @@ export function toDecapCollection(def: CollectionDef, contentDir = 'content'): R
       files: [{ name: def.name, label: def.labelSingular, file: `${contentDir}/${def.file}`, fields }],
     };
   }
+  const cms = def.cms;
   return {
     name: def.name,
     label: def.label,
@@ -81,7 +82,16 @@ export function toDecapCollection(def: CollectionDef, contentDir = 'content'): R
     create: true,
     extension: 'md',
     format: 'frontmatter',
-    ...(def.perRound && { nested: { depth: 2 } }),
+    ...(cms && {
+      identifier_field: cms.identifier,
+      slug: cms.slug,
+      summary: cms.summary,
+      ...(cms.sortable && { sortable_fields: cms.sortable }),
+      ...(cms.filters && { view_filters: cms.filters }),
+      ...(cms.groups && { view_groups: cms.groups }),
+    }),
+    // Per-round files go into <folder>/<round>/; the round field picks the folder.
+    ...(def.perRound && { path: '{{round}}/{{slug}}' }),
     fields,
   };
 }

@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'astro/zod';
 import { collections } from '../../src/schemas/collections.ts';
 import { toDecapCollection } from '../../src/schemas/toDecap.ts';
+import type { Field } from '../../src/schemas/fieldTypes.ts';
 
 type DecapField = Record<string, any>;
 
@@ -23,9 +24,10 @@ function unwrap(s: z.ZodTypeAny): { inner: z.ZodTypeAny; optional: boolean } {
   }
 }
 
-function compare(zod: z.ZodTypeAny, d: DecapField, path: string, problems: string[]): void {
+function compare(zod: z.ZodTypeAny, d: DecapField, path: string, problems: string[], cmsRequired = false): void {
   const { inner, optional } = unwrap(zod);
-  if (d.required !== !optional) problems.push(`${path}: required ${d.required} vs zod optional ${optional}`);
+  // The file id is required in the CMS form only (hand-written files are named by their file name).
+  if (d.required !== (!optional || cmsRequired)) problems.push(`${path}: required ${d.required} vs zod optional ${optional}`);
   if (inner instanceof z.ZodObject) {
     if (d.widget !== 'object') problems.push(`${path}: zod object but widget ${d.widget}`);
     compareShape(inner, d.fields ?? [], path, problems);
@@ -66,12 +68,12 @@ function compare(zod: z.ZodTypeAny, d: DecapField, path: string, problems: strin
   }
 }
 
-function compareShape(obj: z.ZodObject<z.ZodRawShape>, fields: DecapField[], path: string, problems: string[]): void {
+function compareShape(obj: z.ZodObject<z.ZodRawShape>, fields: DecapField[], path: string, problems: string[], table: Record<string, Field> = {}): void {
   const byName = new Map(fields.filter((f) => f.name !== 'body').map((f) => [f.name, f]));
   for (const [key, schema] of Object.entries(obj.shape)) {
     const d = byName.get(key);
     if (!d) problems.push(`${path}.${key}: in the schema, missing from the CMS`);
-    else compare(schema, d, `${path}.${key}`, problems);
+    else compare(schema, d, `${path}.${key}`, problems, Boolean(table[key]?.meta.cmsRequired));
     byName.delete(key);
   }
   for (const key of byName.keys()) problems.push(`${path}.${key}: in the CMS, missing from the schema`);
@@ -82,7 +84,7 @@ describe('toDecapCollection', () => {
     const col = toDecapCollection(def) as { name: string; fields?: DecapField[]; files?: { fields: DecapField[] }[] };
     const fields = col.fields ?? col.files?.[0].fields ?? [];
     const problems: string[] = [];
-    compareShape(unwrap(def.schema).inner as z.ZodObject<z.ZodRawShape>, fields, def.name, problems);
+    compareShape(unwrap(def.schema).inner as z.ZodObject<z.ZodRawShape>, fields, def.name, problems, def.fields);
     expect(problems).toEqual([]);
   });
 
@@ -110,7 +112,7 @@ describe('toDecapCollection', () => {
     const records = col.fields.find((f) => f.name === 'records')!;
     records.fields.find((f: DecapField) => f.name === 'progress').max = 150;
     const problems: string[] = [];
-    compareShape(unwrap(def.schema).inner as z.ZodObject<z.ZodRawShape>, col.fields, 'pledges', problems);
+    compareShape(unwrap(def.schema).inner as z.ZodObject<z.ZodRawShape>, col.fields, 'pledges', problems, def.fields);
     expect(problems).toEqual(['pledges.records[].progress: max 150 vs 100']);
   });
 });
