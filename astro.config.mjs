@@ -3,12 +3,13 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { contentGuard } from './src/integrations/contentGuard.ts';
 import { searchIndex } from './src/integrations/searchIndex.ts';
+import { adminRoute } from './src/integrations/adminRoute.ts';
 
 // SITE and BASE let the board be served from a LAN path, e.g. http://10.0.0.5/gongkai/.
 export default defineConfig({
   site: process.env.SITE ?? 'http://localhost:4321',
   base: process.env.BASE ?? '/',
-  integrations: [contentGuard(), react(), searchIndex()],
+  integrations: [contentGuard(), adminRoute(), react(), searchIndex()],
   build: { format: 'directory' },
   trailingSlash: 'ignore',
   // A separate cache per content tree (tests, benchmarks) keeps builds of different trees from sharing one content store.

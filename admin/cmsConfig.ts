@@ -10,7 +10,7 @@ export interface CmsConfigOptions {
   /** Decap backend block, e.g. `{ name: 'git-gateway' }` or a Gitea backend. */
   backend: Record<string, unknown>;
   /** Enables Decap's local backend (`decap-server`); never in a production build. */
-  localBackend?: boolean | { allowed_hosts: string[] };
+  localBackend?: boolean | { url?: string; allowed_hosts?: string[] };
   /** Content folder, relative to the repository root. */
   contentDir?: string;
 }
@@ -21,6 +21,8 @@ export function cmsConfig(o: CmsConfigOptions): Record<string, unknown> {
     backend: o.backend,
     ...(o.localBackend && { local_backend: o.localBackend }),
     locale: 'zh_Hans',
+    // Review before publish (草稿 → 审核中 → 就绪 → 发布) where the backend supports it; decap-server's file mode falls back to direct publishing.
+    publish_mode: 'editorial_workflow',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
     collections: collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')),

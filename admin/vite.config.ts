@@ -28,7 +28,7 @@ export default defineConfig({
     rollupOptions: {
       onwarn(warning, warn) {
         // Decap's own dependencies use eval; nothing to act on here.
-        if (warning.code === 'EVAL') return;
+        if (warning.code === 'EVAL' || warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
         warn(warning);
       },
     },
