@@ -1,0 +1,66 @@
+/**
+ * `npm run import -- roster.xlsx [--dry-run] [--content DIR]`
+ * Creates or updates member files from a roster with Chinese headers
+ * (姓名, 所在支部, 职务, 岗位, 状态; optional 编号, 设岗). Nothing is written
+ * when any row is bad; --dry-run shows what would change.
+ */
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import yaml from 'js-yaml';
+import { planRoster } from '../loader/planRoster.ts';
+import { readContentTree, normalizeText, splitFrontMatter } from '../loader/readContentTree.ts';
+import { validateContent } from '../loader/validateContent.ts';
+import { readTable } from '../loader/readTable.ts';
+
+const kindLabel = { create: '新建', update: '更新', same: '不变' } as const;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, content: { type: 'string' } } });
+  const file = positionals[0];
+  if (!file) {
+    process.stderr.write('用法:npm run import -- 名册.xlsx [--dry-run]\n表头:姓名、所在支部、职务、岗位、状态(可加 编号、设岗)\n');
+    return 2;
+  }
+  if (!existsSync(file)) {
+    process.stderr.write(`找不到文件:${file}\n`);
+    return 2;
+  }
+  const dir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
+  const { model } = validateContent(readContentTree(dir).entries);
+  if (!model) {
+    process.stderr.write('现有内容有错误,请先运行 npm run check 并改正。\n');
+    return 1;
+  }
+  let rows: string[][];
+  try {
+    rows = await readTable(file);
+  } catch {
+    process.stderr.write(`无法读取“${file}”:请确认它是 .xlsx 或 .csv 文件。\n`);
+    return 1;
+  }
+  const plan = planRoster(rows, model.members.map((m) => ({ id: m.id, data: m.data })), model.orgs.map((o) => ({ id: o.id, name: o.data.name })));
+  if (plan.errors.length) {
+    process.stdout.write(`名册有 ${plan.errors.length} 处问题,没有写入任何文件:\n`);
+    for (const e of plan.errors) process.stdout.write(`  第 ${e.row} 行「${e.column}」:${e.message}\n`);
+    return 1;
+  }
+  for (const c of plan.changes) {
+    process.stdout.write(`  第 ${c.row} 行 ${kindLabel[c.kind]} members/${c.id}.md${c.kind === 'update' ? `(${c.changed.join('、')})` : ''}\n`);
+  }
+  const todo = plan.changes.filter((c) => c.kind !== 'same');
+  if (values['dry-run']) {
+    process.stdout.write(`预览:将新建 ${todo.filter((c) => c.kind === 'create').length} 人,更新 ${todo.filter((c) => c.kind === 'update').length} 人(未写入,去掉 --dry-run 后执行)。\n`);
+    return 0;
+  }
+  mkdirSync(join(dir, 'members'), { recursive: true });
+  for (const c of todo) {
+    const path = join(dir, 'members', `${c.id}.md`);
+    const body = existsSync(path) ? (splitFrontMatter(normalizeText(readFileSync(path, 'utf8')))?.body ?? '') : '';
+    writeFileSync(path, `---\n${yaml.dump(c.data, { lineWidth: -1 })}---\n${body}`);
+  }
+  process.stdout.write(`已写入:新建 ${todo.filter((c) => c.kind === 'create').length} 人,更新 ${todo.filter((c) => c.kind === 'update').length} 人。\n`);
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,132 @@
+/**
+ * Turns roster rows (from a spreadsheet with Chinese headers) into member
+ * files to create or update. Every bad row is reported with its row number,
+ * column and reason; a plan with any error is never written.
+ *
+ * Headers (the first row): 姓名, 所在支部, 职务, 岗位, 状态 — and optionally
+ * 编号 (the member's file id) and 设岗 (assigned post for 无职党员).
+ */
+import { pinyin } from 'pinyin-pro';
+import type { Member } from '../lib/model.ts';
+import { ID_PATTERN } from './readContentTree.ts';
+
+export interface RosterError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface RosterChange {
+  row: number;
+  id: string;
+  kind: 'create' | 'update' | 'same';
+  data: Member;
+  /** Fields that change, for --dry-run. */
+  changed: string[];
+}
+
+export const rosterHeaders = { name: '姓名', org: '所在支部', roles: '职务', post: '岗位', status: '状态', id: '编号', assignedPost: '设岗' } as const;
+
+const roleWords: Record<string, 'secretary' | 'committee' | 'leading-cadre'> = {
+  书记: 'secretary',
+  支部书记: 'secretary',
+  委员: 'committee',
+  支委: 'committee',
+  支委委员: 'committee',
+  班子成员: 'committee',
+  领导干部: 'leading-cadre',
+  党员领导干部: 'leading-cadre',
+};
+
+const statusWords: Record<string, Member['status']> = { 在职: 'active', 离退休: 'retired', 退休: 'retired', 年老体弱: 'frail' };
+
+/** An ASCII id from a Chinese name: 张三 → zhang-san (with -2, -3 … when taken). */
+export function idForName(name: string, taken: Set<string>): string {
+  const base =
+    pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+      .join('-')
+      .toLowerCase()
+      .replace(/ü/g, 'v')
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'member';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+export interface ExistingMember {
+  id: string;
+  data: Member;
+}
+
+/**
+ * Plans the changes for `rows` (first row = headers).
+ * @example planRoster([['姓名','所在支部','职务','岗位','状态'], ['张三','第一支部','','教师','在职']], members, orgs)
+ */
+export function planRoster(
+  rows: string[][],
+  members: ExistingMember[],
+  orgs: { id: string; name: string }[],
+): { changes: RosterChange[]; errors: RosterError[] } {
+  const errors: RosterError[] = [];
+  const changes: RosterChange[] = [];
+  const header = (rows[0] ?? []).map((h) => h.trim());
+  const col = (name: string) => header.indexOf(name);
+  for (const required of [rosterHeaders.name, rosterHeaders.org]) {
+    if (col(required) < 0) errors.push({ row: 1, column: required, message: `表头缺少“${required}”列。表头应为:姓名、所在支部、职务、岗位、状态(可加 编号、设岗)。` });
+  }
+  if (errors.length) return { changes, errors };
+  const taken = new Set(members.map((m) => m.id));
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const seen = new Set<string>();
+  rows.slice(1).forEach((raw, i) => {
+    const row = i + 2;
+    const cell = (name: string) => (col(name) >= 0 ? (raw[col(name)] ?? '').trim() : '');
+    if (raw.every((c) => !c?.trim())) return;
+    const bad = (column: string, message: string) => errors.push({ row, column, message });
+    const name = cell(rosterHeaders.name);
+    if (!name) bad(rosterHeaders.name, '姓名不能为空。');
+    const orgText = cell(rosterHeaders.org);
+    const org = orgs.find((o) => o.id === orgText || o.name === orgText);
+    if (!orgText) bad(rosterHeaders.org, '所在支部不能为空。');
+    else if (!org) bad(rosterHeaders.org, `找不到党组织“${orgText}”,请填写组织全称或编号(可选:${orgs.map((o) => o.name).join('、')})。`);
+    const roles = [...new Set(cell(rosterHeaders.roles).split(/[,,、;;\s]+/).filter(Boolean).map((w) => {
+      const r = roleWords[w];
+      if (!r) bad(rosterHeaders.roles, `不认识的职务“${w}”,可填:书记、支委、班子成员、领导干部,普通党员留空。`);
+      return r;
+    }).filter((r): r is NonNullable<typeof r> => Boolean(r)))];
+    const statusText = cell(rosterHeaders.status) || '在职';
+    const status = statusWords[statusText];
+    if (!status) bad(rosterHeaders.status, `不认识的状态“${statusText}”,可填:在职、离退休、年老体弱。`);
+    const idText = cell(rosterHeaders.id);
+    if (idText && !ID_PATTERN.test(idText)) bad(rosterHeaders.id, `编号“${idText}”只能用小写字母、数字和连字符。`);
+    if (!name || !org || !status || (idText && !ID_PATTERN.test(idText))) return;
+
+    const existing = idText ? byId.get(idText) : members.find((m) => m.data.name === name && m.data.org === org.id);
+    const id = existing?.id ?? (idText || idForName(name, taken));
+    if (seen.has(id)) {
+      bad(rosterHeaders.name, `与前面的行重复(同一党员“${name}”)。`);
+      return;
+    }
+    seen.add(id);
+    const post = cell(rosterHeaders.post);
+    const assignedPost = cell(rosterHeaders.assignedPost);
+    const data: Member = {
+      ...(existing?.data ?? {}),
+      ...(existing || idText ? {} : { id }),
+      name,
+      org: org.id,
+      status,
+    } as Member;
+    if (roles.length) data.roles = roles;
+    else delete data.roles;
+    if (post) data.post = post;
+    if (assignedPost) data.assignedPost = assignedPost;
+    const changed = existing
+      ? (['name', 'org', 'status', 'roles', 'post', 'assignedPost'] as const).filter((k) => JSON.stringify(existing.data[k] ?? null) !== JSON.stringify(data[k] ?? null))
+      : ['name', 'org', 'status', ...(roles.length ? ['roles'] : []), ...(post ? ['post'] : []), ...(assignedPost ? ['assignedPost'] : [])];
+    changes.push({ row, id, kind: existing ? (changed.length ? 'update' : 'same') : 'create', data, changed });
+  });
+  return { changes, errors };
+}

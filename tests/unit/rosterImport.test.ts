@@ -1,0 +1,110 @@
+/** The roster import and the ledger export, through their command lines and on real spreadsheets. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, test } from 'vitest';
+import { idForName, planRoster } from '../../src/loader/planRoster.ts';
+import { parseCsv } from '../../src/loader/readTable.ts';
+import { checkContent } from '../../src/loader/checkContent.ts';
+import { tinyContent } from '../fixtures/tinyContent.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const run = (script: string, args: string[]) => spawnSync('node_modules/.bin/tsx', [script, ...args], { cwd: root, encoding: 'utf8' });
+const orgs = [{ id: 'b1', name: '第一支部' }];
+const header = ['姓名', '所在支部', '职务', '岗位', '状态'];
+
+describe('planRoster', () => {
+  test('creates members with ASCII ids from their names and maps the Chinese values', () => {
+    const { changes, errors } = planRoster([header, ['张三', '第一支部', '支委、领导干部', '数学教师', '在职'], ['吕刚', 'b1', '', '', '离退休']], [], orgs);
+    expect(errors).toEqual([]);
+    expect(changes.map((c) => [c.kind, c.id, c.data.roles, c.data.status])).toEqual([
+      ['create', 'zhang-san', ['committee', 'leading-cadre'], 'active'],
+      ['create', 'lv-gang', undefined, 'retired'],
+    ]);
+  });
+
+  test('updates an existing member found by name and branch, and lists what changes', () => {
+    const existing = [{ id: 'li', data: { name: '李明', org: 'b1', status: 'active' as const, post: '语文教师', joined: '2001-07-01' } }];
+    const { changes } = planRoster([header, ['李明', '第一支部', '', '数学教师', '在职']], existing, orgs);
+    expect(changes[0]).toMatchObject({ kind: 'update', id: 'li', changed: ['post'] });
+    expect(changes[0].data.joined).toBe('2001-07-01');
+  });
+
+  test('names each bad row, column and reason', () => {
+    const { errors } = planRoster([header, ['', '第一支部', '', '', ''], ['王五', '第九支部', '', '', ''], ['赵六', '第一支部', '校长', '', '病休']], [], orgs);
+    expect(errors).toEqual([
+      { row: 2, column: '姓名', message: '姓名不能为空。' },
+      { row: 3, column: '所在支部', message: expect.stringContaining('第九支部') },
+      { row: 4, column: '职务', message: expect.stringContaining('校长') },
+      { row: 4, column: '状态', message: expect.stringContaining('病休') },
+    ]);
+  });
+
+  test('refuses a roster without the required headers', () => {
+    expect(planRoster([['名字', '支部']], [], orgs).errors[0]).toMatchObject({ row: 1, column: '姓名' });
+  });
+
+  test('gives a second 张三 a different id', () => {
+    const taken = new Set<string>();
+    expect([idForName('张三', taken), idForName('张三', taken)]).toEqual(['zhang-san', 'zhang-san-2']);
+  });
+});
+
+describe('parseCsv', () => {
+  test('reads quoted cells with commas, quotes and line breaks, BOM and CRLF', () => {
+    expect(parseCsv('\uFEFF姓名,岗位\r\n"张三","教师,班主任"\r\n"李""四""",\r\n')).toEqual([['姓名', '岗位'], ['张三', '教师,班主任'], ['李"四"', '']]);
+  });
+});
+
+describe('npm run import', () => {
+  test('writes nothing when any row is bad, naming the row and column', () => {
+    const dir = tinyContent();
+    const csv = join(mkdtempSync(join(tmpdir(), 'roster-')), 'roster.csv');
+    writeFileSync(csv, `${header.join(',')}\n张三,第一支部,,教师,在职\n王五,第九支部,,,在职\n`);
+    const r = run('src/cli/importRoster.ts', [csv, '--content', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('第 3 行「所在支部」');
+    expect(existsSync(join(dir, 'members/zhang-san.md'))).toBe(false);
+  });
+
+  test('--dry-run shows the plan from an .xlsx roster and writes nothing; without it the files pass the check', async () => {
+    const dir = tinyContent();
+    const xlsx = join(mkdtempSync(join(tmpdir(), 'roster-')), '名册.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('名册');
+    sheet.addRow(header);
+    sheet.addRow(['张三', '第一支部', '', '数学教师', '在职']);
+    sheet.addRow(['李明', '第一支部', '', '物理教师', '在职']);
+    await wb.xlsx.writeFile(xlsx);
+
+    const dry = run('src/cli/importRoster.ts', [xlsx, '--dry-run', '--content', dir]);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('新建 members/zhang-san.md');
+    expect(dry.stdout).toContain('更新 members/li.md(post)');
+    expect(existsSync(join(dir, 'members/zhang-san.md'))).toBe(false);
+
+    const real = run('src/cli/importRoster.ts', [xlsx, '--content', dir]);
+    expect(real.status, real.stdout + real.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'members/zhang-san.md'), 'utf8')).toContain('name: 张三');
+    expect(readFileSync(join(dir, 'members/li.md'), 'utf8')).toContain('post: 物理教师');
+    expect(checkContent(dir, '2026-03-10', dir).errors).toEqual([]);
+  });
+});
+
+describe('npm run export -- ledger', () => {
+  test('writes the ledger of a round as .xlsx with one row per approved pledge', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ledger-')), 'ledger.xlsx');
+    const r = run('src/cli/exportLedger.ts', ['ledger', '--round', '2025', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('践诺台账')!;
+    expect(sheet.getRow(1).values).toContain('承诺事项');
+    expect(sheet.rowCount - 1).toBe(81);
+    const statuses = new Set<string>();
+    sheet.eachRow((row, n) => n > 1 && statuses.add(String(row.getCell(9).value)));
+    expect(statuses).toContain('已销号');
+  });
+});
