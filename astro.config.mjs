@@ -6,6 +6,8 @@ import { searchIndex } from './src/integrations/searchIndex.ts';
 import { adminRoute } from './src/integrations/adminRoute.ts';
 
 // SITE and BASE let the board be served from a LAN path, e.g. http://10.0.0.5/gongkai/.
+// CMS_ALLOWED_HOSTS names LAN host names the dev server (and the CMS's local backend) may be opened by.
+const allowedHosts = (process.env.CMS_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
 export default defineConfig({
   site: process.env.SITE ?? 'http://localhost:4321',
   base: process.env.BASE ?? '/',
@@ -16,4 +18,5 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
+  vite: { server: { allowedHosts } },
 });
