@@ -1,9 +1,14 @@
 // @ts-check
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { contentGuard } from './src/integrations/contentGuard.ts';
 import { searchIndex } from './src/integrations/searchIndex.ts';
 import { adminRoute } from './src/integrations/adminRoute.ts';
+
+// The content folder, made absolute against this project so it holds whatever directory a build runs from.
+process.env.CONTENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), process.env.CONTENT_DIR ?? 'content');
 
 // SITE and BASE let the board be served from a LAN path, e.g. http://10.0.0.5/gongkai/.
 // CMS_ALLOWED_HOSTS names LAN host names the dev server (and the CMS's local backend) may be opened by.

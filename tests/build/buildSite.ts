@@ -1,6 +1,6 @@
 /** Runs the real build (`npm run build`) into a fresh folder, with its own content cache. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,7 +25,11 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 export function buildSite(o: { contentDir?: string; base?: string; site?: string; outDir?: string } = {}): BuildResult {
-  const outDir = o.outDir ?? mkdtempSync(join(tmpdir(), 'dist-'));
+  // Astro puts its server bundle in the outDir only when the outDir is inside the working directory, and otherwise
+  // in the project's shared .astro/; so each build runs from its own folder (with node_modules linked), never colliding.
+  const work = mkdtempSync(join(tmpdir(), 'build-'));
+  symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
+  const outDir = o.outDir ?? join(work, 'dist');
   const env = childEnv({
     ASTRO_TELEMETRY_DISABLED: '1',
     ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')),
@@ -34,7 +38,7 @@ export function buildSite(o: { contentDir?: string; base?: string; site?: string
     ...(o.site && { SITE: o.site }),
   });
   // Exactly what `npm run build` runs: astro build, then the search index step.
-  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/build.ts', '--outDir', outDir], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, '--outDir', outDir], { cwd: work, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, out: `${r.stdout}\n${r.stderr}`, outDir };
 }
 

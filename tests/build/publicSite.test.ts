@@ -174,8 +174,9 @@ describe('a LAN path deploy (base /gongkai/)', () => {
     for (const f of all.filter((x) => x.endsWith('.html'))) {
       const html = readFileSync(join(r.outDir, f), 'utf8');
       for (const m of html.matchAll(/(?:href|src|data-pagefind)="([^"]+)"/g)) {
-        const url = m[1];
-        if (/^(https?:|mailto:|tel:|#|data:)/.test(url)) continue;
+        if (/^(https?:|mailto:|tel:|#|data:)/.test(m[1])) continue;
+        // Relative URLs (the admin bundle uses them so it works under any base) resolve against the page.
+        const url = m[1].startsWith('/') ? m[1] : new URL(m[1], `http://x/gongkai/${f.replace(/index\.html$/, '')}`).pathname;
         if (!url.startsWith('/gongkai/')) {
           broken.push(`${f}: ${url} (outside the base)`);
           continue;
@@ -188,5 +189,10 @@ describe('a LAN path deploy (base /gongkai/)', () => {
     expect(broken).toEqual([]);
     const sitemap = readFileSync(join(r.outDir, 'sitemap.xml'), 'utf8');
     expect(sitemap).toContain('<loc>http://10.0.0.5/gongkai/members/chen-hui/</loc>');
+    // The admin is copied as built, never rebuilt by the site build, and its config is generated beside it without the local backend.
+    expect(existsSync(join(r.outDir, 'admin/index.html'))).toBe(true);
+    const config = readFileSync(join(r.outDir, 'admin/config.yml'), 'utf8');
+    expect(config).toContain('locale: zh_Hans');
+    expect(config).not.toContain('local_backend');
   });
 });

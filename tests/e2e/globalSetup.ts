@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { childEnv } from '../build/buildSite.ts';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,10 @@ function build(outDir: string, site: string): Promise<void> {
     // The bundled sample: no CONTENT_DIR from the caller's shell.
     const { CONTENT_DIR: _ignored, ...inherited } = childEnv();
     const env: NodeJS.ProcessEnv = { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')), SITE: site, BASE: '/' };
-    const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/cli/build.ts', '--outDir', outDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Run from a folder of its own (see tests/build/buildSite.ts): Astro's server bundle then never lands in the shared .astro/.
+    const work = mkdtempSync(join(tmpdir(), 'e2e-build-'));
+    symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
+    const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, '--outDir', outDir], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
