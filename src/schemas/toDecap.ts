@@ -47,7 +47,11 @@ export function toDecapField(name: string, f: Field): DecapField {
       return { ...base, widget: 'object', collapsed: !m.required, fields: toDecapFields(m.fields ?? {}) };
     case 'list': {
       const bounds = { ...(m.min !== undefined && { min: m.min }), ...(m.max !== undefined && { max: m.max }) };
-      if (m.fields) return { ...base, widget: 'list', ...bounds, fields: toDecapFields(m.fields) };
+      if (m.fields) {
+        // A collapsed item shows its first two fields (date and note of a record, member of an evaluation …).
+        const summary = Object.keys(m.fields).slice(0, 2).map((k) => `{{fields.${k}}}`).join(' ');
+        return { ...base, widget: 'list', ...bounds, summary, fields: toDecapFields(m.fields) };
+      }
       if (m.options) return { ...base, widget: 'select', multiple: true, options: m.options.map((o) => ({ label: o.label, value: o.value })) };
       if (m.item?.meta.kind === 'relation') {
         return { ...toDecapField(name, m.item), label: m.label, hint: m.hint, required: m.required, multiple: true };
