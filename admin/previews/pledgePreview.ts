@@ -3,27 +3,13 @@
  * names instead of ids, the category and status in words, the measures and
  * the ledger records — computed by the same src/lib code as the site.
  */
-import { createElement as h, useEffect, useState, type ReactElement } from 'react';
+import { createElement as h, type ReactElement } from 'react';
+import { previewStyle, useSiteFacts } from './useSiteFacts.ts';
 import { toIsoDate } from '../../src/lib/dates.ts';
 import type { Pledge } from '../../src/lib/model.ts';
 import { fulfilmentOf } from '../../src/lib/pledgeStatus.ts';
 import { categories, labelOf, reviewStatuses } from '../../src/schemas/options.ts';
 import zhCN from '../../src/i18n/zh-CN.json';
-
-interface SiteFacts {
-  asOf?: string;
-  names: Record<string, string>;
-}
-let facts: Promise<SiteFacts> | undefined;
-/** Names by id and the site's as-of date, fetched once from the generated names.json. */
-function useSiteFacts(): SiteFacts {
-  const [value, setValue] = useState<SiteFacts>({ names: {} });
-  useEffect(() => {
-    facts ??= fetch('./names.json').then((r) => (r.ok ? r.json() : { names: {} })).catch(() => ({ names: {} }));
-    void facts.then(setValue);
-  }, []);
-  return value;
-}
 
 interface PreviewProps {
   entry: { get(key: 'data'): { toJS(): Partial<Pledge> & { body?: string } } };
@@ -38,7 +24,7 @@ export function PledgePreview({ entry }: PreviewProps): ReactElement {
   const statusText = status ? zhCN[`status.${status}` as keyof typeof zhCN] : labelOf(reviewStatuses, d.review?.status);
   return h(
     'article',
-    { style: { fontFamily: 'system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif', lineHeight: 1.7, padding: '1rem', color: '#1f1f1f' } },
+    { style: previewStyle },
     h('p', { style: { color: '#a3141a', fontWeight: 600, margin: 0 } }, `${nameOf[d.owner ?? ''] ?? d.owner ?? ''} 的承诺`),
     h('h1', { style: { fontSize: '1.4rem', margin: '0.25rem 0' } }, d.title ?? ''),
     h('p', null, `${labelOf(categories, d.category)} · 完成时限:${d.deadline ?? '未填写'} · 状态:${statusText ?? ''}`),

@@ -1,0 +1,31 @@
+/** The preview of a member: the head of their 公开承诺书 as the site shows it, with the branch's name. */
+import { createElement as h, type ReactElement } from 'react';
+import type { Member } from '../../src/lib/model.ts';
+import { labelOf, memberStatuses, roles } from '../../src/schemas/options.ts';
+import { previewStyle, useSiteFacts } from './useSiteFacts.ts';
+
+interface PreviewProps {
+  entry: { get(key: 'data'): { toJS(): Partial<Member> } };
+}
+
+export function MemberPreview({ entry }: PreviewProps): ReactElement {
+  const d = entry.get('data').toJS();
+  const { names } = useSiteFacts();
+  const row = (k: string, v: string | undefined) => (v ? [h('dt', { key: `${k}t`, style: { fontWeight: 600 } }, k), h('dd', { key: `${k}d`, style: { margin: 0 } }, v)] : []);
+  return h(
+    'article',
+    { style: previewStyle },
+    h('h1', { style: { letterSpacing: '0.2em', fontSize: '1.4rem' } }, '公开承诺书'),
+    h(
+      'dl',
+      { style: { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '0 1rem' } },
+      ...row('党员', d.name),
+      ...row('所在组织', d.org ? (names[d.org] ?? d.org) : undefined),
+      ...row('职务', d.roles?.map((r) => labelOf(roles, r)).join('、')),
+      ...row('工作岗位', d.post),
+      ...row('设岗定责', d.assignedPost),
+      ...row('状态', labelOf(memberStatuses, d.status)),
+    ),
+    d.status && d.status !== 'active' ? h('p', null, '离退休、年老体弱党员按照个人自愿、量力而行的原则承诺。') : null,
+  );
+}

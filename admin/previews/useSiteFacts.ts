@@ -1,0 +1,23 @@
+/** Names by id and the site's as-of date, fetched once from the generated names.json beside the admin. */
+import { useEffect, useState } from 'react';
+
+export interface SiteFacts {
+  asOf?: string;
+  names: Record<string, string>;
+}
+
+let facts: Promise<SiteFacts> | undefined;
+
+export function useSiteFacts(): SiteFacts {
+  const [value, setValue] = useState<SiteFacts>({ names: {} });
+  useEffect(() => {
+    facts ??= fetch('./names.json')
+      .then((r) => (r.ok ? r.json() : { names: {} }))
+      .catch(() => ({ names: {} }));
+    void facts.then(setValue);
+  }, []);
+  return value;
+}
+
+/** Shared text style of the previews: the site's system CJK font stack. */
+export const previewStyle = { fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif', lineHeight: 1.7, padding: '1rem', color: '#1f1f1f' };
