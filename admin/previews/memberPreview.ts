@@ -2,7 +2,7 @@
 import { createElement as h, type ReactElement } from 'react';
 import type { Member } from '../../src/lib/model.ts';
 import { labelOf, memberStatuses, roles } from '../../src/schemas/options.ts';
-import { previewStyle, useSiteFacts } from './useSiteFacts.ts';
+import { useSiteFacts } from './useSiteFacts.ts';
 
 interface PreviewProps {
   entry: { get(key: 'data'): { toJS(): Partial<Member> } };
@@ -14,7 +14,7 @@ export function MemberPreview({ entry }: PreviewProps): ReactElement {
   const row = (k: string, v: string | undefined) => (v ? [h('dt', { key: `${k}t`, style: { fontWeight: 600 } }, k), h('dd', { key: `${k}d`, style: { margin: 0 } }, v)] : []);
   return h(
     'article',
-    { style: previewStyle },
+    { className: 'wrap' },
     h('h1', { style: { letterSpacing: '0.2em', fontSize: '1.4rem' } }, '公开承诺书'),
     h(
       'dl',

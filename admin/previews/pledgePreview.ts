@@ -1,15 +1,15 @@
 /**
- * The preview of a pledge in the editor: what the public page will show —
- * names instead of ids, the category and status in words, the measures and
- * the ledger records — computed by the same src/lib code as the site.
+ * The preview of a pledge in the editor: the very PledgeCard the public pages
+ * render, with the owner's name instead of the id, the status as of the
+ * site's date (src/lib), and the text sanitised as the site sanitises it.
  */
 import { createElement as h, type ReactElement } from 'react';
-import { previewStyle, useSiteFacts } from './useSiteFacts.ts';
+import PledgeCard from '../../src/components/PledgeCard.tsx';
 import { toIsoDate } from '../../src/lib/dates.ts';
 import type { Pledge } from '../../src/lib/model.ts';
 import { fulfilmentOf } from '../../src/lib/pledgeStatus.ts';
-import { categories, labelOf, reviewStatuses } from '../../src/schemas/options.ts';
-import zhCN from '../../src/i18n/zh-CN.json';
+import { renderMarkdown } from '../../src/lib/renderMarkdown.ts';
+import { useSiteFacts } from './useSiteFacts.ts';
 
 interface PreviewProps {
   entry: { get(key: 'data'): { toJS(): Partial<Pledge> & { body?: string } } };
@@ -17,23 +17,14 @@ interface PreviewProps {
 
 export function PledgePreview({ entry }: PreviewProps): ReactElement {
   const d = entry.get('data').toJS();
-  const { names: nameOf, asOf } = useSiteFacts();
+  const { names, asOf } = useSiteFacts();
   const today = asOf ?? toIsoDate(new Date());
-  const complete = d.review && d.title && d.owner;
-  const status = complete ? fulfilmentOf(d as Pledge, today) : null;
-  const statusText = status ? zhCN[`status.${status}` as keyof typeof zhCN] : labelOf(reviewStatuses, d.review?.status);
+  const status = d.review && d.title && d.owner ? fulfilmentOf(d as Pledge, today) : null;
+  const owner = d.owner ? (names[d.owner] ?? d.owner) : '';
   return h(
-    'article',
-    { style: previewStyle },
-    h('p', { style: { color: '#a3141a', fontWeight: 600, margin: 0 } }, `${nameOf[d.owner ?? ''] ?? d.owner ?? ''} 的承诺`),
-    h('h1', { style: { fontSize: '1.4rem', margin: '0.25rem 0' } }, d.title ?? ''),
-    h('p', null, `${labelOf(categories, d.category)} · 完成时限:${d.deadline ?? '未填写'} · 状态:${statusText ?? ''}`),
-    h('p', { style: { whiteSpace: 'pre-wrap' } }, d.body ?? ''),
-    d.measures?.length ? h('ol', null, ...d.measures.map((m, i) => h('li', { key: i }, m))) : null,
-    h('h2', { style: { fontSize: '1.1rem' } }, '践诺记实'),
-    d.records?.length
-      ? h('ol', null, ...d.records.map((r, i) => h('li', { key: i }, `${r.date ?? ''} ${r.note ?? ''}(完成进度 ${r.progress ?? 0}%)`)))
-      : h('p', null, '还没有践诺记实。'),
-    d.closed?.date ? h('p', { style: { fontWeight: 600 } }, `已于 ${d.closed.date} 销号,核实人:${nameOf[d.closed.verifiedBy ?? ''] ?? d.closed.verifiedBy ?? ''}`) : null,
+    'main',
+    { className: 'wrap' },
+    h('p', { className: 'owner' }, `${owner}的承诺`),
+    h(PledgeCard, { data: { title: d.title ?? '', category: d.category, deadline: d.deadline, measures: d.measures, records: d.records }, status, html: renderMarkdown(d.body), asOf: today, level: 1 }),
   );
 }

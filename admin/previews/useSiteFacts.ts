@@ -18,6 +18,3 @@ export function useSiteFacts(): SiteFacts {
   }, []);
   return value;
 }
-
-/** Shared text style of the previews: the site's system CJK font stack. */
-export const previewStyle = { fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif', lineHeight: 1.7, padding: '1rem', color: '#1f1f1f' };

@@ -15,7 +15,8 @@ function walk(dir: string): string[] {
 }
 
 const files = walk(distDir);
-const htmlFiles = files.filter((f) => f.endsWith('.html'));
+// The CMS admin (/admin/) is a tool for secretaries, not a public page: it is neither linked nor listed.
+const htmlFiles = files.filter((f) => f.endsWith('.html')).filter((f) => !f.includes('/admin/'));
 
 /** The URL a built file is served at. */
 function urlOf(file: string): URL {
