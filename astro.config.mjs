@@ -23,5 +23,7 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
-  vite: { server: { allowedHosts } },
+  // The CMS reaches decap-server through the dev server (same origin): decap-server itself stays on 127.0.0.1,
+  // and a CMS opened from another computer needs no CORS exception.
+  vite: { server: { allowedHosts, proxy: { '/api/v1': { target: `http://127.0.0.1:${process.env.CMS_LOCAL_PORT ?? '8081'}` } } } },
 });

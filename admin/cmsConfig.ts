@@ -5,6 +5,7 @@
  */
 import { collections } from '../src/schemas/collections.ts';
 import { toDecapCollection } from '../src/schemas/toDecap.ts';
+import { datePattern } from './datePattern.ts';
 
 export interface CmsConfigOptions {
   /** Decap backend block, e.g. `{ name: 'git-gateway' }` or a Gitea backend. */
@@ -13,6 +14,19 @@ export interface CmsConfigOptions {
   localBackend?: boolean | { url?: string; allowed_hosts?: string[] };
   /** Content folder, relative to the repository root. */
   contentDir?: string;
+  /** The rounds: a pledge deadline must fall inside one of them (R4), which the CMS checks with a pattern. */
+  rounds?: { title: string; start: string; end: string }[];
+}
+
+/** Adds the round-dates pattern to the pledge deadline field. */
+function withDeadlineRule(collections: Record<string, unknown>[], rounds: CmsConfigOptions['rounds']): Record<string, unknown>[] {
+  if (!rounds?.length) return collections;
+  const spans = rounds.map((r) => `${r.start} 至 ${r.end}`).join('、');
+  return collections.map((c) =>
+    c.name !== 'pledges'
+      ? c
+      : { ...c, fields: (c.fields as Record<string, unknown>[]).map((f) => (f.name === 'deadline' ? { ...f, pattern: [datePattern(rounds), `:完成时限须在轮次起止日期之内(${spans})`] } : f)) },
+  );
 }
 
 /** The whole Decap config object. */
@@ -25,6 +39,6 @@ export function cmsConfig(o: CmsConfigOptions): Record<string, unknown> {
     publish_mode: 'editorial_workflow',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
-    collections: collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')),
+    collections: withDeadlineRule(collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')), o.rounds),
   };
 }

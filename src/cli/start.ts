@@ -2,8 +2,9 @@
  * `npm start`: the site at http://localhost:4321/ and the CMS at /admin/,
  * editing the files in content/ through decap-server (Decap's local backend).
  * decap-server has no authentication: anyone who can reach its port can
- * write content, so it listens on 127.0.0.1 only unless CMS_BIND_HOST says
- * otherwise (see the README). Ctrl-C stops both.
+ * write content, so it listens on 127.0.0.1 only; the CMS reaches it through
+ * the dev server's own origin (/api/v1, proxied in astro.config.mjs), also
+ * when opened from another computer (see the README). Ctrl-C stops both.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -17,7 +18,7 @@ const admin = spawnSync(bin('tsx'), [join(root, 'src', 'cli', 'buildAdmin.ts')],
 if (admin.status !== 0) process.exit(admin.status ?? 1);
 
 const port = env.CMS_LOCAL_PORT ?? '8081';
-const bindHost = env.CMS_BIND_HOST ?? '127.0.0.1';
+const bindHost = '127.0.0.1';
 const children: ChildProcess[] = [
   spawn(bin('decap-server'), [], {
     stdio: 'inherit',

@@ -12,6 +12,14 @@ const relationDisplay: Record<RelationTarget, { search: string[]; display: strin
   rounds: { search: ['title'], display: ['{{title}}'] },
 };
 
+/** The same widget with nothing required inside it. */
+function optional(f: DecapField): DecapField {
+  const out: DecapField = { ...f, required: false };
+  if (Array.isArray(f.fields)) out.fields = (f.fields as DecapField[]).map(optional);
+  if (f.field) out.field = optional(f.field as DecapField);
+  return out;
+}
+
 /** The Decap widget for one field. */
 export function toDecapField(name: string, f: Field): DecapField {
   const m = f.meta;
@@ -43,8 +51,12 @@ export function toDecapField(name: string, f: Field): DecapField {
         display_fields: relationDisplay[to].display,
       };
     }
-    case 'object':
-      return { ...base, widget: 'object', collapsed: !m.required, fields: toDecapFields(m.fields ?? {}) };
+    case 'object': {
+      const fields = toDecapFields(m.fields ?? {});
+      // Decap checks the required children of an optional group even when the group is left empty; the content
+      // check still requires them once the group is filled in.
+      return { ...base, widget: 'object', collapsed: !m.required, fields: m.required ? fields : fields.map(optional) };
+    }
     case 'list': {
       const bounds = { ...(m.min !== undefined && { min: m.min }), ...(m.max !== undefined && { max: m.max }) };
       if (m.fields) {

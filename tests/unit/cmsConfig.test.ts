@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { backendFromEnv } from '../../admin/backendFromEnv.ts';
 import { cmsConfig } from '../../admin/cmsConfig.ts';
 import { randomUUID } from '../../admin/randomUUID.ts';
+import { datePattern } from '../../admin/datePattern.ts';
 import { collections } from '../../src/schemas/collections.ts';
 
 describe('backendFromEnv', () => {
@@ -56,5 +57,36 @@ describe('randomUUID', () => {
     const ids = new Set(Array.from({ length: 200 }, () => randomUUID()));
     expect(ids.size).toBe(200);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('datePattern', () => {
+  test.each([
+    ['2025-01-01', true],
+    ['2025-12-31', true],
+    ['2025-02-28', true],
+    ['2024-12-31', false],
+    ['2026-01-01', false],
+    ['2026-03-01', false],
+  ])('a calendar-year round accepts %s: %s', (date, ok) => {
+    expect(new RegExp(datePattern([{ start: '2025-01-01', end: '2025-12-31' }])).test(date)).toBe(ok);
+  });
+
+  test.each([
+    ['2025-09-01', true],
+    ['2025-08-31', false],
+    ['2026-08-31', true],
+    ['2026-09-01', false],
+    ['2026-02-29', false],
+    ['2024-02-29', true],
+  ])('school-year and leap-year rounds accept %s: %s', (date, ok) => {
+    const re = new RegExp(datePattern([{ start: '2025-09-01', end: '2026-08-31' }, { start: '2024-02-10', end: '2024-03-05' }]));
+    expect(re.test(date)).toBe(ok);
+  });
+
+  test('the pledge deadline carries the pattern with a Chinese message', () => {
+    const config = cmsConfig({ backend: { name: 'gitea' }, rounds: [{ title: '2025', start: '2025-01-01', end: '2025-12-31' }] });
+    const pledges = (config.collections as { name: string; fields: { name: string; pattern?: string[] }[] }[]).find((c) => c.name === 'pledges')!;
+    expect(pledges.fields.find((f) => f.name === 'deadline')?.pattern?.[1]).toContain('2025-01-01 至 2025-12-31');
   });
 });

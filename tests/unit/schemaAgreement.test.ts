@@ -24,13 +24,16 @@ function unwrap(s: z.ZodTypeAny): { inner: z.ZodTypeAny; optional: boolean } {
   }
 }
 
-function compare(zod: z.ZodTypeAny, d: DecapField, path: string, problems: string[], cmsRequired = false): void {
+function compare(zod: z.ZodTypeAny, d: DecapField, path: string, problems: string[], cmsRequired = false, inOptionalGroup = false): void {
   const { inner, optional } = unwrap(zod);
-  // The file id is required in the CMS form only (hand-written files are named by their file name).
-  if (d.required !== (!optional || cmsRequired)) problems.push(`${path}: required ${d.required} vs zod optional ${optional}`);
+  // The file id is required in the CMS form only (hand-written files are named by their file name); inside an
+  // optional group nothing is required in the CMS (Decap cannot say "required once the group is filled in").
+  const expected = inOptionalGroup ? false : !optional || cmsRequired;
+  if (d.required !== expected) problems.push(`${path}: required ${d.required} vs zod optional ${optional}`);
+  const childOptional = inOptionalGroup || optional;
   if (inner instanceof z.ZodObject) {
     if (d.widget !== 'object') problems.push(`${path}: zod object but widget ${d.widget}`);
-    compareShape(inner, d.fields ?? [], path, problems);
+    compareShape(inner, d.fields ?? [], path, problems, {}, childOptional);
   } else if (inner instanceof z.ZodEnum) {
     if (d.widget !== 'select') problems.push(`${path}: enum but widget ${d.widget}`);
     const values = (d.options ?? []).map((o: { value: string }) => o.value);
@@ -45,7 +48,7 @@ function compare(zod: z.ZodTypeAny, d: DecapField, path: string, problems: strin
     const el = unwrap(inner._def.type).inner;
     if (el instanceof z.ZodObject) {
       if (d.widget !== 'list') problems.push(`${path}: list of objects but widget ${d.widget}`);
-      compareShape(el, d.fields ?? [], `${path}[]`, problems);
+      compareShape(el, d.fields ?? [], `${path}[]`, problems, {}, inOptionalGroup);
     } else if (el instanceof z.ZodEnum) {
       if (!d.multiple || JSON.stringify(d.options.map((o: { value: string }) => o.value)) !== JSON.stringify(el.options)) {
         problems.push(`${path}: multi-select options disagree`);
@@ -68,12 +71,12 @@ function compare(zod: z.ZodTypeAny, d: DecapField, path: string, problems: strin
   }
 }
 
-function compareShape(obj: z.ZodObject<z.ZodRawShape>, fields: DecapField[], path: string, problems: string[], table: Record<string, Field> = {}): void {
+function compareShape(obj: z.ZodObject<z.ZodRawShape>, fields: DecapField[], path: string, problems: string[], table: Record<string, Field> = {}, inOptionalGroup = false): void {
   const byName = new Map(fields.filter((f) => f.name !== 'body').map((f) => [f.name, f]));
   for (const [key, schema] of Object.entries(obj.shape)) {
     const d = byName.get(key);
     if (!d) problems.push(`${path}.${key}: in the schema, missing from the CMS`);
-    else compare(schema, d, `${path}.${key}`, problems, Boolean(table[key]?.meta.cmsRequired));
+    else compare(schema, d, `${path}.${key}`, problems, Boolean(table[key]?.meta.cmsRequired), inOptionalGroup);
     byName.delete(key);
   }
   for (const key of byName.keys()) problems.push(`${path}.${key}: in the CMS, missing from the schema`);

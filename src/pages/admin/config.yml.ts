@@ -9,18 +9,20 @@ import type { APIRoute } from 'astro';
 import yaml from 'js-yaml';
 import { backendFromEnv } from '../../../admin/backendFromEnv.ts';
 import { cmsConfig } from '../../../admin/cmsConfig.ts';
+import { loadModel } from '../../data/loadModel.ts';
 
 export const GET: APIRoute = ({ url }) => {
   const dev = import.meta.env.DEV;
   const fromEnv = backendFromEnv(process.env);
   if (fromEnv.errors.length) throw new Error(`后台(CMS)配置有误:\n${fromEnv.errors.join('\n')}`);
   const allowed = (process.env.CMS_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-  const localPort = process.env.CMS_LOCAL_PORT ?? '8081';
+  const rounds = loadModel().rounds.map((r) => r.data);
   const config = cmsConfig({
+    rounds,
     // Without a configured git host, the form still needs a backend name; on localhost the local backend replaces it.
     backend: fromEnv.backend ?? { name: 'git-gateway', branch: 'main' },
-    // decap-server runs beside the dev server: reach it by the host the admin was opened with (localhost, or a LAN name in CMS_ALLOWED_HOSTS).
-    localBackend: dev ? { url: `${url.protocol}//${url.hostname}:${localPort}/api/v1`, ...(allowed.length && { allowed_hosts: allowed }) } : undefined,
+    // decap-server is reached through the dev server's own origin (proxied in astro.config.mjs), from localhost or a LAN name in CMS_ALLOWED_HOSTS.
+    localBackend: dev ? { url: `${url.protocol}//${url.host}/api/v1`, ...(allowed.length && { allowed_hosts: allowed }) } : undefined,
   });
   return new Response(`# 由 src/pages/admin/config.yml.ts 根据字段表生成,请勿手工修改。\n${yaml.dump(config, { lineWidth: -1, noRefs: true })}`, {
     headers: { 'Content-Type': 'text/yaml; charset=utf-8' },

@@ -1,0 +1,212 @@
+/**
+ * The CMS as `npm start` runs it — decap-server (local backend, fs mode) plus
+ * `astro dev` serving /admin/ and the generated /admin/config.yml — but on a
+ * throw-away copy of the project, so whatever the browser saves lands in a
+ * temp folder and never in the real content/.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { childEnv } from '../../build/buildSite.ts';
+import { freePort } from '../staticServer.ts';
+
+/** The real project (read only: nothing here is ever written, except the admin bundle build). */
+export const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
+
+export interface CmsOptions {
+  /**
+   * A LAN host name the admin is opened with over plain http (the browser maps it to 127.0.0.1):
+   * goes into CMS_ALLOWED_HOSTS (Decap's local_backend.allowed_hosts) and
+   * the dev server's allowed hosts.
+   */
+  lanHost?: string;
+  /**
+   * Also pass `--allowed-hosts <lanHost>` to astro dev. Default false, as `npm start` does not: with Astro 5.18 /
+   * Vite 6.4, /admin/ and /admin/config.yml are answered by Astro's own middleware, which runs before Vite's
+   * host check, so an unknown Host header is served without it (checked: 200 with and without the flag).
+   */
+  astroAllowedHostsFlag?: boolean;
+}
+
+export interface CmsServer {
+  /** The temp copy of the project that decap-server writes into. */
+  dir: string;
+  /** `<dir>/content`. */
+  contentDir: string;
+  astroPort: number;
+  decapPort: number;
+  /** `http://<host>:<astroPort>/admin/` */
+  adminUrl(host?: string): string;
+  /** Everything both servers printed so far (for failure messages). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Builds public/admin/ in the real project if its inputs changed (a no-op when up to date). */
+export function ensureAdminBundle(): void {
+  const r = spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), ['src/cli/buildAdmin.ts'], { cwd: projectRoot, env: childEnv(), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`admin bundle build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  if (!existsSync(join(projectRoot, 'public/admin/index.html'))) throw new Error('public/admin/index.html missing after buildAdmin');
+}
+
+/** A temp copy of the project: content, sources, the prebuilt admin; node_modules linked, not copied. */
+export function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cms-e2e-'));
+  for (const name of ['content', 'src', 'admin', 'public']) cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
+  for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(projectRoot, name), join(dir, name));
+  // A real node_modules folder whose entries link to the project's: packages resolve exactly as in the
+  // project, while Vite's dependency cache (node_modules/.vite) stays inside the temp copy instead of
+  // being rewritten under the real project by every test run.
+  const nm = join(dir, 'node_modules');
+  mkdirSync(nm);
+  for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
+    if (name.startsWith('.') && name !== '.bin') continue;
+    symlinkSync(join(projectRoot, 'node_modules', name), join(nm, name));
+  }
+  return dir;
+}
+
+async function waitFor(url: string, timeoutMs: number, alive: () => string | undefined, init?: RequestInit): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < until) {
+    const dead = alive();
+    if (dead) throw new Error(dead);
+    try {
+      const res = await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
+      if (res.ok) return;
+      last = `status ${res.status}`;
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms (${last})`);
+}
+
+function stopGroup(c: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    if (!c.pid) return done();
+    if (c.exitCode !== null || c.signalCode !== null) {
+      // The leader is gone; stop whatever else is left in its group.
+      try {
+        process.kill(-c.pid, 'SIGTERM');
+      } catch {
+        // nothing left
+      }
+      return done();
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-c.pid!, 'SIGKILL');
+      } catch {
+        // gone
+      }
+      done();
+    }, 5000);
+    c.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    try {
+      process.kill(-c.pid, 'SIGTERM');
+    } catch {
+      clearTimeout(timer);
+      done();
+    }
+  });
+}
+
+/** Starts decap-server and astro dev on a fresh temp copy; resolves when /admin/config.yml answers. */
+export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
+  ensureAdminBundle();
+  const dir = copyProject();
+  const decapPort = await freePort();
+  let astroPort = await freePort();
+  while (astroPort === decapPort) astroPort = await freePort();
+  const bin = (n: string) => join(dir, 'node_modules/.bin', n);
+  let out = '';
+  const children: ChildProcess[] = [];
+  const collect = (name: string, c: ChildProcess) => {
+    c.stdout?.on('data', (d: Buffer) => (out += `[${name}] ${d.toString()}`));
+    c.stderr?.on('data', (d: Buffer) => (out += `[${name}] ${d.toString()}`));
+    children.push(c);
+  };
+  // The temp copy has no CONTENT_DIR of the caller's: it edits and serves its own content/.
+  const { CONTENT_DIR: _ignored, ...base } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1' });
+  collect(
+    'decap-server',
+    spawn(bin('decap-server'), [], {
+      cwd: dir,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...base,
+        PORT: String(decapPort),
+        BIND_HOST: '127.0.0.1',
+        MODE: 'fs',
+        GIT_REPO_DIRECTORY: dir,
+        LOG_LEVEL: 'info',
+        // No ORIGIN for the LAN host: the browser talks to decap-server only through the dev server's own origin.
+      },
+    }),
+  );
+  const astroArgs = ['dev', '--port', String(astroPort), '--host', '127.0.0.1'];
+  if (o.lanHost && o.astroAllowedHostsFlag) astroArgs.push('--allowed-hosts', o.lanHost);
+  collect(
+    'astro',
+    spawn(bin('astro'), astroArgs, {
+      cwd: dir,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...base,
+        CMS_LOCAL_PORT: String(decapPort),
+        ASTRO_CACHE_DIR: join(dir, '.astro-cache'),
+        ...(o.lanHost && { CMS_ALLOWED_HOSTS: o.lanHost }),
+      },
+    }),
+  );
+  // If the test process ends without teardown (a crash, Ctrl-C), do not leave the detached servers running.
+  const killOnExit = () => {
+    for (const c of children) {
+      try {
+        if (c.pid && c.exitCode === null) process.kill(-c.pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+  };
+  process.once('exit', killOnExit);
+  const server: CmsServer = {
+    dir,
+    contentDir: join(dir, 'content'),
+    astroPort,
+    decapPort,
+    adminUrl: (host = 'localhost') => `http://${host}:${astroPort}/admin/`,
+    output: () => out,
+    stop: async () => {
+      process.off('exit', killOnExit);
+      await Promise.all(children.map(stopGroup));
+      if (!process.env.CMS_E2E_KEEP) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  const dead = () => {
+    const c = children.find((x) => x.exitCode !== null);
+    return c ? `a CMS server process exited early (${c.exitCode}):\n${out.slice(-4000)}` : undefined;
+  };
+  try {
+    await waitFor(`http://127.0.0.1:${decapPort}/api/v1`, 60_000, dead, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'info' }),
+    });
+    await waitFor(`http://127.0.0.1:${astroPort}/admin/config.yml`, 180_000, dead);
+  } catch (e) {
+    await server.stop();
+    throw new Error(`${(e as Error).message}\n--- server output ---\n${out.slice(-4000)}`);
+  }
+  return server;
+}

@@ -1,0 +1,171 @@
+/**
+ * Driving Decap CMS 3.16's real UI in Chinese (locale zh_Hans): fields are
+ * found by their visible Chinese label (`<label for=…>` → the control's id),
+ * never by generated class names, so the helpers read the way a branch
+ * secretary would describe the form.
+ *
+ * What the UI looks like (learned by driving it):
+ * - login page: one button 登录 (local backend, no password);
+ * - sidebar collection links: 党员, 承诺事项 …; the new-entry button of a collection reads `＋ <label_singular>`
+ *   (full-width plus: `＋ 党员`, `＋ 承诺`);
+ * - editor toolbar: `发布` opens a menu 立即发布 / 发布，然后新建内容 / 发布，然后复制内容 (the simple publish mode
+ *   that decap-server's fs mode falls back to); the back link reads 正在集合“承诺事项”中编写;
+ * - labels of optional fields end in ` (可选)`; list widgets have a button `新增<label>`; collapsed objects have a
+ *   `[data-testid=expand-button][aria-label=Expand]` button in their top bar;
+ * - select and relation widgets are react-select comboboxes: click the input, type, click `role=option`;
+ * - datetime fields with `time_format: false` are native `<input type=date>`: `fill('2025-06-30')`;
+ * - a refused save lists the reasons above each field (`[class*=ControlErrorsList] li`, e.g.
+ *   “完成进度(%)”必须位于 0 和 100 之间, “整改要求”是必填项, “…”不满足模式<pattern message>) and Decap rejects a
+ *   promise with `undefined` (a page error "undefined"); only a missing required field also raises the toast
+ *   你漏掉了一个必填项，请在保存之前将它填写好 — a range or pattern error alone shows no toast at all;
+ * - a successful save shows a success toast, the badge 修改已保存 and moves to #/collections/<name>/entries/<slug>.
+ */
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+/** The flags of ../browser.ts's launchBrowser, plus extra ones (e.g. --host-resolver-rules). */
+export function launchCmsBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+  });
+}
+
+/** Every request a context makes and every uncaught page error, for the isolation and error assertions. */
+export interface Recorder {
+  requests: string[];
+  pageErrors: string[];
+  /** Request URLs whose host is not one of `hosts`. */
+  offMachine(hosts?: string[]): string[];
+}
+
+export function record(context: BrowserContext): Recorder {
+  const r: Recorder = {
+    requests: [],
+    pageErrors: [],
+    offMachine: (hosts = ['localhost', '127.0.0.1']) =>
+      r.requests.filter((u) => {
+        if (u.startsWith('data:') || u.startsWith('blob:') || u === 'about:blank') return false;
+        try {
+          return !hosts.includes(new URL(u).hostname);
+        } catch {
+          return true;
+        }
+      }),
+  };
+  context.on('request', (req) => r.requests.push(req.url()));
+  context.on('page', (p) => p.on('pageerror', (e) => r.pageErrors.push(`${e.name}: ${e.message}`)));
+  return r;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The Decap admin, driven through its Chinese UI. */
+export class DecapUi {
+  constructor(readonly page: Page) {}
+
+  /** The `<label>` of a field, by its visible text (an optional field's ` (可选)` suffix is allowed). */
+  label(text: string, nth = 0): Locator {
+    return this.page.locator('label').filter({ hasText: new RegExp(`^${escape(text)}( \\(可选\\))?$`) }).nth(nth);
+  }
+
+  /** The control a label points at (input, textarea, combobox, list or object container). */
+  async control(text: string, nth = 0): Promise<Locator> {
+    const label = this.label(text, nth);
+    await label.waitFor({ timeout: 15_000 });
+    const id = await label.getAttribute('for');
+    if (!id) throw new Error(`label ${text} has no for=`);
+    return this.page.locator(`[id="${id}"]`);
+  }
+
+  /** The whole field block (label, errors, control, hint) of a label. */
+  container(text: string, nth = 0): Locator {
+    return this.label(text, nth).locator('xpath=ancestor::div[contains(@aria-label, " field")][1]');
+  }
+
+  async fill(text: string, value: string, nth = 0): Promise<void> {
+    const c = await this.control(text, nth);
+    await c.fill(value);
+  }
+
+  /** Picks an option of a select or relation widget, typing `search` first (relation widgets search as you type). */
+  async pick(text: string, option: string | RegExp, search = ''): Promise<void> {
+    const c = await this.control(text);
+    await c.click();
+    if (search) await c.pressSequentially(search, { delay: 20 });
+    await this.page.getByRole('option', { name: option }).first().click();
+  }
+
+  /** Clicks `新增<list label>` of a list widget. */
+  async addItem(listLabel: string): Promise<void> {
+    await this.page.getByRole('button', { name: `新增${listLabel}` }).click();
+  }
+
+  /** Expands a collapsed object widget. */
+  async expand(text: string): Promise<void> {
+    const button = this.container(text).locator('[data-testid="expand-button"]').first();
+    if ((await button.getAttribute('aria-label')) === 'Expand') await button.click();
+  }
+
+  /** Logs in with the local backend and waits for the collection list. */
+  async login(): Promise<void> {
+    await this.page.getByRole('button', { name: '登录', exact: true }).click();
+    await this.collectionLink('党员').waitFor({ timeout: 30_000 });
+  }
+
+  collectionLink(label: string): Locator {
+    return this.page.getByRole('link', { name: label, exact: true });
+  }
+
+  async openCollection(label: string): Promise<void> {
+    await this.collectionLink(label).click();
+    await this.page.getByRole('heading', { name: label, exact: true }).waitFor();
+  }
+
+  /** Opens the new-entry form of the open collection (`＋ 党员`). */
+  async newEntry(labelSingular: string): Promise<void> {
+    await this.page.getByText(`＋ ${labelSingular}`, { exact: true }).click();
+    await this.page.getByText(/正在集合“.+”中编写/).waitFor();
+  }
+
+  /** Leaves the editor for the collection list through the back link. */
+  async back(): Promise<void> {
+    await this.page.getByText(/正在集合“.+”中编写/).click();
+  }
+
+  /** Validation messages shown above fields right now. */
+  fieldErrors(): Promise<string[]> {
+    return this.page.locator('[class*="ControlErrorsList"] li').allTextContents();
+  }
+
+  /** Text of the visible toasts. */
+  toasts(): Promise<string[]> {
+    return this.page.locator('.Toastify__toast').allTextContents();
+  }
+
+  /**
+   * 发布 → 立即发布, then waits for the outcome: resolves when the entry is saved
+   * (badge 修改已保存 and the editor at /entries/…), or reports why it was refused.
+   */
+  async publish(): Promise<{ ok: true } | { ok: false; toasts: string[]; fieldErrors: string[] }> {
+    await this.page.getByRole('button', { name: '发布', exact: true }).click();
+    await this.page.getByText('立即发布', { exact: true }).click();
+    const saved = this.page.locator('.Toastify__toast--success');
+    // Only a missing required field raises a toast; a range or pattern error just shows the message at the field.
+    const refused = this.page.locator('.Toastify__toast--error, .Toastify__toast--warning, [class*="ControlErrorsList"] li');
+    await saved.or(refused).first().waitFor({ timeout: 30_000 });
+    if (await refused.count()) {
+      return { ok: false, toasts: await this.toasts(), fieldErrors: await this.fieldErrors() };
+    }
+    await this.page.waitForURL(/#\/collections\/[^/]+\/entries\//, { timeout: 15_000 });
+    await this.page.getByText('修改已保存', { exact: true }).waitFor({ timeout: 15_000 });
+    await this.dismissToasts();
+    return { ok: true };
+  }
+
+  async dismissToasts(): Promise<void> {
+    const close = this.page.locator('.Toastify__close-button');
+    for (let i = await close.count(); i > 0; i--) await close.first().click().catch(() => undefined);
+    await this.page.locator('.Toastify__toast').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+  }
+}
