@@ -20,21 +20,26 @@ function files(dir: string): string[] {
   });
 }
 
-/** Hash of everything the bundle is built from. */
-export function adminStamp(): string {
+/** Hash of everything the bundle is built from: the admin sources and the lock file, never the content. */
+export function adminStamp(dir = root): string {
   const h = createHash('sha256');
-  const inputs = [...files(join(root, 'admin')), join(root, 'package-lock.json')].sort();
-  for (const f of inputs) h.update(f.slice(root.length)).update(readFileSync(f));
+  const inputs = [...files(join(dir, 'admin')), join(dir, 'package-lock.json')].sort();
+  for (const f of inputs) h.update(f.slice(dir.length)).update(readFileSync(f));
   return h.digest('hex');
 }
 
-const force = process.argv.includes('--force');
-const stamp = adminStamp();
-if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(join(outDir, 'index.html'))) {
-  process.stdout.write('[admin] 后台程序没有变化,跳过重新打包。\n');
-} else {
+/** Builds the bundle unless the stamp says it is up to date (or `force`). Returns whether it built. */
+export async function buildAdmin(force = false): Promise<boolean> {
+  const stamp = adminStamp();
+  if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(join(outDir, 'index.html'))) {
+    process.stdout.write('[admin] 后台程序没有变化,跳过重新打包。\n');
+    return false;
+  }
   const started = performance.now();
   await build({ configFile: join(root, 'admin', 'vite.config.ts') });
   writeFileSync(stampFile, stamp);
   process.stdout.write(`[admin] 后台程序已打包到 public/admin/,用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。\n`);
+  return true;
 }
+
+if (process.argv[1]?.endsWith('buildAdmin.ts')) await buildAdmin(process.argv.includes('--force'));
