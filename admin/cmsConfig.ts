@@ -29,6 +29,37 @@ function withDeadlineRule(collections: Record<string, unknown>[], rounds: CmsCon
   );
 }
 
+type DecapCollection = Record<string, unknown> & { name: string; fields?: Record<string, unknown>[] };
+
+/**
+ * Pledges are one folder, but Decap's relation widget points at one collection: member pledges are edited in
+ * `pledges` (owner → members), organisation pledges (党组织承诺) in an extra `org-pledges` view of the same folder
+ * (owner → orgs), told apart by `ownerKind`, which each view fills in by itself.
+ */
+function withOrgPledges(cols: DecapCollection[]): DecapCollection[] {
+  return cols.flatMap((c) => {
+    if (c.name !== 'pledges') return [c];
+    const kind = (value: 'member' | 'org') => ({ name: 'ownerKind', label: '承诺主体', widget: 'hidden', default: value, required: false });
+    const fields = c.fields ?? [];
+    const member = { ...c, fields: fields.map((f) => (f.name === 'ownerKind' ? kind('member') : f)) };
+    const org = {
+      ...c,
+      name: 'org-pledges',
+      label: '党组织承诺',
+      label_singular: '党组织承诺',
+      filter: { field: 'ownerKind', value: 'org' },
+      fields: fields.map((f) =>
+        f.name === 'ownerKind'
+          ? kind('org')
+          : f.name === 'owner'
+            ? { ...f, label: '作出承诺的党组织', hint: '党组织承诺一般为 3—5 项', collection: 'orgs', search_fields: ['name'], display_fields: ['{{name}}'] }
+            : f,
+      ),
+    };
+    return [member, org];
+  });
+}
+
 /** The whole Decap config object. */
 export function cmsConfig(o: CmsConfigOptions): Record<string, unknown> {
   return {
@@ -39,6 +70,6 @@ export function cmsConfig(o: CmsConfigOptions): Record<string, unknown> {
     publish_mode: 'editorial_workflow',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
-    collections: withDeadlineRule(collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')), o.rounds),
+    collections: withOrgPledges(withDeadlineRule(collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')), o.rounds) as DecapCollection[]),
   };
 }

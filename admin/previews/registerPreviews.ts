@@ -10,5 +10,6 @@ export function registerPreviews(cms: typeof CMS): void {
   // The preview frame gets the site's own stylesheets (imports inlined), so it looks like the published page.
   cms.registerPreviewStyle([tokensCss, pledgeCss, globalCss.replace(/@import[^;]+;/g, '')].join('\n'), { raw: true });
   cms.registerPreviewTemplate('pledges', PledgePreview as never);
+  cms.registerPreviewTemplate('org-pledges', PledgePreview as never);
   cms.registerPreviewTemplate('members', MemberPreview as never);
 }

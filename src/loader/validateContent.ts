@@ -87,6 +87,10 @@ export function validateContent(raw: RawEntry[]): { model?: ContentModel; proble
   for (const p of model.pledges) {
     const d = p.data;
     ref(p.file, 'owner', d.owner, ['members', 'orgs']);
+    if (d.ownerKind && ids[d.ownerKind === 'org' ? 'members' : 'orgs'].has(d.owner)) {
+      const said = d.ownerKind === 'org' ? '组织承诺' : '党员承诺';
+      problems.push({ file: p.file, field: 'ownerKind', rule: 'owner-kind', severity: 'error', message: `标为“${said}”,但承诺人“${d.owner}”是${d.ownerKind === 'org' ? '党员' : '党组织'}。` });
+    }
     ref(p.file, 'review.by', d.review.by, ['members']);
     ref(p.file, 'closed.verifiedBy', d.closed?.verifiedBy, ['members']);
     const round = p.round ? roundsById.get(p.round) : undefined;

@@ -88,6 +88,11 @@ export const attitudes = [
   { value: 'refused', label: '拒不整改' },
 ] as const satisfies readonly Option[];
 
+export const ownerKinds = [
+  { value: 'member', label: '党员承诺' },
+  { value: 'org', label: '组织承诺' },
+] as const satisfies readonly Option[];
+
 export const cadences = [
   { value: 'month', label: '每月一记实' },
   { value: 'semester', label: '每学期一记账' },

@@ -1,11 +1,12 @@
 /** `content/pledges/<round>/<id>.md`: one pledge; the body is the pledge text. */
 import { z } from 'astro/zod';
 import { roundField, date, list, number, object, relation, select, shapeOf, text, textList } from './fieldTypes.ts';
-import { categories, reviewStatuses, visibilities } from './options.ts';
+import { categories, ownerKinds, reviewStatuses, visibilities } from './options.ts';
 
 export const pledgeFields = {
   round: roundField(),
   owner: relation({ label: '承诺人', hint: '党员,或作出组织承诺的党组织', to: ['members', 'orgs'], required: true }),
+  ownerKind: select({ label: '承诺主体', hint: '党员承诺或组织承诺(由后台自动填写)', options: ownerKinds }),
   category: select({ label: '类别', options: categories }),
   title: text({ label: '承诺事项', hint: '一句话概括,如“每学期上好一节公开课”', required: true, max: 80 }),
   measures: textList({ label: '践诺措施', itemLabel: '措施' }),

@@ -53,6 +53,7 @@ describe('checkContent', () => {
     ['an approved pledge without measures (R4)', { [PLEDGE]: pledgeText.replace('measures:\n  - 每学期一节公开课\n', '') }, PLEDGE, 'measures', 'R4', /措施/],
     ['a check-off without a verifier (R15)', { [PLEDGE]: pledgeText.replace('---\n认真', 'closed:\n  date: 2026-03-01\n---\n认真') }, PLEDGE, 'closed.verifiedBy', 'R15', /核实人/],
     ['a file without front matter', { 'members/li.md': 'name: 李明\n' }, 'members/li.md', '', 'frontmatter', /---/],
+    ['an organisation pledge owned by a member', { [PLEDGE]: pledgeText.replace('owner: li', 'owner: li\nownerKind: org') }, PLEDGE, 'ownerKind', 'owner-kind', /党员/],
     ['a round folder that is not a round', { 'pledges/2030/li-x.md': pledgeText }, 'pledges/2030/li-x.md', '', 'ref', /2030/],
   ])('names %s by file, field and rule', (_, changes, file, field, rule, message) => {
     const errors = errorsOf(changes as Record<string, string>);

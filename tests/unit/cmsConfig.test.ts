@@ -39,7 +39,8 @@ describe('cmsConfig', () => {
     const prod = cmsConfig({ backend: { name: 'gitea' } });
     expect(prod.locale).toBe('zh_Hans');
     expect(prod).not.toHaveProperty('local_backend');
-    expect((prod.collections as { name: string }[]).map((c) => c.name)).toEqual(collections.map((c) => c.name));
+    const names = (prod.collections as { name: string }[]).map((c) => c.name);
+    expect(names.filter((n) => n !== 'org-pledges')).toEqual(collections.map((c) => c.name));
     expect(cmsConfig({ backend: { name: 'gitea' }, localBackend: { url: 'http://localhost:8081/api/v1' } }).local_backend).toEqual({ url: 'http://localhost:8081/api/v1' });
   });
 
@@ -88,5 +89,23 @@ describe('datePattern', () => {
     const config = cmsConfig({ backend: { name: 'gitea' }, rounds: [{ title: '2025', start: '2025-01-01', end: '2025-12-31' }] });
     const pledges = (config.collections as { name: string; fields: { name: string; pattern?: string[] }[] }[]).find((c) => c.name === 'pledges')!;
     expect(pledges.fields.find((f) => f.name === 'deadline')?.pattern?.[1]).toContain('2025-01-01 至 2025-12-31');
+  });
+});
+
+describe('organisation pledges in the CMS', () => {
+  const cols = cmsConfig({ backend: { name: 'gitea' } }).collections as { name: string; folder?: string; filter?: unknown; fields: { name: string; widget: string; collection?: string; default?: string }[] }[];
+  const member = cols.find((c) => c.name === 'pledges')!;
+  const org = cols.find((c) => c.name === 'org-pledges')!;
+
+  test('are edited in their own view of the same folder, with the owner chosen among orgs', () => {
+    expect(org.folder).toBe(member.folder);
+    expect(org.filter).toEqual({ field: 'ownerKind', value: 'org' });
+    expect(org.fields.find((f) => f.name === 'owner')?.collection).toBe('orgs');
+    expect(member.fields.find((f) => f.name === 'owner')?.collection).toBe('members');
+  });
+
+  test('each view marks the pledges it creates', () => {
+    expect(member.fields.find((f) => f.name === 'ownerKind')).toMatchObject({ widget: 'hidden', default: 'member' });
+    expect(org.fields.find((f) => f.name === 'ownerKind')).toMatchObject({ widget: 'hidden', default: 'org' });
   });
 });

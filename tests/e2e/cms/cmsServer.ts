@@ -5,7 +5,7 @@
  * temp folder and never in the real content/.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,14 @@ export interface CmsOptions {
    * host check, so an unknown Host header is served without it (checked: 200 with and without the flag).
    */
   astroAllowedHostsFlag?: boolean;
+  /**
+   * decap-server's MODE. Default 'fs' (as `npm start`): entries are written straight into content/ and
+   * Decap falls back to simple publishing. 'git': the temp copy is made a git repository first (branch `main`
+   * — our config's backend.branch —, a local user identity, the project's .gitignore, everything committed
+   * once), and decap-server runs Decap's editorial workflow on it: a saved entry is a `cms/<collection>/<slug>`
+   * branch, its status is that branch's description, publishing merges it into main.
+   */
+  mode?: 'fs' | 'git';
 }
 
 export interface CmsServer {
@@ -66,6 +74,30 @@ export function copyProject(): string {
     symlinkSync(join(projectRoot, 'node_modules', name), join(nm, name));
   }
   return dir;
+}
+
+/** Runs git in `dir`; throws with git's output if it fails. */
+function gitIn(dir: string, args: string[]): string {
+  const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed (${r.status}) in ${dir}:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/**
+ * Makes the temp copy a git repository on branch `main` with everything committed once. decap-server commits
+ * with `git add .`, so what must never be committed is ignored: the project's .gitignore (node_modules/ — here a
+ * real folder of symlinks —, dist/, .astro/, public/admin/ …) plus, locally, the dev server's cache folder
+ * of these tests (ASTRO_CACHE_DIR below).
+ */
+function initGitRepo(dir: string): void {
+  cpSync(join(projectRoot, '.gitignore'), join(dir, '.gitignore'));
+  gitIn(dir, ['init', '-q', '-b', 'main']);
+  appendFileSync(join(dir, '.git', 'info', 'exclude'), '\n/.astro-cache/\n');
+  gitIn(dir, ['config', 'user.name', 'CMS e2e']);
+  gitIn(dir, ['config', 'user.email', 'cms-e2e@localhost']);
+  gitIn(dir, ['config', 'commit.gpgsign', 'false']);
+  gitIn(dir, ['add', '-A']);
+  gitIn(dir, ['commit', '-q', '--no-verify', '-m', 'initial content']);
 }
 
 async function waitFor(url: string, timeoutMs: number, alive: () => string | undefined, init?: RequestInit): Promise<void> {
@@ -123,6 +155,15 @@ function stopGroup(c: ChildProcess): Promise<void> {
 export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
   ensureAdminBundle();
   const dir = copyProject();
+  const mode = o.mode ?? 'fs';
+  if (mode === 'git') {
+    try {
+      initGitRepo(dir);
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
+  }
   const decapPort = await freePort();
   let astroPort = await freePort();
   while (astroPort === decapPort) astroPort = await freePort();
@@ -146,7 +187,7 @@ export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
         ...base,
         PORT: String(decapPort),
         BIND_HOST: '127.0.0.1',
-        MODE: 'fs',
+        MODE: mode,
         GIT_REPO_DIRECTORY: dir,
         LOG_LEVEL: 'info',
         // No ORIGIN for the LAN host: the browser talks to decap-server only through the dev server's own origin.
