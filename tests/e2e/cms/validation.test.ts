@@ -23,7 +23,7 @@ function pledgeFiles(): string[] {
 }
 
 /** A fresh context, logged in, on a new pledge form filled with valid values (chen-hui, 学习, approved). */
-async function newApprovedPledge(o: { deadline: string; progress: string }): Promise<DecapUi> {
+async function newApprovedPledge(o: { deadline: string; progress: string; measure?: boolean }): Promise<DecapUi> {
   context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   // Leaving an unsaved form asks "你确定要离开此页面吗？"; nothing here needs to stay.
@@ -37,8 +37,10 @@ async function newApprovedPledge(o: { deadline: string; progress: string }): Pro
   await ui.pick('承诺人', '陈慧(chen-hui)', '陈慧');
   await ui.pick('类别', '学习');
   await ui.fill('承诺事项', '校验测试承诺');
-  await ui.addItem('践诺措施');
-  await ui.fill('措施', '每月读一本书');
+  if (o.measure !== false) {
+    await ui.addItem('践诺措施');
+    await ui.fill('措施', '每月读一本书');
+  }
   await ui.fill('完成时限', o.deadline);
   await ui.pick('审核状态', '审核通过');
   await ui.pick('审核人', '陈慧(chen-hui)', '陈慧');
@@ -102,5 +104,14 @@ describe('the CMS refuses invalid pledge values with a Chinese message', () => {
     ).not.toEqual([]);
     expect(r.ok).toBe(false);
     expect(written).toEqual([]);
+  });
+
+  test('an approved pledge without 践诺措施 (a rule across fields: R4) is refused with the schema message', async () => {
+    const before = pledgeFiles();
+    const ui = await newApprovedPledge({ deadline: '2025-06-30', progress: '50', measure: false });
+    const r = await ui.publish();
+    expect(r.ok, 'Decap saved an approved pledge without measures').toBe(false);
+    expect(!r.ok && r.toasts.join(' ')).toContain('审核通过的承诺至少要有一条践诺措施');
+    expect(pledgeFiles()).toEqual(before);
   });
 });

@@ -1,0 +1,35 @@
+/**
+ * The pledge rules that span several fields (R4: an approved pledge has a
+ * category, measures and a deadline; R15: a check-off names its verifier and
+ * date; only approved pledges are checked off; records in date order). Decap
+ * widgets check one field at a time, so the admin runs the site's own schema
+ * before every save and refuses the save with the schema's Chinese message.
+ */
+import { pledgeSchema } from '../src/schemas/pledge.ts';
+
+const crossFieldRules = new Set(['R4', 'R15', 'closed-unapproved', 'records-order']);
+
+/** Drops what an empty form leaves behind (empty strings, empty groups), as the file would not hold them. */
+function withoutEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmpty);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const clean = withoutEmpty(v);
+      if (clean === '' || clean === null || clean === undefined) continue;
+      if (typeof clean === 'object' && !Array.isArray(clean) && Object.keys(clean).length === 0) continue;
+      out[k] = clean;
+    }
+    return out;
+  }
+  return value;
+}
+
+/** The cross-field rule messages a pledge form breaks; empty when it may be saved. */
+export function pledgeRuleErrors(data: Record<string, unknown>): string[] {
+  const { body: _body, ...front } = data;
+  const result = pledgeSchema.safeParse(withoutEmpty(front));
+  if (result.success) return [];
+  // Field-level problems (types, ranges, patterns) are the widgets' job and shown at the field.
+  return result.error.issues.filter((i) => i.code === 'custom' && crossFieldRules.has(String(i.params?.rule))).map((i) => i.message);
+}
