@@ -20,7 +20,7 @@ export const GET: APIRoute = ({ url }) => {
   const config = cmsConfig({
     rounds,
     // Without a configured git host, the form still needs a backend name; on localhost the local backend replaces it.
-    backend: fromEnv.backend ?? { name: 'git-gateway', branch: 'main' },
+    backend: fromEnv.backend ?? { name: 'git-gateway', branch: process.env.CMS_BRANCH?.trim() || 'main' },
     // decap-server is reached through the dev server's own origin (proxied in astro.config.mjs), from localhost or a LAN name in CMS_ALLOWED_HOSTS.
     localBackend: dev ? { url: `${url.protocol}//${url.host}/api/v1`, ...(allowed.length && { allowed_hosts: allowed }) } : undefined,
   });
