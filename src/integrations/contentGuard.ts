@@ -5,6 +5,7 @@
  * In `astro dev` the report is printed and the server keeps running.
  */
 import type { AstroIntegration } from 'astro';
+import { backendFromEnv } from '../../admin/backendFromEnv.ts';
 import { checkedContent } from '../loader/contentCache.ts';
 import { formatReport } from '../loader/formatReport.ts';
 import { contentDir } from '../contentDir.ts';
@@ -15,6 +16,14 @@ export function contentGuard(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
+        if (command === 'build') {
+          // The CMS backend settings are checked here too, so a wrong one stops the build with a plain message.
+          const backend = backendFromEnv(process.env);
+          if (backend.errors.length) {
+            process.stderr.write(`\n后台(CMS)设置有误,网站没有生成,已发布的网站保持不变:\n${backend.errors.map((e) => `  ${e}`).join('\n')}\n`);
+            process.exit(1);
+          }
+        }
         const result = checkedContent(contentDir(), { revalidate: command === 'dev' });
         if (!result.errors.length) {
           logger.info(`内容检查通过:${result.files} 个文件,${result.findings.length} 条审计提示(运行 npm run check 查看)。`);

@@ -75,4 +75,14 @@ describe('astro build', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('published before');
     expect(existsSync(join(out, '_astro'))).toBe(false);
   });
+
+  test('stops on incomplete CMS backend settings with a Chinese message, before writing anything', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dist-'));
+    writeFileSync(join(out, 'index.html'), 'published before');
+    const r = buildSite({ outDir: out, env: { CMS_BACKEND: 'gitea', CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: 'http://git.school.lan' } });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('使用 gitea 时必须设置 CMS_APP_ID');
+    expect(r.out).not.toMatch(/Stack trace|at .*\.(ts|js):\d+/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('published before');
+  });
 });

@@ -24,7 +24,7 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-export function buildSite(o: { contentDir?: string; base?: string; site?: string; outDir?: string } = {}): BuildResult {
+export function buildSite(o: { contentDir?: string; base?: string; site?: string; outDir?: string; env?: NodeJS.ProcessEnv } = {}): BuildResult {
   // Astro puts its server bundle in the outDir only when the outDir is inside the working directory, and otherwise
   // in the project's shared .astro/; so each build runs from its own folder (with node_modules linked), never colliding.
   const work = mkdtempSync(join(tmpdir(), 'build-'));
@@ -36,6 +36,7 @@ export function buildSite(o: { contentDir?: string; base?: string; site?: string
     ...(o.contentDir && { CONTENT_DIR: o.contentDir }),
     ...(o.base && { BASE: o.base }),
     ...(o.site && { SITE: o.site }),
+    ...o.env,
   });
   // Exactly what `npm run build` runs: astro build, then the search index step.
   const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, '--outDir', outDir], { cwd: work, env, encoding: 'utf8', maxBuffer: 1 << 28 });
