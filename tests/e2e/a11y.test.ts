@@ -4,9 +4,8 @@
  * and no request leaves the site (the board runs on a LAN without internet).
  */
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { describeLog, launchBrowser, newContext, openPage, waitForCharts, waitForSearch, type TrackedPage } from './browser.ts';
+import { describe, expect, test } from 'vitest';
+import { describeLog, useTrackedPage, waitForCharts, waitForSearch, type TrackedPage } from './browser.ts';
 import { pageTypes, type PageType } from './pages.ts';
 
 const axePath = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
@@ -19,18 +18,8 @@ interface AxeViolation {
   nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
-let browser: Browser;
-let context: BrowserContext;
 let tp: TrackedPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newContext(browser);
-  tp = await openPage(context, inject('baseUrl'));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useTrackedPage((p) => (tp = p));
 
 async function load(pt: PageType): Promise<void> {
   const res = await tp.goto(pt.path);

@@ -5,6 +5,7 @@
  * and every request that left the test server.
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** Launches Debian's Chromium headless with a fresh profile and no background traffic. */
 export function launchBrowser(): Promise<Browser> {
@@ -114,4 +115,22 @@ export async function waitForSearch(page: Page): Promise<string> {
     return s !== '' && !s.includes(l);
   }, loading, { timeout: 15_000 });
   return (await page.locator('.status').textContent()) ?? '';
+}
+
+/**
+ * One browser and one tracked page on the test site for a whole test file: launched before its tests (then
+ * `ready` runs, e.g. to open a first page) and closed after them.
+ * @example let tp: TrackedPage; useTrackedPage((p) => (tp = p));
+ */
+export function useTrackedPage(set: (tp: TrackedPage) => void, ready?: (tp: TrackedPage) => Promise<unknown>): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const tp = await openPage(await newContext(browser), inject('baseUrl'));
+    set(tp);
+    await ready?.(tp);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 }

@@ -5,9 +5,8 @@
  */
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, newContext, openPage, type TrackedPage } from './browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { useTrackedPage, type TrackedPage } from './browser.ts';
 
 /**
  * The most demanding letters (tang-jie: 4 pledges, 37 records; the five
@@ -34,18 +33,8 @@ function pdfPages(pdf: Buffer): { objects: number; count: number | null } {
   return { objects, count: counts.length ? Math.max(...counts) : null };
 }
 
-let browser: Browser;
-let context: BrowserContext;
 let tp: TrackedPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newContext(browser);
-  tp = await openPage(context, inject('baseUrl'));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useTrackedPage((p) => (tp = p));
 
 describe.each(members)('the 公开承诺书 of $id ($why)', ({ id }) => {
   test('prints on exactly one A4 page', async () => {

@@ -4,23 +4,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { describeLog, launchBrowser, newContext, openPage, waitForSearch, type TrackedPage } from './browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { describeLog, useTrackedPage, waitForSearch, type TrackedPage } from './browser.ts';
 
-let browser: Browser;
-let context: BrowserContext;
 let tp: TrackedPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newContext(browser);
-  tp = await openPage(context, inject('baseUrl'));
-  await tp.goto('search/');
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useTrackedPage((p) => (tp = p), (p) => p.goto('search/'));
 
 interface Hit {
   /** Site path, e.g. `/members/chen-hui/`. */

@@ -50,6 +50,10 @@ export interface CmsServer {
   /** Everything both servers printed so far (for failure messages). */
   output(): string;
   stop(): Promise<void>;
+  /** git in the temp copy (git mode); the trimmed output, or an error with git's output. */
+  git(...args: string[]): string;
+  /** git's exit status alone in the temp copy (for "does not exist" checks). */
+  gitStatus(...args: string[]): number | null;
 }
 
 /** Builds public/admin/ in the real project if its inputs changed (a no-op when up to date). */
@@ -227,6 +231,8 @@ export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
     astroPort,
     decapPort,
     adminUrl: (host = 'localhost') => `http://${host}:${astroPort}/admin/`,
+    git: (...args) => gitIn(dir, args).trim(),
+    gitStatus: (...args) => spawnSync('git', args, { cwd: dir, encoding: 'utf8' }).status,
     output: () => out,
     stop: async () => {
       process.off('exit', killOnExit);

@@ -4,7 +4,6 @@
  * 审核通过 with 审核人 and 审核日期 it is published. In the simple publish mode (decap-server's fs mode, `npm start`),
  * where Decap fires the same prePublish event on every save, a 草稿 pledge is still saved.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,16 +54,12 @@ describe.sequential('workflow mode (git): publishing a pledge is the branch sign
   let slug: string | undefined;
   const logs: string[] = [];
 
-  const git = (...args: string[]): string => {
-    const r = spawnSync('git', args, { cwd: cms.dir, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-    return r.stdout.trim();
-  };
+  const git = (...args: string[]) => cms.git(...args);
   const file = () => {
     expect(slug, 'the pledge was not saved by the earlier step').toBeDefined();
     return `content/pledges/${slug}.md`;
   };
-  const onMain = () => spawnSync('git', ['cat-file', '-e', `main:${file()}`], { cwd: cms.dir }).status === 0;
+  const onMain = () => cms.gitStatus('cat-file', '-e', `main:${file()}`) === 0;
   const statusButton = (): Locator => page.getByRole('button', { name: /^状态: / });
 
   async function save(): Promise<void> {

@@ -47,23 +47,13 @@ let rec: Recorder;
 /** Set once the entry is saved, so later steps say plainly when an earlier one failed. */
 let saved = false;
 
-/** git in the temp repository; throws with git's output on failure. */
-function git(...args: string[]): string {
-  const r = spawnSync('git', args, { cwd: cms.dir, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return r.stdout.trim();
-}
-
-/** git's exit status alone (for "does not exist" checks). */
-function gitStatus(...args: string[]): number | null {
-  return spawnSync('git', args, { cwd: cms.dir, encoding: 'utf8' }).status;
-}
+const git = (...args: string[]) => cms.git(...args);
+const gitStatus = (...args: string[]) => cms.gitStatus(...args);
 
 const branches = () => git('branch', '--list', '--format=%(refname:short)').split('\n').filter(Boolean);
 /** The workflow status decap-server keeps in the branch description (undefined when there is none). */
 const description = (): string | undefined => {
-  const r = spawnSync('git', ['config', `branch.${BRANCH}.description`], { cwd: cms.dir, encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : undefined;
+  return gitStatus('config', `branch.${BRANCH}.description`) === 0 ? git('config', `branch.${BRANCH}.description`) : undefined;
 };
 const onMain = () => gitStatus('cat-file', '-e', `main:${FILE}`) === 0;
 
