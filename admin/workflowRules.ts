@@ -9,26 +9,22 @@
  * `isWorkflowPublish`).
  */
 
+import { REVIEW_DECIDED } from '../src/schemas/pledge.ts';
+import { pledgeRuleErrors } from './pledgeRules.ts';
+
 export const NOT_DECIDED =
-  '发布即审核通过:请先在“支部审核”中把审核状态改为“审核通过”并填写审核人和审核日期,或选择退回并写明审核意见。';
-export const APPROVED_WITHOUT_REVIEWER = '审核通过的承诺发布前必须填写审核人。';
-export const APPROVED_WITHOUT_DATE = '审核通过的承诺发布前必须填写审核日期。';
-export const RETURNED_WITHOUT_NOTE = '退回的承诺发布前必须写明审核意见。';
+  '发布即审核通过：请先在“支部审核”中把审核状态改为“审核通过”并填写审核人和审核日期，或选择退回并写明审核意见。';
 
-const filled = (v: unknown): boolean => (typeof v === 'string' ? v.trim() !== '' : v !== undefined && v !== null);
+const decided = new Set(['approved', 'revise', 'resubmit']);
 
-/** Why a pledge (its form data) may not be published from the editorial workflow; empty when it may. */
+/**
+ * Why a pledge (its form data) may not be published from the editorial workflow; empty when it may. What a
+ * decision must say (who and when, or why) is the pledge schema's own rule, shared with `npm run check`.
+ */
 export function publishBlockers(data: Record<string, unknown>): string[] {
   const review = (data.review && typeof data.review === 'object' ? data.review : {}) as Record<string, unknown>;
-  const status = typeof review.status === 'string' ? review.status : '';
-  if (status === 'approved') {
-    const out: string[] = [];
-    if (!filled(review.by)) out.push(APPROVED_WITHOUT_REVIEWER);
-    if (!filled(review.date)) out.push(APPROVED_WITHOUT_DATE);
-    return out;
-  }
-  if (status === 'revise' || status === 'resubmit') return filled(review.note) ? [] : [RETURNED_WITHOUT_NOTE];
-  return [NOT_DECIDED];
+  if (typeof review.status !== 'string' || !decided.has(review.status)) return [NOT_DECIDED];
+  return pledgeRuleErrors(data, new Set([REVIEW_DECIDED]));
 }
 
 /**

@@ -7,18 +7,18 @@ export const pledgeFields = {
   round: roundField(),
   owner: relation({ label: '承诺人', hint: '党员,或作出组织承诺的党组织', to: ['members', 'orgs'], required: true }),
   ownerKind: select({ label: '承诺主体', hint: '党员承诺或组织承诺(由后台自动填写)', options: ownerKinds }),
-  category: select({ label: '类别', options: categories }),
+  category: select({ label: '类别', hint: '审核通过时必填', options: categories }),
   title: text({ label: '承诺事项', hint: '一句话概括,如“每学期上好一节公开课”', required: true, max: 80 }),
-  measures: textList({ label: '践诺措施', itemLabel: '措施' }),
-  deadline: date({ label: '完成时限' }),
+  measures: textList({ label: '践诺措施', hint: '审核通过时至少填一条', itemLabel: '措施' }),
+  deadline: date({ label: '完成时限', hint: '审核通过时必填，须在本轮起止日期之内' }),
   review: object({
     label: '支部审核',
     required: true,
     fields: {
       status: select({ label: '审核状态', options: reviewStatuses, default: 'draft', required: true }),
-      by: relation({ label: '审核人', to: ['members'] }),
-      date: date({ label: '审核日期' }),
-      note: text({ label: '审核意见', hint: '退回时写明原因;仅组织内部可见', multiline: true }),
+      by: relation({ label: '审核人', hint: '审核通过时必填', to: ['members'] }),
+      date: date({ label: '审核日期', hint: '审核通过时必填' }),
+      note: text({ label: '审核意见', hint: '退回时必填，写明原因；仅组织内部可见', multiline: true }),
     },
   }),
   records: list({
@@ -33,8 +33,8 @@ export const pledgeFields = {
     label: '销号',
     hint: '完成一项、销号一项:经支部核实后填写',
     fields: {
-      date: date({ label: '销号日期' }),
-      verifiedBy: relation({ label: '核实人', to: ['members'] }),
+      date: date({ label: '销号日期', hint: '销号时必填' }),
+      verifiedBy: relation({ label: '核实人', hint: '销号时必填', to: ['members'] }),
       note: text({ label: '核实说明', multiline: true }),
     },
   }),
@@ -49,6 +49,9 @@ export const pledgeFields = {
   visibility: select({ label: '公开范围', options: visibilities }),
 };
 
+/** The rule code of a review decision that lacks what it must say (who and when for an approval, why for a return). */
+export const REVIEW_DECIDED = 'review-decided';
+
 const issue = (ctx: z.RefinementCtx, path: (string | number)[], rule: string, message: string) =>
   ctx.addIssue({ code: z.ZodIssueCode.custom, path, params: { rule }, message });
 
@@ -57,6 +60,11 @@ export const pledgeSchema = shapeOf(pledgeFields).superRefine((p, ctx) => {
     if (!p.category) issue(ctx, ['category'], 'R4', '审核通过的承诺必须选择类别(学习、工作、自律、服务)。');
     if (!p.measures?.length) issue(ctx, ['measures'], 'R4', '审核通过的承诺至少要有一条践诺措施。');
     if (!p.deadline) issue(ctx, ['deadline'], 'R4', '审核通过的承诺必须有完成时限。');
+    if (!p.review.by) issue(ctx, ['review', 'by'], REVIEW_DECIDED, '审核通过的承诺必须填写审核人。');
+    if (!p.review.date) issue(ctx, ['review', 'date'], REVIEW_DECIDED, '审核通过的承诺必须填写审核日期。');
+  }
+  if ((p.review.status === 'revise' || p.review.status === 'resubmit') && !p.review.note) {
+    issue(ctx, ['review', 'note'], REVIEW_DECIDED, '退回的承诺必须写明审核意见。');
   }
   if (p.closed) {
     if (!p.closed.verifiedBy) issue(ctx, ['closed', 'verifiedBy'], 'R15', '已销号的承诺必须写明核实人。');

@@ -1,12 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import {
-  APPROVED_WITHOUT_DATE,
-  APPROVED_WITHOUT_REVIEWER,
-  NOT_DECIDED,
-  RETURNED_WITHOUT_NOTE,
-  isWorkflowPublish,
-  publishBlockers,
-} from '../../admin/workflowRules.ts';
+import { NOT_DECIDED, isWorkflowPublish, publishBlockers } from '../../admin/workflowRules.ts';
+import { REVIEW_DECIDED, pledgeSchema } from '../../src/schemas/pledge.ts';
+
+const APPROVED_WITHOUT_REVIEWER = '审核通过的承诺必须填写审核人。';
+const APPROVED_WITHOUT_DATE = '审核通过的承诺必须填写审核日期。';
+const RETURNED_WITHOUT_NOTE = '退回的承诺必须写明审核意见。';
+
+/** What `npm run check` says of a pledge file under the review-decision rule. */
+function checkSays(data: Record<string, unknown>): string[] {
+  const r = pledgeSchema.safeParse(data);
+  return r.success ? [] : r.error.issues.filter((i) => i.code === 'custom' && i.params?.rule === REVIEW_DECIDED).map((i) => i.message);
+}
 
 const pledge = { owner: 'li', title: '上好公开课', category: 'work', measures: ['每学期一节'], deadline: '2025-06-30' };
 
@@ -42,6 +46,21 @@ describe('publishBlockers (publishing from the workflow is the branch sign-off)'
   test.each(['revise', 'resubmit'])('refuses a return (%s) without a note', (status) => {
     expect(publishBlockers({ ...pledge, review: { status, note: '  ' } })).toEqual([RETURNED_WITHOUT_NOTE]);
     expect(publishBlockers({ ...pledge, review: { status } })).toEqual([RETURNED_WITHOUT_NOTE]);
+  });
+});
+
+describe('the review-decision rule is the schema’s, so the CMS and npm run check agree', () => {
+  test.each([
+    [{ status: 'approved', by: 'chen-hui', date: '2025-02-20' }, []],
+    [{ status: 'approved', by: 'chen-hui' }, [APPROVED_WITHOUT_DATE]],
+    [{ status: 'approved', date: '2025-02-20' }, [APPROVED_WITHOUT_REVIEWER]],
+    [{ status: 'approved' }, [APPROVED_WITHOUT_REVIEWER, APPROVED_WITHOUT_DATE]],
+    [{ status: 'revise' }, [RETURNED_WITHOUT_NOTE]],
+    [{ status: 'resubmit', note: '与岗位结合不紧' }, []],
+  ])('review %j', (review, expected) => {
+    const file = { ...pledge, review };
+    expect(checkSays(file)).toEqual(expected);
+    expect(publishBlockers(file)).toEqual(expected);
   });
 });
 
