@@ -15,7 +15,23 @@ export interface CmsConfigOptions {
   /** Content folder, relative to the repository root. */
   contentDir?: string;
   /** The rounds: a pledge deadline must fall inside one of them (R4), which the CMS checks with a pattern. */
-  rounds?: { title: string; start: string; end: string }[];
+  rounds?: { id: string; title: string; start: string; end: string }[];
+  /** The round a new per-round file goes into unless the secretary picks another (site.json `currentRound`). */
+  currentRound?: string;
+}
+
+type DecapCollection = Record<string, unknown> & { name: string; fields?: Record<string, unknown>[] };
+
+/** Collections in the order a secretary uses them: the admin opens on the first. */
+const byUse = ['pledges', 'org-pledges', 'members', 'checks', 'bulletins', 'reviews', 'evaluations', 'orgs', 'rounds', 'site'];
+
+/** Fills the rounds into the `round` widget of per-round collections: a new file goes into the current round by default. */
+function withRoundOptions(cols: DecapCollection[], o: CmsConfigOptions): DecapCollection[] {
+  const options = (o.rounds ?? []).map((r) => ({ label: r.title, value: r.id }));
+  return cols.map((c) => ({
+    ...c,
+    fields: c.fields?.map((f) => (f.widget === 'round' ? { ...f, options, ...(o.currentRound && { default: o.currentRound }) } : f)),
+  }));
 }
 
 /** Adds the round-dates pattern to the pledge deadline field. */
@@ -25,11 +41,10 @@ function withDeadlineRule(collections: Record<string, unknown>[], rounds: CmsCon
   return collections.map((c) =>
     c.name !== 'pledges'
       ? c
-      : { ...c, fields: (c.fields as Record<string, unknown>[]).map((f) => (f.name === 'deadline' ? { ...f, pattern: [datePattern(rounds), `:完成时限须在轮次起止日期之内(${spans})`] } : f)) },
+      : { ...c, fields: (c.fields as Record<string, unknown>[]).map((f) => (f.name === 'deadline' ? { ...f, pattern: [datePattern(rounds), `：完成时限须在轮次起止日期之内（${spans}）`] } : f)) },
   );
 }
 
-type DecapCollection = Record<string, unknown> & { name: string; fields?: Record<string, unknown>[] };
 
 /**
  * Pledges are one folder, but Decap's relation widget points at one collection: member pledges are edited in
@@ -41,18 +56,24 @@ function withOrgPledges(cols: DecapCollection[]): DecapCollection[] {
     if (c.name !== 'pledges') return [c];
     const kind = (value: 'member' | 'org') => ({ name: 'ownerKind', label: '承诺主体', widget: 'hidden', default: value, required: false });
     const fields = c.fields ?? [];
-    const member = { ...c, fields: fields.map((f) => (f.name === 'ownerKind' ? kind('member') : f)) };
+    // view_kind is what the admin reads a file as (ownerKind, or else whether the owner is an org), so files
+    // written by hand or imported, which carry no ownerKind, still land in the right list.
+    const member = {
+      ...c,
+      filter: { field: 'view_kind', value: 'member' },
+      fields: fields.map((f) => (f.name === 'ownerKind' ? kind('member') : f.name === 'owner' ? { ...f, label: '承诺党员', hint: '作出承诺的党员', collections: ['members'] } : f)),
+    };
     const org = {
       ...c,
       name: 'org-pledges',
       label: '党组织承诺',
       label_singular: '党组织承诺',
-      filter: { field: 'ownerKind', value: 'org' },
+      filter: { field: 'view_kind', value: 'org' },
       fields: fields.map((f) =>
         f.name === 'ownerKind'
           ? kind('org')
           : f.name === 'owner'
-            ? { ...f, label: '作出承诺的党组织', hint: '党组织承诺一般为 3—5 项', collection: 'orgs', search_fields: ['name'], display_fields: ['{{name}}'] }
+            ? { ...f, label: '作出承诺的党组织', hint: '党组织承诺一般为 3—5 项', collections: ['orgs'] }
             : f,
       ),
     };
@@ -70,6 +91,8 @@ export function cmsConfig(o: CmsConfigOptions): Record<string, unknown> {
     publish_mode: 'editorial_workflow',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
-    collections: withOrgPledges(withDeadlineRule(collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')), o.rounds) as DecapCollection[]),
+    collections: withOrgPledges(withRoundOptions(withDeadlineRule(collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')), o.rounds) as DecapCollection[], o)).sort(
+      (a, b) => byUse.indexOf(a.name) - byUse.indexOf(b.name),
+    ),
   };
 }

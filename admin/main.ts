@@ -6,22 +6,43 @@
  */
 import './randomUUID.ts';
 import CMS from 'decap-cms-app';
-import { pledgeRuleErrors } from './pledgeRules.ts';
-import { isWorkflowPublish, publishBlockers } from './workflowRules.ts';
+import { clearEditorAlert, showEditorAlert, startChrome } from './chrome.ts';
+import { registerContentFormats } from './contentFormat.ts';
+import { adminLocale } from './locale/adminLocale.ts';
 import { registerPreviews } from './previews/registerPreviews.ts';
+import { saveBlockers } from './saveRules.ts';
+import { facts, loadFacts } from './siteFacts.ts';
+import { RefControl, RefPreview } from './widgets/refWidget.ts';
+import { RoundControl, RoundPreview } from './widgets/roundWidget.ts';
+import { isWorkflowPublish, publishBlockers } from './workflowRules.ts';
 
+registerContentFormats(CMS);
+CMS.registerWidget('ref', RefControl as never, RefPreview as never);
+CMS.registerWidget('round', RoundControl as never, RoundPreview as never);
 registerPreviews(CMS);
 
-// Refuse a pledge that breaks a rule spanning several fields, with the schema's own message (shown in the save-failed notice).
+type EntryMap = { get(key: string): unknown; getIn(path: string[]): unknown };
+
+// Refuse what the content check would refuse, with its Chinese message, shown at the top of the form and in the notice.
 CMS.registerEventListener({
   name: 'preSave',
-  handler: ({ entry }) => {
-    if (!['pledges', 'org-pledges'].includes(entry.get('collection'))) return undefined;
-    const errors = pledgeRuleErrors(entry.get('data').toJS());
-    if (errors.length) throw new Error(errors.join(' '));
+  handler: ({ entry }: { entry: EntryMap }) => {
+    const data = (entry.get('data') as { toJS(): Record<string, unknown> }).toJS();
+    const blockers = saveBlockers(
+      { collection: String(entry.get('collection')), newRecord: Boolean(entry.get('newRecord')), path: entry.get('path') as string | undefined, data },
+      facts().rounds.map((r) => r.id),
+    );
+    if (blockers.length) {
+      showEditorAlert(blockers);
+      throw new Error(blockers.join(' '));
+    }
+    clearEditorAlert();
     return undefined;
   },
 });
+
+// A saved member, org or round is a new name: fetch the names again so lists and previews show it at once.
+CMS.registerEventListener({ name: 'postSave', handler: () => void loadFacts() });
 
 // Publishing a pledge from the editorial workflow is the branch's sign-off: refuse it until 审核状态 records the
 // decision (shown in the publish-failed notice). Decap also fires prePublish on every simple-mode save (the entry
@@ -29,14 +50,18 @@ CMS.registerEventListener({
 // carries its workflow status (draft / pending_review / pending_publish), is checked.
 CMS.registerEventListener({
   name: 'prePublish',
-  handler: ({ entry }) => {
-    if (!['pledges', 'org-pledges'].includes(entry.get('collection'))) return undefined;
-    console.debug('[prePublish]', JSON.stringify({ status: entry.get('status'), reviewStatus: entry.getIn(['data', 'review', 'status']) }));
+  handler: ({ entry }: { entry: EntryMap }) => {
+    if (!['pledges', 'org-pledges'].includes(String(entry.get('collection')))) return undefined;
     if (!isWorkflowPublish(entry.get('status'))) return undefined; // a simple-mode save
-    const blockers = publishBlockers(entry.get('data').toJS());
+    const blockers = publishBlockers((entry.get('data') as { toJS(): Record<string, unknown> }).toJS());
     if (blockers.length) throw new Error(blockers.join(' '));
     return undefined;
   },
 });
 
-CMS.init();
+// Names (members, orgs, rounds) first: the file format derives the lists' words from them as Decap reads the content.
+void loadFacts().then((site) => {
+  CMS.registerLocale('zh_Hans', adminLocale(site.publishing ?? 'workflow'));
+  startChrome({ boardName: site.boardName });
+  CMS.init();
+});

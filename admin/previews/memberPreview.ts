@@ -2,7 +2,7 @@
 import { createElement as h, type ReactElement } from 'react';
 import type { Member } from '../../src/lib/model.ts';
 import { labelOf, memberStatuses, roles } from '../../src/schemas/options.ts';
-import { useSiteFacts } from './useSiteFacts.ts';
+import { nameOf, useSiteFacts } from '../siteFacts.ts';
 
 interface PreviewProps {
   entry: { get(key: 'data'): { toJS(): Partial<Member> } };
@@ -10,7 +10,7 @@ interface PreviewProps {
 
 export function MemberPreview({ entry }: PreviewProps): ReactElement {
   const d = entry.get('data').toJS();
-  const { names } = useSiteFacts();
+  useSiteFacts();
   const row = (k: string, v: string | undefined) => (v ? [h('dt', { key: `${k}t`, style: { fontWeight: 600 } }, k), h('dd', { key: `${k}d`, style: { margin: 0 } }, v)] : []);
   return h(
     'article',
@@ -20,7 +20,7 @@ export function MemberPreview({ entry }: PreviewProps): ReactElement {
       'dl',
       { style: { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '0 1rem' } },
       ...row('党员', d.name),
-      ...row('所在组织', d.org ? (names[d.org] ?? d.org) : undefined),
+      ...row('所在组织', d.org ? nameOf(d.org) : undefined),
       ...row('职务', d.roles?.map((r) => labelOf(roles, r)).join('、')),
       ...row('工作岗位', d.post),
       ...row('设岗定责', d.assignedPost),

@@ -9,7 +9,7 @@ import { toIsoDate } from '../../src/lib/dates.ts';
 import type { Pledge } from '../../src/lib/model.ts';
 import { fulfilmentOf } from '../../src/lib/pledgeStatus.ts';
 import { renderMarkdown } from '../../src/lib/renderMarkdown.ts';
-import { useSiteFacts } from './useSiteFacts.ts';
+import { nameOf, useSiteFacts } from '../siteFacts.ts';
 
 interface PreviewProps {
   entry: { get(key: 'data'): { toJS(): Partial<Pledge> & { body?: string } } };
@@ -17,10 +17,10 @@ interface PreviewProps {
 
 export function PledgePreview({ entry }: PreviewProps): ReactElement {
   const d = entry.get('data').toJS();
-  const { names, asOf } = useSiteFacts();
+  const { asOf } = useSiteFacts();
   const today = asOf ?? toIsoDate(new Date());
   const status = d.review && d.title && d.owner ? fulfilmentOf(d as Pledge, today) : null;
-  const owner = d.owner ? (names[d.owner] ?? d.owner) : '';
+  const owner = nameOf(d.owner);
   return h(
     'main',
     { className: 'wrap' },

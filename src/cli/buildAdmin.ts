@@ -1,44 +1,88 @@
 /**
  * `npm run admin:build [-- --force]`: builds the Decap admin bundle into
- * public/admin/ — only when its inputs changed. The stamp is a hash of the
- * admin sources and the lock file; content changes never rebuild it.
+ * public/admin/ — only when something it compiles changed. The stamp records
+ * every project file the last build compiled (read from Rollup's module
+ * graph: admin/, and the schemas, src/lib, components and styles it imports)
+ * with a hash of them, the Vite config and the lock file; content changes
+ * never rebuild it, a change to any of those files always does.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { build, type Plugin } from 'vite';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(root, 'public', 'admin');
 const stampFile = join(outDir, '.build-stamp');
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : [p];
-  });
+/** What a build always depends on besides the modules it compiles. */
+const ALWAYS = ['admin/vite.config.ts', 'package-lock.json'];
+
+export interface AdminStamp {
+  /** Project files (relative, `/`-separated) the bundle was compiled from. */
+  inputs: string[];
+  hash: string;
 }
 
-/** Hash of everything the bundle is built from: the admin sources and the lock file, never the content. */
-export function adminStamp(dir = root): string {
+/** Hash of the given project files' paths and bytes; null when one of them no longer exists. */
+export function hashInputs(inputs: readonly string[], dir = root): string | null {
   const h = createHash('sha256');
-  const inputs = [...files(join(dir, 'admin')), join(dir, 'package-lock.json')].sort();
-  for (const f of inputs) h.update(f.slice(dir.length)).update(readFileSync(f));
+  for (const f of [...new Set([...inputs, ...ALWAYS])].sort()) {
+    const abs = join(dir, f);
+    if (!existsSync(abs)) return null;
+    h.update(f).update('\0').update(readFileSync(abs));
+  }
   return h.digest('hex');
 }
 
-/** Builds the bundle unless the stamp says it is up to date (or `force`). Returns whether it built. */
+/** The stamp of the last build, or null when there is none (or it is from an older format). */
+export function readStamp(file = stampFile): AdminStamp | null {
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8')) as AdminStamp;
+    return Array.isArray(s.inputs) && typeof s.hash === 'string' ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the bundle in `dir`'s public/admin/ was built from the files as they are now. */
+export function isUpToDate(dir = root): boolean {
+  const stamp = readStamp(join(dir, 'public', 'admin', '.build-stamp'));
+  return Boolean(stamp && existsSync(join(dir, 'public', 'admin', 'index.html')) && hashInputs(stamp.inputs, dir) === stamp.hash);
+}
+
+/** Collects the project files (not dependencies) in Rollup's module graph. */
+function recordInputs(into: Set<string>): Plugin {
+  return {
+    name: 'record-admin-inputs',
+    apply: 'build',
+    generateBundle() {
+      for (const id of this.getModuleIds()) {
+        const path = id.replace(/^\0/, '').split('?')[0];
+        if (!path.startsWith(root + sep) || path.includes(`${sep}node_modules${sep}`)) continue;
+        into.add(relative(root, path).split(sep).join('/'));
+      }
+    },
+  };
+}
+
+/** Builds the bundle unless it is up to date (or `force`). Returns whether it built. */
 export async function buildAdmin(force = false): Promise<boolean> {
-  const stamp = adminStamp();
-  if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(join(outDir, 'index.html'))) {
-    process.stdout.write('[admin] 后台程序没有变化,跳过重新打包。\n');
+  if (!force && isUpToDate()) {
+    process.stdout.write('[admin] 后台程序没有变化，跳过重新打包。\n');
     return false;
   }
+  const last = readStamp();
+  process.stdout.write(
+    `[admin] 正在打包内容管理后台（Decap CMS），${last ? '通常需要 1 分钟左右' : '第一次通常需要 1—2 分钟'}，请稍候……\n`,
+  );
   const started = performance.now();
-  await build({ configFile: join(root, 'admin', 'vite.config.ts') });
-  writeFileSync(stampFile, stamp);
-  process.stdout.write(`[admin] 后台程序已打包到 public/admin/,用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。\n`);
+  const inputs = new Set<string>();
+  await build({ configFile: join(root, 'admin', 'vite.config.ts'), plugins: [recordInputs(inputs)] });
+  const list = [...inputs].sort();
+  writeFileSync(stampFile, `${JSON.stringify({ inputs: list, hash: hashInputs(list) }, null, 1)}\n`);
+  process.stdout.write(`[admin] 后台程序已打包到 public/admin/，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。\n`);
   return true;
 }
 

@@ -7,9 +7,9 @@
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import yaml from 'js-yaml';
 import { planRoster } from '../loader/planRoster.ts';
 import { readContentTree, normalizeText, splitFrontMatter } from '../loader/readContentTree.ts';
+import { stringifyMarkdown } from '../loader/parseContentFile.ts';
 import { validateContent } from '../loader/validateContent.ts';
 import { readTable } from '../loader/readTable.ts';
 
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
   for (const c of todo) {
     const path = join(dir, 'members', `${c.id}.md`);
     const body = existsSync(path) ? (splitFrontMatter(normalizeText(readFileSync(path, 'utf8')))?.body ?? '') : '';
-    writeFileSync(path, `---\n${yaml.dump(c.data, { lineWidth: -1 })}---\n${body}`);
+    writeFileSync(path, stringifyMarkdown(c.data, body));
   }
   process.stdout.write(`已写入:新建 ${todo.filter((c) => c.kind === 'create').length} 人,更新 ${todo.filter((c) => c.kind === 'update').length} 人。\n`);
   return 0;

@@ -5,7 +5,7 @@
  * records, some overdue, rectifying and late pledges, quarterly checks,
  * half-year bulletins, leader reviews and year-end evaluations.
  */
-import yaml from 'js-yaml';
+import { stringifyMarkdown } from '../loader/parseContentFile.ts';
 import { addDays, isoDate, monthsOverlapping, type IsoDate } from '../lib/dates.ts';
 import { defaultEvaluation } from '../schemas/site.ts';
 import { createRandom, type Random } from './random.ts';
@@ -25,9 +25,7 @@ export type GeneratedFile = [path: string, text: string];
 
 const categories = ['study', 'work', 'discipline', 'service'] as const;
 
-function markdown(front: Record<string, unknown>, body = ''): string {
-  return `---\n${yaml.dump(front, { lineWidth: -1, noRefs: true })}---\n${body ? `${body}\n` : ''}`;
-}
+const markdown = stringifyMarkdown;
 
 function personName(rnd: Random): string {
   return rnd.pick(surnames) + rnd.pick(givenChars) + (rnd.chance(0.7) ? rnd.pick(givenChars) : '');

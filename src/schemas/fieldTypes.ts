@@ -37,6 +37,8 @@ export interface FieldMeta {
   default?: unknown;
   /** Required in the CMS form although files written by hand may leave it out (the file id). */
   cmsRequired?: boolean;
+  /** The round of a per-round file, which its folder gives; a file may repeat it, never contradict it. */
+  folderRound?: boolean;
 }
 
 /** A field: its zod schema plus what the CMS and the messages need to know. */
@@ -78,10 +80,10 @@ export function idField(label: string, example: string): Field<z.ZodOptional<z.Z
   return { ...f, meta: { ...f.meta, cmsRequired: true } };
 }
 
-/** The round of a per-round file: the CMS saves the file in that round's folder. */
+/** The round of a per-round file. Its folder gives it; the CMS asks for it only when making a new file. */
 export function roundField(): Field<z.ZodOptional<z.ZodString>> {
-  const f = relation({ label: '轮次', hint: '文件保存在该轮次的文件夹中', to: ['rounds'] });
-  return { ...f, meta: { ...f.meta, cmsRequired: true } };
+  const f = relation({ label: '轮次', hint: '新建时选择，文件保存在该轮次的文件夹中；已有文件的轮次由所在文件夹决定', to: ['rounds'] });
+  return { ...f, meta: { ...f.meta, folderRound: true } };
 }
 
 /** A whole or decimal number within `[min, max]`. */

@@ -3,14 +3,7 @@
  * hints, validation) so the CMS and the schema come from one source.
  */
 import type { CollectionDef } from './collections.ts';
-import type { DecapField, Field, RelationTarget } from './fieldTypes.ts';
-
-const relationDisplay: Record<RelationTarget, { search: string[]; display: string[] }> = {
-  members: { search: ['name', 'post', 'assignedPost'], display: ['{{name}}({{slug}})'] },
-  orgs: { search: ['name'], display: ['{{name}}'] },
-  pledges: { search: ['title'], display: ['{{title}}'] },
-  rounds: { search: ['title'], display: ['{{title}}'] },
-};
+import type { DecapField, Field } from './fieldTypes.ts';
 
 /** The same widget with nothing required inside it. */
 function optional(f: DecapField): DecapField {
@@ -40,17 +33,12 @@ export function toDecapField(name: string, f: Field): DecapField {
       return { ...base, widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true };
     case 'select':
       return { ...base, widget: 'select', options: m.options?.map((o) => ({ label: o.label, value: o.value })) };
-    case 'relation': {
-      const to = m.to?.[0] ?? 'members';
-      return {
-        ...base,
-        widget: 'relation',
-        collection: to,
-        value_field: '{{slug}}',
-        search_fields: relationDisplay[to].search,
-        display_fields: relationDisplay[to].display,
-      };
-    }
+    case 'relation':
+      // The round of a per-round file is its folder: the admin's `round` widget shows it, and asks for it only
+      // when a new file is made (cmsConfig adds the rounds as options).
+      if (m.folderRound) return { ...base, widget: 'round', required: false };
+      // The admin's own `ref` widget (admin/widgets): one picker over every target collection, by name.
+      return { ...base, widget: 'ref', collections: [...(m.to ?? [])] };
     case 'object': {
       const fields = toDecapFields(m.fields ?? {});
       // Decap checks the required children of an optional group even when the group is left empty; the content
@@ -66,7 +54,7 @@ export function toDecapField(name: string, f: Field): DecapField {
       }
       if (m.options) return { ...base, widget: 'select', multiple: true, options: m.options.map((o) => ({ label: o.label, value: o.value })) };
       if (m.item?.meta.kind === 'relation') {
-        return { ...toDecapField(name, m.item), label: m.label, hint: m.hint, required: m.required, multiple: true };
+        return { ...base, widget: 'ref', collections: [...(m.item.meta.to ?? [])], multiple: true };
       }
       return { ...base, widget: 'list', ...bounds, field: toDecapField('item', m.item as Field) };
     }
@@ -76,6 +64,14 @@ export function toDecapField(name: string, f: Field): DecapField {
 /** The Decap widgets of a field table, in table order. */
 export function toDecapFields(fields: Record<string, Field>): DecapField[] {
   return Object.entries(fields).map(([name, f]) => toDecapField(name, f));
+}
+
+/**
+ * The name of the admin's file format for a folder collection (registered by admin/contentFormat.ts): front
+ * matter read and written as `npm run check` reads it, plus derived `view_` words for lists.
+ */
+export function formatName(collection: string): string {
+  return `pb-${collection}`;
 }
 
 /** The Decap collection for one content folder. */
@@ -97,7 +93,7 @@ export function toDecapCollection(def: CollectionDef, contentDir = 'content'): R
     folder: `${contentDir}/${def.name}`,
     create: true,
     extension: 'md',
-    format: 'frontmatter',
+    format: formatName(def.name),
     ...(cms && {
       identifier_field: cms.identifier,
       slug: cms.slug,

@@ -4,6 +4,7 @@ import { cmsConfig } from '../../admin/cmsConfig.ts';
 import { randomUUID } from '../../admin/randomUUID.ts';
 import { datePattern } from '../../admin/datePattern.ts';
 import { collections } from '../../src/schemas/collections.ts';
+import type { Field } from '../../src/schemas/fieldTypes.ts';
 
 describe('backendFromEnv', () => {
   test('builds a Gitea backend for a campus LAN, with the API root derived from the base URL', () => {
@@ -40,7 +41,7 @@ describe('cmsConfig', () => {
     expect(prod.locale).toBe('zh_Hans');
     expect(prod).not.toHaveProperty('local_backend');
     const names = (prod.collections as { name: string }[]).map((c) => c.name);
-    expect(names.filter((n) => n !== 'org-pledges')).toEqual(collections.map((c) => c.name));
+    expect(names.filter((n) => n !== 'org-pledges').sort()).toEqual(collections.map((c) => c.name).sort());
     expect(cmsConfig({ backend: { name: 'gitea' }, localBackend: { url: 'http://localhost:8081/api/v1' } }).local_backend).toEqual({ url: 'http://localhost:8081/api/v1' });
   });
 
@@ -50,6 +51,83 @@ describe('cmsConfig', () => {
       const fields = [...c.slug.matchAll(/\{\{fields\.(\w+)\}\}/g)].map((m) => m[1]);
       expect(fields.every((f) => ['id', 'owner', 'category', 'org', 'quarter', 'subject'].includes(f)), `${c.name}: ${c.slug}`).toBe(true);
     }
+  });
+});
+
+type Col = { name: string; folder?: string; filter?: { field: string; value: string }; fields?: DecapField[]; files?: { fields: DecapField[] }[] };
+type DecapField = { name: string; widget: string; collections?: string[]; fields?: DecapField[]; field?: DecapField; options?: { value: string }[]; default?: unknown };
+
+/** Every relation of a field table, by path: the collections the schema lets it point at. */
+function schemaTargets(fields: Record<string, Field>, prefix = ''): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [k, f] of Object.entries(fields)) {
+    const path = `${prefix}${k}`;
+    const to = f.meta.to ?? f.meta.item?.meta.to;
+    if (to) out.set(path, [...to].sort());
+    if (f.meta.fields) for (const [p, t] of schemaTargets(f.meta.fields, `${path}.`)) out.set(p, t);
+  }
+  return out;
+}
+
+/** Every relation of a CMS collection's fields, by path: the collections its picker offers. */
+function cmsTargets(fields: DecapField[], prefix = ''): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of fields) {
+    const path = `${prefix}${f.name}`;
+    if (f.widget === 'ref') out.set(path, [...(f.collections ?? [])].sort());
+    if (f.widget === 'round') out.set(path, ['rounds']);
+    if (f.fields) for (const [p, t] of cmsTargets(f.fields, `${path}.`)) out.set(p, t);
+  }
+  return out;
+}
+
+/** What the generated config lets each relation of each content folder point at (views of one folder merged). */
+function configTargets(config: Record<string, unknown>): Map<string, Map<string, string[]>> {
+  const byFolder = new Map<string, Map<string, string[]>>();
+  for (const c of config.collections as Col[]) {
+    const folder = c.folder ? c.folder.replace(/^content\//, '') : c.name;
+    const merged = byFolder.get(folder) ?? new Map<string, string[]>();
+    for (const [p, t] of cmsTargets(c.fields ?? c.files?.[0].fields ?? [])) merged.set(p, [...new Set([...(merged.get(p) ?? []), ...t])].sort());
+    byFolder.set(folder, merged);
+  }
+  return byFolder;
+}
+
+describe('relations', () => {
+  const config = cmsConfig({ backend: { name: 'gitea' } });
+
+  test.each(collections.map((c) => [c.name, c] as const))('%s: every relation offers in the CMS exactly the targets the schema allows', (name, def) => {
+    expect(configTargets(config).get(name)).toEqual(schemaTargets(def.fields));
+  });
+
+  test('a review may be of a member or of an organisation, and a pledge’s owner is either, in two lists', () => {
+    expect(configTargets(config).get('reviews')?.get('subject')).toEqual(['members', 'orgs']);
+    const views = (config.collections as Col[]).filter((c) => c.folder === 'content/pledges');
+    expect(views.map((v) => [v.name, v.filter?.value, v.fields?.find((f) => f.name === 'owner')?.collections])).toEqual([
+      ['pledges', 'member', ['members']],
+      ['org-pledges', 'org', ['orgs']],
+    ]);
+  });
+
+  test('fails when a relation’s targets drift (the check can fail)', () => {
+    const drifted = structuredClone(config);
+    const reviews = (drifted.collections as Col[]).find((c) => c.name === 'reviews')!;
+    reviews.fields!.find((f) => f.name === 'subject')!.collections = ['members'];
+    expect(configTargets(drifted).get('reviews')).not.toEqual(schemaTargets(collections.find((c) => c.name === 'reviews')!.fields));
+  });
+});
+
+describe('rounds in the CMS', () => {
+  test('a new per-round file defaults to the current round; the admin opens on 承诺事项', () => {
+    const config = cmsConfig({ backend: { name: 'gitea' }, currentRound: '2026', rounds: [
+      { id: '2025', title: '2025年度', start: '2025-01-01', end: '2025-12-31' },
+      { id: '2026', title: '2026年度', start: '2026-01-01', end: '2026-12-31' },
+    ] });
+    const cols = config.collections as Col[];
+    expect(cols[0].name).toBe('pledges');
+    const round = cols[0].fields!.find((f) => f.name === 'round')!;
+    expect(round).toMatchObject({ widget: 'round', default: '2026', options: [{ value: '2025' }, { value: '2026' }] });
+    expect((cols[0] as { slug?: string }).slug).toBe('{{fields.owner}}-{{fields.category}}');
   });
 });
 
@@ -86,22 +164,21 @@ describe('datePattern', () => {
   });
 
   test('the pledge deadline carries the pattern with a Chinese message', () => {
-    const config = cmsConfig({ backend: { name: 'gitea' }, rounds: [{ title: '2025', start: '2025-01-01', end: '2025-12-31' }] });
+    const config = cmsConfig({ backend: { name: 'gitea' }, rounds: [{ id: '2025', title: '2025', start: '2025-01-01', end: '2025-12-31' }] });
     const pledges = (config.collections as { name: string; fields: { name: string; pattern?: string[] }[] }[]).find((c) => c.name === 'pledges')!;
     expect(pledges.fields.find((f) => f.name === 'deadline')?.pattern?.[1]).toContain('2025-01-01 至 2025-12-31');
   });
 });
 
 describe('organisation pledges in the CMS', () => {
-  const cols = cmsConfig({ backend: { name: 'gitea' } }).collections as { name: string; folder?: string; filter?: unknown; fields: { name: string; widget: string; collection?: string; default?: string }[] }[];
+  const cols = cmsConfig({ backend: { name: 'gitea' } }).collections as { name: string; folder?: string; filter?: unknown; fields: { name: string; widget: string; default?: string }[] }[];
   const member = cols.find((c) => c.name === 'pledges')!;
   const org = cols.find((c) => c.name === 'org-pledges')!;
 
   test('are edited in their own view of the same folder, with the owner chosen among orgs', () => {
     expect(org.folder).toBe(member.folder);
-    expect(org.filter).toEqual({ field: 'ownerKind', value: 'org' });
-    expect(org.fields.find((f) => f.name === 'owner')?.collection).toBe('orgs');
-    expect(member.fields.find((f) => f.name === 'owner')?.collection).toBe('members');
+    expect(org.filter).toEqual({ field: 'view_kind', value: 'org' });
+    expect(member.filter).toEqual({ field: 'view_kind', value: 'member' });
   });
 
   test('each view marks the pledges it creates', () => {

@@ -53,14 +53,14 @@ function compare(zod: z.ZodTypeAny, d: DecapField, path: string, problems: strin
       if (!d.multiple || JSON.stringify(d.options.map((o: { value: string }) => o.value)) !== JSON.stringify(el.options)) {
         problems.push(`${path}: multi-select options disagree`);
       }
-    } else if (d.widget !== 'list' && !(d.widget === 'relation' && d.multiple)) {
+    } else if (d.widget !== 'list' && !(d.widget === 'ref' && d.multiple)) {
       problems.push(`${path}: list but widget ${d.widget}`);
     }
     if (inner._def.minLength && d.min !== inner._def.minLength.value) problems.push(`${path}: list min disagrees`);
   } else if (inner instanceof z.ZodUnion) {
     if (d.widget !== 'datetime' || d.format !== 'YYYY-MM-DD') problems.push(`${path}: date but widget ${d.widget} ${d.format}`);
   } else if (inner instanceof z.ZodString) {
-    if (!['string', 'text', 'relation'].includes(d.widget)) problems.push(`${path}: string but widget ${d.widget}`);
+    if (!['string', 'text', 'ref', 'round'].includes(d.widget)) problems.push(`${path}: string but widget ${d.widget}`);
     const regex = inner._def.checks.find((c) => c.kind === 'regex');
     if (regex && d.pattern?.[0] !== (regex as { regex: RegExp }).regex.source) problems.push(`${path}: pattern disagrees`);
     if (!regex && d.pattern) problems.push(`${path}: CMS has a pattern the schema lacks`);

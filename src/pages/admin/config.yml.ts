@@ -16,9 +16,11 @@ export const GET: APIRoute = ({ url }) => {
   const fromEnv = backendFromEnv(process.env);
   if (fromEnv.errors.length) throw new Error(`后台(CMS)配置有误:\n${fromEnv.errors.join('\n')}`);
   const allowed = (process.env.CMS_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-  const rounds = loadModel().rounds.map((r) => r.data);
+  const model = loadModel();
+  const rounds = model.rounds.map((r) => ({ ...r.data, id: r.id }));
   const config = cmsConfig({
     rounds,
+    currentRound: model.site.data.currentRound,
     // Without a configured git host, the form still needs a backend name; on localhost the local backend replaces it.
     backend: fromEnv.backend ?? { name: 'git-gateway', branch: process.env.CMS_BRANCH?.trim() || 'main' },
     // decap-server is reached through the dev server's own origin (proxied in astro.config.mjs), from localhost or a LAN name in CMS_ALLOWED_HOSTS.

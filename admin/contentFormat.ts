@@ -1,0 +1,62 @@
+/**
+ * How the admin reads and writes a content file: the same front-matter
+ * parser as `npm run check` (js-yaml CORE_SCHEMA: dates stay strings) and the
+ * same writer as the generators and the roster import. Reading also derives
+ * `view_<field>` words for the lists — a member's name and org for an id, the
+ * Chinese label for a slug, and `view_kind` (member or org pledge) for files
+ * that carry no `ownerKind` — which are never written back. A file the parser
+ * refuses is marked `view_unreadable`, and the admin refuses to save over it
+ * (admin/saveRules.ts), so a broken file is never replaced by an empty form.
+ */
+import type CMS from 'decap-cms-app';
+import { parseMarkdown, stringifyMarkdown } from '../src/loader/parseContentFile.ts';
+import { collections, type CollectionDef } from '../src/schemas/collections.ts';
+import { formatName } from '../src/schemas/toDecap.ts';
+import { isOrg, labelOf } from './siteFacts.ts';
+
+/** Keys the admin derives when it reads a file; never written. */
+export const VIEW_PREFIX = 'view_';
+
+type Data = Record<string, unknown>;
+
+/** Adds the `view_` words a collection's list summaries and groups show. */
+export function withViewWords(def: CollectionDef, data: Data): Data {
+  const out: Data = { ...data };
+  for (const [key, field] of Object.entries(def.fields)) {
+    const value = data[key];
+    if (typeof value !== 'string') continue;
+    if (field.meta.kind === 'relation' && !field.meta.folderRound) out[`${VIEW_PREFIX}${key}`] = labelOf(value, field.meta.to);
+    if (field.meta.kind === 'select') out[`${VIEW_PREFIX}${key}`] = field.meta.options?.find((o) => o.value === value)?.label ?? value;
+  }
+  if (def.name === 'pledges') out[`${VIEW_PREFIX}kind`] = data.ownerKind ?? (isOrg(data.owner) ? 'org' : 'member');
+  return out;
+}
+
+/** The file's data without what the admin derived. */
+export function withoutViewWords(data: Data): Data {
+  return Object.fromEntries(Object.entries(data).filter(([k, v]) => !k.startsWith(VIEW_PREFIX) && v !== undefined));
+}
+
+/** Reads a file of a folder collection into the form's data (front matter plus `body`). */
+export function readEntry(def: CollectionDef, text: string): Data {
+  const parsed = parseMarkdown(text, '');
+  if (parsed.problem) return { body: text, [`${VIEW_PREFIX}unreadable`]: parsed.problem.message };
+  return withViewWords(def, { ...(parsed.data as Data), body: (parsed.body ?? '').replace(/\s+$/, '') });
+}
+
+/** Writes the form's data back as the file. */
+export function writeEntry(data: Data): string {
+  const { body, ...front } = withoutViewWords(data);
+  return stringifyMarkdown(front, typeof body === 'string' ? body : '');
+}
+
+/** Registers one format per folder collection (its field table decides the `view_` words). */
+export function registerContentFormats(cms: typeof CMS): void {
+  for (const def of collections) {
+    if (def.file) continue;
+    cms.registerCustomFormat(formatName(def.name), 'md', {
+      fromFile: (text: string) => readEntry(def, text),
+      toFile: (data: Data) => writeEntry(data),
+    });
+  }
+}

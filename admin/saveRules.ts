@@ -1,0 +1,45 @@
+/**
+ * What the admin checks before it writes a file, beyond Decap's per-field
+ * checks: a file it could not read is never overwritten; a per-round file
+ * goes into, or stays in, the folder of a round that exists; a pledge keeps
+ * the schema's cross-field rules. Every message is the one `npm run check`
+ * would give, in Chinese.
+ */
+import { collections } from '../src/schemas/collections.ts';
+import { VIEW_PREFIX, withoutViewWords } from './contentFormat.ts';
+import { pledgeRuleErrors } from './pledgeRules.ts';
+import { roundOfPath } from './widgets/roundWidget.ts';
+
+export interface SavedEntry {
+  /** The Decap collection (`org-pledges` is a view of `pledges`). */
+  collection: string;
+  newRecord: boolean;
+  /** The file's path, for an existing file. */
+  path?: string;
+  data: Record<string, unknown>;
+}
+
+/** The content folder a Decap collection edits. */
+export function folderOf(collection: string): string {
+  return collection === 'org-pledges' ? 'pledges' : collection;
+}
+
+/** Why this save must be refused; empty when it may go ahead. `rounds` are the ids of the existing rounds. */
+export function saveBlockers(e: SavedEntry, rounds: readonly string[]): string[] {
+  const unreadable = e.data[`${VIEW_PREFIX}unreadable`];
+  if (typeof unreadable === 'string') {
+    return [`这个文件的格式有误，后台无法安全地修改它：${unreadable}请用文本编辑器改正后再在后台编辑。`];
+  }
+  const folder = folderOf(e.collection);
+  const def = collections.find((c) => c.name === folder);
+  const out: string[] = [];
+  if (def?.perRound) {
+    const stated = typeof e.data.round === 'string' && e.data.round ? e.data.round : undefined;
+    const round = e.newRecord ? stated : roundOfPath(e.path, folder);
+    if (!round) out.push(e.newRecord ? '请选择轮次。' : `文件“${e.path}”不在任何轮次的文件夹中：应放在 ${folder}/<轮次编号>/ 下。`);
+    else if (rounds.length && !rounds.includes(round)) out.push(`文件所在文件夹“${round}”不是已建立的轮次：请先在“轮次”中建立它，或把文件移到已有轮次的文件夹中。`);
+    if (!e.newRecord && round && stated && stated !== round) out.push(`轮次“${stated}”与文件所在文件夹“${round}”不一致。`);
+  }
+  if (folder === 'pledges') out.push(...pledgeRuleErrors(withoutViewWords(e.data)));
+  return out;
+}
