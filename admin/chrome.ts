@@ -39,9 +39,21 @@ function tidy(): void {
     heading.textContent = `${boardName} · 承诺践诺评诺公开栏内容管理`;
     heading.style.cssText = 'font-size:1.4rem;margin:0 1rem 1.5rem;text-align:center;color:#1f2933';
     login.parentElement?.insertBefore(heading, login);
+    // Decap's own logo is the word "Decap": the board's mark instead.
+    const logo = login.parentElement?.querySelector<HTMLElement>(':scope > span');
+    if (logo?.querySelector('svg')) {
+      const mark = document.createElement('img');
+      mark.src = '../favicon.svg';
+      mark.alt = '';
+      mark.width = 96;
+      mark.height = 96;
+      mark.style.marginBottom = '1.5rem';
+      logo.replaceWith(mark);
+    }
   }
-  for (const b of document.querySelectorAll<HTMLElement>('header button')) {
-    if (b.textContent?.trim() === mediaLabel) b.hidden = true;
+  for (const b of document.querySelectorAll<HTMLElement>('nav button')) {
+    const item = b.closest('li') ?? b;
+    if (b.textContent?.trim() === mediaLabel && item.style.display !== 'none') item.style.display = 'none';
   }
   // Leaving the editor takes its alert with it.
   if (!location.hash.includes('/entries/') && !location.hash.includes('/new')) document.getElementById(ALERT_ID)?.remove();

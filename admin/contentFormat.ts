@@ -11,6 +11,7 @@
 import type CMS from 'decap-cms-app';
 import { parseMarkdown, stringifyMarkdown } from '../src/loader/parseContentFile.ts';
 import { collections, type CollectionDef } from '../src/schemas/collections.ts';
+import type { Field } from '../src/schemas/fieldTypes.ts';
 import { formatName } from '../src/schemas/toDecap.ts';
 import { isOrg, labelOf } from './siteFacts.ts';
 
@@ -19,22 +20,34 @@ export const VIEW_PREFIX = 'view_';
 
 type Data = Record<string, unknown>;
 
-/** Adds the `view_` words a collection's list summaries and groups show. */
-export function withViewWords(def: CollectionDef, data: Data): Data {
+/** Adds `view_` words beside the relations and selections of a field table's data (and of its lists' items). */
+function addViewWords(fields: Record<string, Field>, data: Data): Data {
   const out: Data = { ...data };
-  for (const [key, field] of Object.entries(def.fields)) {
+  for (const [key, field] of Object.entries(fields)) {
     const value = data[key];
-    if (typeof value !== 'string') continue;
-    if (field.meta.kind === 'relation' && !field.meta.folderRound) out[`${VIEW_PREFIX}${key}`] = labelOf(value, field.meta.to);
-    if (field.meta.kind === 'select') out[`${VIEW_PREFIX}${key}`] = field.meta.options?.find((o) => o.value === value)?.label ?? value;
+    if (typeof value === 'string') {
+      if (field.meta.kind === 'relation' && !field.meta.folderRound) out[`${VIEW_PREFIX}${key}`] = labelOf(value, field.meta.to);
+      if (field.meta.kind === 'select') out[`${VIEW_PREFIX}${key}`] = field.meta.options?.find((o) => o.value === value)?.label ?? value;
+    } else if (Array.isArray(value) && field.meta.kind === 'list' && field.meta.fields) {
+      const itemFields = field.meta.fields;
+      out[key] = value.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? addViewWords(itemFields, item as Data) : item));
+    }
   }
+  return out;
+}
+
+/** Adds the `view_` words a collection's list summaries, groups and collapsed items show. */
+export function withViewWords(def: CollectionDef, data: Data): Data {
+  const out = addViewWords(def.fields, data);
   if (def.name === 'pledges') out[`${VIEW_PREFIX}kind`] = data.ownerKind ?? (isOrg(data.owner) ? 'org' : 'member');
   return out;
 }
 
-/** The file's data without what the admin derived. */
+/** The file's data without what the admin derived (at any depth) and without undefined values. */
 export function withoutViewWords(data: Data): Data {
-  return Object.fromEntries(Object.entries(data).filter(([k, v]) => !k.startsWith(VIEW_PREFIX) && v !== undefined));
+  const clean = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(clean) : v && typeof v === 'object' ? withoutViewWords(v as Data) : v;
+  return Object.fromEntries(Object.entries(data).filter(([k, v]) => !k.startsWith(VIEW_PREFIX) && v !== undefined).map(([k, v]) => [k, clean(v)]));
 }
 
 /** Reads a file of a folder collection into the form's data (front matter plus `body`). */
@@ -44,10 +57,35 @@ export function readEntry(def: CollectionDef, text: string): Data {
   return withViewWords(def, { ...(parsed.data as Data), body: (parsed.body ?? '').replace(/\s+$/, '') });
 }
 
+/**
+ * Puts keys in field-table order (then any others as they came), at every depth: Decap's form data comes back
+ * in the order its widgets touched it, and a file should read the same way whoever wrote it.
+ */
+export function inTableOrder(fields: Record<string, Field>, data: Data): Data {
+  const order = Object.keys(fields);
+  const keys = Object.keys(data).sort((a, b) => {
+    const ia = order.indexOf(a);
+    const ib = order.indexOf(b);
+    return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib);
+  });
+  return Object.fromEntries(
+    keys.map((k) => {
+      const v = data[k];
+      const meta = fields[k]?.meta;
+      if (meta?.kind === 'object' && meta.fields && v && typeof v === 'object' && !Array.isArray(v)) return [k, inTableOrder(meta.fields, v as Data)];
+      if (meta?.kind === 'list' && meta.fields && Array.isArray(v)) {
+        const itemFields = meta.fields;
+        return [k, v.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? inTableOrder(itemFields, item as Data) : item))];
+      }
+      return [k, v];
+    }),
+  );
+}
+
 /** Writes the form's data back as the file. */
-export function writeEntry(data: Data): string {
+export function writeEntry(def: CollectionDef, data: Data): string {
   const { body, ...front } = withoutViewWords(data);
-  return stringifyMarkdown(front, typeof body === 'string' ? body : '');
+  return stringifyMarkdown(inTableOrder(def.fields, front), typeof body === 'string' ? body : '');
 }
 
 /** Registers one format per folder collection (its field table decides the `view_` words). */
@@ -56,7 +94,7 @@ export function registerContentFormats(cms: typeof CMS): void {
     if (def.file) continue;
     cms.registerCustomFormat(formatName(def.name), 'md', {
       fromFile: (text: string) => readEntry(def, text),
-      toFile: (data: Data) => writeEntry(data),
+      toFile: (data: Data) => writeEntry(def, data),
     });
   }
 }

@@ -23,6 +23,7 @@ export const evaluationFields = {
   members: list({
     label: '党员评议情况',
     required: true,
+    summary: '{{fields.view_member}}',
     fields: {
       member: relation({ label: '党员', to: ['members'], required: true }),
       self: object({

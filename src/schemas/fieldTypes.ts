@@ -39,6 +39,8 @@ export interface FieldMeta {
   cmsRequired?: boolean;
   /** The round of a per-round file, which its folder gives; a file may repeat it, never contradict it. */
   folderRound?: boolean;
+  /** How the CMS shows a collapsed item of a list (a Decap template over the item's fields). */
+  summary?: string;
 }
 
 /** A field: its zod schema plus what the CMS and the messages need to know. */
@@ -167,12 +169,12 @@ export function object<T extends Record<string, Field>, R extends boolean = fals
 
 /** A list of groups of fields (records, panel members …). */
 export function list<T extends Record<string, Field>, R extends boolean = false>(
-  o: Common<R> & { fields: T; min?: number; max?: number },
+  o: Common<R> & { fields: T; min?: number; max?: number; summary?: string },
 ): Field<Opt<z.ZodArray<z.ZodObject<Shape<T>, 'strict'>>, R>> {
   let a = z.array(shapeOf(o.fields));
   if (o.min !== undefined) a = a.min(o.min);
   if (o.max !== undefined) a = a.max(o.max);
-  return finish(a, { kind: 'list', label: o.label, hint: o.hint, fields: o.fields, min: o.min, max: o.max }, o.required);
+  return finish(a, { kind: 'list', label: o.label, hint: o.hint, fields: o.fields, min: o.min, max: o.max, summary: o.summary }, o.required);
 }
 
 /** A list of short texts (measures, findings …). */
@@ -183,7 +185,8 @@ export function textList<R extends boolean = false>(
   if (o.min !== undefined) a = a.min(o.min);
   if (o.max !== undefined) a = a.max(o.max);
   const item: Field = { zod: z.string(), meta: { kind: 'string', label: o.itemLabel, required: true } };
-  return finish(a, { kind: 'list', label: o.label, hint: o.hint, item, min: o.min, max: o.max }, o.required);
+  // A collapsed item shows its own words, not the item label again.
+  return finish(a, { kind: 'list', label: o.label, hint: o.hint, item, min: o.min, max: o.max, summary: '{{fields.item | truncate(40)}}' }, o.required);
 }
 
 /** A list of ids of other entries. */

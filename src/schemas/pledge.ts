@@ -23,6 +23,7 @@ export const pledgeFields = {
   }),
   records: list({
     label: '践诺台账(每月记实)',
+    summary: '{{fields.date}} · 进度 {{fields.progress}}% · {{fields.note | truncate(20)}}',
     fields: {
       date: date({ label: '记实日期', required: true }),
       note: text({ label: '进展情况', multiline: true, required: true }),

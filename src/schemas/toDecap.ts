@@ -48,15 +48,15 @@ export function toDecapField(name: string, f: Field): DecapField {
     case 'list': {
       const bounds = { ...(m.min !== undefined && { min: m.min }), ...(m.max !== undefined && { max: m.max }) };
       if (m.fields) {
-        // A collapsed item shows its first two fields (date and note of a record, member of an evaluation …).
-        const summary = Object.keys(m.fields).slice(0, 2).map((k) => `{{fields.${k}}}`).join(' ');
+        // A collapsed item shows its own words: the table's summary, or else its first two fields.
+        const summary = m.summary ?? Object.keys(m.fields).slice(0, 2).map((k) => `{{fields.${k}}}`).join(' · ');
         return { ...base, widget: 'list', ...bounds, summary, fields: toDecapFields(m.fields) };
       }
       if (m.options) return { ...base, widget: 'select', multiple: true, options: m.options.map((o) => ({ label: o.label, value: o.value })) };
       if (m.item?.meta.kind === 'relation') {
         return { ...base, widget: 'ref', collections: [...(m.item.meta.to ?? [])], multiple: true };
       }
-      return { ...base, widget: 'list', ...bounds, field: toDecapField('item', m.item as Field) };
+      return { ...base, widget: 'list', ...bounds, ...(m.summary && { summary: m.summary }), field: toDecapField('item', m.item as Field) };
     }
   }
 }

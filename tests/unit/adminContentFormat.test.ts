@@ -1,0 +1,94 @@
+/** The admin's file format and save rules, on the sample as it is on disk and on hand-written files. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { readEntry, withoutViewWords, writeEntry } from '../../admin/contentFormat.ts';
+import { saveBlockers } from '../../admin/saveRules.ts';
+import { learn } from '../../admin/siteFacts.ts';
+import { parseMarkdown } from '../../src/loader/parseContentFile.ts';
+import { collections } from '../../src/schemas/collections.ts';
+
+const content = new URL('../../content/', import.meta.url).pathname;
+
+function sampleFiles(folder: string): string[] {
+  const dir = join(content, folder);
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => join(dir, f));
+}
+
+const folders = collections.filter((c) => !c.file);
+
+describe('readEntry / writeEntry', () => {
+  test.each(folders.map((c) => [c.name, c] as const))('every sample %s file reads and writes back to the same data', (_, def) => {
+    for (const file of sampleFiles(def.name)) {
+      const text = readFileSync(file, 'utf8');
+      const written = writeEntry(def, readEntry(def, text));
+      expect(parseMarkdown(written, file), file).toEqual(parseMarkdown(text, file));
+    }
+  });
+
+  test('reads a hand-written file (BOM, CRLF, comments, unquoted dates, no round) and writes the same data', () => {
+    const def = folders.find((c) => c.name === 'pledges')!;
+    const text = '\uFEFF---\r\n# 手写的文件\r\nowner: cao-lin\r\ncategory: study\r\ntitle: 读一本党史书\r\ndeadline: 2025-06-30\r\nreview:\r\n  status: draft\r\n---\r\n每月读两章。\r\n';
+    const data = readEntry(def, text);
+    expect(data).toMatchObject({ owner: 'cao-lin', deadline: '2025-06-30', body: '每月读两章。' });
+    expect(parseMarkdown(writeEntry(def, data), 'x')).toEqual(parseMarkdown(text, 'x'));
+  });
+
+  test('derives names and labels for the lists, and never writes them', () => {
+    learn('orgs', [{ slug: 'jiaoshi-er', data: { name: '第二教师党支部（高中部）' } }]);
+    learn('members', [{ slug: 'cao-lin', data: { name: '曹林', org: 'jiaoshi-er' } }]);
+    const def = folders.find((c) => c.name === 'pledges')!;
+    const data = readEntry(def, '---\nowner: cao-lin\ncategory: study\ntitle: 读书\nreview:\n  status: draft\n---\n');
+    expect(data).toMatchObject({ view_owner: '曹林 · 第二教师党支部（高中部）', view_category: '学习', view_kind: 'member' });
+    expect(writeEntry(def, data)).not.toContain('view_');
+    const org = readEntry(def, '---\nowner: jiaoshi-er\ntitle: 建好阵地\nreview:\n  status: draft\n---\n');
+    expect(org.view_kind).toBe('org');
+  });
+
+  test('puts keys back in field-table order, whatever order the form returns them in', () => {
+    const def = folders.find((c) => c.name === 'pledges')!;
+    const text = writeEntry(def, { records: [{ progress: 10, note: '开始', date: '2025-03-01' }], title: '读书', owner: 'cao-lin', review: { date: '2025-02-01', status: 'approved', by: 'yang-fan' }, body: '' });
+    expect(text).toBe("---\nowner: cao-lin\ntitle: 读书\nreview:\n  status: approved\n  by: yang-fan\n  date: '2025-02-01'\nrecords:\n  - date: '2025-03-01'\n    note: 开始\n    progress: 10\n---\n");
+  });
+
+  test('marks a file it cannot parse, and the admin refuses to save over it', () => {
+    const def = folders.find((c) => c.name === 'members')!;
+    const data = readEntry(def, '---\nname: 张三\n  org: x\n---\n');
+    expect(data.view_unreadable).toMatch(/字段区/);
+    expect(saveBlockers({ collection: 'members', newRecord: false, path: 'content/members/zhang-san.md', data }, ['2025'])[0]).toMatch(/格式有误.*文本编辑器/);
+  });
+});
+
+describe('saveBlockers', () => {
+  const pledge = { owner: 'cao-lin', title: '读书', review: { status: 'draft' } };
+
+  test('lets an existing per-round file without a round save: its folder is its round', () => {
+    expect(saveBlockers({ collection: 'pledges', newRecord: false, path: 'content/pledges/2025/cao-lin-study.md', data: pledge }, ['2025'])).toEqual([]);
+  });
+
+  test('refuses a file whose folder names no round that exists', () => {
+    expect(saveBlockers({ collection: 'checks', newRecord: false, path: 'content/checks/2030/x.md', data: { org: 'a' } }, ['2025'])).toEqual([
+      '文件所在文件夹“2030”不是已建立的轮次：请先在“轮次”中建立它，或把文件移到已有轮次的文件夹中。',
+    ]);
+  });
+
+  test('refuses a round that contradicts the folder, and a new file without a round', () => {
+    expect(saveBlockers({ collection: 'org-pledges', newRecord: false, path: 'content/pledges/2025/x.md', data: { ...pledge, round: '2024' } }, ['2024', '2025'])).toEqual([
+      '轮次“2024”与文件所在文件夹“2025”不一致。',
+    ]);
+    expect(saveBlockers({ collection: 'reviews', newRecord: true, data: {} }, ['2025'])).toEqual(['请选择轮次。']);
+    expect(saveBlockers({ collection: 'reviews', newRecord: true, data: { round: '2025' } }, ['2025'])).toEqual([]);
+  });
+
+  test('keeps the pledge schema’s cross-field rules, ignoring the derived words', () => {
+    const approved = { ...pledge, view_owner: '曹林', review: { status: 'approved' } };
+    expect(saveBlockers({ collection: 'pledges', newRecord: false, path: 'content/pledges/2025/x.md', data: approved }, ['2025'])).toEqual([
+      '审核通过的承诺必须选择类别(学习、工作、自律、服务)。',
+      '审核通过的承诺至少要有一条践诺措施。',
+      '审核通过的承诺必须有完成时限。',
+      '审核通过的承诺必须填写审核人。',
+      '审核通过的承诺必须填写审核日期。',
+    ]);
+    expect(withoutViewWords(approved)).not.toHaveProperty('view_owner');
+  });
+});
