@@ -12,13 +12,21 @@ import { adminLocale } from './locale/adminLocale.ts';
 import { registerPreviews } from './previews/registerPreviews.ts';
 import { saveBlockers } from './saveRules.ts';
 import { facts, loadFacts } from './siteFacts.ts';
+import { asControl } from './widgets/asControl.ts';
+import { DayControl, DayPreview } from './widgets/dayWidget.ts';
+import { FileIdControl } from './widgets/fileIdWidget.ts';
 import { RefControl, RefPreview } from './widgets/refWidget.ts';
 import { RoundControl, RoundPreview } from './widgets/roundWidget.ts';
+import { SelectPreview } from './widgets/selectPreview.ts';
 import { isWorkflowPublish, publishBlockers } from './workflowRules.ts';
 
 registerContentFormats(CMS);
-CMS.registerWidget('ref', RefControl as never, RefPreview as never);
-CMS.registerWidget('round', RoundControl as never, RoundPreview as never);
+CMS.registerWidget('ref', asControl(RefControl) as never, RefPreview as never);
+CMS.registerWidget('round', asControl(RoundControl) as never, RoundPreview as never);
+CMS.registerWidget('day', asControl(DayControl) as never, DayPreview as never);
+CMS.registerWidget('fileId', asControl(FileIdControl) as never);
+// Decap's own select, previewed by its Chinese label instead of the stored slug (上半年, not h1).
+CMS.registerWidget('select', (CMS.getWidget('select') as { control: unknown }).control as never, SelectPreview as never);
 registerPreviews(CMS);
 
 type EntryMap = { get(key: string): unknown; getIn(path: string[]): unknown };

@@ -33,6 +33,11 @@ export function saveBlockers(e: SavedEntry, rounds: readonly string[]): string[]
   const folder = folderOf(e.collection);
   const def = collections.find((c) => c.name === folder);
   const out: string[] = [];
+  for (const [key, field] of Object.entries(def?.fields ?? {})) {
+    if (field.meta.fileId && e.newRecord && !(typeof e.data[key] === 'string' && e.data[key])) {
+      out.push(`请填写“${field.meta.label}”：新文件以它命名，只能用小写字母、数字和连字符。`);
+    }
+  }
   if (def?.perRound) {
     const stated = typeof e.data.round === 'string' && e.data.round ? e.data.round : undefined;
     const round = e.newRecord ? stated : roundOfPath(e.path, folder);

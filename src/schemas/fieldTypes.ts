@@ -35,8 +35,8 @@ export interface FieldMeta {
   /** Item field of a list of scalars. */
   item?: Field;
   default?: unknown;
-  /** Required in the CMS form although files written by hand may leave it out (the file id). */
-  cmsRequired?: boolean;
+  /** The id a new file is named after: an existing file's id is its file name, so files need not carry it. */
+  fileId?: boolean;
   /** The round of a per-round file, which its folder gives; a file may repeat it, never contradict it. */
   folderRound?: boolean;
   /** How the CMS shows a collapsed item of a list (a Decap template over the item's fields). */
@@ -78,8 +78,8 @@ export function text<R extends boolean = false>(
 
 /** The ASCII id a new file is named after (members, orgs, rounds): `zhang-san.md`. */
 export function idField(label: string, example: string): Field<z.ZodOptional<z.ZodString>> {
-  const f = text({ label, hint: `文件编号,也是网址的一部分:只能用小写字母、数字和连字符,如 ${example};建立后不要修改`, pattern: ['^[a-z0-9][a-z0-9-]*$', '只能用小写字母、数字和连字符'] });
-  return { ...f, meta: { ...f.meta, cmsRequired: true } };
+  const f = text({ label, hint: `文件编号，也是网址的一部分：只能用小写字母、数字和连字符，如 ${example}；建立后不能修改`, pattern: ['^[a-z0-9][a-z0-9-]*$', '只能用小写字母、数字和连字符'] });
+  return { ...f, meta: { ...f.meta, fileId: true } };
 }
 
 /** The round of a per-round file. Its folder gives it; the CMS asks for it only when making a new file. */

@@ -16,12 +16,14 @@ function optional(f: DecapField): DecapField {
 /** The Decap widget for one field. */
 export function toDecapField(name: string, f: Field): DecapField {
   const m = f.meta;
-  const base: DecapField = { name, label: m.label, widget: 'string', required: m.required || Boolean(m.cmsRequired) };
+  const base: DecapField = { name, label: m.label, widget: 'string', required: m.required };
   if (m.hint) base.hint = m.hint;
   if (m.default !== undefined) base.default = m.default;
   switch (m.kind) {
     case 'string':
     case 'text':
+      // The file id: the admin's `fileId` widget shows an existing file's name and asks for it only for a new file.
+      if (m.fileId) return { ...base, widget: 'fileId', required: false, ...(m.pattern && { pattern: [...m.pattern] }) };
       base.widget = m.kind;
       if (m.pattern) base.pattern = [...m.pattern];
       return base;
@@ -30,7 +32,8 @@ export function toDecapField(name: string, f: Field): DecapField {
     case 'boolean':
       return { ...base, widget: 'boolean' };
     case 'date':
-      return { ...base, widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true };
+      // The admin's `day` widget: YYYY-MM-DD typed or picked, no time and no time zone.
+      return { ...base, widget: 'day', pattern: ['^\\d{4}-\\d{2}-\\d{2}$', '请写成 年-月-日，如 2026-03-15'] };
     case 'select':
       return { ...base, widget: 'select', options: m.options?.map((o) => ({ label: o.label, value: o.value })) };
     case 'relation':

@@ -24,11 +24,11 @@ function unwrap(s: z.ZodTypeAny): { inner: z.ZodTypeAny; optional: boolean } {
   }
 }
 
-function compare(zod: z.ZodTypeAny, d: DecapField, path: string, problems: string[], cmsRequired = false, inOptionalGroup = false): void {
+function compare(zod: z.ZodTypeAny, d: DecapField, path: string, problems: string[], cmsOptional = false, inOptionalGroup = false): void {
   const { inner, optional } = unwrap(zod);
-  // The file id is required in the CMS form only (hand-written files are named by their file name); inside an
-  // optional group nothing is required in the CMS (Decap cannot say "required once the group is filled in").
-  const expected = inOptionalGroup ? false : !optional || cmsRequired;
+  // Inside an optional group nothing is required in the CMS (Decap cannot say "required once the group is filled
+  // in"); the file id and the round are never required by the form (a file's name and folder give them).
+  const expected = inOptionalGroup || cmsOptional ? false : !optional;
   if (d.required !== expected) problems.push(`${path}: required ${d.required} vs zod optional ${optional}`);
   const childOptional = inOptionalGroup || optional;
   if (inner instanceof z.ZodObject) {
@@ -58,9 +58,9 @@ function compare(zod: z.ZodTypeAny, d: DecapField, path: string, problems: strin
     }
     if (inner._def.minLength && d.min !== inner._def.minLength.value) problems.push(`${path}: list min disagrees`);
   } else if (inner instanceof z.ZodUnion) {
-    if (d.widget !== 'datetime' || d.format !== 'YYYY-MM-DD') problems.push(`${path}: date but widget ${d.widget} ${d.format}`);
+    if (d.widget !== 'day') problems.push(`${path}: date but widget ${d.widget}`);
   } else if (inner instanceof z.ZodString) {
-    if (!['string', 'text', 'ref', 'round'].includes(d.widget)) problems.push(`${path}: string but widget ${d.widget}`);
+    if (!['string', 'text', 'ref', 'round', 'fileId'].includes(d.widget)) problems.push(`${path}: string but widget ${d.widget}`);
     const regex = inner._def.checks.find((c) => c.kind === 'regex');
     if (regex && d.pattern?.[0] !== (regex as { regex: RegExp }).regex.source) problems.push(`${path}: pattern disagrees`);
     if (!regex && d.pattern) problems.push(`${path}: CMS has a pattern the schema lacks`);
@@ -76,7 +76,7 @@ function compareShape(obj: z.ZodObject<z.ZodRawShape>, fields: DecapField[], pat
   for (const [key, schema] of Object.entries(obj.shape)) {
     const d = byName.get(key);
     if (!d) problems.push(`${path}.${key}: in the schema, missing from the CMS`);
-    else compare(schema, d, `${path}.${key}`, problems, Boolean(table[key]?.meta.cmsRequired), inOptionalGroup);
+    else compare(schema, d, `${path}.${key}`, problems, Boolean(table[key]?.meta.fileId || table[key]?.meta.folderRound), inOptionalGroup);
     byName.delete(key);
   }
   for (const key of byName.keys()) problems.push(`${path}.${key}: in the CMS, missing from the schema`);

@@ -209,6 +209,8 @@ export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
       env: {
         ...base,
         CMS_LOCAL_PORT: String(decapPort),
+        // As npm start: the admin says 保存 in file mode and 发布 with the review workflow.
+        CMS_MODE: mode,
         ASTRO_CACHE_DIR: join(dir, '.astro-cache'),
         ...(o.lanHost && { CMS_ALLOWED_HOSTS: o.lanHost }),
       },

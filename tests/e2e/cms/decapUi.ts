@@ -8,9 +8,10 @@
  * - login page: one button 登录 (local backend, no password);
  * - sidebar collection links: 党员, 承诺事项 …; the new-entry button of a collection reads `＋ <label_singular>`
  *   (full-width plus: `＋ 党员`, `＋ 承诺`);
- * - editor toolbar: `发布` opens a menu 立即发布 / 发布，然后新建内容 / 发布，然后复制内容 (the simple publish mode
- *   that decap-server's fs mode falls back to); the back link reads 正在集合“承诺事项”中编写;
- * - labels of optional fields end in ` (可选)`; list widgets have a button `新增<label>`; collapsed objects have a
+ * - editor toolbar in the simple publish mode that decap-server's fs mode falls back to: `保存` opens a menu
+ *   立即保存 / 保存，然后新建条目 / 保存，然后复制此条目 (the admin's locale says 保存 there: it only writes the file;
+ *   with the review workflow the same button is 发布); the back link reads 正在“承诺事项”栏目中编写;
+ * - labels of optional fields end in ` (选填)`; list widgets have a button `新增<label>`; collapsed objects have a
  *   `[data-testid=expand-button][aria-label=Expand]` button in their top bar;
  * - select and relation widgets are react-select comboboxes: click the input, type, click `role=option`;
  * - datetime fields with `time_format: false` are native `<input type=date>`: `fill('2025-06-30')`;
@@ -64,9 +65,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export class DecapUi {
   constructor(readonly page: Page) {}
 
-  /** The `<label>` of a field, by its visible text (an optional field's ` (可选)` suffix is allowed). */
+  /** The `<label>` of a field, by its visible text (an optional field's ` (选填)` suffix is allowed). */
   label(text: string, nth = 0): Locator {
-    return this.page.locator('label').filter({ hasText: new RegExp(`^${escape(text)}( \\(可选\\))?$`) }).nth(nth);
+    return this.page.locator('label').filter({ hasText: new RegExp(`^${escape(text)}( \\(选填\\))?$`) }).nth(nth);
   }
 
   /** The control a label points at (input, textarea, combobox, list or object container). */
@@ -88,12 +89,34 @@ export class DecapUi {
     await c.fill(value);
   }
 
-  /** Picks an option of a select or relation widget, typing `search` first (relation widgets search as you type). */
+  /**
+   * Picks an option of a select or relation widget. The admin's own `ref` (relations, shown by name:
+   * `陈慧 · 第一教师党支部（初中部）`) and `round` widgets are native `<select>`s, picked by the option's text; Decap's
+   * select widget is a react-select combobox, where `search` is typed first.
+   */
   async pick(text: string, option: string | RegExp, search = ''): Promise<void> {
     const c = await this.control(text);
+    if ((await c.evaluate((el) => el.tagName)) === 'SELECT') {
+      const options = await c.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+      const hit = options.find((o) => (typeof option === 'string' ? o.text === option : option.test(o.text)));
+      if (!hit) throw new Error(`${text}: no option ${String(option)} among ${options.map((o) => o.text).join(' | ')}`);
+      await c.selectOption(hit.value);
+      return;
+    }
     await c.click();
     if (search) await c.pressSequentially(search, { delay: 20 });
     await this.page.getByRole('option', { name: option }).first().click();
+  }
+
+  /**
+   * Replaces what a filled-in text field holds, as a person does: select all, type. (Playwright's `fill` selects by
+   * script, which Decap's string widget undoes when it restores its caret, so the text lands before the old one.)
+   */
+  async retype(control: Locator, value: string): Promise<void> {
+    await control.click();
+    await control.press('ControlOrMeta+a');
+    await control.press('Backspace');
+    await this.page.keyboard.insertText(value);
   }
 
   /** Clicks `新增<list label>` of a list widget. */
@@ -125,12 +148,12 @@ export class DecapUi {
   /** Opens the new-entry form of the open collection (`＋ 党员`). */
   async newEntry(labelSingular: string): Promise<void> {
     await this.page.getByText(`＋ ${labelSingular}`, { exact: true }).click();
-    await this.page.getByText(/正在集合“.+”中编写/).waitFor();
+    await this.page.getByText(/正在“.+”栏目中编写/).waitFor();
   }
 
   /** Leaves the editor for the collection list through the back link. */
   async back(): Promise<void> {
-    await this.page.getByText(/正在集合“.+”中编写/).click();
+    await this.page.getByText(/正在“.+”栏目中编写/).click();
   }
 
   /** Validation messages shown above fields right now. */
@@ -144,12 +167,12 @@ export class DecapUi {
   }
 
   /**
-   * 发布 → 立即发布, then waits for the outcome: resolves when the entry is saved
+   * 保存 → 立即保存, then waits for the outcome: resolves when the entry is saved
    * (badge 修改已保存 and the editor at /entries/…), or reports why it was refused.
    */
   async publish(): Promise<{ ok: true } | { ok: false; toasts: string[]; fieldErrors: string[] }> {
-    await this.page.getByRole('button', { name: '发布', exact: true }).click();
-    await this.page.getByText('立即发布', { exact: true }).click();
+    await this.page.getByRole('button', { name: '保存', exact: true }).click();
+    await this.page.getByText('立即保存', { exact: true }).click();
     const saved = this.page.locator('.Toastify__toast--success');
     // Only a missing required field raises a toast; a range or pattern error just shows the message at the field.
     const refused = this.page.locator('.Toastify__toast--error, .Toastify__toast--warning, [class*="ControlErrorsList"] li');

@@ -92,7 +92,7 @@ describe.sequential('CMS full flow (member → pledge → approve → record →
     await ui.newEntry('党员');
     await ui.fill('党员编号', MEMBER_ID);
     await ui.fill('姓名', MEMBER_NAME);
-    await ui.pick('所在支部', '第一教师党支部(初中部)', '第一教师');
+    await ui.pick('所在支部', '第一教师党支部(初中部)');
     await ui.pick('状态', '在职');
     await publishOrExplain('member');
 
@@ -106,7 +106,7 @@ describe.sequential('CMS full flow (member → pledge → approve → record →
     await ui.openCollection('承诺事项');
     await ui.newEntry('承诺');
     await ui.pick('轮次', /2025年度/, '2025');
-    await ui.pick('承诺人', `${MEMBER_NAME}(${MEMBER_ID})`, MEMBER_NAME);
+    await ui.pick('承诺党员', new RegExp(`^${MEMBER_NAME} · `));
     await ui.pick('类别', '学习');
     await ui.fill('承诺事项', TITLE);
     await ui.addItem('践诺措施');
@@ -115,7 +115,7 @@ describe.sequential('CMS full flow (member → pledge → approve → record →
     await ui.fill('措施', MEASURES[1], 1);
     await ui.fill('完成时限', '2025-06-30');
     await ui.pick('审核状态', '审核通过');
-    await ui.pick('审核人', '陈慧(chen-hui)', '陈慧');
+    await ui.pick('审核人', /^陈慧 · /);
     await ui.fill('审核日期', '2025-02-20');
     await shot('pledge-filled');
     await publishOrExplain('pledge');
@@ -164,7 +164,7 @@ describe.sequential('CMS full flow (member → pledge → approve → record →
     await openPledgeFromList();
     await ui.expand('销号');
     await ui.fill('销号日期', '2025-06-20');
-    await ui.pick('核实人', '陈慧(chen-hui)', '陈慧');
+    await ui.pick('核实人', /^陈慧 · /);
     await ui.fill('核实说明', '经支部核实,已完成');
     await publishOrExplain('close');
 

@@ -34,7 +34,7 @@ async function newApprovedPledge(o: { deadline: string; progress: string; measur
   await ui.openCollection('承诺事项');
   await ui.newEntry('承诺');
   await ui.pick('轮次', /2025年度/, '2025');
-  await ui.pick('承诺人', '陈慧(chen-hui)', '陈慧');
+  await ui.pick('承诺党员', /^陈慧 · /);
   await ui.pick('类别', '学习');
   await ui.fill('承诺事项', '校验测试承诺');
   if (o.measure !== false) {
@@ -43,7 +43,7 @@ async function newApprovedPledge(o: { deadline: string; progress: string; measur
   }
   await ui.fill('完成时限', o.deadline);
   await ui.pick('审核状态', '审核通过');
-  await ui.pick('审核人', '陈慧(chen-hui)', '陈慧');
+  await ui.pick('审核人', /^陈慧 · /);
   await ui.fill('审核日期', '2025-02-20');
   await ui.addItem('践诺台账(每月记实)');
   await ui.fill('记实日期', '2025-03-25');
