@@ -1,35 +1,32 @@
 /**
- * `npm start`: the site at http://localhost:4321/ and the CMS at /admin/,
- * editing the files in content/ through decap-server (Decap's local backend).
- * decap-server has no authentication: anyone who can reach its port can
- * write content, so it listens on 127.0.0.1 only; the CMS reaches it through
- * the dev server's own origin (/api/v1, proxied in astro.config.mjs), also
- * when opened from another computer (see the README). Ctrl-C stops both.
+ * `npm start`: the site and the CMS at /admin/, editing the files in content/
+ * through decap-server (Decap's local backend).
+ *
+ * decap-server has no authentication: anyone who can reach its port can write
+ * content. So it listens on 127.0.0.1 only, on a free port chosen here (never
+ * a fixed 8081 that another program may hold), and the dev server proxies
+ * /api/v1 to exactly that port — the CMS reaches it through the dev server's
+ * own origin, also from another computer (see the README). Before the dev
+ * server starts, the port is checked to answer as this project's
+ * decap-server, so the admin never talks to another program's server. The
+ * address printed is the one the dev server really took. Ctrl-C stops both.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { anyFreePort, firstFreePort } from './ports.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 // No telemetry, and no "new version available" notice: Astro 6+ needs Node 22, so upgrading would break Node 20 machines.
 const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true' };
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const argValue = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+};
 
-const admin = spawnSync(bin('tsx'), [join(root, 'src', 'cli', 'buildAdmin.ts')], { stdio: 'inherit', env });
-if (admin.status !== 0) process.exit(admin.status ?? 1);
-
-const port = env.CMS_LOCAL_PORT ?? '8081';
-const bindHost = '127.0.0.1';
-const children: ChildProcess[] = [
-  spawn(bin('decap-server'), [], {
-    stdio: 'inherit',
-    detached: true,
-    env: { ...env, PORT: port, BIND_HOST: bindHost, MODE: env.CMS_MODE ?? 'fs', GIT_REPO_DIRECTORY: root, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
-  }),
-  spawn(bin('astro'), ['dev', ...process.argv.slice(2).filter((a) => a !== '--')], { stdio: 'inherit', detached: true, env }),
-];
-process.stdout.write(`\n内容管理后台:http://localhost:4321/admin/(本地后端 decap-server 监听 ${bindHost}:${port})\n\n`);
-
+const children: ChildProcess[] = [];
 let stopping = false;
 function stop(code = 0): void {
   if (stopping) return;
@@ -46,4 +43,71 @@ function stop(code = 0): void {
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
-for (const c of children) c.on('exit', (code) => stop(code ?? 0));
+
+function fail(message: string): never {
+  process.stderr.write(`\n无法启动：${message}\n`);
+  for (const c of children) {
+    try {
+      if (c.pid) process.kill(-c.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  process.exit(1);
+}
+
+/** Waits until decap-server answers on `port` as the server of this folder (its `info` names this folder's repository). */
+async function waitForOwnServer(child: ChildProcess, port: number): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) fail(`本地后端 decap-server 没有启动（端口 ${port}）。`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'info' }),
+        signal: AbortSignal.timeout(2000),
+      });
+      const info = (await res.json().catch(() => ({}))) as { repo?: string };
+      if (res.ok && info.repo === basename(root)) return;
+      if (res.ok) fail(`端口 ${port} 上回应的不是本项目的 decap-server。`);
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  fail('本地后端 decap-server 在 60 秒内没有回应。');
+}
+
+const admin = spawnSync(bin('tsx'), [join(root, 'src', 'cli', 'buildAdmin.ts')], { stdio: 'inherit', env });
+if (admin.status !== 0) process.exit(admin.status ?? 1);
+
+const bindHost = '127.0.0.1';
+const decapPort = env.CMS_LOCAL_PORT ? Number(env.CMS_LOCAL_PORT) : await anyFreePort(bindHost);
+const decap = spawn(bin('decap-server'), [], {
+  stdio: 'inherit',
+  detached: true,
+  env: { ...env, PORT: String(decapPort), BIND_HOST: bindHost, MODE: env.CMS_MODE ?? 'fs', GIT_REPO_DIRECTORY: root, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
+});
+children.push(decap);
+decap.on('exit', (code) => stop(code ?? 0));
+await waitForOwnServer(decap, decapPort);
+
+// The dev server's port: as asked (--port), else 4321 or the next free one; the printed address is read back from Astro itself.
+const host = argValue('--host') ?? '127.0.0.1';
+const devArgs = argValue('--port') ? args : [...args, '--port', String(await firstFreePort(4321, host === 'true' ? '0.0.0.0' : host))];
+const astro = spawn(bin('astro'), ['dev', ...devArgs], { stdio: ['inherit', 'pipe', 'inherit'], detached: true, env: { ...env, CMS_LOCAL_PORT: String(decapPort) } });
+children.push(astro);
+astro.on('exit', (code) => stop(code ?? 0));
+let announced = false;
+astro.stdout?.on('data', (chunk: Buffer) => {
+  const text = chunk.toString();
+  process.stdout.write(text);
+  const local = /Local\s+(http:\/\/[^\s/]+)(\/\S*)?/.exec(text.replace(/\x1b\[[0-9;]*m/g, ''));
+  if (local && !announced) {
+    announced = true;
+    const origin = local[1].replace('127.0.0.1', 'localhost');
+    const base = (local[2] ?? '/').replace(/\/?$/, '/');
+    process.stdout.write(`\n公开栏：${origin}${base}\n内容管理后台：${origin}${base}admin/（本地后端 decap-server 只在 ${bindHost}:${decapPort} 上监听）\n\n`);
+  }
+});

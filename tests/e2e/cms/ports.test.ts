@@ -1,0 +1,93 @@
+/**
+ * `npm start` on a machine where other programs already hold 4321 and 8081: it must pick other ports, print the
+ * address it really uses, and the admin must save into this project's content/ — never talk to the other servers.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { parseMarkdown } from '../../../src/loader/parseContentFile.ts';
+import { childEnv } from '../../build/buildSite.ts';
+import { copyProject, ensureAdminBundle } from './cmsServer.ts';
+import { DecapUi, launchCmsBrowser, record } from './decapUi.ts';
+
+/** A stand-in for another program's server on `port`; null when something else holds the port already. */
+function squat(port: number, hits: string[]): Promise<Server | null> {
+  return new Promise((ok) => {
+    const s = createServer((req, res) => {
+      hits.push(`${port} ${req.method} ${req.url}`);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"repo":"someone-else","publish_modes":["simple"],"type":"local_fs"}');
+    });
+    s.once('error', () => ok(null));
+    s.listen(port, '127.0.0.1', () => ok(s));
+  });
+}
+
+describe.sequential('npm start with 4321 and 8081 taken', () => {
+  const hits: string[] = [];
+  const squatters: (Server | null)[] = [];
+  let dir: string;
+  let start: ChildProcess;
+  let out = '';
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureAdminBundle();
+    squatters.push(await squat(4321, hits), await squat(8081, hits));
+    dir = copyProject();
+    const { CONTENT_DIR: _c, CMS_LOCAL_PORT: _p, ...env } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') });
+    start = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/cli/start.ts'], { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    start.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    start.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    const until = Date.now() + 180_000;
+    while (!/内容管理后台：\S+/.test(out)) {
+      if (start.exitCode !== null || Date.now() > until) throw new Error(`npm start did not come up:\n${out}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    browser = await launchCmsBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (start?.pid) {
+      try {
+        process.kill(-start.pid, 'SIGTERM');
+      } catch {
+        // gone
+      }
+      await new Promise((r) => setTimeout(r, 1500));
+    }
+    for (const s of squatters) s?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('prints the address it really uses, and a CMS save lands in the project’s own content/', async () => {
+    const adminUrl = /内容管理后台：(\S+?)（/.exec(out)?.[1];
+    expect(adminUrl, out).toMatch(/^http:\/\/localhost:\d+\/admin\/$/);
+    if (squatters[0]) expect(adminUrl).not.toContain(':4321/');
+    // The address printed is the one that answers with this project's admin.
+    const res = await fetch(adminUrl!.replace('localhost', '127.0.0.1'));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('内容管理');
+
+    const context = await browser.newContext();
+    const rec = record(context);
+    const page = await context.newPage();
+    await page.goto(adminUrl!);
+    const ui = new DecapUi(page);
+    await ui.login();
+    await page.goto(`${adminUrl}#/collections/members/entries/bai-yulan`);
+    await page.reload();
+    const name = await ui.control('工作岗位');
+    await expect.poll(() => name.inputValue(), { timeout: 15_000 }).not.toBe('');
+    await ui.retype(name, '校史宣讲志愿者');
+    const r = await ui.publish();
+    expect(r).toEqual({ ok: true });
+    const file = readFileSync(join(dir, 'content/members/bai-yulan.md'), 'utf8');
+    expect((parseMarkdown(file, 'x').data as { post?: string }).post).toBe('校史宣讲志愿者');
+    expect(hits, 'the other programs’ servers were never asked').toEqual([]);
+    expect(rec.pageErrors).toEqual([]);
+  });
+});
