@@ -5,7 +5,7 @@
  * content change never requires rebuilding this bundle.
  */
 import './randomUUID.ts';
-import CMS from 'decap-cms-app';
+import CMS from './decap.ts';
 import { clearEditorAlert, showEditorAlert, startChrome } from './chrome.ts';
 import { registerContentFormats } from './contentFormat.ts';
 import { adminLocale } from './locale/adminLocale.ts';
