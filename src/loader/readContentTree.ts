@@ -90,13 +90,18 @@ function readCollection(def: CollectionDef, contentDir: string, root: string, ou
 }
 
 /**
- * Reads every content file under `contentDir`.
+ * Reads every content file under `contentDir` (or only the collections named in `only`).
  * @example readContentTree('/repo/content') // → { entries: [...], problems: [] }
  */
-export function readContentTree(contentDir: string, root = process.cwd()): { entries: RawEntry[]; problems: Problem[] } {
+export function readContentTree(
+  contentDir: string,
+  root = process.cwd(),
+  only?: readonly CollectionName[],
+): { entries: RawEntry[]; problems: Problem[] } {
   const entries: RawEntry[] = [];
   const problems: Problem[] = [];
   for (const def of collections) {
+    if (only && !only.includes(def.name)) continue;
     if (def.file) {
       const path = join(contentDir, def.file);
       const file = displayPath(path, root);

@@ -49,7 +49,7 @@ describe('cmsConfig', () => {
     for (const c of cmsConfig({ backend: { name: 'gitea' } }).collections as { slug?: string; name: string }[]) {
       if (!c.slug) continue;
       const fields = [...c.slug.matchAll(/\{\{fields\.(\w+)\}\}/g)].map((m) => m[1]);
-      expect(fields.every((f) => ['id', 'owner', 'category', 'org', 'quarter', 'subject'].includes(f)), `${c.name}: ${c.slug}`).toBe(true);
+      expect(fields.every((f) => ['id', 'owner', 'category', 'org', 'quarter', 'subject', 'period'].includes(f)), `${c.name}: ${c.slug}`).toBe(true);
     }
   });
 });

@@ -9,18 +9,18 @@ import type { APIRoute } from 'astro';
 import yaml from 'js-yaml';
 import { backendFromEnv } from '../../../admin/backendFromEnv.ts';
 import { cmsConfig } from '../../../admin/cmsConfig.ts';
-import { loadModel } from '../../data/loadModel.ts';
+import { adminFacts } from '../../data/adminFacts.ts';
 
 export const GET: APIRoute = ({ url }) => {
   const dev = import.meta.env.DEV;
   const fromEnv = backendFromEnv(process.env);
   if (fromEnv.errors.length) throw new Error(`后台(CMS)配置有误:\n${fromEnv.errors.join('\n')}`);
   const allowed = (process.env.CMS_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-  const model = loadModel();
-  const rounds = model.rounds.map((r) => ({ ...r.data, id: r.id }));
+  // Read leniently: a content mistake must not take down the admin that is there to fix it.
+  const facts = adminFacts();
   const config = cmsConfig({
-    rounds,
-    currentRound: model.site.data.currentRound,
+    rounds: facts.rounds,
+    currentRound: facts.currentRound,
     // Without a configured git host, the form still needs a backend name; on localhost the local backend replaces it.
     backend: fromEnv.backend ?? { name: 'git-gateway', branch: process.env.CMS_BRANCH?.trim() || 'main' },
     // decap-server is reached through the dev server's own origin (proxied in astro.config.mjs), from localhost or a LAN name in CMS_ALLOWED_HOSTS.

@@ -1,25 +1,28 @@
 /**
  * What the CMS needs to show names instead of ids: members (with their org), organisations and rounds, the
  * current round and the as-of date. The production build serves only what the public board shows (this file
- * is public); `astro dev` (`npm start`, the local CMS) serves every member and org, so a secretary can pick
- * anyone. Either way the admin also learns names from the git backend as it reads the content.
+ * is public); `astro dev` (`npm start`, the local CMS) serves every member and org as the files stand, even
+ * while some file has a mistake. Either way the admin also learns names from its backend as it reads content.
  */
 import type { APIRoute } from 'astro';
+import { adminFacts } from '../../data/adminFacts.ts';
 import { getBoard } from '../../data/board.ts';
-import { loadModel } from '../../data/loadModel.ts';
 
 export const GET: APIRoute = async () => {
-  const board = await getBoard('public');
-  const model = import.meta.env.DEV ? loadModel() : board.model;
-  const body = {
-    boardName: model.site.data.name,
-    // npm start runs decap-server in file mode (CMS_MODE=fs, the default), which saves straight into content/.
-    publishing: import.meta.env.DEV && (process.env.CMS_MODE ?? 'fs') === 'fs' ? 'simple' : 'workflow',
-    asOf: board.asOf,
-    currentRound: model.site.data.currentRound,
-    rounds: model.rounds.map((r) => ({ id: r.id, title: r.data.title })),
-    orgs: model.orgs.map((o) => ({ id: o.id, name: o.data.name })),
-    members: model.members.map((m) => ({ id: m.id, name: m.data.name, org: m.data.org })),
-  };
-  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const dev = import.meta.env.DEV;
+  const facts = dev ? adminFacts() : undefined;
+  const board = dev ? undefined : await getBoard('public');
+  const body = facts
+    ? { ...facts, rounds: facts.rounds.map(({ id, title }) => ({ id, title })) }
+    : {
+        boardName: board!.model.site.data.name,
+        asOf: board!.asOf,
+        currentRound: board!.model.site.data.currentRound,
+        rounds: board!.model.rounds.map((r) => ({ id: r.id, title: r.data.title })),
+        orgs: board!.model.orgs.map((o) => ({ id: o.id, name: o.data.name })),
+        members: board!.model.members.map((m) => ({ id: m.id, name: m.data.name, org: m.data.org })),
+      };
+  // npm start runs decap-server in file mode (CMS_MODE=fs, the default), which saves straight into content/.
+  const publishing = dev && (process.env.CMS_MODE ?? 'fs') === 'fs' ? 'simple' : 'workflow';
+  return new Response(JSON.stringify({ ...body, publishing }), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -8,7 +8,7 @@
  * holds the original data again; key order and quoting may differ).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -67,6 +67,9 @@ describe.sequential('existing files open and save in the real admin', () => {
   beforeAll(async () => {
     cms = await startCms();
     writeFileSync(join(cms.contentDir, 'pledges/2025/cao-lin-hand-written.md'), HAND_WRITTEN);
+    // A file in the folder of a round nobody has created.
+    mkdirSync(join(cms.contentDir, 'checks/2030'));
+    writeFileSync(join(cms.contentDir, 'checks/2030/jiaoshi-er-q1.md'), "---\norg: jiaoshi-er\nquarter: q1\ndate: '2030-03-31'\n---\n");
     // A member as `npm run import` writes it, from a roster with Chinese headers.
     const roster = join(cms.dir, 'roster.csv');
     writeFileSync(roster, '编号,姓名,所在支部,职务,岗位,状态\nliu-xin,刘欣,第二教师党支部(高中部),,高一语文教师,在职\n');
@@ -137,5 +140,69 @@ describe.sequential('existing files open and save in the real admin', () => {
     expect(parsed(cms, file)).toEqual({ ...original, records: [...original.records, record] });
     await page.close();
     expect(rec.pageErrors).toEqual([]);
+  });
+
+  test('a new pledge goes into the current round, is named <owner>-<category>, with a suffix when that is taken', async () => {
+    const page = await context.newPage();
+    await page.goto(`${cms.adminUrl()}#/collections/pledges/new`);
+    const ui = new DecapUi(page);
+    await page.getByText(/正在“.+”栏目中编写/).waitFor({ timeout: 30_000 });
+    // The round is asked for, with the current round (site.json currentRound) already chosen.
+    await expect.poll(async () => (await ui.control('轮次')).inputValue()).toBe('2025');
+    await ui.pick('承诺党员', /^曹林 · /);
+    await ui.pick('类别', '学习');
+    await ui.fill('承诺事项', '再读一本党史');
+    await ui.pick('审核状态', '草稿');
+    await saved(ui);
+    // cao-lin-study.md exists already: the new file takes the next free name, in the round's folder.
+    const file = 'pledges/2025/cao-lin-study-1.md';
+    expect(existsSync(join(cms.contentDir, file))).toBe(true);
+    expect(parsed(cms, file)).toMatchObject({ round: '2025', owner: 'cao-lin', category: 'study', title: '再读一本党史', ownerKind: 'member' });
+    await page.close();
+  });
+
+  test('a branch’s own review (点评) can be entered: the subject may be an organisation', async () => {
+    const page = await context.newPage();
+    await page.goto(`${cms.adminUrl()}#/collections/reviews/new`);
+    const ui = new DecapUi(page);
+    await page.getByText(/正在“.+”栏目中编写/).waitFor({ timeout: 30_000 });
+    await ui.pick('点评人', /^周建国 · /);
+    await ui.pick('点评对象', '第二教师党支部(高中部)');
+    await ui.fill('点评日期', '2025-12-10');
+    await ui.pick('点评期间', '全年');
+    await ui.fill('肯定成绩', '支部按月记实，台账完整。');
+    await ui.fill('指出问题', '个别承诺措施不够具体。');
+    await ui.fill('努力方向', '明年细化措施，按季度调度。');
+    await saved(ui);
+    const written = readFileSync(join(cms.contentDir, 'reviews/2025/jiaoshi-er-year.md'), 'utf8');
+    expect(written).toContain('subject: jiaoshi-er');
+    await page.close();
+  });
+
+  test('saving a file whose folder names no round is refused, with the reason at the top of the form', async () => {
+    const file = join(cms.contentDir, 'checks/2030/jiaoshi-er-q1.md');
+    const before = readFileSync(file, 'utf8');
+    const { page, ui } = await open({ collection: 'checks', slug: '2030/jiaoshi-er-q1' });
+    const date = await ui.control('检查日期');
+    await expect.poll(() => date.inputValue(), { timeout: 15_000 }).toBe('2030-03-31');
+    await date.fill('2030-03-30');
+    const r = await ui.publish();
+    expect(r.ok).toBe(false);
+    const alert = page.getByRole('alert').filter({ hasText: '没有保存' });
+    await expect.poll(() => alert.textContent()).toContain('文件所在文件夹“2030”不是已建立的轮次');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    await page.close();
+  });
+
+  test('organisation pledges are listed apart from members’ pledges', async () => {
+    const page = await context.newPage();
+    await page.goto(`${cms.adminUrl()}#/collections/pledges`);
+    await page.getByText('白玉兰 · 离退休教师党支部 · 义务辅导学困生和留守儿童', { exact: true }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByText('组建老党员宣讲团').count()).toBe(0);
+    await page.goto(`${cms.adminUrl()}#/collections/org-pledges`);
+    await page.reload();
+    await page.getByText('离退休教师党支部 · 组建老党员宣讲团', { exact: true }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByText('白玉兰 · ').count()).toBe(0);
+    await page.close();
   });
 });

@@ -1,0 +1,42 @@
+/**
+ * What the CMS needs from the content: the board's name, the rounds and the
+ * current round (config.yml) and who is who (names.json). Read leniently,
+ * straight from the files, never through the checked model: a file with a
+ * mistake must not take the admin down, since the admin is where a secretary
+ * goes to put it right. Only the four small folders are read.
+ */
+import { contentDir } from '../contentDir.ts';
+import { readContentTree } from '../loader/readContentTree.ts';
+
+export interface AdminFacts {
+  boardName?: string;
+  currentRound?: string;
+  asOf?: string;
+  rounds: { id: string; title: string; start: string; end: string }[];
+  orgs: { id: string; name: string }[];
+  members: { id: string; name: string; org?: string }[];
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** The facts of the content folder as its files stand now; what cannot be read is left out. */
+export function adminFacts(dir = contentDir()): AdminFacts {
+  const { entries } = readContentTree(dir, process.cwd(), ['site', 'rounds', 'orgs', 'members']);
+  const out: AdminFacts = { rounds: [], orgs: [], members: [] };
+  for (const e of entries) {
+    const d = (e.data ?? {}) as Record<string, unknown>;
+    if (e.collection === 'site') {
+      out.boardName = str(d.name);
+      out.currentRound = str(d.currentRound);
+      out.asOf = isDate(d.asOf) ? d.asOf : undefined;
+    } else if (e.collection === 'rounds' && isDate(d.start) && isDate(d.end)) {
+      out.rounds.push({ id: e.id, title: str(d.title) ?? e.id, start: d.start, end: d.end });
+    } else if (e.collection === 'orgs') {
+      out.orgs.push({ id: e.id, name: str(d.name) ?? e.id });
+    } else if (e.collection === 'members') {
+      out.members.push({ id: e.id, name: str(d.name) ?? e.id, org: str(d.org) });
+    }
+  }
+  return out;
+}
