@@ -24,7 +24,16 @@ const BOARD_ID = 'pb-board-name';
 let boardName = '';
 let mediaLabel = '媒体';
 
+/** Decap names each field's box after its widget type (“select”填写项): name it after the field instead. */
+function nameFieldBoxes(): void {
+  for (const box of document.querySelectorAll<HTMLElement>('[aria-label$="”填写项"]')) {
+    const label = box.querySelector('label')?.textContent?.replace(/\s*\((选填|可选)\)\s*$/, '').trim();
+    if (label) box.setAttribute('aria-label', `${label}（填写项）`);
+  }
+}
+
 function tidy(): void {
+  nameFieldBoxes();
   for (const attr of ['aria-label', 'title']) {
     for (const el of document.querySelectorAll<HTMLElement>(`[${attr}]`)) {
       const zh = englishNames[el.getAttribute(attr) ?? ''];

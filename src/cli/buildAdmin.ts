@@ -7,7 +7,7 @@
  * never rebuild it, a change to any of those files always does.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
@@ -25,15 +25,34 @@ export interface AdminStamp {
   hash: string;
 }
 
-/** Hash of the given project files' paths and bytes; null when one of them no longer exists. */
-export function hashInputs(inputs: readonly string[], dir = root): string | null {
+/**
+ * Hash of the given project files' paths and bytes; null when one of them no longer exists. `bytesOf` may
+ * supply a file's bytes as they were read earlier (see `buildAdmin`).
+ */
+export function hashInputs(inputs: readonly string[], dir = root, bytesOf: (file: string) => Buffer | undefined = () => undefined): string | null {
   const h = createHash('sha256');
   for (const f of [...new Set([...inputs, ...ALWAYS])].sort()) {
     const abs = join(dir, f);
-    if (!existsSync(abs)) return null;
-    h.update(f).update('\0').update(readFileSync(abs));
+    const bytes = bytesOf(f) ?? (existsSync(abs) ? readFileSync(abs) : undefined);
+    if (!bytes) return null;
+    h.update(f).update('\0').update(bytes);
   }
   return h.digest('hex');
+}
+
+/** Every file the bundle could compile (admin/ and src/), with its bytes now. */
+function snapshot(): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const rel = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(rel);
+      else out.set(rel, readFileSync(join(root, rel)));
+    }
+  };
+  for (const dir of ['admin', 'src']) walk(dir);
+  for (const f of ALWAYS) out.set(f, readFileSync(join(root, f)));
+  return out;
 }
 
 /** The stamp of the last build, or null when there is none (or it is from an older format). */
@@ -78,10 +97,13 @@ export async function buildAdmin(force = false): Promise<boolean> {
     `[admin] 正在打包内容管理后台（Decap CMS），${last ? '通常需要 1 分钟左右' : '第一次通常需要 1—2 分钟'}，请稍候……\n`,
   );
   const started = performance.now();
+  // The stamp hashes the files as they were when the build began: a file saved while Vite was compiling then no
+  // longer matches, and the next start builds again instead of keeping a bundle of a half-saved file.
+  const before = snapshot();
   const inputs = new Set<string>();
   await build({ configFile: join(root, 'admin', 'vite.config.ts'), plugins: [recordInputs(inputs)] });
   const list = [...inputs].sort();
-  writeFileSync(stampFile, `${JSON.stringify({ inputs: list, hash: hashInputs(list) }, null, 1)}\n`);
+  writeFileSync(stampFile, `${JSON.stringify({ inputs: list, hash: hashInputs(list, root, (f) => before.get(f)) }, null, 1)}\n`);
   process.stdout.write(`[admin] 后台程序已打包到 public/admin/，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。\n`);
   return true;
 }

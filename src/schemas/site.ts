@@ -1,6 +1,6 @@
 /** `content/site.json`: the site as a whole. */
 import { z } from 'astro/zod';
-import { date, number, object, select, shapeOf, text } from './fieldTypes.ts';
+import { date, number, object, relation, select, shapeOf, text } from './fieldTypes.ts';
 import { cadences } from './options.ts';
 
 const weight = (label: string, hint: string) => number({ label, hint, min: 0, max: 1, required: true });
@@ -23,13 +23,13 @@ export const defaultEvaluation = {
 } as const;
 
 export const siteFields = {
-  schemaVersion: number({ label: '内容格式版本', hint: '由系统维护,请勿修改', int: true, min: 1, max: 1, required: true }),
-  name: text({ label: '党组织全称', hint: '公开栏顶部显示的名称,如“某某中学党总支”', required: true }),
+  schemaVersion: number({ label: '内容格式版本', hint: '由系统维护，请勿修改', int: true, min: 1, max: 1, required: true }),
+  name: text({ label: '党组织全称', hint: '公开栏顶部显示的名称，如“某某中学党总支”', required: true }),
   shortName: text({ label: '简称' }),
-  topOrg: text({ label: '顶层组织编号', hint: 'orgs 中最上级组织的编号', required: true, pattern: ['^[a-z0-9-]+$', '只能用小写字母、数字和连字符'] }),
-  currentRound: text({ label: '当前轮次编号', hint: 'rounds 中的编号,如 2026', required: true, pattern: ['^[a-z0-9-]+$', '只能用小写字母、数字和连字符'] }),
-  asOf: date({ label: '数据截止日期', hint: '留空则按生成网站的当天计算;填写后所有统计按这一天计算,便于复核' }),
-  cadence: select({ label: '记实周期', hint: '每月一记实(默认),或学校采用的每学期一记账', options: cadences, default: 'month', required: true }),
+  topOrg: relation({ label: '顶层组织', hint: '公开栏所属的最上级党组织', to: ['orgs'], required: true }),
+  currentRound: relation({ label: '当前轮次', hint: '首页和统计显示的轮次；新建的承诺默认放在这一轮', to: ['rounds'], required: true }),
+  asOf: date({ label: '数据截止日期', hint: '留空则按生成网站的当天计算；填写后所有统计按这一天计算，便于复核' }),
+  cadence: select({ label: '记实周期', hint: '每月一记实（默认），或学校采用的每学期一记账', options: cadences, default: 'month', required: true }),
   description: text({ label: '公开栏说明', multiline: true }),
   contact: object({
     label: '监督联系方式',

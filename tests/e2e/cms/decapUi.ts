@@ -11,14 +11,20 @@
  * - editor toolbar in the simple publish mode that decap-server's fs mode falls back to: `保存` opens a menu
  *   立即保存 / 保存，然后新建条目 / 保存，然后复制此条目 (the admin's locale says 保存 there: it only writes the file;
  *   with the review workflow the same button is 发布); the back link reads 正在“承诺事项”栏目中编写;
- * - labels of optional fields end in ` (选填)`; list widgets have a button `新增<label>`; collapsed objects have a
- *   `[data-testid=expand-button][aria-label=Expand]` button in their top bar;
- * - select and relation widgets are react-select comboboxes: click the input, type, click `role=option`;
- * - datetime fields with `time_format: false` are native `<input type=date>`: `fill('2025-06-30')`;
+ * - labels of optional fields end in ` (选填)`; each field block is a `div[aria-label=“<widget>”填写项]`; list widgets
+ *   have a button `新增<label>`; collapsed objects have a `[data-testid=expand-button][aria-label=展开]` button in
+ *   their top bar (收起 once open);
+ * - select widgets are Decap's react-select comboboxes: click the input, type, click `role=option`;
+ * - relations are the admin's own `ref` widget, a native `<select>` (plus a filter `<input type=search>` from 30
+ *   options) with options like `陈慧 · 第一教师党支部(初中部)` for members and the name for orgs; the `round`
+ *   widget is a native `<select>` with the current round preselected on a new entry (`2025年度…（2025）`) and a
+ *   read-only input on an existing one; file ids (党员编号 …) are a text input on a new entry;
+ * - dates are the admin's `day` widget: the labelled text input takes YYYY-MM-DD (`fill('2025-06-30')`), beside an
+ *   `<input type=date aria-label=在日历中选择…>`;
  * - a refused save lists the reasons above each field (`[class*=ControlErrorsList] li`, e.g.
- *   “完成进度(%)”必须位于 0 和 100 之间, “整改要求”是必填项, “…”不满足模式<pattern message>) and Decap rejects a
- *   promise with `undefined` (a page error "undefined"); only a missing required field also raises the toast
- *   你漏掉了一个必填项，请在保存之前将它填写好 — a range or pattern error alone shows no toast at all;
+ *   “完成进度(%)”必须在 0 和 100 之间, “整改要求”是必填项, “…”的格式不符合要求：<pattern message>); a missing
+ *   required field also raises the toast 还有必填项没有填写，请填好后再保存。, a range or pattern error alone shows
+ *   no toast; the admin's own save rules (e.g. a pledge's cross-field rules) refuse with a toast naming the rule;
  * - a successful save shows a success toast, the badge 修改已保存 and moves to #/collections/<name>/entries/<slug>.
  */
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -81,7 +87,8 @@ export class DecapUi {
 
   /** The whole field block (label, errors, control, hint) of a label. */
   container(text: string, nth = 0): Locator {
-    return this.label(text, nth).locator('xpath=ancestor::div[contains(@aria-label, " field")][1]');
+    // Decap labels each field block `“<widget>”填写项` (editor.editorControl.field.widgetLabel in admin/locale/zhHans.ts).
+    return this.label(text, nth).locator('xpath=ancestor::div[contains(@aria-label, "填写项")][1]');
   }
 
   async fill(text: string, value: string, nth = 0): Promise<void> {
@@ -124,10 +131,10 @@ export class DecapUi {
     await this.page.getByRole('button', { name: `新增${listLabel}` }).click();
   }
 
-  /** Expands a collapsed object widget. */
+  /** Expands a collapsed object widget (its button reads 展开 while collapsed, 收起 once open). */
   async expand(text: string): Promise<void> {
     const button = this.container(text).locator('[data-testid="expand-button"]').first();
-    if ((await button.getAttribute('aria-label')) === 'Expand') await button.click();
+    if ((await button.getAttribute('aria-label')) === '展开') await button.click();
   }
 
   /** Logs in with the local backend and waits for the collection list. */

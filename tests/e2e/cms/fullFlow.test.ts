@@ -61,7 +61,8 @@ async function publishOrExplain(step: string): Promise<void> {
 /** Opens the pledge from the 承诺事项 list, the way a person would (not by URL). */
 async function openPledgeFromList(): Promise<void> {
   await ui.openCollection('承诺事项');
-  await page.getByText(`${MEMBER_ID} · ${TITLE}`).click();
+  // The list names the owner as the pickers do (name · branch), for a member created moments earlier too.
+  await page.getByText(`${MEMBER_NAME} · 第一教师党支部(初中部) · ${TITLE}`, { exact: true }).click();
   await (await ui.control('承诺事项')).waitFor();
   await expect.poll(async () => (await ui.control('承诺事项')).inputValue()).toBe(TITLE);
 }
@@ -117,13 +118,16 @@ describe.sequential('CMS full flow (member → pledge → approve → record →
     await ui.pick('审核状态', '审核通过');
     await ui.pick('审核人', /^陈慧 · /);
     await ui.fill('审核日期', '2025-02-20');
+    // The preview names the member created moments earlier, not their id.
+    await expect.poll(() => page.frameLocator('#preview-pane').getByText(`${MEMBER_NAME}的承诺`, { exact: true }).count(), { timeout: 15_000 }).toBe(1);
     await shot('pledge-filled');
     await publishOrExplain('pledge');
 
     const m = /#\/collections\/pledges\/entries\/(.+)$/.exec(page.url());
     expect(m, `editor URL after saving: ${page.url()}`).not.toBeNull();
     pledgePath = decodeURIComponent(m![1]);
-    expect(pledgePath).toMatch(new RegExp(`^2025/${MEMBER_ID}-study-\\d{12}$`));
+    // Named <owner>-<category> in the round's folder (the member has no other 学习 pledge, so no `-1` suffix).
+    expect(pledgePath).toBe(`2025/${MEMBER_ID}-study`);
 
     const dir = join(cms.contentDir, 'pledges', '2025');
     const mine = readdirSync(dir).filter((f) => f.startsWith(`${MEMBER_ID}-`));

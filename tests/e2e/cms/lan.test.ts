@@ -59,7 +59,8 @@ describe(`the admin over plain http on a LAN name (${LAN_HOST})`, () => {
     // decap-server is reached through the site's own origin (the dev server proxies /api/v1 to it on 127.0.0.1).
     expect(consoleLines.join('\n')).toContain(`Detected Decap CMS Proxy Server at 'http://${LAN_HOST}:${cms.astroPort}/api/v1'`);
     await ui.openCollection('党员');
-    await page.getByText('陈慧(jiaoshi-yi)', { exact: true }).waitFor();
+    // The members list names each member's branch (summary `{{name}} · {{view_org}}`), read from the files over the LAN.
+    await page.getByText('陈慧 · 第一教师党支部(初中部)', { exact: true }).waitFor();
     expect(rec.pageErrors).toEqual([]);
   });
 

@@ -3,17 +3,17 @@
  * the real Decap UI (Chromium), against decap-server in git mode on a temp
  * copy of the project that is a git repository with branch `main`.
  *
- * What the workflow UI looks like in zh_Hans (learned by driving it):
- * - editor toolbar of a new entry: only `保存`; after the first save: `保存`, `状态: 草稿` (a dropdown of the
- *   menu items 草稿 / 审核中 / 就绪; the button then reads `状态: 审核中`, `状态: 就绪`), `发布` (menu 立即发布 /
- *   发布，然后新建内容 / 发布，然后复制内容) and `删除未发布的内容`; toasts 内容已保存, 内容状态已更新, 内容已发布;
- *   publishing asks `你确定要发布此内容吗？` (a window.confirm); afterwards the toolbar shows `已发布` and
- *   `删除已发布的内容`;
- * - the header tab `工作流` opens the board 编辑工作流 (“1 个待审查的内容、0 个已就绪的内容”, button 新建帖子) with the
- *   columns 草稿, 审查中 (sic: the board says 审查中 where the editor says 审核中) and 就绪 (`h2[name=draft|pending_review|
+ * What the workflow UI looks like in zh_Hans (the admin's own locale, admin/locale/zhHans.ts; learned by driving it):
+ * - editor toolbar of a new entry: only `保存`; after the first save: `保存`, `状态：草稿` (a dropdown of the
+ *   menu items 草稿 / 审核中 / 就绪; the button then reads `状态：审核中`, `状态：就绪`), `发布` (menu 立即发布 /
+ *   发布，然后新建条目 / 发布，然后复制此条目) and `删除未发布的条目`; toasts 条目已保存, 条目状态已更改, 条目已发布;
+ *   publishing asks `确定要发布此条目吗？` (a window.confirm); afterwards the toolbar shows `已发布` and
+ *   `删除已发布的条目`;
+ * - the header tab `工作流` opens the board 编辑工作流 (“1 个条目待审核，0 个已就绪、可以发布。”, button 新建条目) with the
+ *   columns 草稿, 审核中 (the same word as the editor's status) and 就绪 (`h2[name=draft|pending_review|
  *   pending_publish]`); a card (`[draggable=true]`, linking to the editor with ?ref=workflow) shows the collection,
- *   the entry summary and the date, plus `删除新内容` and `发布新内容` (enabled in 就绪 only); dragging a card to
- *   another column changes its status.
+ *   the entry summary (a member: `name · branch`) and the date, plus `删除新条目` and `发布新条目` (enabled in 就绪
+ *   only); dragging a card to another column changes its status.
  *
  * On disk (decap-server's git mode): saving creates the branch `cms/members/<id>` with one commit; the status is
  * the branch description (`decap-cms/draft`, `decap-cms/pending_review`, `decap-cms/pending_publish`); publishing
@@ -34,8 +34,8 @@ const MEMBER_ID = 'shen-he-liu-cheng';
 const MEMBER_NAME = '审核流程测试';
 const BRANCH = `cms/members/${MEMBER_ID}`;
 const FILE = `content/members/${MEMBER_ID}.md`;
-/** The card title on the 工作流 board: the members collection's summary, name(org). */
-const CARD_TITLE = `${MEMBER_NAME}(jiaoshi-yi)`;
+/** The card title on the 工作流 board: the members collection's summary, `name · branch name`. */
+const CARD_TITLE = `${MEMBER_NAME} · 第一教师党支部(初中部)`;
 const TIMEOUT = 300_000;
 
 let cms: CmsServer;
@@ -82,9 +82,9 @@ function card(): Locator {
   return page.locator('[draggable="true"]').filter({ has: page.locator(`a[href*="/collections/members/entries/${MEMBER_ID}?"]`) });
 }
 
-/** The status dropdown of the editor toolbar (`状态: 草稿` …). */
+/** The status dropdown of the editor toolbar (`状态：草稿` …). */
 function statusButton(): Locator {
-  return page.getByRole('button', { name: /^状态: / });
+  return page.getByRole('button', { name: /^状态：/ });
 }
 
 /** HTTP status of a page of the site as the dev server (the local preview) serves it right now. */
@@ -148,9 +148,9 @@ describe.sequential('CMS editorial workflow on a git repository (草稿 → 审�
       if (await refused.count()) {
         throw new Error(`Decap refused to save.\ntoasts: ${(await ui.toasts()).join(' | ')}\nfield errors: ${(await ui.fieldErrors()).join(' | ')}\n(screenshot ${await shot('save-refused')})`);
       }
-      expect(await ui.toasts()).toContain('内容已保存');
+      expect(await ui.toasts()).toContain('条目已保存');
       await page.waitForURL(new RegExp(`#/collections/members/entries/${MEMBER_ID}$`), { timeout: 30_000 });
-      await expect(statusButton().textContent({ timeout: 30_000 })).resolves.toBe('状态: 草稿');
+      await expect(statusButton().textContent({ timeout: 30_000 })).resolves.toBe('状态：草稿');
       await ui.dismissToasts();
       saved = true;
 
@@ -179,8 +179,8 @@ describe.sequential('CMS editorial workflow on a git repository (草稿 → 审�
       await statusButton().click();
       await expect(page.getByRole('menuitem').allTextContents()).resolves.toEqual(['草稿', '审核中', '就绪']);
       await page.getByRole('menuitem', { name: '审核中', exact: true }).click();
-      await page.getByText('内容状态已更新', { exact: true }).waitFor({ timeout: 30_000 });
-      await expect(statusButton().textContent()).resolves.toBe('状态: 审核中');
+      await page.getByText('条目状态已更改', { exact: true }).waitFor({ timeout: 30_000 });
+      await expect(statusButton().textContent()).resolves.toBe('状态：审核中');
       await ui.dismissToasts();
       await expect.poll(description, { timeout: 15_000 }).toBe('decap-cms/pending_review');
       expect(onMain()).toBe(false);
@@ -190,21 +190,21 @@ describe.sequential('CMS editorial workflow on a git repository (草稿 → 审�
   );
 
   test(
-    'moves the card from 审查中 to 就绪 on the 工作流 board: the branch description becomes decap-cms/pending_publish',
+    'moves the card from 审核中 to 就绪 on the 工作流 board: the branch description becomes decap-cms/pending_publish',
     async () => {
       needSaved();
       await ui.back();
       await page.getByRole('link', { name: '工作流' }).click();
       await page.getByRole('heading', { name: '编辑工作流' }).waitFor({ timeout: 30_000 });
-      await page.getByText('1 个待审查的内容、0 个已就绪的内容', { exact: true }).waitFor({ timeout: 30_000 });
+      await page.getByText('1 个条目待审核，0 个已就绪、可以发布。', { exact: true }).waitFor({ timeout: 30_000 });
       await card().waitFor({ timeout: 30_000 });
       await expect(column('pending_review').locator(card()).count()).resolves.toBe(1);
       await expect(card().getByText(CARD_TITLE, { exact: true }).isVisible()).resolves.toBe(true);
-      // Not ready yet: the card cannot be published from 审查中.
-      await expect(card().getByRole('button', { name: '发布新内容' }).isDisabled()).resolves.toBe(true);
+      // Not ready yet: the card cannot be published from 审核中.
+      await expect(card().getByRole('button', { name: '发布新条目' }).isDisabled()).resolves.toBe(true);
 
       await card().dragTo(column('pending_publish'));
-      await page.getByText('内容状态已更新', { exact: true }).waitFor({ timeout: 30_000 });
+      await page.getByText('条目状态已更改', { exact: true }).waitFor({ timeout: 30_000 });
       await expect.poll(() => column('pending_publish').locator(card()).count(), { timeout: 15_000 }).toBe(1);
       await expect(column('pending_review').locator(card()).count()).resolves.toBe(0);
       await expect.poll(description, { timeout: 15_000 }).toBe('decap-cms/pending_publish');
@@ -220,7 +220,7 @@ describe.sequential('CMS editorial workflow on a git repository (草稿 → 审�
       needSaved();
       await card().getByRole('link').click();
       await statusButton().waitFor({ timeout: 30_000 });
-      await expect(statusButton().textContent()).resolves.toBe('状态: 就绪');
+      await expect(statusButton().textContent()).resolves.toBe('状态：就绪');
       await expect.poll(async () => (await ui.control('姓名')).inputValue(), { timeout: 15_000 }).toBe(MEMBER_NAME);
 
       const confirms: string[] = [];
@@ -230,11 +230,11 @@ describe.sequential('CMS editorial workflow on a git repository (草稿 → 审�
       });
       await page.getByRole('button', { name: '发布', exact: true }).click();
       await page.getByRole('menuitem', { name: '立即发布', exact: true }).click();
-      const ok = page.getByText('内容已发布', { exact: true });
+      const ok = page.getByText('条目已发布', { exact: true });
       const failed = page.locator('.Toastify__toast--error, .Toastify__toast--warning');
       await ok.or(failed).first().waitFor({ timeout: 60_000 });
       if (await failed.count()) throw new Error(`publishing failed: ${(await ui.toasts()).join(' | ')}\n(screenshot ${await shot('publish-failed')})`);
-      expect(confirms).toEqual(['你确定要发布此内容吗？']);
+      expect(confirms).toEqual(['确定要发布此条目吗？']);
       await page.getByText('已发布', { exact: true }).waitFor({ timeout: 30_000 });
 
       // Published: merged into main, the branch and its status deleted, the working tree (main) clean.

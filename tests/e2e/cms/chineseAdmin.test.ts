@@ -1,0 +1,117 @@
+/**
+ * A look at the admin, screen by screen, as a secretary sees it: no English word and no pinyin id where a name
+ * belongs — in the visible text, in what screen readers announce (aria-label, title, alt, placeholder) and in the
+ * preview pane. Screens: the login page, every collection's list, an existing entry and a new entry of every
+ * collection.
+ */
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startCms, type CmsServer } from './cmsServer.ts';
+import { DecapUi, launchCmsBrowser, record, type Recorder } from './decapUi.ts';
+
+/** Latin words of three letters or more: English words and pinyin ids alike. */
+const LATIN = /[A-Za-z][A-Za-z-]{2,}/g;
+
+/** What a screen shows and announces (inputs' values are what the files hold, so they are left out). */
+async function wordsOf(target: Page | Frame): Promise<string[]> {
+  return target.evaluate(() => {
+    const visible = (el: Element) => {
+      const r = (el as HTMLElement).getBoundingClientRect?.();
+      const style = getComputedStyle(el);
+      return r && r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+    };
+    const out: string[] = [document.body.innerText];
+    for (const el of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
+      if (!visible(el)) continue;
+      for (const a of ['aria-label', 'title', 'alt', 'placeholder']) {
+        const v = el.getAttribute(a);
+        if (v) out.push(v);
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * Latin words that belong: e-mail addresses typed into the content, and the examples of an id's form in the hint
+ * of the id fields (编号：只能用小写字母、数字和连字符，如 zhang-san).
+ */
+const ALLOWED = [/\S+@\S+/g, /如 [a-z0-9-]+；/g];
+
+/** Each Latin word found, with a little of the text around it (to find it on the screen). */
+function english(texts: string[]): string[] {
+  const found = new Set<string>();
+  for (const raw of texts) {
+    const t = ALLOWED.reduce((x, re) => x.replace(re, ' '), raw);
+    for (const m of t.matchAll(LATIN)) found.add(`${m[0]} ← “${t.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12).replace(/\s+/g, ' ')}”`);
+  }
+  return [...found];
+}
+
+const collections: [name: string, existing: string][] = [
+  ['pledges', '2025/bai-yulan-service'],
+  ['org-pledges', '2025/tuixiu-service-1'],
+  ['members', 'bai-yulan'],
+  ['checks', '2025/jiaoshi-er-q1'],
+  ['bulletins', '2025/jiaoshi-er-h1'],
+  ['reviews', '2025/cao-lin-h1'],
+  ['evaluations', '2025/jiaoshi-er'],
+  ['orgs', 'jiaoshi-er'],
+  ['rounds', '2025'],
+];
+
+describe.sequential('the admin speaks Chinese and shows names', () => {
+  let cms: CmsServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let rec: Recorder;
+
+  beforeAll(async () => {
+    cms = await startCms();
+    browser = await launchCmsBrowser();
+    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
+    rec = record(context);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await cms?.stop();
+  });
+
+  async function screen(path: string, ready: (page: Page) => Promise<unknown>): Promise<string[]> {
+    const page = await context.newPage();
+    try {
+      await page.goto(`${cms.adminUrl()}${path}`);
+      await ready(page);
+      // Let lazy parts (relation lists, previews) settle.
+      await page.waitForTimeout(1000);
+      const words = await wordsOf(page);
+      for (const f of page.frames()) if (f !== page.mainFrame()) words.push(...(await wordsOf(f).catch(() => [])));
+      return english(words);
+    } finally {
+      await page.close();
+    }
+  }
+
+  test('the login page names the board, in Chinese', async () => {
+    const page = await context.newPage();
+    await page.goto(cms.adminUrl());
+    await page.getByRole('heading', { name: /青山市实验中学党总支/ }).waitFor();
+    expect(english(await wordsOf(page))).toEqual([]);
+    await new DecapUi(page).login();
+    await page.close();
+  });
+
+  test.each(collections)('%s: the list, an existing entry and a new entry', async (name, slug) => {
+    const editor = (page: Page) => page.getByText(/正在“.+”栏目中编写/).waitFor({ timeout: 30_000 });
+    const list = await screen(`#/collections/${name}`, (page) => page.locator(`a[href*="/collections/${name}/entries/"]`).first().waitFor({ timeout: 30_000 }));
+    const existing = await screen(`#/collections/${name}/entries/${slug}`, editor);
+    const fresh = await screen(`#/collections/${name}/new`, editor);
+    expect({ list, existing, fresh }).toEqual({ list: [], existing: [], fresh: [] });
+  });
+
+  test('site settings', async () => {
+    expect(await screen('#/collections/site/entries/site', (page) => page.getByText(/正在“.+”栏目中编写/).waitFor({ timeout: 30_000 }))).toEqual([]);
+    expect(rec.pageErrors).toEqual([]);
+  });
+});
