@@ -349,7 +349,7 @@ export const zhHans = {
         '%{smart_count} 个条目待审核，%{readyCount} 个已就绪、可以发布。 |||| ' +
         '%{smart_count} 个条目待审核，%{readyCount} 个已就绪、可以发布。',
       // dayjs without a Chinese locale: 'MMMM' would print an English month name.
-      dateFormat: 'M月D日',
+      dateFormat: 'YYYY-MM-DD',
     },
     workflowCard: {
       lastChange: '%{date} 由 %{author} 修改',

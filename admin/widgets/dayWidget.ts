@@ -6,20 +6,12 @@
  * field's pattern (and by `npm run check`).
  */
 import { createElement as h, type ReactElement } from 'react';
+import type { WidgetProps } from './widgetProps.ts';
 
-interface DayProps {
-  field: { get(key: string): unknown };
-  value: unknown;
-  onChange(value: unknown): void;
-  forID: string;
-  classNameWrapper: string;
-  setActiveStyle(): void;
-  setInactiveStyle(): void;
-}
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-export function DayControl({ field, value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle }: DayProps): ReactElement {
+export function DayControl({ field, value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle }: WidgetProps): ReactElement {
   const text = typeof value === 'string' ? value : '';
   const label = String(field.get('label') ?? '日期');
   return h(

@@ -6,18 +6,10 @@
  * file asks for it (the save rules refuse a new file without one).
  */
 import { createElement as h, type ReactElement } from 'react';
+import type { WidgetProps } from './widgetProps.ts';
 
-interface FileIdProps {
-  entry: { get(key: string): unknown };
-  value: unknown;
-  onChange(value: unknown): void;
-  forID: string;
-  classNameWrapper: string;
-  setActiveStyle(): void;
-  setInactiveStyle(): void;
-}
 
-export function FileIdControl({ entry, value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle }: FileIdProps): ReactElement {
+export function FileIdControl({ entry, value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle }: WidgetProps): ReactElement {
   const existing = !entry.get('newRecord');
   const slug = String(entry.get('slug') ?? '').split('/').pop() ?? '';
   return h('input', {

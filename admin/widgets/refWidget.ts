@@ -9,19 +9,10 @@
  */
 import { createElement as h, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { learn, labelOf, nameOf, useSiteFacts, type SiteFacts } from '../siteFacts.ts';
+import type { WidgetProps } from './widgetProps.ts';
 
 type Immutable = { toJS(): unknown } | undefined;
 
-interface RefProps {
-  field: { get(key: string): unknown };
-  value: unknown;
-  onChange(value: unknown): void;
-  forID: string;
-  classNameWrapper: string;
-  setActiveStyle(): void;
-  setInactiveStyle(): void;
-  query?(forID: string, collection: string, searchFields: string[], term: string): Promise<{ payload?: { hits?: { slug: string; data: Record<string, unknown> }[] } }>;
-}
 
 const groupLabel: Record<string, string> = { members: '党员', orgs: '党组织', pledges: '承诺', rounds: '轮次' };
 const searchField: Record<string, string> = { members: 'name', orgs: 'name', pledges: 'title', rounds: 'title' };
@@ -59,7 +50,7 @@ function groups(options: Option[]): [string, Option[]][] {
 /** Long lists get a filter box; short ones do not need it. */
 const FILTER_FROM = 30;
 
-export function RefControl(props: RefProps): ReactElement {
+export function RefControl(props: WidgetProps): ReactElement {
   const { field, forID, classNameWrapper, onChange, setActiveStyle, setInactiveStyle, query } = props;
   const targets = (js(field.get('collections')) as string[] | undefined) ?? ['members'];
   const multiple = Boolean(field.get('multiple'));

@@ -7,15 +7,8 @@
  */
 import { createElement as h, useEffect, type ReactElement } from 'react';
 import { labelOf, useSiteFacts } from '../siteFacts.ts';
+import type { WidgetProps } from './widgetProps.ts';
 
-interface RoundProps {
-  field: { get(key: string): unknown };
-  entry: { get(key: string): unknown };
-  value: unknown;
-  onChange(value: unknown): void;
-  forID: string;
-  classNameWrapper: string;
-}
 
 /** The round folder of a per-round file path (`content/pledges/2025/x.md` → `2025`); undefined for a flat path. */
 export function roundOfPath(path: unknown, folder: string): string | undefined {
@@ -25,7 +18,7 @@ export function roundOfPath(path: unknown, folder: string): string | undefined {
   return parts.length === 2 ? parts[0] : undefined;
 }
 
-export function RoundControl({ field, entry, value, onChange, forID, classNameWrapper }: RoundProps): ReactElement {
+export function RoundControl({ field, entry, value, onChange, forID, classNameWrapper }: WidgetProps): ReactElement {
   useSiteFacts();
   const isNew = Boolean(entry.get('newRecord'));
   const fallback = String(field.get('default') ?? '');

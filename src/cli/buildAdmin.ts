@@ -51,7 +51,7 @@ function snapshot(): Map<string, Buffer> {
     }
   };
   for (const dir of ['admin', 'src']) walk(dir);
-  for (const f of ALWAYS) out.set(f, readFileSync(join(root, f)));
+  for (const f of ALWAYS) if (existsSync(join(root, f))) out.set(f, readFileSync(join(root, f)));
   return out;
 }
 

@@ -38,6 +38,8 @@ const ALLOWED_LATIN: Record<string, string> = {
   yml: 'file name config.yml',
   // The key label printed on the keyboard; it has no Chinese name.
   Ctrl: 'keyboard key label',
+  // workflow.workflow.dateFormat is a date format for dayjs, never shown: it prints 2026-03-15.
+  YYYY: 'dayjs date format token (the card shows YYYY-MM-DD as digits)',
 };
 
 /** A Chinese character, or full-width / CJK punctuation. */

@@ -67,7 +67,7 @@ export function ensureAdminBundle(): void {
 export function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cms-e2e-'));
   for (const name of ['content', 'src', 'admin', 'public']) cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
-  for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(projectRoot, name), join(dir, name));
+  for (const name of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) cpSync(join(projectRoot, name), join(dir, name));
   // A real node_modules folder whose entries link to the project's: packages resolve exactly as in the
   // project, while Vite's dependency cache (node_modules/.vite) stays inside the temp copy instead of
   // being rewritten under the real project by every test run.
