@@ -35,7 +35,9 @@ export function DayControl({ field, value, onChange, forID, classNameWrapper, se
       'aria-label': `在日历中选择${label}`,
       title: '在日历中选择',
       value: ISO.test(text) ? text : '',
-      style: { fontSize: '15px', padding: '0.25rem' },
+      // Only the calendar button shows: the browser would print the date in its own order (02/20/2025), while the
+      // text box beside it shows it as the content stores it.
+      style: { fontSize: '15px', padding: '0.25rem', width: '2.75rem', color: 'transparent', cursor: 'pointer' },
       onChange: (e: { target: { value: string } }) => e.target.value && onChange(e.target.value),
     }),
   );
