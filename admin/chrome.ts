@@ -45,6 +45,7 @@ function tidy(): void {
   if (login && boardName && !document.getElementById(BOARD_ID)) {
     const heading = document.createElement('h1');
     heading.id = BOARD_ID;
+    heading.dataset.pbWidget = 'board-name';
     heading.textContent = `${boardName} · 承诺践诺评诺公开栏内容管理`;
     heading.style.cssText = 'font-size:1.4rem;margin:0 1rem 1.5rem;text-align:center;color:#1f2933';
     login.parentElement?.insertBefore(heading, login);
@@ -91,6 +92,7 @@ export function showEditorAlert(messages: string[]): void {
   const box = document.createElement('div');
   box.id = ALERT_ID;
   box.setAttribute('role', 'alert');
+  box.dataset.pbWidget = 'alert';
   box.style.cssText = 'margin:0 0 1rem;padding:0.75rem 1rem;border:2px solid #b42318;border-radius:6px;background:#fef3f2;color:#7a271a;font-size:15px;line-height:1.6';
   const title = document.createElement('strong');
   title.textContent = '没有保存：';

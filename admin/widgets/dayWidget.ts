@@ -16,7 +16,7 @@ export function DayControl({ field, value, onChange, forID, classNameWrapper, se
   const label = String(field.get('label') ?? '日期');
   return h(
     'div',
-    { className: classNameWrapper, style: { display: 'flex', gap: '0.75rem', alignItems: 'center', flexWrap: 'wrap' } },
+    { className: classNameWrapper, 'data-pb-widget': 'day', style: { display: 'flex', gap: '0.75rem', alignItems: 'center', flexWrap: 'wrap' } },
     h('input', {
       id: forID,
       type: 'text',

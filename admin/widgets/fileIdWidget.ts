@@ -14,7 +14,7 @@ export function FileIdControl({ entry, value, onChange, forID, classNameWrapper,
   const slug = String(entry.get('slug') ?? '').split('/').pop() ?? '';
   return h('input', {
     id: forID,
-    className: classNameWrapper,
+    className: classNameWrapper, 'data-pb-widget': 'fileId',
     readOnly: existing,
     value: existing ? (typeof value === 'string' && value) || slug : typeof value === 'string' ? value : '',
     autoComplete: 'off',

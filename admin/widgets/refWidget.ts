@@ -111,7 +111,7 @@ export function RefControl(props: WidgetProps): ReactElement {
   if (!multiple) {
     return h(
       'div',
-      { className: classNameWrapper, onFocus: setActiveStyle, onBlur: setInactiveStyle },
+      { className: classNameWrapper, 'data-pb-widget': 'ref', onFocus: setActiveStyle, onBlur: setInactiveStyle },
       filterBox,
       h(
         'select',
@@ -127,7 +127,7 @@ export function RefControl(props: WidgetProps): ReactElement {
   const labelFor = (v: string) => all.find((o) => matches(o, v))?.label ?? `${v}（未找到）`;
   return h(
     'div',
-    { className: classNameWrapper, onFocus: setActiveStyle, onBlur: setInactiveStyle },
+    { className: classNameWrapper, 'data-pb-widget': 'ref', onFocus: setActiveStyle, onBlur: setInactiveStyle },
     chosen.length
       ? h(
           'ul',

@@ -4,6 +4,7 @@
  * preview pane. Screens: the login page, every collection's list, an existing entry and a new entry of every
  * collection.
  */
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startCms, type CmsServer } from './cmsServer.ts';
@@ -108,6 +109,28 @@ describe.sequential('the admin speaks Chinese and shows names', () => {
     const existing = await screen(`#/collections/${name}/entries/${slug}`, editor);
     const fresh = await screen(`#/collections/${name}/new`, editor);
     expect({ list, existing, fresh }).toEqual({ list: [], existing: [], fresh: [] });
+  });
+
+  test('the admin’s own controls (pickers by name, rounds, dates, file ids) have no WCAG 2.2 A/AA violation axe can find', async () => {
+    const axePath = fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url));
+    const found: string[] = [];
+    for (const path of ['#/collections/pledges/entries/2025/cao-lin-study', '#/collections/reviews/new', '#/collections/members/new', '#/collections/checks/entries/2025/jiaoshi-er-q1']) {
+      const page = await context.newPage();
+      await page.goto(`${cms.adminUrl()}${path}`);
+      await page.getByText(/正在“.+”栏目中编写/).waitFor({ timeout: 30_000 });
+      await page.locator('[data-pb-widget]').first().waitFor();
+      await page.addScriptTag({ path: axePath });
+      const r = await page.evaluate(async () => {
+        const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+        const n = document.querySelectorAll('[data-pb-widget]').length;
+        const res = await w.axe.run({ include: [['[data-pb-widget]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+        return { n, violations: res.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`) };
+      });
+      expect(r.n, path).toBeGreaterThan(0);
+      found.push(...r.violations.map((v) => `${path} ${v}`));
+      await page.close();
+    }
+    expect(found).toEqual([]);
   });
 
   test('site settings', async () => {
