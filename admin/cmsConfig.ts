@@ -41,7 +41,7 @@ function withDeadlineRule(collections: Record<string, unknown>[], rounds: CmsCon
   return collections.map((c) =>
     c.name !== 'pledges'
       ? c
-      : { ...c, fields: (c.fields as Record<string, unknown>[]).map((f) => (f.name === 'deadline' ? { ...f, pattern: [datePattern(rounds), `：完成时限须在轮次起止日期之内（${spans}）`] } : f)) },
+      : { ...c, fields: (c.fields as Record<string, unknown>[]).map((f) => (f.name === 'deadline' ? { ...f, pattern: [datePattern(rounds), `完成时限须在轮次起止日期之内（${spans}）`] } : f)) },
   );
 }
 

@@ -43,17 +43,34 @@ export function withViewWords(def: CollectionDef, data: Data): Data {
   return out;
 }
 
-/** The file's data without what the admin derived (at any depth) and without undefined values. */
-export function withoutViewWords(data: Data): Data {
-  const clean = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(clean) : v && typeof v === 'object' ? withoutViewWords(v as Data) : v;
-  return Object.fromEntries(Object.entries(data).filter(([k, v]) => !k.startsWith(VIEW_PREFIX) && v !== undefined).map(([k, v]) => [k, clean(v)]));
+/** Whether a form value stands for “nothing”: what a cleared field leaves (null, '', '  ', an empty group). */
+function isEmpty(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (typeof v === 'string') return v.trim() === '';
+  return typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
+}
+
+/**
+ * The file's data: the form's data without what the admin derived (at any depth) and without what a cleared
+ * field leaves behind (null, empty text, an emptied group), so a cleared field is absent from the file — exactly
+ * the data the save rules check and `writeEntry` writes.
+ */
+export function fileData(data: Data): Data {
+  const clean = (v: unknown): unknown => (Array.isArray(v) ? v.map(clean) : v && typeof v === 'object' ? fileData(v as Data) : v);
+  const out: Data = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (k.startsWith(VIEW_PREFIX)) continue;
+    const c = clean(v);
+    if (!isEmpty(c)) out[k] = c;
+  }
+  return out;
 }
 
 /** Reads a file of a folder collection into the form's data (front matter plus `body`). */
 export function readEntry(def: CollectionDef, text: string): Data {
   const parsed = parseMarkdown(text, '');
-  if (parsed.problem) return { body: text, [`${VIEW_PREFIX}unreadable`]: parsed.problem.message };
+  // Listed (a pledge in the members' list) and never saved over: see saveBlockers.
+  if (parsed.problem) return { body: text, [`${VIEW_PREFIX}unreadable`]: parsed.problem.message, ...(def.name === 'pledges' && { [`${VIEW_PREFIX}kind`]: 'member' }) };
   return withViewWords(def, { ...(parsed.data as Data), body: (parsed.body ?? '').replace(/\s+$/, '') });
 }
 
@@ -84,7 +101,7 @@ export function inTableOrder(fields: Record<string, Field>, data: Data): Data {
 
 /** Writes the form's data back as the file. */
 export function writeEntry(def: CollectionDef, data: Data): string {
-  const { body, ...front } = withoutViewWords(data);
+  const { body, ...front } = fileData(data);
   return stringifyMarkdown(inTableOrder(def.fields, front), typeof body === 'string' ? body : '');
 }
 

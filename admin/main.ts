@@ -26,7 +26,8 @@ CMS.registerWidget('round', asControl(RoundControl) as never, RoundPreview as ne
 CMS.registerWidget('day', asControl(DayControl) as never, DayPreview as never);
 CMS.registerWidget('fileId', asControl(FileIdControl) as never);
 // Decap's own select, previewed by its Chinese label instead of the stored slug (上半年, not h1).
-CMS.registerWidget('select', (CMS.getWidget('select') as { control: unknown }).control as never, SelectPreview as never);
+const select = CMS.getWidget('select') as unknown as { control: unknown; schema?: unknown };
+(CMS.registerWidget as unknown as (name: string, control: unknown, preview: unknown, schema?: unknown) => void)('select', select.control, SelectPreview, select.schema);
 registerPreviews(CMS);
 
 type EntryMap = { get(key: string): unknown; getIn(path: string[]): unknown };
@@ -38,7 +39,7 @@ CMS.registerEventListener({
     const data = (entry.get('data') as { toJS(): Record<string, unknown> }).toJS();
     const blockers = saveBlockers(
       { collection: String(entry.get('collection')), newRecord: Boolean(entry.get('newRecord')), path: entry.get('path') as string | undefined, data },
-      facts().rounds.map((r) => r.id),
+      { rounds: facts().rounds.map((r) => r.id), members: facts().members.map((m) => m.id), orgs: facts().orgs.map((o) => o.id) },
     );
     if (blockers.length) {
       showEditorAlert(blockers);

@@ -7,30 +7,15 @@
  * before every save and refuses the save with the schema's Chinese message.
  */
 import { REVIEW_DECIDED, pledgeSchema } from '../src/schemas/pledge.ts';
+import { fileData } from './contentFormat.ts';
 
 /** The schema's rules that span several fields (the ones Decap's per-field widgets cannot check). */
 export const crossFieldRules: ReadonlySet<string> = new Set(['R4', 'R15', 'closed-unapproved', 'records-order', REVIEW_DECIDED]);
 
-/** Drops what an empty form leaves behind (empty strings, empty groups), as the file would not hold them. */
-function withoutEmpty(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutEmpty);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const clean = withoutEmpty(v);
-      if ((typeof clean === 'string' && clean.trim() === '') || clean === null || clean === undefined) continue;
-      if (typeof clean === 'object' && !Array.isArray(clean) && Object.keys(clean).length === 0) continue;
-      out[k] = clean;
-    }
-    return out;
-  }
-  return value;
-}
-
 /** The cross-field rule messages a pledge form breaks (of `rules`, by default all of them); empty when it may be saved. */
 export function pledgeRuleErrors(data: Record<string, unknown>, rules: ReadonlySet<string> = crossFieldRules): string[] {
   const { body: _body, ...front } = data;
-  const result = pledgeSchema.safeParse(withoutEmpty(front));
+  const result = pledgeSchema.safeParse(fileData(front));
   if (result.success) return [];
   // Field-level problems (types, ranges, patterns) are the widgets' job and shown at the field.
   return result.error.issues.filter((i) => i.code === 'custom' && rules.has(String(i.params?.rule))).map((i) => i.message);

@@ -10,6 +10,8 @@
 import { createElement as h, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { learn, labelOf, nameOf, useSiteFacts, type SiteFacts } from '../siteFacts.ts';
 import type { WidgetProps } from './widgetProps.ts';
+import { pledgeRef } from '../../src/lib/pledgeRef.ts';
+import { folderOf, roundOfPath } from './roundWidget.ts';
 
 type Immutable = { toJS(): unknown } | undefined;
 
@@ -47,11 +49,23 @@ function groups(options: Option[]): [string, Option[]][] {
   return [...by];
 }
 
+type Hit = { slug: string; data: Record<string, unknown> };
+const recent = new Map<string, { at: number; hits: Promise<Hit[]> }>();
+
+/** The entries of a collection from the backend, shared by the pickers that ask within a few seconds of each other. */
+function entriesOf(collection: string, ask: () => Promise<{ payload?: { hits?: Hit[] } }> | undefined): Promise<Hit[]> {
+  const hit = recent.get(collection);
+  if (hit && Date.now() - hit.at < 5000) return hit.hits;
+  const hits = Promise.resolve(ask()).then((r) => r?.payload?.hits ?? []);
+  recent.set(collection, { at: Date.now(), hits });
+  return hits;
+}
+
 /** Long lists get a filter box; short ones do not need it. */
 const FILTER_FROM = 30;
 
 export function RefControl(props: WidgetProps): ReactElement {
-  const { field, forID, classNameWrapper, onChange, setActiveStyle, setInactiveStyle, query } = props;
+  const { field, entry, forID, classNameWrapper, onChange, setActiveStyle, setInactiveStyle, query } = props;
   const targets = (js(field.get('collections')) as string[] | undefined) ?? ['members'];
   const multiple = Boolean(field.get('multiple'));
   const label = String(field.get('label') ?? '');
@@ -59,13 +73,15 @@ export function RefControl(props: WidgetProps): ReactElement {
   const [pledges, setPledges] = useState<Option[]>([]);
   const [filter, setFilter] = useState('');
 
-  // Ask the backend for the current entries of each target (fresh on every editor open: nothing cached).
+  // Ask the backend for the current entries of each target (one request per collection for all the pickers of an
+  // editor opened at once; fresh again a few seconds later). Pledges are two views of one folder: ask both.
   useEffect(() => {
     let alive = true;
     for (const t of targets) {
-      void query?.(forID, t, [searchField[t] ?? 'title'], '')
-        .then((r) => {
-          const hits = r?.payload?.hits ?? [];
+      const views = t === 'pledges' ? ['pledges', 'org-pledges'] : [t];
+      void Promise.all(views.map((v) => entriesOf(v, () => query?.(forID, v, [searchField[t] ?? 'title'], ''))))
+        .then((lists) => {
+          const hits = lists.flat();
           if (!alive) return;
           if (t === 'pledges') {
             setPledges(hits.map((e) => ({ value: e.slug, label: `${String(e.data.title ?? e.slug)}（${nameOf(String(e.data.owner ?? ''))}）`, group: groupLabel.pledges })));
@@ -80,7 +96,9 @@ export function RefControl(props: WidgetProps): ReactElement {
   }, [forID, targets.join()]);
 
   const all = useMemo(() => refOptions(targets, facts, pledges), [targets.join(), facts, pledges]);
-  const chosen = multiple ? ((js(props.value) as string[] | undefined) ?? []) : [];
+  // A list written by hand as a single value (`urged: x`) is a list of one.
+  const listed = js(props.value);
+  const chosen = multiple ? (Array.isArray(listed) ? listed.map(String) : typeof listed === 'string' && listed ? [listed] : []) : [];
   const single = multiple ? '' : typeof props.value === 'string' ? props.value : '';
   const known = new Set(all.map((o) => o.value));
   const needle = filter.trim().toLowerCase();
@@ -122,8 +140,11 @@ export function RefControl(props: WidgetProps): ReactElement {
     );
   }
 
-  // A pledge of the same round may be named by its file name alone (`wang-fang-study` for `2025/wang-fang-study`).
-  const matches = (o: Option, v: string) => o.value === v || o.value.endsWith(`/${v}`);
+  // A pledge of the file's own round is named by its file name alone (`wang-fang-study` for `2025/wang-fang-study`),
+  // as pledgeRef reads it; one of another round by `<round>/<name>`.
+  const round = roundOfPath(entry.get('path'), folderOf(String(entry.get('collection') ?? ''))) ?? (entry.getIn?.(['data', 'round']) as string | undefined);
+  const matches = (o: Option, v: string) => o.value === pledgeRef(v, round);
+  const stored = (v: string) => (round && v.startsWith(`${round}/`) ? v.slice(round.length + 1) : v);
   const labelFor = (v: string) => all.find((o) => matches(o, v))?.label ?? `${v}（未找到）`;
   return h(
     'div',
@@ -150,7 +171,10 @@ export function RefControl(props: WidgetProps): ReactElement {
         id: forID,
         value: '',
         style: selectStyle,
-        onChange: (e: { target: { value: string } }) => e.target.value && !chosen.includes(e.target.value) && onChange([...chosen, e.target.value]),
+        onChange: (e: { target: { value: string } }) => {
+          const v = e.target.value && stored(e.target.value);
+          if (v && !chosen.some((c) => pledgeRef(c, round) === pledgeRef(v, round))) onChange([...chosen, v]);
+        },
       },
       h('option', { value: '' }, `（添加${label}）`),
       ...optionEls(shown.filter((o) => !chosen.some((v) => matches(o, v)))),

@@ -10,6 +10,11 @@ import { labelOf, useSiteFacts } from '../siteFacts.ts';
 import type { WidgetProps } from './widgetProps.ts';
 
 
+/** The content folder a Decap collection edits (`org-pledges` is a view of `pledges`). */
+export function folderOf(collection: string): string {
+  return collection === 'org-pledges' ? 'pledges' : collection;
+}
+
 /** The round folder of a per-round file path (`content/pledges/2025/x.md` → `2025`); undefined for a flat path. */
 export function roundOfPath(path: unknown, folder: string): string | undefined {
   if (typeof path !== 'string') return undefined;
@@ -29,7 +34,7 @@ export function RoundControl({ field, entry, value, onChange, forID, classNameWr
   }, [isNew]);
   const style = { width: '100%', fontSize: '15px', padding: '0.5rem', boxSizing: 'border-box' as const };
   if (!isNew) {
-    const folder = roundOfPath(entry.get('path'), String(entry.get('collection') === 'org-pledges' ? 'pledges' : (entry.get('collection') ?? '')));
+    const folder = roundOfPath(entry.get('path'), folderOf(String(entry.get('collection') ?? '')));
     const round = folder ?? (typeof value === 'string' ? value : '');
     return h('input', { id: forID, className: classNameWrapper, 'data-pb-widget': 'round', style, readOnly: true, value: round ? `${labelOf(round, ['rounds'])}（${round}）` : '（未知）' });
   }

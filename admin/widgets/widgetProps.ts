@@ -3,7 +3,7 @@ export interface WidgetProps {
   /** The field's config (an Immutable map). */
   field: { get(key: string): unknown };
   /** The entry being edited: `newRecord`, `path`, `slug`, `collection`. */
-  entry: { get(key: string): unknown };
+  entry: { get(key: string): unknown; getIn?(path: string[]): unknown };
   value: unknown;
   onChange(value: unknown): void;
   /** The id the field's `<label for>` points at. */

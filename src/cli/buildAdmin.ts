@@ -34,7 +34,11 @@ export function hashInputs(inputs: readonly string[], dir = root, bytesOf: (file
   for (const f of [...new Set([...inputs, ...ALWAYS])].sort()) {
     const abs = join(dir, f);
     const bytes = bytesOf(f) ?? (existsSync(abs) ? readFileSync(abs) : undefined);
-    if (!bytes) return null;
+    // A compiled file gone means the stamp is stale; a project without a lock file just has nothing to hash there.
+    if (!bytes) {
+      if (ALWAYS.includes(f)) continue;
+      return null;
+    }
     h.update(f).update('\0').update(bytes);
   }
   return h.digest('hex');

@@ -12,7 +12,9 @@
  * address printed is the one the dev server really took. Ctrl-C stops both.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { basename, dirname, join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { anyFreePort, firstFreePort } from './ports.ts';
 
@@ -56,58 +58,77 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** Waits until decap-server answers on `port` as the server of this folder (its `info` names this folder's repository). */
+/**
+ * Waits until decap-server answers on `port` as the server of this folder: it must read back a random token
+ * this script has just written into the project (under .astro/, which git ignores), which only a server whose
+ * root is this folder can do.
+ */
 async function waitForOwnServer(child: ChildProcess, port: number): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) fail(`本地后端 decap-server 没有启动（端口 ${port}）。`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ action: 'info' }),
-        signal: AbortSignal.timeout(2000),
-      });
-      const info = (await res.json().catch(() => ({}))) as { repo?: string };
-      if (res.ok && info.repo === basename(root)) return;
-      if (res.ok) fail(`端口 ${port} 上回应的不是本项目的 decap-server。`);
-    } catch {
-      // not listening yet
+  const token = randomUUID();
+  const tokenPath = `.astro/decap-server-${token}`;
+  mkdirSync(join(root, '.astro'), { recursive: true });
+  writeFileSync(join(root, tokenPath), token);
+  try {
+    const until = Date.now() + 60_000;
+    while (Date.now() < until) {
+      if (child.exitCode !== null) fail(`本地后端 decap-server 没有启动（端口 ${port} 可能已被占用）。`);
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ action: 'entriesByFiles', params: { branch: env.CMS_BRANCH?.trim() || 'main', files: [{ path: tokenPath }] } }),
+          signal: AbortSignal.timeout(2000),
+        });
+        const files = (await res.json().catch(() => [])) as { data?: string }[];
+        if (res.ok && Array.isArray(files) && files[0]?.data === token) return;
+        if (res.ok) fail(`端口 ${port} 上回应的不是本项目的 decap-server。`);
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 200));
     }
-    await new Promise((r) => setTimeout(r, 200));
+    fail('本地后端 decap-server 在 60 秒内没有回应。');
+  } finally {
+    rmSync(join(root, tokenPath), { force: true });
   }
-  fail('本地后端 decap-server 在 60 秒内没有回应。');
 }
 
 const admin = spawnSync(bin('tsx'), [join(root, 'src', 'cli', 'buildAdmin.ts')], { stdio: 'inherit', env });
 if (admin.status !== 0) process.exit(admin.status ?? 1);
 
-const bindHost = '127.0.0.1';
-const decapPort = env.CMS_LOCAL_PORT ? Number(env.CMS_LOCAL_PORT) : await anyFreePort(bindHost);
-const decap = spawn(bin('decap-server'), [], {
-  stdio: 'inherit',
-  detached: true,
-  env: { ...env, PORT: String(decapPort), BIND_HOST: bindHost, MODE: env.CMS_MODE ?? 'fs', GIT_REPO_DIRECTORY: root, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
-});
-children.push(decap);
-decap.on('exit', (code) => stop(code ?? 0));
-await waitForOwnServer(decap, decapPort);
+// From here on a server runs: whatever goes wrong stops it too (decap-server must never be left running alone).
+try {
+  const bindHost = '127.0.0.1';
+  const decapPort = env.CMS_LOCAL_PORT ? Number(env.CMS_LOCAL_PORT) : await anyFreePort(bindHost);
+  const decap = spawn(bin('decap-server'), [], {
+    stdio: 'inherit',
+    detached: true,
+    env: { ...env, PORT: String(decapPort), BIND_HOST: bindHost, MODE: env.CMS_MODE ?? 'fs', GIT_REPO_DIRECTORY: root, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
+  });
+  children.push(decap);
+  await waitForOwnServer(decap, decapPort);
+  decap.on('exit', (code) => stop(code ?? 0));
 
-// The dev server's port: as asked (--port), else 4321 or the next free one; the printed address is read back from Astro itself.
-const host = argValue('--host') ?? '127.0.0.1';
-const devArgs = argValue('--port') ? args : [...args, '--port', String(await firstFreePort(4321, host === 'true' ? '0.0.0.0' : host))];
-const astro = spawn(bin('astro'), ['dev', ...devArgs], { stdio: ['inherit', 'pipe', 'inherit'], detached: true, env: { ...env, CMS_LOCAL_PORT: String(decapPort) } });
-children.push(astro);
-astro.on('exit', (code) => stop(code ?? 0));
-let announced = false;
-astro.stdout?.on('data', (chunk: Buffer) => {
-  const text = chunk.toString();
-  process.stdout.write(text);
-  const local = /Local\s+(http:\/\/[^\s/]+)(\/\S*)?/.exec(text.replace(/\x1b\[[0-9;]*m/g, ''));
-  if (local && !announced) {
-    announced = true;
-    const origin = local[1].replace('127.0.0.1', 'localhost');
-    const base = (local[2] ?? '/').replace(/\/?$/, '/');
-    process.stdout.write(`\n公开栏：${origin}${base}\n内容管理后台：${origin}${base}admin/（本地后端 decap-server 只在 ${bindHost}:${decapPort} 上监听）\n\n`);
-  }
-});
+  // The dev server's port: as asked (--port), else 4321 or the next free one; the printed address is read back from Astro itself.
+  // `--host` alone (Astro's "all addresses") is followed by another flag or nothing.
+  const hostArg = argValue('--host');
+  const host = hostArg && !hostArg.startsWith('-') ? hostArg : args.includes('--host') ? '0.0.0.0' : '127.0.0.1';
+  const devArgs = argValue('--port') ? args : [...args, '--port', String(await firstFreePort(4321, host))];
+  const astro = spawn(bin('astro'), ['dev', ...devArgs], { stdio: ['inherit', 'pipe', 'inherit'], detached: true, env: { ...env, CMS_LOCAL_PORT: String(decapPort) } });
+  children.push(astro);
+  astro.on('exit', (code) => stop(code ?? 0));
+  let announced = false;
+  astro.stdout?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    process.stdout.write(text);
+    const local = /Local\s+(http:\/\/[^\s/]+)(\/\S*)?/.exec(text.replace(/\x1b\[[0-9;]*m/g, ''));
+    if (local && !announced) {
+      announced = true;
+      const origin = local[1].replace('127.0.0.1', 'localhost');
+      const base = (local[2] ?? '/').replace(/\/?$/, '/');
+      process.stdout.write(`\n公开栏：${origin}${base}\n内容管理后台：${origin}${base}admin/（本地后端 decap-server 只在 ${bindHost}:${decapPort} 上监听）\n\n`);
+    }
+  });
+} catch (e) {
+  fail(`${(e as Error).message}`);
+}

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readEntry, withoutViewWords, writeEntry } from '../../admin/contentFormat.ts';
+import { fileData, readEntry, writeEntry } from '../../admin/contentFormat.ts';
 import { saveBlockers } from '../../admin/saveRules.ts';
 import { learn } from '../../admin/siteFacts.ts';
 import { parseMarkdown } from '../../src/loader/parseContentFile.ts';
@@ -55,40 +55,77 @@ describe('readEntry / writeEntry', () => {
     const def = folders.find((c) => c.name === 'members')!;
     const data = readEntry(def, '---\nname: 张三\n  org: x\n---\n');
     expect(data.view_unreadable).toMatch(/字段区/);
-    expect(saveBlockers({ collection: 'members', newRecord: false, path: 'content/members/zhang-san.md', data }, ['2025'])[0]).toMatch(/格式有误.*文本编辑器/);
+    expect(saveBlockers({ collection: 'members', newRecord: false, path: 'content/members/zhang-san.md', data }, { rounds: ['2025'] })[0]).toMatch(/格式有误.*文本编辑器/);
+  });
+});
+
+describe('what a cleared field leaves in the form', () => {
+  test('is left out of the file, so the file passes the check', () => {
+    const pledges = folders.find((c) => c.name === 'pledges')!;
+    const orgs = folders.find((c) => c.name === 'orgs')!;
+    // Decap's select gives null when cleared, its number widget '', an emptied group {}.
+    const form = { owner: 'cao-lin', category: null, title: '读书', review: { status: 'draft', note: '  ' }, closed: { date: '', verifiedBy: null }, measures: [], body: '' };
+    const text = writeEntry(pledges, form);
+    expect(text).toBe("---\nowner: cao-lin\ntitle: 读书\nmeasures: []\nreview:\n  status: draft\n---\n");
+    expect(pledges.schema.safeParse(parseMarkdown(text, 'x').data).success).toBe(true);
+    const org = writeEntry(orgs, { name: '第三支部', level: 'branch', unitType: 'school', order: '', parent: 'zongzhi', body: '' });
+    expect(orgs.schema.safeParse(parseMarkdown(org, 'x').data).success).toBe(true);
+  });
+
+  test('is refused when the schema needs it, with the check’s Chinese message', () => {
+    const form = { owner: 'cao-lin', category: null, title: '读书', review: { status: 'approved', by: 'yang-fan', date: '2025-02-01' }, measures: ['每月两章'], deadline: '2025-06-30', closed: { date: '', verifiedBy: null } };
+    expect(saveBlockers({ collection: 'pledges', newRecord: false, path: 'content/pledges/2025/cao-lin-x.md', data: form }, { rounds: ['2025'] })).toEqual([
+      '审核通过的承诺必须选择类别(学习、工作、自律、服务)。',
+    ]);
   });
 });
 
 describe('saveBlockers', () => {
+  test('refuses a new member, org or round whose id is taken (Decap would save it as zhang-san-1.md)', () => {
+    const data = { id: 'cao-lin', name: '曹林', org: 'jiaoshi-er', status: 'active' };
+    expect(saveBlockers({ collection: 'members', newRecord: true, data }, { rounds: [], members: ['cao-lin'] })).toEqual(['“党员编号”cao-lin 已被使用：请换一个编号。']);
+    expect(saveBlockers({ collection: 'members', newRecord: true, data: { ...data, id: 'cao-lin-2' } }, { rounds: [], members: ['cao-lin'] })).toEqual([]);
+  });
+
+  test('lists an unreadable pledge among members’ pledges, where saving it is refused', () => {
+    const def = folders.find((c) => c.name === 'pledges')!;
+    expect(readEntry(def, '---\nowner: [\n---\n').view_kind).toBe('member');
+  });
+
   const pledge = { owner: 'cao-lin', title: '读书', review: { status: 'draft' } };
 
   test('lets an existing per-round file without a round save: its folder is its round', () => {
-    expect(saveBlockers({ collection: 'pledges', newRecord: false, path: 'content/pledges/2025/cao-lin-study.md', data: pledge }, ['2025'])).toEqual([]);
+    expect(saveBlockers({ collection: 'pledges', newRecord: false, path: 'content/pledges/2025/cao-lin-study.md', data: pledge }, { rounds: ['2025'] })).toEqual([]);
   });
 
   test('refuses a file whose folder names no round that exists', () => {
-    expect(saveBlockers({ collection: 'checks', newRecord: false, path: 'content/checks/2030/x.md', data: { org: 'a' } }, ['2025'])).toEqual([
+    const check = { org: 'jiaoshi-er', quarter: 'q1', date: '2030-03-31' };
+    expect(saveBlockers({ collection: 'checks', newRecord: false, path: 'content/checks/2030/x.md', data: check }, { rounds: ['2025'] })).toEqual([
       '文件所在文件夹“2030”不是已建立的轮次：请先在“轮次”中建立它，或把文件移到已有轮次的文件夹中。',
     ]);
+    expect(saveBlockers({ collection: 'checks', newRecord: false, path: 'content/checks/2030/x.md', data: check }, { rounds: ['2025', '2030'] })).toEqual([]);
   });
 
   test('refuses a round that contradicts the folder, and a new file without a round', () => {
-    expect(saveBlockers({ collection: 'org-pledges', newRecord: false, path: 'content/pledges/2025/x.md', data: { ...pledge, round: '2024' } }, ['2024', '2025'])).toEqual([
+    expect(saveBlockers({ collection: 'org-pledges', newRecord: false, path: 'content/pledges/2025/x.md', data: { ...pledge, round: '2024' } }, { rounds: ['2024', '2025'] })).toEqual([
       '轮次“2024”与文件所在文件夹“2025”不一致。',
     ]);
-    expect(saveBlockers({ collection: 'reviews', newRecord: true, data: {} }, ['2025'])).toEqual(['请选择轮次。']);
-    expect(saveBlockers({ collection: 'reviews', newRecord: true, data: { round: '2025' } }, ['2025'])).toEqual([]);
+    const review = { reviewer: 'yang-fan', subject: 'jiaoshi-er', date: '2025-12-10', period: 'year', achievements: '好', problems: '少', direction: '进' };
+    expect(saveBlockers({ collection: 'reviews', newRecord: true, data: review }, { rounds: ['2025'] })).toEqual(['请选择轮次。']);
+    expect(saveBlockers({ collection: 'reviews', newRecord: true, data: { ...review, round: '2025' } }, { rounds: ['2025'] })).toEqual([]);
+    // And everything else the check requires of the file, with its messages.
+    expect(saveBlockers({ collection: 'reviews', newRecord: true, data: { round: '2025' } }, { rounds: ['2025'] })).toContain('「点评人」必须填写。');
   });
 
   test('keeps the pledge schema’s cross-field rules, ignoring the derived words', () => {
     const approved = { ...pledge, view_owner: '曹林', review: { status: 'approved' } };
-    expect(saveBlockers({ collection: 'pledges', newRecord: false, path: 'content/pledges/2025/x.md', data: approved }, ['2025'])).toEqual([
+    expect(saveBlockers({ collection: 'pledges', newRecord: false, path: 'content/pledges/2025/x.md', data: approved }, { rounds: ['2025'] })).toEqual([
       '审核通过的承诺必须选择类别(学习、工作、自律、服务)。',
       '审核通过的承诺至少要有一条践诺措施。',
       '审核通过的承诺必须有完成时限。',
       '审核通过的承诺必须填写审核人。',
       '审核通过的承诺必须填写审核日期。',
     ]);
-    expect(withoutViewWords(approved)).not.toHaveProperty('view_owner');
+    expect(fileData(approved)).not.toHaveProperty('view_owner');
   });
 });

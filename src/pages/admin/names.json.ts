@@ -18,7 +18,8 @@ export const GET: APIRoute = async () => {
         boardName: board!.model.site.data.name,
         asOf: board!.asOf,
         currentRound: board!.model.site.data.currentRound,
-        rounds: board!.model.rounds.map((r) => ({ id: r.id, title: r.data.title })),
+        // Every round, as config.yml lists them: a file of an internal round must save too.
+        rounds: adminFacts().rounds.map(({ id, title }) => ({ id, title })),
         orgs: board!.model.orgs.map((o) => ({ id: o.id, name: o.data.name })),
         members: board!.model.members.map((m) => ({ id: m.id, name: m.data.name, org: m.data.org })),
       };

@@ -2,7 +2,7 @@
  * `npm start` on a machine where other programs already hold 4321 and 8081: it must pick other ports, print the
  * address it really uses, and the admin must save into this project's content/ — never talk to the other servers.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -17,8 +17,13 @@ import { DecapUi, launchCmsBrowser, record } from './decapUi.ts';
 function squat(port: number, hits: string[]): Promise<Server | null> {
   return new Promise((ok) => {
     const s = createServer((req, res) => {
-      hits.push(`${port} ${req.method} ${req.url}`);
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"repo":"someone-else","publish_modes":["simple"],"type":"local_fs"}');
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => {
+        const action = /"action":"(\w+)"/.exec(body)?.[1] ?? '';
+        hits.push(`${port} ${req.method} ${req.url} ${action}`.trim());
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"repo":"someone-else","publish_modes":["simple"],"type":"local_fs"}');
+      });
     });
     s.once('error', () => ok(null));
     s.listen(port, '127.0.0.1', () => ok(s));
@@ -89,5 +94,18 @@ describe.sequential('npm start with 4321 and 8081 taken', () => {
     expect((parseMarkdown(file, 'x').data as { post?: string }).post).toBe('校史宣讲志愿者');
     expect(hits, 'the other programs’ servers were never asked').toEqual([]);
     expect(rec.pageErrors).toEqual([]);
+  });
+
+  test('refuses to start when the port it is told to use answers as another server, and starts nothing', async () => {
+    const port = squatters[1] ? 8081 : undefined;
+    if (!port) return;
+    const { CONTENT_DIR: _c, ...env } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', CMS_LOCAL_PORT: String(port) });
+    const before = hits.length;
+    const r = spawnSync(join(dir, 'node_modules/.bin/tsx'), ['src/cli/start.ts'], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stdout + r.stderr).not.toBe(0);
+    expect(r.stderr).toMatch(/无法启动：(本地后端 decap-server 没有启动|端口 8081 上回应的不是本项目的 decap-server)/);
+    expect(r.stdout).not.toContain('内容管理后台：');
+    // At most it was asked to read back the start token; nothing was saved to it.
+    expect(hits.slice(before).every((h) => h === '8081 POST /api/v1 entriesByFiles')).toBe(true);
   });
 });
