@@ -47,9 +47,9 @@ function withDeadlineRule(collections: Record<string, unknown>[], rounds: CmsCon
 
 
 /**
- * Pledges are one folder, but Decap's relation widget points at one collection: member pledges are edited in
- * `pledges` (owner → members), organisation pledges (党组织承诺) in an extra `org-pledges` view of the same folder
- * (owner → orgs), told apart by `ownerKind`, which each view fills in by itself.
+ * Pledges are one folder, listed in two views so that organisation pledges are never mixed into the members'
+ * list: member pledges in `pledges` (owner → members), organisation pledges (党组织承诺) in `org-pledges` (owner →
+ * orgs). A new pledge gets its view's `ownerKind`; a file is listed by the `view_kind` the admin derives.
  */
 function withOrgPledges(cols: DecapCollection[]): DecapCollection[] {
   return cols.flatMap((c) => {

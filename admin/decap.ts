@@ -8,7 +8,7 @@
  * git-gateway, the placeholder of a build without a git host). The map widget
  * (OpenLayers), the code widget (CodeMirror and its language modes), the
  * image/file/datetime/relation/colour/uuid widgets and the other backends are
- * left out: `npm run bench:cms` reports the bundle before and after.
+ * left out (`npm run bench:cms` reports the bundle's size; the session note has the figures before and after).
  */
 import { DecapCmsCore as CMS } from 'decap-cms-core';
 import { ForgejoBackend } from 'decap-cms-backend-forgejo';
