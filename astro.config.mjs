@@ -6,6 +6,7 @@ import react from '@astrojs/react';
 import { contentGuard } from './src/integrations/contentGuard.ts';
 import { searchIndex } from './src/integrations/searchIndex.ts';
 import { adminRoute } from './src/integrations/adminRoute.ts';
+import { cmsApi } from './src/integrations/cmsApi.ts';
 
 // The content folder, made absolute against this project so it holds whatever directory a build runs from.
 process.env.CONTENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), process.env.CONTENT_DIR ?? 'content');
@@ -16,14 +17,14 @@ const allowedHosts = (process.env.CMS_ALLOWED_HOSTS ?? '').split(',').map((h) =>
 export default defineConfig({
   site: process.env.SITE ?? 'http://localhost:4321',
   base: process.env.BASE ?? '/',
-  integrations: [contentGuard(), adminRoute(), react(), searchIndex()],
+  integrations: [contentGuard(), cmsApi(), adminRoute(), react(), searchIndex()],
   build: { format: 'directory' },
   trailingSlash: 'ignore',
   // A separate cache per content tree (tests, benchmarks) keeps builds of different trees from sharing one content store.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
-  // The CMS reaches decap-server through the dev server (same origin): decap-server itself stays on 127.0.0.1,
-  // and a CMS opened from another computer needs no CORS exception.
-  vite: { server: { allowedHosts, proxy: { '/api/v1': { target: `http://127.0.0.1:${process.env.CMS_LOCAL_PORT ?? '8081'}` } } } },
+  // The CMS reaches decap-server only through the dev server's /api/v1 (src/integrations/cmsApi.ts): same origin,
+  // content paths only; decap-server itself listens on a private Unix socket.
+  vite: { server: { allowedHosts } },
 });

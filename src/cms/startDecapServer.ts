@@ -1,0 +1,76 @@
+/**
+ * Starts decap-server (src/cms/decapServerMain.ts) on a Unix socket in a
+ * fresh private folder (mode 0700) and resolves once it listens. Used by
+ * `npm start`, the LAN mode and the tests alike.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface DecapServer {
+  socket: string;
+  child: ChildProcess;
+  /** Everything it printed (for error messages). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export function startDecapServer(o: { root: string; mode: 'fs' | 'git'; env?: NodeJS.ProcessEnv; logLevel?: string; timeoutMs?: number }): Promise<DecapServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'pb-cms-'));
+  const socket = join(dir, 'api.sock');
+  const tsx = join(resolve(here, '..', '..'), 'node_modules', '.bin', 'tsx');
+  const child = spawn(tsx, [join(here, 'decapServerMain.ts')], {
+    cwd: o.root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...(o.env ?? process.env), CMS_API_SOCKET: socket, MODE: o.mode, GIT_REPO_DIRECTORY: o.root, LOG_LEVEL: o.logLevel ?? 'warn' },
+  });
+  let out = '';
+  const stop = () =>
+    new Promise<void>((done) => {
+      const finish = () => {
+        rmSync(dir, { recursive: true, force: true });
+        done();
+      };
+      if (child.exitCode !== null || child.signalCode !== null || !child.pid) return finish();
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // gone
+        }
+      }, 5000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        finish();
+      });
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        finish();
+      }
+    });
+  return new Promise((ready, fail) => {
+    const timer = setTimeout(() => {
+      void stop();
+      fail(new Error(`本地后端 decap-server 在 ${(o.timeoutMs ?? 60_000) / 1000} 秒内没有启动。\n${out}`));
+    }, o.timeoutMs ?? 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('decap-server ready')) {
+        clearTimeout(timer);
+        ready({ socket, child, output: () => out, stop });
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      rmSync(dir, { recursive: true, force: true });
+      fail(new Error(`本地后端 decap-server 没有启动（退出码 ${code}）。\n${out}`));
+    });
+  });
+}

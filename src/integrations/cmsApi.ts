@@ -1,0 +1,229 @@
+/**
+ * The CMS API at /api/v1 in `astro dev`: the only way to decap-server, which
+ * listens on a private Unix socket (src/cms/startDecapServer.ts).
+ *
+ * - Only the site's own pages may call it: the Host must be localhost,
+ *   127.0.0.1 or a name in CMS_ALLOWED_HOSTS, and the Origin must be that
+ *   same host (a page on another origin, another localhost port included,
+ *   is refused; so is a request with no Origin at all).
+ * - Only Decap's actions on content paths and the media folder pass
+ *   (src/cms/checkApiRequest.ts); no path may be or pass through a
+ *   symlink; uploads must really be raster images or PDF.
+ * - Writes run one at a time, reads side by side (src/cms/rwLock.ts).
+ * - Files in the media folder are served so they cannot run script: a
+ *   sniffed type, nosniff, a sandboxing CSP; anything else there is refused.
+ *
+ * env: CMS_API_SOCKET (set by `npm start`), CMS_ALLOWED_HOSTS, CMS_BRANCH,
+ * CMS_EDITOR_HEADER (LAN mode: the reverse proxy's header naming the
+ * logged-in secretary, added to each commit message).
+ */
+import { lstat, open, readFile } from 'node:fs/promises';
+import { request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { checkApiRequest } from '../cms/checkApiRequest.ts';
+import { cmsPaths, type CmsPaths } from '../cms/cmsPaths.ts';
+import { RwLock } from '../cms/rwLock.ts';
+import { acceptedMedia, mediaTypes } from '../lib/mediaKind.ts';
+
+/** A whole request body, at most this size (an upload of limits.mediaBytes in base64, plus the rest). */
+const maxBody = 16 * 1024 * 1024;
+
+function send(res: ServerResponse, status: number, message: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify({ error: message }));
+}
+
+/** The host names the API answers on. */
+function allowedHosts(): string[] {
+  const extra = (process.env.CMS_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  return ['localhost', '127.0.0.1', '[::1]', ...extra];
+}
+
+/** Why a request is not from the site's own pages, or undefined. */
+export function foreignRequest(headers: IncomingMessage['headers'], hosts = allowedHosts()): string | undefined {
+  const host = headers.host?.toLowerCase();
+  if (!host) return '请求缺少 Host。';
+  const hostname = host.replace(/:\d+$/, '');
+  if (!hosts.includes(hostname)) return `主机名“${hostname.slice(0, 80)}”不是本站的地址（可在 CMS_ALLOWED_HOSTS 中加入）。`;
+  const origin = headers.origin;
+  if (!origin) return '请求缺少 Origin：只接受本站后台页面发出的请求。';
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host.toLowerCase();
+  } catch {
+    return '请求的 Origin 不是有效地址。';
+  }
+  if (originHost !== host) return `来自“${origin.slice(0, 80)}”的请求不是本站后台页面发出的，已拒绝。`;
+  const site = headers['sec-fetch-site'];
+  if (site && site !== 'same-origin') return '只接受本站后台页面发出的请求。';
+  return undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > maxBody) {
+        done(undefined);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => done(Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
+}
+
+/** The first path under `root` (itself or a folder on the way) that is a symlink, or undefined. Missing parts are fine (a new file). */
+async function symlinkOn(root: string, path: string): Promise<string | undefined> {
+  const parts = path.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const sub = parts.slice(0, i).join('/');
+    try {
+      if ((await lstat(join(root, sub))).isSymbolicLink()) return sub;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function forward(socket: string, body: string): Promise<{ status: number; type: string; text: string }> {
+  return new Promise((done, fail) => {
+    const r = request({ socketPath: socket, path: '/api/v1', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done({ status: res.statusCode ?? 502, type: String(res.headers['content-type'] ?? 'application/json'), text: Buffer.concat(chunks).toString() }));
+      res.on('error', fail);
+    });
+    r.on('error', fail);
+    r.end(body);
+  });
+}
+
+/** Drops listed files that are symlinks (decap-server would read a symlink that points elsewhere in the project). */
+async function withoutSymlinks(root: string, text: string): Promise<string> {
+  const list = JSON.parse(text) as { path?: string; file?: { path?: string } }[];
+  if (!Array.isArray(list)) return text;
+  const kept = [];
+  for (const item of list) {
+    const path = item.file?.path ?? item.path;
+    if (typeof path === 'string' && (await symlinkOn(root, path))) continue;
+    kept.push(item);
+  }
+  return JSON.stringify(kept);
+}
+
+export function createCmsApi(o: { root: string; socket?: string; paths?: CmsPaths; editorHeader?: string }) {
+  const paths = o.paths ?? cmsPaths(process.env.CMS_BRANCH?.trim() || 'main');
+  const lock = new RwLock();
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const foreign = foreignRequest(req.headers);
+    if (foreign) return send(res, 403, foreign);
+    if (req.method !== 'POST') return send(res, 405, '只接受 POST 请求。');
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return send(res, 415, '只接受 JSON 请求。');
+    if (!o.socket) return send(res, 503, '内容管理后台的本地后端没有启动：请用 npm start 启动网站。');
+    const raw = await readBody(req);
+    if (!raw) return send(res, 413, `请求超过 ${maxBody / 1024 / 1024} MB。`);
+    let body: { action?: string; params?: { options?: { commitMessage?: unknown } } };
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return send(res, 400, '请求不是有效的 JSON。');
+    }
+    const check = checkApiRequest(paths, body);
+    if (!check.ok) return send(res, check.status, check.message);
+    for (const p of check.paths) {
+      const link = await symlinkOn(o.root, p);
+      if (link) return send(res, 403, `“${link}”是符号链接，后台不读写符号链接。`);
+    }
+    const editor = o.editorHeader && req.headers[o.editorHeader.toLowerCase()];
+    if (typeof editor === 'string' && editor && typeof body.params?.options?.commitMessage === 'string') {
+      body.params.options.commitMessage += `\n\n编辑：${editor.slice(0, 80)}`;
+    }
+    try {
+      const run = () => forward(o.socket!, JSON.stringify(body));
+      const answer = await (check.write ? lock.write(run) : lock.read(run));
+      const text = answer.status === 200 && (body.action === 'entriesByFolder' || body.action === 'getMedia') ? await withoutSymlinks(o.root, answer.text) : answer.text;
+      res.statusCode = answer.status;
+      res.setHeader('Content-Type', answer.type);
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(text);
+    } catch (e) {
+      send(res, 502, `本地后端 decap-server 没有回应（${(e as Error).message}）。`);
+    }
+  };
+}
+
+/** Serves a file of the media folder only if it is an accepted image or PDF, with headers under which it cannot run script. */
+export function createMediaRoute(o: { root: string; mediaFolder: string }) {
+  return async function serve(name: string, res: ServerResponse): Promise<boolean> {
+    if (!name || name.includes('/') || name.startsWith('.') || /[\\\u0000-\u001f]/.test(name)) return false;
+    const file = join(o.root, o.mediaFolder, name);
+    try {
+      const stat = await lstat(file);
+      if (!stat.isFile()) return false;
+    } catch {
+      return false;
+    }
+    const head = Buffer.alloc(16);
+    const fh = await open(file, 'r');
+    try {
+      await fh.read(head, 0, 16, 0);
+    } finally {
+      await fh.close();
+    }
+    const kind = acceptedMedia(name, head);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    if (!kind) {
+      res.statusCode = 403;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.setHeader('Content-Disposition', 'attachment');
+      res.end('此文件不是允许的图片或 PDF，不提供。');
+      return true;
+    }
+    res.setHeader('Content-Type', mediaTypes[kind]);
+    res.setHeader('Content-Disposition', kind === 'pdf' ? 'attachment' : 'inline');
+    res.end(await readFile(file));
+    return true;
+  };
+}
+
+export function cmsApi(): AstroIntegration {
+  return {
+    name: 'cms-api',
+    hooks: {
+      'astro:server:setup': ({ server }) => {
+        const root = server.config.root;
+        const handle = createCmsApi({ root, socket: process.env.CMS_API_SOCKET, editorHeader: process.env.CMS_EDITOR_HEADER });
+        const media = createMediaRoute({ root, mediaFolder: cmsPaths().mediaFolder });
+        server.middlewares.use((req, res, next) => {
+          const path = (req.url ?? '').split('?')[0];
+          if (path === '/api/v1' || path.startsWith('/api/v1/')) {
+            handle(req, res).catch((e: Error) => send(res, 500, `后台接口出错：${e.message}`));
+            return;
+          }
+          const upload = /^\/uploads\/([^/]+)$/.exec(path);
+          if (upload) {
+            let name: string;
+            try {
+              name = decodeURIComponent(upload[1]);
+            } catch {
+              return next();
+            }
+            media(name, res).then((served) => (served ? undefined : next()), next);
+            return;
+          }
+          next();
+        });
+      },
+    },
+  };
+}
