@@ -1,5 +1,5 @@
 /**
- * The CMS as `npm start` runs it — decap-server (local backend, fs mode) plus
+ * The CMS as `npm start` runs it — decap-server (local backend, fs mode) on a private socket plus
  * `astro dev` serving /admin/ and the generated /admin/config.yml — but on a
  * throw-away copy of the project, so whatever the browser saves lands in a
  * temp folder and never in the real content/.
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childEnv } from '../../build/buildSite.ts';
 import { freePort } from '../staticServer.ts';
+import { startDecapServer, type DecapServer } from '../../../src/cms/startDecapServer.ts';
 
 /** The real project (read only: nothing here is ever written, except the admin bundle build). */
 export const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -44,7 +45,8 @@ export interface CmsServer {
   /** `<dir>/content`. */
   contentDir: string;
   astroPort: number;
-  decapPort: number;
+  /** decap-server's private Unix socket. */
+  socket: string;
   /** `http://<host>:<astroPort>/admin/` */
   adminUrl(host?: string): string;
   /** Everything both servers printed so far (for failure messages). */
@@ -168,9 +170,7 @@ export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
       throw e;
     }
   }
-  const decapPort = await freePort();
-  let astroPort = await freePort();
-  while (astroPort === decapPort) astroPort = await freePort();
+  const astroPort = await freePort();
   const bin = (n: string) => join(dir, 'node_modules/.bin', n);
   let out = '';
   const children: ChildProcess[] = [];
@@ -181,23 +181,15 @@ export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
   };
   // The temp copy has no CONTENT_DIR of the caller's: it edits and serves its own content/.
   const { CONTENT_DIR: _ignored, ...base } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1' });
-  collect(
-    'decap-server',
-    spawn(bin('decap-server'), [], {
-      cwd: dir,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...base,
-        PORT: String(decapPort),
-        BIND_HOST: '127.0.0.1',
-        MODE: mode,
-        GIT_REPO_DIRECTORY: dir,
-        LOG_LEVEL: 'info',
-        // No ORIGIN for the LAN host: the browser talks to decap-server only through the dev server's own origin.
-      },
-    }),
-  );
+  let decap: DecapServer;
+  try {
+    // The same launcher as npm start: decap-server on a private Unix socket, reached only through the dev server's /api/v1.
+    decap = await startDecapServer({ root: dir, mode, env: base, logLevel: 'info' });
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  collect('decap-server', decap.child);
   const astroArgs = ['dev', '--port', String(astroPort), '--host', '127.0.0.1'];
   if (o.lanHost && o.astroAllowedHostsFlag) astroArgs.push('--allowed-hosts', o.lanHost);
   collect(
@@ -208,7 +200,7 @@ export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...base,
-        CMS_LOCAL_PORT: String(decapPort),
+        CMS_API_SOCKET: decap.socket,
         // As npm start: the admin says 保存 in file mode and 发布 with the review workflow.
         CMS_MODE: mode,
         ASTRO_CACHE_DIR: join(dir, '.astro-cache'),
@@ -231,7 +223,7 @@ export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
     dir,
     contentDir: join(dir, 'content'),
     astroPort,
-    decapPort,
+    socket: decap.socket,
     adminUrl: (host = 'localhost') => `http://${host}:${astroPort}/admin/`,
     git: (...args) => gitIn(dir, args).trim(),
     gitStatus: (...args) => spawnSync('git', args, { cwd: dir, encoding: 'utf8' }).status,
@@ -247,11 +239,6 @@ export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
     return c ? `a CMS server process exited early (${c.exitCode}):\n${out.slice(-4000)}` : undefined;
   };
   try {
-    await waitFor(`http://127.0.0.1:${decapPort}/api/v1`, 60_000, dead, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'info' }),
-    });
     await waitFor(`http://127.0.0.1:${astroPort}/admin/config.yml`, 180_000, dead);
   } catch (e) {
     await server.stop();

@@ -4,7 +4,7 @@
  * secure context, so the browser has no native crypto.randomUUID and Decap
  * only works thanks to admin/randomUUID.ts; the local backend is used only
  * because CMS_ALLOWED_HOSTS puts the host into local_backend.allowed_hosts,
- * and decap-server answers only because its ORIGIN allows that origin.
+ * and the dev server's /api/v1 answers only because the host is in CMS_ALLOWED_HOSTS and the Origin is the page's own.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
