@@ -5,11 +5,18 @@
  */
 import { collections } from '../src/schemas/collections.ts';
 import { toDecapCollection } from '../src/schemas/toDecap.ts';
+import type { PublishMode } from './backendFromEnv.ts';
 import { datePattern } from './datePattern.ts';
 
 export interface CmsConfigOptions {
-  /** Decap backend block, e.g. `{ name: 'git-gateway' }` or a Gitea backend. */
+  /** Decap backend block, e.g. a Forgejo backend (admin/backendFromEnv.ts). */
   backend: Record<string, unknown>;
+  /**
+   * `editorial_workflow` (草稿 → 审核中 → 就绪 → 发布) where the backend has it; `simple` (every save is published)
+   * for Decap's Gitea backend, which refuses the workflow, and for decap-server when CMS_PUBLISH_MODE asks for it.
+   * Left out, Decap's own default: `simple`, which every backend accepts.
+   */
+  publishMode?: PublishMode;
   /** Enables Decap's local backend (`decap-server`); never in a production build. */
   localBackend?: boolean | { url?: string; allowed_hosts?: string[] };
   /** Content folder, relative to the repository root. */
@@ -87,8 +94,8 @@ export function cmsConfig(o: CmsConfigOptions): Record<string, unknown> {
     backend: o.backend,
     ...(o.localBackend && { local_backend: o.localBackend }),
     locale: 'zh_Hans',
-    // Review before publish (草稿 → 审核中 → 就绪 → 发布) where the backend supports it; decap-server's file mode falls back to direct publishing.
-    publish_mode: 'editorial_workflow',
+    // Review before publish where the backend supports it; decap-server's file mode falls back to simple publishing by itself.
+    publish_mode: o.publishMode ?? 'simple',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
     collections: withOrgPledges(withRoundOptions(withDeadlineRule(collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')), o.rounds) as DecapCollection[], o)).sort(

@@ -4,8 +4,10 @@
  * the field tables produce (string, text, number, boolean, select, list,
  * object, markdown; `hidden` is the core's own; relations, rounds, dates and
  * file ids are the admin's own widgets), and the backends the README
- * documents (decap-server's local proxy, Gitea/Forgejo, GitLab, GitHub, and
- * git-gateway, the placeholder of a build without a git host). The map widget
+ * documents (decap-server's local proxy, Forgejo, Gitea, GitLab; and
+ * git-gateway, the placeholder `astro dev` names beside the local backend).
+ * GitHub is left out: its login needs an OAuth server and the internet
+ * (admin/backendFromEnv.ts). The map widget
  * (OpenLayers), the code widget (CodeMirror and its language modes), the
  * image/file/datetime/relation/colour/uuid widgets and the other backends are
  * left out (`npm run bench:cms` reports the bundle's size; the session note has the figures before and after).
@@ -13,7 +15,6 @@
 import { DecapCmsCore as CMS } from 'decap-cms-core';
 import { ForgejoBackend } from 'decap-cms-backend-forgejo';
 import { GitGatewayBackend } from 'decap-cms-backend-git-gateway';
-import { GitHubBackend } from 'decap-cms-backend-github';
 import { GitLabBackend } from 'decap-cms-backend-gitlab';
 import { GiteaBackend } from 'decap-cms-backend-gitea';
 import { ProxyBackend } from 'decap-cms-backend-proxy';
@@ -31,7 +32,6 @@ CMS.registerBackend('git-gateway', GitGatewayBackend);
 CMS.registerBackend('gitea', GiteaBackend);
 CMS.registerBackend('forgejo', ForgejoBackend);
 CMS.registerBackend('gitlab', GitLabBackend);
-CMS.registerBackend('github', GitHubBackend);
 // The core registers an array of widgets at once; its type declarations only know one.
 (CMS.registerWidget as unknown as (widgets: unknown[]) => void)([
   DecapCmsWidgetString.Widget(),

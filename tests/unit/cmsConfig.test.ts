@@ -6,51 +6,56 @@ import { datePattern } from '../../admin/datePattern.ts';
 import { collections } from '../../src/schemas/collections.ts';
 import type { Field } from '../../src/schemas/fieldTypes.ts';
 
-describe('backendFromEnv', () => {
-  test('builds a Gitea backend for a campus LAN, with the API root derived from the base URL', () => {
-    const r = backendFromEnv({ CMS_BACKEND: 'gitea', CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: 'http://git.school.lan/', CMS_APP_ID: 'abc' });
-    expect(r).toEqual({
-      errors: [],
-      backend: { name: 'gitea', repo: 'dangzongzhi/gongkai', branch: 'main', base_url: 'http://git.school.lan/', api_root: 'http://git.school.lan/api/v1', app_id: 'abc' },
-    });
-  });
-
-  test('uses PKCE for GitLab with an application id', () => {
-    expect(backendFromEnv({ CMS_BACKEND: 'gitlab', CMS_REPO: 'a/b', CMS_APP_ID: 'x', CMS_BRANCH: 'publish' }).backend).toEqual({ name: 'gitlab', repo: 'a/b', branch: 'publish', app_id: 'x', auth_type: 'pkce' });
-  });
-
-  test.each([
-    [{ CMS_BACKEND: 'gitea', CMS_REPO: 'a/b', CMS_BASE_URL: 'http://g' }, /CMS_APP_ID/],
-    [{ CMS_BACKEND: 'github' }, /CMS_REPO/],
-    [{ CMS_BACKEND: 'github', CMS_REPO: 'not a repo' }, /所有者\/仓库名/],
-    [{ CMS_BACKEND: 'svn', CMS_REPO: 'a/b' }, /不认识/],
-  ])('names what is missing or wrong, in Chinese: %j', (env, message) => {
-    const r = backendFromEnv(env);
-    expect(r.backend).toBeUndefined();
-    expect(r.errors.join('\n')).toMatch(message);
-  });
-
-  test('configures no backend when none is asked for', () => {
-    expect(backendFromEnv({})).toEqual({ errors: [] });
-  });
-});
-
 describe('cmsConfig', () => {
   test('is Chinese, lists one collection per content folder, and enables the local backend only when asked', () => {
-    const prod = cmsConfig({ backend: { name: 'gitea' } });
+    const prod = cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow' });
     expect(prod.locale).toBe('zh_Hans');
     expect(prod).not.toHaveProperty('local_backend');
     const names = (prod.collections as { name: string }[]).map((c) => c.name);
     expect(names.filter((n) => n !== 'org-pledges').sort()).toEqual(collections.map((c) => c.name).sort());
-    expect(cmsConfig({ backend: { name: 'gitea' }, localBackend: { url: 'http://localhost:8081/api/v1' } }).local_backend).toEqual({ url: 'http://localhost:8081/api/v1' });
+    expect(cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow', localBackend: { url: 'http://localhost:8081/api/v1' } }).local_backend).toEqual({ url: 'http://localhost:8081/api/v1' });
   });
 
   test('names new files from ASCII fields only', () => {
-    for (const c of cmsConfig({ backend: { name: 'gitea' } }).collections as { slug?: string; name: string }[]) {
+    for (const c of cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow' }).collections as { slug?: string; name: string }[]) {
       if (!c.slug) continue;
       const fields = [...c.slug.matchAll(/\{\{fields\.(\w+)\}\}/g)].map((m) => m[1]);
       expect(fields.every((f) => ['id', 'owner', 'category', 'org', 'quarter', 'subject', 'period'].includes(f)), `${c.name}: ${c.slug}`).toBe(true);
     }
+  });
+});
+
+describe('cmsConfig with each backend', () => {
+  const lan = { CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: 'https://git.school.lan', CMS_APP_ID: 'abc', SITE: 'https://board.school.lan' };
+
+  test.each([
+    ['forgejo', 'editorial_workflow', { name: 'forgejo', api_root: 'https://git.school.lan/api/v1' }],
+    ['gitea', 'simple', { name: 'gitea', base_url: 'https://git.school.lan', api_root: 'https://git.school.lan/api/v1' }],
+    ['gitlab', 'editorial_workflow', { name: 'gitlab', base_url: 'https://git.school.lan', api_root: 'https://git.school.lan/api/v4', auth_type: 'pkce' }],
+  ])('%s: the backend block from the environment, published with %s, no local backend', (name, mode, block) => {
+    const r = backendFromEnv({ CMS_BACKEND: name, ...lan });
+    const config = cmsConfig({ backend: r.backend!, publishMode: r.publishMode! });
+    expect(config.publish_mode).toBe(mode);
+    expect(config.backend).toMatchObject({ ...block, repo: 'dangzongzhi/gongkai', branch: 'main', app_id: 'abc' });
+    expect(config).not.toHaveProperty('local_backend');
+  });
+
+  test('the Gitea config never asks for the workflow Decap’s Gitea backend refuses (the check can fail)', () => {
+    const gitea = backendFromEnv({ CMS_BACKEND: 'gitea', ...lan });
+    const ok = cmsConfig({ backend: gitea.backend!, publishMode: gitea.publishMode! });
+    const wrong = cmsConfig({ backend: gitea.backend!, publishMode: 'editorial_workflow' });
+    const refusedByGitea = (c: Record<string, unknown>) => (c.backend as { name: string }).name === 'gitea' && c.publish_mode === 'editorial_workflow';
+    expect(refusedByGitea(ok)).toBe(false);
+    expect(refusedByGitea(wrong)).toBe(true);
+  });
+
+  test('the local backend takes the publish mode it is given (CMS_PUBLISH_MODE)', () => {
+    expect(cmsConfig({ backend: { name: 'git-gateway' }, publishMode: 'simple', localBackend: true }).publish_mode).toBe('simple');
+    expect(cmsConfig({ backend: { name: 'git-gateway' }, publishMode: 'editorial_workflow', localBackend: true }).publish_mode).toBe('editorial_workflow');
+  });
+
+  test('without a publish mode, Decap’s own default (simple), which every backend accepts', () => {
+    expect(cmsConfig({ backend: { name: 'proxy' } }).publish_mode).toBe('simple');
   });
 });
 
@@ -94,7 +99,7 @@ function configTargets(config: Record<string, unknown>): Map<string, Map<string,
 }
 
 describe('relations', () => {
-  const config = cmsConfig({ backend: { name: 'gitea' } });
+  const config = cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow' });
 
   test.each(collections.map((c) => [c.name, c] as const))('%s: every relation offers in the CMS exactly the targets the schema allows', (name, def) => {
     expect(configTargets(config).get(name)).toEqual(schemaTargets(def.fields));
@@ -119,7 +124,7 @@ describe('relations', () => {
 
 describe('rounds in the CMS', () => {
   test('a new per-round file defaults to the current round; the admin opens on 承诺事项', () => {
-    const config = cmsConfig({ backend: { name: 'gitea' }, currentRound: '2026', rounds: [
+    const config = cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow', currentRound: '2026', rounds: [
       { id: '2025', title: '2025年度', start: '2025-01-01', end: '2025-12-31' },
       { id: '2026', title: '2026年度', start: '2026-01-01', end: '2026-12-31' },
     ] });
@@ -164,14 +169,14 @@ describe('datePattern', () => {
   });
 
   test('the pledge deadline carries the pattern with a Chinese message', () => {
-    const config = cmsConfig({ backend: { name: 'gitea' }, rounds: [{ id: '2025', title: '2025', start: '2025-01-01', end: '2025-12-31' }] });
+    const config = cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow', rounds: [{ id: '2025', title: '2025', start: '2025-01-01', end: '2025-12-31' }] });
     const pledges = (config.collections as { name: string; fields: { name: string; pattern?: string[] }[] }[]).find((c) => c.name === 'pledges')!;
     expect(pledges.fields.find((f) => f.name === 'deadline')?.pattern?.[1]).toContain('2025-01-01 至 2025-12-31');
   });
 });
 
 describe('organisation pledges in the CMS', () => {
-  const cols = cmsConfig({ backend: { name: 'gitea' } }).collections as { name: string; folder?: string; filter?: unknown; fields: { name: string; widget: string; default?: string }[] }[];
+  const cols = cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow' }).collections as { name: string; folder?: string; filter?: unknown; fields: { name: string; widget: string; default?: string }[] }[];
   const member = cols.find((c) => c.name === 'pledges')!;
   const org = cols.find((c) => c.name === 'org-pledges')!;
 
