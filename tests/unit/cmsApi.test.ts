@@ -1,0 +1,110 @@
+import { describe, expect, test } from 'vitest';
+import { checkApiRequest } from '../../src/cms/checkApiRequest.ts';
+import { cmsPaths } from '../../src/cms/cmsPaths.ts';
+import { RwLock } from '../../src/cms/rwLock.ts';
+import { foreignRequest } from '../../src/integrations/cmsApi.ts';
+
+const paths = cmsPaths('main');
+const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+const entry = (path: string, extra: Record<string, unknown> = {}) => ({
+  action: 'persistEntry',
+  params: { branch: 'main', entry: { slug: 'x', path, raw: 'x', ...extra }, assets: [], options: { commitMessage: 'x' } },
+});
+
+describe('checkApiRequest', () => {
+  test('the collections’ folders, files and the media folder come from the Decap config', () => {
+    expect(paths.folders.map((f) => f.folder)).toContain('content/pledges');
+    expect(paths.folders.find((f) => f.collection === 'pledges')?.subfolders).toBe(1);
+    expect(paths.folders.find((f) => f.collection === 'members')?.subfolders).toBe(0);
+    expect(paths.files.map((f) => f.file)).toEqual(['content/site.json']);
+    expect(paths.mediaFolder).toBe('public/uploads');
+  });
+
+  test.each([
+    ['content/pledges/2025/a.md', true],
+    ['content/members/a.md', true],
+    ['content/site.json', true],
+    ['content/members/2025/a.md', false], // members have no round folder
+    ['content/pledges/2025/x/a.md', false],
+    ['content/pledges/2025/a.ts', false],
+    ['content/pledges/../../src/a.md', false],
+    ['content/members/.a.md', false],
+    ['src/pages/a.md', false],
+    ['/content/members/a.md', false],
+    ['content/members\\a.md', false],
+    ['package.json', false],
+  ])('persistEntry to %s: allowed %s', (path, ok) => {
+    const r = checkApiRequest(paths, entry(path));
+    expect(r.ok).toBe(ok);
+    if (r.ok) expect(r.write).toBe(true);
+    else expect(r.message).toContain(path.slice(0, 20));
+  });
+
+  test('a rename target is checked too', () => {
+    expect(checkApiRequest(paths, entry('content/members/a.md', { newPath: 'src/a.md' })).ok).toBe(false);
+  });
+
+  test('uploads must be raster images or PDF by content, with an agreeing name, in the media folder', () => {
+    const up = (path: string, bytes: Buffer) => checkApiRequest(paths, { action: 'persistMedia', params: { branch: 'main', asset: { path, content: bytes.toString('base64'), encoding: 'base64' } } });
+    expect(up('public/uploads/a.png', png)).toMatchObject({ ok: true, write: true });
+    expect(up('public/uploads/a.svg', Buffer.from('<svg onload="x()"/>'))).toMatchObject({ ok: false, status: 415 });
+    expect(up('public/uploads/a.html', png)).toMatchObject({ ok: false, status: 415 });
+    expect(up('public/a.png', png)).toMatchObject({ ok: false, status: 403 });
+    expect(up('public/uploads/sub/a.png', png)).toMatchObject({ ok: false, status: 403 });
+  });
+
+  test('reads are reads, unknown actions and other branches are refused, messages never quote unbounded input', () => {
+    expect(checkApiRequest(paths, { action: 'getEntry', params: { branch: 'main', path: 'content/site.json' } })).toMatchObject({ ok: true, write: false });
+    expect(checkApiRequest(paths, { action: 'getEntry', params: { branch: 'other', path: 'content/site.json' } }).ok).toBe(false);
+    expect(checkApiRequest(paths, { action: 'runShell', params: {} }).ok).toBe(false);
+    const long = checkApiRequest(paths, { action: 'getEntry', params: { branch: 'main', path: `src/${'x'.repeat(100_000)}` } });
+    expect(long.ok).toBe(false);
+    if (!long.ok) expect(long.message.length).toBeLessThan(400);
+  });
+});
+
+describe('foreignRequest', () => {
+  test('only the page’s own origin on an allowed host', () => {
+    expect(foreignRequest({ host: 'localhost:4321', origin: 'http://localhost:4321' }, ['localhost'])).toBeUndefined();
+    expect(foreignRequest({ host: 'cms.lan:8443', origin: 'https://cms.lan:8443' }, ['cms.lan'])).toBeUndefined();
+    expect(foreignRequest({ host: 'localhost:4321', origin: 'http://localhost:5555' }, ['localhost'])).toMatch(/已拒绝/);
+    expect(foreignRequest({ host: 'localhost:4321' }, ['localhost'])).toMatch(/Origin/);
+    expect(foreignRequest({ host: 'evil.example', origin: 'http://evil.example' }, ['localhost'])).toMatch(/CMS_ALLOWED_HOSTS/);
+    expect(foreignRequest({ host: 'localhost:4321', origin: 'http://localhost:4321', 'sec-fetch-site': 'same-site' }, ['localhost'])).toBeDefined();
+  });
+});
+
+describe('RwLock', () => {
+  test('a write waits for running reads and runs alone; later reads wait for it', async () => {
+    const lock = new RwLock();
+    const log: string[] = [];
+    const gate = () => {
+      let open!: () => void;
+      const p = new Promise<void>((r) => (open = r));
+      return { p, open };
+    };
+    const r1 = gate();
+    const w = gate();
+    const a = lock.read(async () => {
+      log.push('r1 start');
+      await r1.p;
+      log.push('r1 end');
+    });
+    const b = lock.write(async () => {
+      log.push('w start');
+      await w.p;
+      log.push('w end');
+    });
+    const c = lock.read(async () => log.push('r2'));
+    const d = lock.write(async () => log.push('w2'));
+    await Promise.resolve();
+    expect(log).toEqual(['r1 start']);
+    r1.open();
+    await a;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(log).toEqual(['r1 start', 'r1 end', 'w start']);
+    w.open();
+    await Promise.all([b, c, d]);
+    expect(log).toEqual(['r1 start', 'r1 end', 'w start', 'w end', 'r2', 'w2']);
+  });
+});
