@@ -1,29 +1,138 @@
 /**
  * `npm run build [-- --outDir DIR]`: `astro build`, then the search index in
  * a separate step once Astro has exited, so that at 10,000 members Astro's
- * memory and Pagefind's are never held at the same time. Flags are passed to
- * `astro build` as they are.
+ * memory and Pagefind's are never held at the same time. Other flags are
+ * passed to `astro build` as they are.
+ *
+ * The destination (`dist/`, or `--outDir`) is never written to while the
+ * site is built: Astro and Pagefind write into a staging folder beside it,
+ * which replaces the destination only when both have succeeded. A failure or
+ * a kill at any moment leaves the published site as it was; the swap itself,
+ * and how the next build repairs a swap cut short, are in
+ * src/lib/publishOutDir.ts.
+ *
+ * Astro's own output is passed through line by line, less stack-trace lines
+ * (set DEBUG=1 to keep them).
+ *
+ * BUILD_PAUSE_BEFORE_SWAP=1 (for tests): when everything is built, print
+ * `[build] BUILD_PAUSE_BEFORE_SWAP` and wait for standard input to close
+ * before the swap, so a test can kill the build at exactly that point.
+ * Unset, it does nothing.
  */
-import { spawnSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { t } from '../i18n/t.ts';
 import { indexSite } from '../integrations/searchIndex.ts';
+import { publishOutDir, repairOutDir, stagingPaths } from '../lib/publishOutDir.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const args = process.argv.slice(2).filter((a) => a !== '--');
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 
-const astro = spawnSync(join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', ...args], {
-  stdio: 'inherit',
-  env: { ...process.env, SEARCH_INDEX: 'separate', ASTRO_TELEMETRY_DISABLED: '1' },
-});
-if (astro.status !== 0) process.exit(astro.status ?? 1);
+/** The value of `--name X` or `--name=X`, and the arguments without it. */
+function takeFlag(args: string[], name: string): { value?: string; rest: string[] } {
+  const rest: string[] = [];
+  let value: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === name) value = args[++i];
+    else if (args[i].startsWith(`${name}=`)) value = args[i].slice(name.length + 1);
+    else rest.push(args[i]);
+  }
+  return { value, rest };
+}
 
-const root = resolve(flag('--root') ?? process.cwd());
-const outDir = resolve(root, flag('--outDir') ?? 'dist');
-const started = performance.now();
-const pages = await indexSite(outDir);
-process.stdout.write(`[search-index] 搜索索引:${pages} 个页面,用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒\n`);
+// Node prints a frame as "    at fn (file:line:col)"; Astro heads the frames with "Stack trace:".
+const STACK_LINE = /^\s*(at\s|Stack trace:?\s*$)/;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+function passLines(from: Readable, to: Writable): Promise<void> {
+  const keepStacks = Boolean(process.env.DEBUG);
+  return new Promise((done) => {
+    const lines = createInterface({ input: from, crlfDelay: Infinity });
+    lines.on('line', (line) => {
+      if (keepStacks || !STACK_LINE.test(line.replace(ANSI, ''))) to.write(`${line}\n`);
+    });
+    lines.on('close', done);
+  });
+}
+
+async function runAstro(args: string[]): Promise<number> {
+  const child = spawn(join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', ...args], {
+    stdio: ['inherit', 'pipe', 'pipe'],
+    env: { ...process.env, SEARCH_INDEX: 'separate', ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const piped = Promise.all([passLines(child.stdout, process.stdout), passLines(child.stderr, process.stderr)]);
+  const code = await new Promise<number>((done) => {
+    child.on('error', () => done(1));
+    child.on('close', (c) => done(c ?? 1));
+  });
+  await piped;
+  return code;
+}
+
+/** Waits until standard input closes (BUILD_PAUSE_BEFORE_SWAP). */
+function pauseBeforeSwap(): Promise<void> {
+  process.stdout.write('[build] BUILD_PAUSE_BEFORE_SWAP\n');
+  return new Promise((done) => {
+    process.stdin.on('end', done);
+    process.stdin.on('close', done);
+    process.stdin.resume();
+  });
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2).filter((a) => a !== '--');
+  const out = takeFlag(argv, '--outDir');
+  const root = resolve(takeFlag(argv, '--root').value ?? process.cwd());
+  const dest = resolve(root, out.value ?? 'dist');
+  const rel = relative(process.cwd(), dest);
+  const shown = !rel ? '.' : rel.startsWith('..') || isAbsolute(rel) ? dest : rel;
+
+  const repair = repairOutDir(dest);
+  if (repair.restored) process.stdout.write(`${t('build.restored', { dir: shown })}\n`);
+  if (repair.removed.length) process.stdout.write(`${t('build.cleaned', { count: repair.removed.length })}\n`);
+
+  const paths = stagingPaths(dest);
+  const fail = (reason: string) => {
+    rmSync(paths.staging, { recursive: true, force: true });
+    process.stderr.write(`\n${reason}${t('build.kept', { dir: shown })}\n`);
+    return 1;
+  };
+  mkdirSync(dirname(dest), { recursive: true });
+
+  if ((await runAstro([...out.rest, '--outDir', paths.staging])) !== 0) return fail(t('build.astroFailed'));
+
+  process.stdout.write(`${t('build.indexing')}\n`);
+  const started = performance.now();
+  let pages: number;
+  try {
+    pages = await indexSite(paths.staging);
+  } catch (err) {
+    return fail(t('build.indexFailed', { message: message(err) }));
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`${t('build.indexed', { pages, seconds })}\n`);
+
+  if (process.env.BUILD_PAUSE_BEFORE_SWAP) await pauseBeforeSwap();
+  try {
+    publishOutDir(paths);
+  } catch (err) {
+    return fail(t('build.swapFailed', { dir: shown, message: message(err) }));
+  }
+  process.stdout.write(`${t('build.published', { dir: shown })}\n`);
+  return 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (err) {
+  // A bug in this script, not in the content: say so plainly, keep the detail for developers.
+  process.stderr.write(`${t('build.crashed', { message: message(err) })}\n`);
+  if (process.env.DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+  process.exitCode = 2;
+}
