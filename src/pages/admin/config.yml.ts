@@ -36,8 +36,9 @@ export const GET: APIRoute = ({ url }) => {
     // Both are there when there is no error.
     backend: chosen.backend!,
     publishMode: chosen.publishMode!,
-    // decap-server is reached through the dev server's own origin (proxied in astro.config.mjs), from localhost or a LAN name in CMS_ALLOWED_HOSTS.
-    localBackend: dev ? { url: `${url.protocol}//${url.host}/api/v1`, ...(allowed.length && { allowed_hosts: allowed }) } : undefined,
+    // decap-server is reached only through the dev server's own /api/v1 (src/integrations/cmsApi.ts), from localhost or a LAN name in
+    // CMS_ALLOWED_HOSTS; behind the LAN mode's HTTPS proxy (npm run lan) the page's origin is CMS_PUBLIC_ORIGIN, not the dev server's.
+    localBackend: dev ? { url: `${process.env.CMS_PUBLIC_ORIGIN?.replace(/\/$/, '') ?? `${url.protocol}//${url.host}`}/api/v1`, ...(allowed.length && { allowed_hosts: allowed }) } : undefined,
   });
   return new Response(`${header}${yaml.dump(config, { lineWidth: -1, noRefs: true })}`, {
     headers: { 'Content-Type': 'text/yaml; charset=utf-8' },

@@ -1,0 +1,141 @@
+/**
+ * `npm run lan -- --host cms.school.lan`: editing from other computers on
+ * the LAN, with a login per secretary, over HTTPS, every save a git commit.
+ *
+ *   Caddy (Debian's `caddy`), https://<host>:<port>, `tls internal`,
+ *     basic auth on /admin/ and /api/ (users from .lan/users)
+ *   → astro dev on 127.0.0.1 (the board, the admin, /api/v1)
+ *   → decap-server in git mode on a private Unix socket
+ *     (simple publishing: each save is one commit, naming who saved it).
+ *
+ * Options: --host NAME (required: the name or address secretaries open),
+ * --port N (HTTPS port, default 8443), --bind ADDR (default 0.0.0.0),
+ * --users FILE (default .lan/users). The project must be a git repository
+ * on branch main (or CMS_BRANCH) with a git user identity.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { caddyfile, editorHeader } from '../cms/caddyfile.ts';
+import { parseLanUsers } from '../cms/lanUsers.ts';
+import { startDecapServer, type DecapServer } from '../cms/startDecapServer.ts';
+import { anyFreePort } from './ports.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const argValue = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+};
+
+const children: ChildProcess[] = [];
+let decap: DecapServer | undefined;
+let stopping = false;
+function stopAll(): void {
+  for (const c of children) {
+    try {
+      if (c.pid) process.kill(-c.pid, 'SIGTERM');
+    } catch {
+      // gone
+    }
+  }
+  if (decap) rmSync(dirname(decap.socket), { recursive: true, force: true });
+}
+function stop(code = 0): void {
+  if (stopping) return;
+  stopping = true;
+  stopAll();
+  setTimeout(() => process.exit(code), 300);
+}
+function fail(message: string): never {
+  process.stderr.write(`\n无法启动局域网编辑：${message}\n`);
+  stopAll();
+  process.exit(1);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+const host = argValue('--host')?.trim().toLowerCase();
+if (!host || !/^[a-z0-9.-]+$/.test(host)) fail('请用 --host 写明各电脑打开后台时用的主机名或 IP 地址，如 npm run lan -- --host 10.0.0.5。');
+const port = Number(argValue('--port') ?? 8443);
+if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port 应是 1—65535 的端口号，不是“${argValue('--port')}”。`);
+const bind = argValue('--bind') ?? '0.0.0.0';
+const usersFile = resolve(argValue('--users') ?? join(root, '.lan', 'users'));
+const branch = process.env.CMS_BRANCH?.trim() || 'main';
+
+const caddy = spawnSync('caddy', ['version'], { encoding: 'utf8' });
+if (caddy.status !== 0) fail('没有找到 caddy：请先安装（Debian：apt-get install -y caddy）。');
+if (!existsSync(usersFile)) {
+  fail(`没有用户文件 ${usersFile}：每位书记一行“用户名 密码哈希”，哈希用 caddy hash-password 生成（见 README“从局域网其他电脑编辑”）。`);
+}
+const { users, errors } = parseLanUsers(readFileSync(usersFile, 'utf8'), usersFile);
+if (errors.length) fail(errors.join('\n'));
+const git = (...a: string[]) => spawnSync('git', a, { cwd: root, encoding: 'utf8' });
+if (git('rev-parse', '--show-toplevel').stdout.trim() !== root) fail(`${root} 不是 git 仓库的根目录：每次保存都要提交到 git（git init 并提交一次）。`);
+if (git('rev-parse', '--verify', '--quiet', `refs/heads/${branch}`).status !== 0) fail(`git 仓库中没有 ${branch} 分支（其他分支名用 CMS_BRANCH 指定）。`);
+if (!git('config', 'user.name').stdout.trim() || !git('config', 'user.email').stdout.trim()) {
+  fail('git 没有设置提交人：git config user.name "党支部" 和 git config user.email "dangzhibu@school.lan"。');
+}
+
+const admin = spawnSync(bin('tsx'), [join(root, 'src', 'cli', 'buildAdmin.ts')], { stdio: 'inherit' });
+if (admin.status !== 0) process.exit(admin.status ?? 1);
+
+try {
+  const origin = `https://${host}:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ASTRO_DISABLE_UPDATE_CHECK: 'true',
+    CMS_MODE: 'git',
+    CMS_PUBLISH_MODE: 'simple',
+    CMS_PUBLIC_ORIGIN: origin,
+    CMS_ALLOWED_HOSTS: [host, ...(process.env.CMS_ALLOWED_HOSTS ?? '').split(',')].filter(Boolean).join(','),
+    CMS_EDITOR_HEADER: editorHeader,
+  };
+  decap = await startDecapServer({ root, mode: 'git', env, logLevel: process.env.LOG_LEVEL ?? 'warn' });
+  children.push(decap.child);
+  decap.child.stderr?.pipe(process.stderr);
+  decap.child.on('exit', (code) => stop(code ?? 1));
+
+  const devPort = await anyFreePort('127.0.0.1');
+  const astro = spawn(bin('astro'), ['dev', '--host', '127.0.0.1', '--port', String(devPort)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true, env: { ...env, CMS_API_SOCKET: decap.socket } });
+  children.push(astro);
+  astro.on('exit', (code) => stop(code ?? 1));
+  await new Promise<void>((ready) => {
+    astro.stdout!.on('data', (d: Buffer) => {
+      process.stdout.write(d);
+      if (/Local\s+http/.test(d.toString().replace(/\x1b\[[0-9;]*m/g, ''))) ready();
+    });
+  });
+
+  const lanDir = join(root, '.lan');
+  mkdirSync(lanDir, { recursive: true, mode: 0o700 });
+  const config = join(lanDir, 'Caddyfile');
+  writeFileSync(config, caddyfile({ host, port, bind, upstreamPort: devPort, users, storage: join(lanDir, 'caddy') }), { mode: 0o600 });
+  const proxy = spawn('caddy', ['run', '--config', config, '--adapter', 'caddyfile'], { cwd: lanDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, HOME: lanDir, XDG_DATA_HOME: join(lanDir, 'caddy'), XDG_CONFIG_HOME: join(lanDir, 'caddy') } });
+  children.push(proxy);
+  let caddyOut = '';
+  proxy.stdout!.on('data', (d: Buffer) => (caddyOut += d.toString()));
+  proxy.stderr!.on('data', (d: Buffer) => (caddyOut += d.toString()));
+  proxy.on('exit', (code) => {
+    if (!stopping) process.stderr.write(`\nCaddy 已退出（${code}）：\n${caddyOut.slice(-3000)}\n`);
+    stop(code ?? 1);
+  });
+  // Ready when Caddy answers on its port.
+  const until = Date.now() + 60_000;
+  for (;;) {
+    if (proxy.exitCode !== null) fail(`Caddy 没有启动（端口 ${port} 可能已被占用）：\n${caddyOut.slice(-3000)}`);
+    if (/serving initial configuration|server running/.test(caddyOut)) break;
+    if (Date.now() > until) fail(`Caddy 在 60 秒内没有启动：\n${caddyOut.slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const ca = join(lanDir, 'caddy', 'pki', 'authorities', 'local', 'root.crt');
+  process.stdout.write(
+    `\n公开栏：${origin}/\n内容管理后台：${origin}/admin/（用户：${users.map((u) => u.name).join('、')}）\n` +
+      `证书：各电脑第一次打开前，把 ${ca} 导入为“受信任的根证书颁发机构”。\n每次保存都提交到 git（${branch} 分支），提交说明中写明是谁保存的。按 Ctrl-C 停止。\n\n`,
+  );
+} catch (e) {
+  fail((e as Error).message);
+}
