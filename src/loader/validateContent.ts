@@ -6,8 +6,10 @@
 import { collectionOf, type CollectionName } from '../schemas/collections.ts';
 import type { ContentModel, Entry } from '../lib/model.ts';
 import { pledgeRef } from '../lib/pledgeRef.ts';
+import { contentLimits, formatCount, type ContentLimits } from '../lib/contentLimits.ts';
 import type { Problem } from '../lib/problem.ts';
 import { issueToProblem } from './issueMessage.ts';
+import { renderPrerequisites } from './renderPrerequisites.ts';
 import type { RawEntry } from './readContentTree.ts';
 
 type Target = 'members' | 'orgs' | 'pledges' | 'rounds';
@@ -22,7 +24,7 @@ function emptyModel(): Omit<ContentModel, 'site'> {
  * Validates every entry; returns the model of the valid ones and every problem.
  * `model` is undefined when `site.json` itself is unusable.
  */
-export function validateContent(raw: RawEntry[]): { model?: ContentModel; problems: Problem[] } {
+export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'problemsPerFile'> = contentLimits): { model?: ContentModel; problems: Problem[] } {
   const problems: Problem[] = [];
   const ids: Record<Target, Set<string>> = { members: new Set(), orgs: new Set(), pledges: new Set(), rounds: new Set() };
   for (const r of raw) if (r.collection in ids) ids[r.collection as Target].add(r.id);
@@ -33,7 +35,13 @@ export function validateContent(raw: RawEntry[]): { model?: ContentModel; proble
     const def = collectionOf(r.collection);
     const result = def.schema.safeParse(r.data);
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push(issueToProblem(issue, r.file, def.fields, r.data));
+      const issues = result.error.issues;
+      // A file of thousands of bad items is one mistake repeated: list the first ones and count the rest.
+      for (const issue of issues.slice(0, limits.problemsPerFile)) problems.push(issueToProblem(issue, r.file, def.fields, r.data));
+      if (issues.length > limits.problemsPerFile) {
+        const more = formatCount(issues.length - limits.problemsPerFile);
+        problems.push({ file: r.file, field: '', rule: 'more', severity: 'error', message: `这个文件还有 ${more} 处问题没有列出（每个文件最多列出 ${limits.problemsPerFile} 处）：请先改正上面的问题。` });
+      }
       continue;
     }
     const entry: Entry<never> = { id: r.id, file: r.file, data: result.data as never, body: r.body, round: r.round };
@@ -125,6 +133,7 @@ export function validateContent(raw: RawEntry[]): { model?: ContentModel; proble
   }
   if (!site) return { problems };
   model.site = site;
+  problems.push(...renderPrerequisites(model));
   return { model, problems };
 }
 
@@ -135,7 +144,10 @@ function checkOrgCycles(model: ContentModel, problems: Problem[]): void {
     let cur = o.data.parent;
     while (cur) {
       if (seen.has(cur)) {
-        problems.push({ file: o.file, field: 'parent', rule: 'cycle', severity: 'error', message: `上级组织形成了循环(${[...seen, cur].join(' → ')}),请改正“上级组织”。` });
+        const chain = [...seen, cur];
+        // A long chain is shown by its ends: the message stays readable whatever the tree holds.
+        const shown = chain.length > 12 ? [...chain.slice(0, 6), '…', ...chain.slice(-5)] : chain;
+        problems.push({ file: o.file, field: 'parent', rule: 'cycle', severity: 'error', message: `上级组织形成了循环(${shown.join(' → ')}),请改正“上级组织”。` });
         break;
       }
       seen.add(cur);
