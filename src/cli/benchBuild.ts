@@ -401,7 +401,8 @@ export default { ...base, cacheDir: ${JSON.stringify(join(siteCache, 'astro'))},
     process.stdout.write(`构建 site (${pass})…\n`);
     // The site is built the way `npm run build` builds it: astro build, then the search index in its own step.
     const siteCommand = [join(projectRoot, 'node_modules', '.bin', 'tsx'), join(projectRoot, 'src', 'cli', 'build.ts')];
-    runs.push(await measure(`site ${pass}`, work, ['--root', projectRoot, '--config', relative(projectRoot, siteConfig), '--outDir', siteOut], { ...baseEnv, CONTENT_DIR: tree }, siteOut, join(work, `site-${pass}.log`), siteCommand));
+    // A production build must name its CMS backend; none (the board without an admin) needs no git server.
+    runs.push(await measure(`site ${pass}`, work, ['--root', projectRoot, '--config', relative(projectRoot, siteConfig), '--outDir', siteOut], { ...baseEnv, CONTENT_DIR: tree, CMS_BACKEND: 'none' }, siteOut, join(work, `site-${pass}.log`), siteCommand));
   }
 
   const out = (s: string) => process.stdout.write(s);

@@ -28,6 +28,8 @@ describe('astro build', () => {
     const out = mkdtempSync(join(tmpdir(), 'dist-'));
     const r = build(out);
     expect(r.code, r.out).toBe(0);
+    // Built with CMS_BACKEND=none (tests/build/buildSite.ts): the board alone, no admin at all.
+    expect(existsSync(join(out, 'admin'))).toBe(false);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toMatch(/<html lang="zh-CN"[ >]/);
 
@@ -82,7 +84,18 @@ describe('astro build', () => {
     const r = buildSite({ outDir: out, env: { CMS_BACKEND: 'gitea', CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: 'http://git.school.lan' } });
     expect(r.code).toBe(1);
     expect(r.out).toContain('使用 gitea 时必须设置 CMS_APP_ID');
+    expect(r.out).toContain('CMS_BASE_URL 必须是 https 网址（现在是 http://git.school.lan）');
     expect(r.out).not.toMatch(/Stack trace|at .*\.(ts|js):\d+/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('published before');
+  });
+
+  test('stops when no CMS backend is named, naming the choices, before writing anything', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dist-'));
+    writeFileSync(join(out, 'index.html'), 'published before');
+    const r = buildSite({ outDir: out, env: { CMS_BACKEND: '' } });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/必须设置 CMS_BACKEND.*forgejo（.*gitea（.*gitlab（.*none（/);
+    expect(r.out).not.toContain('git-gateway');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('published before');
   });
 });

@@ -15,13 +15,16 @@ export interface BuildResult {
 /**
  * The environment for a child build: the test runner's own, less the
  * variables Vitest sets for itself (BASE_URL, MODE, DEV, PROD, SSR …), which
- * Astro would otherwise read as the site's `import.meta.env`.
+ * Astro would otherwise read as the site's `import.meta.env`, and less the
+ * CMS backend settings of the caller's shell. A production build must name its
+ * backend: CMS_BACKEND=none (no admin) unless `extra` names another.
  */
 export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']) delete env[k];
   for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
-  return { ...env, ...extra };
+  for (const k of ['CMS_BACKEND', 'CMS_REPO', 'CMS_BRANCH', 'CMS_BASE_URL', 'CMS_API_ROOT', 'CMS_APP_ID', 'CMS_PUBLISH_MODE']) delete env[k];
+  return { ...env, CMS_BACKEND: 'none', ...extra };
 }
 
 export function buildSite(o: { contentDir?: string; base?: string; site?: string; outDir?: string; env?: NodeJS.ProcessEnv } = {}): BuildResult {

@@ -26,8 +26,11 @@ function textOf(rel: string): string {
   return buf.toString('utf8');
 }
 
+/** A real CMS backend (over https, as the admin's login requires), so the admin's own files are built and scanned too. */
+const withAdmin = { CMS_BACKEND: 'forgejo', CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: 'https://git.school.example', CMS_APP_ID: 'test-client-id' };
+
 beforeAll(() => {
-  const r = buildSite();
+  const r = buildSite({ site: 'http://localhost:4321', env: withAdmin });
   expect(r.code, r.out).toBe(0);
   dist = r.outDir;
   files = walk(dist);
@@ -167,7 +170,8 @@ describe('page weight (gzip, all same-origin resources of a page)', () => {
 
 describe('a LAN path deploy (base /gongkai/)', () => {
   test('every link and asset of every page resolves under the base path', () => {
-    const r = buildSite({ base: '/gongkai/', site: 'http://10.0.0.5' });
+    // https: the admin's login (PKCE) is refused on plain http anywhere but localhost.
+    const r = buildSite({ base: '/gongkai/', site: 'https://10.0.0.5', env: withAdmin });
     expect(r.code, r.out).toBe(0);
     const all = walk(r.outDir);
     const broken: string[] = [];
@@ -188,11 +192,14 @@ describe('a LAN path deploy (base /gongkai/)', () => {
     }
     expect(broken).toEqual([]);
     const sitemap = readFileSync(join(r.outDir, 'sitemap.xml'), 'utf8');
-    expect(sitemap).toContain('<loc>http://10.0.0.5/gongkai/members/chen-hui/</loc>');
+    expect(sitemap).toContain('<loc>https://10.0.0.5/gongkai/members/chen-hui/</loc>');
     // The admin is copied as built, never rebuilt by the site build, and its config is generated beside it without the local backend.
     expect(existsSync(join(r.outDir, 'admin/index.html'))).toBe(true);
     const config = readFileSync(join(r.outDir, 'admin/config.yml'), 'utf8');
     expect(config).toContain('locale: zh_Hans');
     expect(config).not.toContain('local_backend');
+    expect(config).toMatch(/^ {2}name: forgejo$/m);
+    expect(config).toMatch(/^ {2}api_root: https:\/\/git\.school\.example\/api\/v1$/m);
+    expect(config).toMatch(/^publish_mode: editorial_workflow$/m);
   });
 });

@@ -27,7 +27,8 @@ function build(outDir: string, site: string): Promise<void> {
   return new Promise((ok, fail) => {
     // The bundled sample: no CONTENT_DIR from the caller's shell.
     const { CONTENT_DIR: _ignored, ...inherited } = childEnv();
-    const env: NodeJS.ProcessEnv = { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')), SITE: site, BASE: '/' };
+    // The public pages only: no admin (CMS_BACKEND=none), which the CMS tests run on their own dev server.
+    const env: NodeJS.ProcessEnv = { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')), SITE: site, BASE: '/', CMS_BACKEND: 'none' };
     // Run from a folder of its own (see tests/build/buildSite.ts): Astro's server bundle then never lands in the shared .astro/.
     const work = mkdtempSync(join(tmpdir(), 'e2e-build-'));
     symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
