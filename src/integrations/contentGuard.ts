@@ -2,8 +2,12 @@
  * Runs the same check as `npm run check` before Astro reads any content, so
  * `astro build` stops on exactly the same errors with the same messages —
  * and stops before it touches `dist/`, so what is already published stays.
- * In `astro dev` the report is printed and the server keeps running.
+ * The check covers the media folder of the public folder Astro copies into
+ * `dist/` (`<publicDir>/uploads`), so an SVG or HTML file there stops the
+ * build too. In `astro dev` the report is printed and the server keeps running.
  */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { backendFromEnv } from '../../admin/backendFromEnv.ts';
 import { checkedContent } from '../loader/contentCache.ts';
@@ -14,7 +18,7 @@ export function contentGuard(): AstroIntegration {
   return {
     name: 'content-guard',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         if (command === 'build') {
           // The CMS backend settings are checked here too, so a wrong one stops the build with a plain message.
@@ -24,7 +28,8 @@ export function contentGuard(): AstroIntegration {
             process.exit(1);
           }
         }
-        const result = checkedContent(contentDir(), { revalidate: command === 'dev' });
+        const uploadsDir = join(fileURLToPath(config.publicDir), 'uploads');
+        const result = checkedContent(contentDir(), { revalidate: command === 'dev', uploadsDir });
         if (!result.errors.length) {
           logger.info(`内容检查通过:${result.files} 个文件,${result.findings.length} 条审计提示(运行 npm run check 查看)。`);
           return;

@@ -5,10 +5,10 @@
  * lives on `globalThis` because Astro loads the guard (config) and the pages
  * (Vite bundle) as separate module instances in the same process.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { toIsoDate } from '../lib/dates.ts';
-import { checkContent, type CheckResult } from './checkContent.ts';
+import { checkContent, type CheckOptions, type CheckResult } from './checkContent.ts';
 
 interface Cached {
   version: string;
@@ -18,7 +18,7 @@ interface Cached {
 const KEY = Symbol.for('chengnuo.contentCache');
 const store = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map<string, Cached>()) as Map<string, Cached>;
 
-/** A cheap fingerprint of a content folder: file count and newest modification time. */
+/** A cheap fingerprint of a content folder: file count and newest modification time (of a link, the link's own). */
 export function contentVersion(dir: string): string {
   let count = 0;
   let newest = 0;
@@ -28,7 +28,8 @@ export function contentVersion(dir: string): string {
       if (e.isDirectory()) visit(p);
       else {
         count += 1;
-        newest = Math.max(newest, statSync(p).mtimeMs);
+        // lstat: a dangling link is content the check refuses, not a reason for the dev server to crash.
+        newest = Math.max(newest, lstatSync(p, { throwIfNoEntry: false })?.mtimeMs ?? 0);
       }
     }
   };
@@ -39,14 +40,15 @@ export function contentVersion(dir: string): string {
 /**
  * The checked content of `dir`. With `revalidate` (the dev server) the folder
  * is fingerprinted and checked again when a file changed; otherwise the first
- * check of the process stands.
+ * check of the process stands. `uploadsDir` is the media folder the check
+ * covers too (the project's public/uploads by default).
  */
-export function checkedContent(dir: string, o: { revalidate?: boolean } = {}): CheckResult {
+export function checkedContent(dir: string, o: { revalidate?: boolean } & Pick<CheckOptions, 'uploadsDir'> = {}): CheckResult {
   const cached = store.get(dir);
   if (cached && !o.revalidate) return cached.result;
   const version = o.revalidate ? contentVersion(dir) : '';
   if (cached && cached.version === version) return cached.result;
-  const result = checkContent(dir, toIsoDate(new Date()));
+  const result = checkContent(dir, toIsoDate(new Date()), process.cwd(), { uploadsDir: o.uploadsDir });
   store.set(dir, { version, result });
   return result;
 }

@@ -5,6 +5,7 @@
 import type { z } from 'astro/zod';
 import type { Field } from '../schemas/fieldTypes.ts';
 import { fieldPath, type Problem } from '../lib/problem.ts';
+import { quoteList, quoteValue } from '../lib/quoteValue.ts';
 
 const typeNames: Record<string, string> = {
   string: '文字',
@@ -37,8 +38,19 @@ function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   return path.reduce<unknown>((v, seg) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[seg] : undefined), data);
 }
 
+/** A value as a message quotes it: cut to about 100 characters, whatever it holds. */
 function show(v: unknown): string {
-  return typeof v === 'string' ? `“${v}”` : JSON.stringify(v) ?? String(v);
+  return quoteValue(v);
+}
+
+/** How many items a list has, when the value is one. */
+function itemCount(v: unknown): string {
+  return Array.isArray(v) ? `，现在有 ${v.length} 项` : '';
+}
+
+/** How many characters a text has, when the value is one. */
+function charCount(v: unknown): string {
+  return typeof v === 'string' ? `（现在有 ${v.trim().length} 个字）` : '';
 }
 
 /** One zod issue as a `Problem`. */
@@ -63,15 +75,15 @@ export function issueToProblem(issue: z.ZodIssue, file: string, fields: Record<s
     }
     case 'unrecognized_keys': {
       const known = Object.keys(field ? (def?.meta.fields ?? {}) : fields).join('、');
-      return out('unknown-key', `不认识的字段 ${issue.keys.map((k) => `“${k}”`).join('、')},是否拼写有误?${label === '「」' ? '' : `${label}中`}可用的字段有:${known}。`);
+      return out('unknown-key', `不认识的字段 ${quoteList(issue.keys)},是否拼写有误?${label === '「」' ? '' : `${label}中`}可用的字段有:${known}。`);
     }
     case 'too_small':
       if (issue.type === 'array') return out('min', `${label}至少要有 ${issue.minimum} 项。`);
       if (issue.type === 'string') return out('required', `${label}必须填写。`);
       return out('min', `${label}不能小于 ${issue.minimum},现在是 ${show(value)}。`);
     case 'too_big':
-      if (issue.type === 'array') return out('max', `${label}最多 ${issue.maximum} 项。`);
-      if (issue.type === 'string') return out('max', `${label}太长了,最多 ${issue.maximum} 个字。`);
+      if (issue.type === 'array') return out('max', `${label}最多 ${issue.maximum} 项${itemCount(value)}。`);
+      if (issue.type === 'string') return out('max', `${label}太长了,最多 ${issue.maximum} 个字${charCount(value)}。`);
       return out('max', `${label}不能大于 ${issue.maximum},现在是 ${show(value)}。`);
     case 'invalid_string':
       return out('pattern', `${label}${issue.message}(现在是 ${show(value)})。`);

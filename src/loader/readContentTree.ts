@@ -2,13 +2,17 @@
  * Reads a content folder from disk: finds the files of every collection,
  * ignores OS and editor junk, accepts Windows Notepad files (BOM, CRLF) and
  * parses front matter and JSON. Every failure becomes a `Problem` naming the
- * file; nothing here throws on bad content.
+ * file; nothing here throws on bad content. Symbolic links are refused and
+ * never followed; file sizes, the number of files and their total size are
+ * bounded (src/lib/contentLimits.ts), each checked before the file is read.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { opendirSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { collections, type CollectionDef, type CollectionName } from '../schemas/collections.ts';
+import { contentLimits, formatBytes, formatCount, type ContentLimits } from '../lib/contentLimits.ts';
 import type { Problem } from '../lib/problem.ts';
-import { normalizeText, parseJson, parseMarkdown } from './parseContentFile.ts';
+import { parseJson, parseMarkdown } from './parseContentFile.ts';
+import { readContentFile, symlinkMessage } from './readContentFile.ts';
 
 export { normalizeText, parseJson, parseMarkdown, splitFrontMatter } from './parseContentFile.ts';
 
@@ -38,24 +42,85 @@ export function displayPath(abs: string, root = process.cwd()): string {
   return rel.startsWith('..') || isAbsolute(rel) ? abs : rel.split(sep).join('/');
 }
 
-function listDir(dir: string): string[] {
+/** How much of the folder has been read so far, against the limits on the whole folder. */
+interface Budget {
+  limits: ContentLimits;
+  files: number;
+  bytes: number;
+  /** Set once a limit on the whole folder is passed: nothing more is read. */
+  stopped: boolean;
+}
+
+/** The entries of `dir`, sorted by name; at most `max` + 1 of them are listed, so a huge folder is not read whole. */
+function listDir(dir: string, max: number): Dirent[] {
+  let handle;
   try {
-    return readdirSync(dir).sort();
+    handle = opendirSync(dir);
   } catch {
     return [];
   }
+  const out: Dirent[] = [];
+  try {
+    for (let e = handle.readSync(); e && out.length <= max; e = handle.readSync()) out.push(e);
+  } finally {
+    handle.closeSync();
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-function readCollection(def: CollectionDef, contentDir: string, root: string, out: RawEntry[], problems: Problem[]): void {
+/** Counts one more file; false (with the problem said once) when the folder has more files than allowed. */
+function countFile(budget: Budget, contentDir: string, root: string, problems: Problem[]): boolean {
+  budget.files += 1;
+  if (budget.files <= budget.limits.files) return true;
+  budget.stopped = true;
+  problems.push({
+    file: displayPath(contentDir, root),
+    field: '',
+    rule: 'too-many-files',
+    severity: 'error',
+    message: `内容文件夹里的文件超过 ${formatCount(budget.limits.files)} 个，已停止检查（一个县 10,000 名党员约有 44,000 个文件）：请检查是否误放了其他文件。`,
+  });
+  return false;
+}
+
+/** Reads a file within the folder's byte budget; the text, or undefined with the problem said. */
+function readWithin(path: string, file: string, budget: Budget, contentDir: string, root: string, problems: Problem[]): string | undefined {
+  const read = readContentFile(path, budget.limits.fileBytes);
+  budget.bytes += read.bytes;
+  if ('refused' in read) {
+    problems.push({ file, field: '', rule: read.refused.rule, severity: 'error', message: read.refused.message });
+    return undefined;
+  }
+  if (budget.bytes > budget.limits.totalBytes) {
+    budget.stopped = true;
+    problems.push({
+      file: displayPath(contentDir, root),
+      field: '',
+      rule: 'content-too-large',
+      severity: 'error',
+      message: `内容文件夹的文件合计超过 ${formatBytes(budget.limits.totalBytes)}，已停止检查（一个县 10,000 名党员约 32 MB）：请检查是否误放了大文件。`,
+    });
+    return undefined;
+  }
+  return read.text;
+}
+
+function readCollection(def: CollectionDef, contentDir: string, root: string, out: RawEntry[], problems: Problem[], budget: Budget): void {
   const dir = join(contentDir, def.name);
   const visit = (abs: string, round: string | undefined, depth: number) => {
-    for (const name of listDir(abs)) {
+    for (const entry of listDir(abs, budget.limits.files)) {
+      if (budget.stopped) return;
+      const name = entry.name;
       if (isJunk(name)) continue;
       const path = join(abs, name);
       const file = displayPath(path, root);
-      const isDir = statSync(path).isDirectory();
       const expectDir = def.perRound && depth === 0;
-      if (isDir) {
+      // Dirent types come from the folder listing, so a link is seen as a link and never followed, dangling or not.
+      if (entry.isSymbolicLink()) {
+        problems.push({ file, field: '', rule: 'symlink', severity: 'error', message: symlinkMessage(name) });
+        continue;
+      }
+      if (entry.isDirectory()) {
         if (!expectDir) {
           problems.push({ file, field: '', rule: 'layout', severity: 'error', message: `“${def.name}”下不应再建文件夹。` });
         } else if (!ID_PATTERN.test(name)) {
@@ -63,6 +128,11 @@ function readCollection(def: CollectionDef, contentDir: string, root: string, ou
         } else {
           visit(path, name, 1);
         }
+        continue;
+      }
+      if (!countFile(budget, contentDir, root, problems)) return;
+      if (!entry.isFile()) {
+        problems.push({ file, field: '', rule: 'file-type', severity: 'error', message: '这不是普通文件（可能是管道或设备）：内容文件夹里只能放 .md 文件。请删除它。' });
         continue;
       }
       if (!name.endsWith('.md')) {
@@ -78,7 +148,9 @@ function readCollection(def: CollectionDef, contentDir: string, root: string, ou
         problems.push({ file, field: '', rule: 'id', severity: 'error', message: `文件名“${stem}”只能用小写字母、数字和连字符(它会成为网址,不能用中文或空格)。` });
         continue;
       }
-      const parsed = parseMarkdown(readFileSync(path, 'utf8'), file);
+      const text = readWithin(path, file, budget, contentDir, root, problems);
+      if (text === undefined) continue;
+      const parsed = parseMarkdown(text, file, budget.limits);
       if (parsed.problem) {
         problems.push(parsed.problem);
         continue;
@@ -97,27 +169,38 @@ export function readContentTree(
   contentDir: string,
   root = process.cwd(),
   only?: readonly CollectionName[],
+  limits: ContentLimits = contentLimits,
 ): { entries: RawEntry[]; problems: Problem[] } {
   const entries: RawEntry[] = [];
   const problems: Problem[] = [];
+  const budget: Budget = { limits, files: 0, bytes: 0, stopped: false };
+  // The top level holds site.json and the collection folders; a link there (to a folder or a file) is refused too.
+  const top = new Map(listDir(contentDir, limits.files).map((e) => [e.name, e]));
+  const links = new Set([...top.values()].filter((e) => e.isSymbolicLink()).map((e) => e.name));
+  if (!only) {
+    for (const name of links) problems.push({ file: displayPath(join(contentDir, name), root), field: '', rule: 'symlink', severity: 'error', message: symlinkMessage(name) });
+  }
   for (const def of collections) {
+    if (budget.stopped) break;
     if (only && !only.includes(def.name)) continue;
+    const name = def.file ?? def.name;
+    if (links.has(name)) continue;
     if (def.file) {
       const path = join(contentDir, def.file);
       const file = displayPath(path, root);
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch {
+      if (!top.has(def.file)) {
         problems.push({ file, field: '', rule: 'missing', severity: 'error', message: `缺少站点设置文件 ${def.file}。` });
         continue;
       }
-      const parsed = parseJson(text, file);
+      if (!countFile(budget, contentDir, root, problems)) break;
+      const text = readWithin(path, file, budget, contentDir, root, problems);
+      if (text === undefined) continue;
+      const parsed = parseJson(text, file, limits);
       if (parsed.problem) problems.push(parsed.problem);
       else entries.push({ collection: def.name, id: def.name, file, data: parsed.data });
       continue;
     }
-    readCollection(def, contentDir, root, entries, problems);
+    readCollection(def, contentDir, root, entries, problems, budget);
   }
   return { entries, problems };
 }

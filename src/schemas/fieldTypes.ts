@@ -5,7 +5,10 @@
  * be written twice and drift apart.
  */
 import { z } from 'astro/zod';
+import { contentLimits } from '../lib/contentLimits.ts';
+import { controlCharMessage, findControlChar } from '../lib/controlChars.ts';
 import { isIsoDate, toIsoDate } from '../lib/dates.ts';
+import { quoteValue } from '../lib/quoteValue.ts';
 
 /** One option of an enumeration: the stored English slug and its Chinese label. */
 export interface Option {
@@ -66,24 +69,45 @@ function finish<Z extends z.ZodTypeAny, R extends boolean>(
   return { zod: out as Opt<Z, R>, meta: { ...meta, required: Boolean(required) } };
 }
 
-/** A one-line string. `pattern` is `[regex, Chinese explanation]`. */
+/** The rule code of text holding a control character (or a line break in one-line text). */
+export const CONTROL_CHAR_RULE = 'control-char';
+
+/** A string schema with no control character (see src/lib/controlChars.ts), named by `label` in the message. */
+type CleanString = z.ZodEffects<z.ZodString, string, string>;
+
+function withoutControlChars(s: z.ZodString, label: string, multiline: boolean): CleanString {
+  return s.superRefine((v, ctx) => {
+    const found = findControlChar(v, multiline);
+    if (found) ctx.addIssue({ code: z.ZodIssueCode.custom, params: { rule: CONTROL_CHAR_RULE }, message: controlCharMessage(label, found) });
+  });
+}
+
+/**
+ * A one-line string, or multi-line text. `pattern` is `[regex, Chinese explanation]`. Every text field is
+ * bounded (`contentLimits.lineChars` or `.textChars` unless `max` says less) and refuses control characters.
+ */
 export function text<R extends boolean = false>(
   o: Common<R> & { pattern?: readonly [string, string]; multiline?: boolean; max?: number },
-): Field<Opt<z.ZodString, R>> {
+): Field<Opt<CleanString, R>> {
   let s = z.string().trim().min(o.required ? 1 : 0);
-  if (o.max) s = s.max(o.max);
+  s = s.max(o.max ?? (o.multiline ? contentLimits.textChars : contentLimits.lineChars));
   if (o.pattern) s = s.regex(new RegExp(o.pattern[0]), { message: o.pattern[1] });
-  return finish(s, { kind: o.multiline ? 'text' : 'string', label: o.label, hint: o.hint, pattern: o.pattern, max: o.max }, o.required);
+  return finish(withoutControlChars(s, o.label, Boolean(o.multiline)), { kind: o.multiline ? 'text' : 'string', label: o.label, hint: o.hint, pattern: o.pattern, max: o.max }, o.required);
+}
+
+/** An id naming another entry: one line, bounded, no control character. */
+function idString(label: string): CleanString {
+  return withoutControlChars(z.string().trim().min(1).max(contentLimits.idChars), label, false);
 }
 
 /** The ASCII id a new file is named after (members, orgs, rounds): `zhang-san.md`. */
-export function idField(label: string, example: string): Field<z.ZodOptional<z.ZodString>> {
+export function idField(label: string, example: string): Field<z.ZodOptional<CleanString>> {
   const f = text({ label, hint: `文件编号，也是网址的一部分：只能用小写字母、数字和连字符，如 ${example}；建立后不能修改`, pattern: ['^[a-z0-9][a-z0-9-]*$', '只能用小写字母、数字和连字符'] });
   return { ...f, meta: { ...f.meta, fileId: true } };
 }
 
 /** The round of a per-round file. Its folder gives it; the CMS asks for it only when making a new file. */
-export function roundField(): Field<z.ZodOptional<z.ZodString>> {
+export function roundField(): Field<z.ZodOptional<CleanString>> {
   const f = relation({ label: '轮次', hint: '新建时选择，文件保存在该轮次的文件夹中；已有文件的轮次由所在文件夹决定', to: ['rounds'] });
   return { ...f, meta: { ...f.meta, folderRound: true } };
 }
@@ -119,7 +143,7 @@ export function date<R extends boolean = false>(o: Common<R>): Field<Opt<z.ZodTy
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         params: { rule: DATE_RULE },
-        message: `日期“${String(v)}”不对:应写成 年-月-日(如 2026-03-15),并且是日历上真实存在的一天。`,
+        message: `日期${quoteValue(String(v))}不对:应写成 年-月-日(如 2026-03-15),并且是日历上真实存在的一天。`,
       });
       return z.NEVER;
     }
@@ -142,14 +166,15 @@ export function multiSelect<const V extends readonly [Option, ...Option[]], R ex
 ): Field<Opt<z.ZodArray<z.ZodEnum<[V[number]['value'], ...V[number]['value'][]]>>, R>> {
   const values = o.options.map((x) => x.value) as [V[number]['value'], ...V[number]['value'][]];
   const item: Field = { zod: z.enum(values), meta: { kind: 'select', label: o.label, options: o.options, required: true } };
-  return finish(z.array(z.enum(values)), { kind: 'list', label: o.label, hint: o.hint, options: o.options, item }, o.required);
+  // Each option at most once: a longer list can only repeat one.
+  return finish(z.array(z.enum(values)).max(values.length), { kind: 'list', label: o.label, hint: o.hint, options: o.options, item }, o.required);
 }
 
 /** The id of another entry; that it exists is checked across files. */
 export function relation<R extends boolean = false>(
   o: Common<R> & { to: readonly RelationTarget[] },
-): Field<Opt<z.ZodString, R>> {
-  return finish(z.string().trim().min(1), { kind: 'relation', label: o.label, hint: o.hint, to: o.to }, o.required);
+): Field<Opt<CleanString, R>> {
+  return finish(idString(o.label), { kind: 'relation', label: o.label, hint: o.hint, to: o.to }, o.required);
 }
 
 type Shape<T extends Record<string, Field>> = { [K in keyof T]: T[K]['zod'] };
@@ -167,32 +192,33 @@ export function object<T extends Record<string, Field>, R extends boolean = fals
   return finish(shapeOf(o.fields), { kind: 'object', label: o.label, hint: o.hint, fields: o.fields }, o.required);
 }
 
-/** A list of groups of fields (records, panel members …). */
+/** A list of groups of fields (records, panel members …); at most `contentLimits.listItems` unless `max` says. */
 export function list<T extends Record<string, Field>, R extends boolean = false>(
   o: Common<R> & { fields: T; min?: number; max?: number; summary?: string },
 ): Field<Opt<z.ZodArray<z.ZodObject<Shape<T>, 'strict'>>, R>> {
-  let a = z.array(shapeOf(o.fields));
+  const max = o.max ?? contentLimits.listItems;
+  let a = z.array(shapeOf(o.fields)).max(max);
   if (o.min !== undefined) a = a.min(o.min);
-  if (o.max !== undefined) a = a.max(o.max);
-  return finish(a, { kind: 'list', label: o.label, hint: o.hint, fields: o.fields, min: o.min, max: o.max, summary: o.summary }, o.required);
+  return finish(a, { kind: 'list', label: o.label, hint: o.hint, fields: o.fields, min: o.min, max, summary: o.summary }, o.required);
 }
 
-/** A list of short texts (measures, findings …). */
+/** A list of short texts (measures, findings …); at most `contentLimits.textItems` unless `max` says. */
 export function textList<R extends boolean = false>(
   o: Common<R> & { itemLabel: string; min?: number; max?: number },
-): Field<Opt<z.ZodArray<z.ZodString>, R>> {
-  let a = z.array(z.string().trim().min(1));
+): Field<Opt<z.ZodArray<CleanString>, R>> {
+  const max = o.max ?? contentLimits.textItems;
+  let a = z.array(withoutControlChars(z.string().trim().min(1).max(contentLimits.lineChars), o.itemLabel, false)).max(max);
   if (o.min !== undefined) a = a.min(o.min);
-  if (o.max !== undefined) a = a.max(o.max);
   const item: Field = { zod: z.string(), meta: { kind: 'string', label: o.itemLabel, required: true } };
   // A collapsed item shows its own words, not the item label again.
-  return finish(a, { kind: 'list', label: o.label, hint: o.hint, item, min: o.min, max: o.max, summary: '{{fields.item | truncate(40)}}' }, o.required);
+  return finish(a, { kind: 'list', label: o.label, hint: o.hint, item, min: o.min, max, summary: '{{fields.item | truncate(40)}}' }, o.required);
 }
 
 /** A list of ids of other entries. */
 export function relationList<R extends boolean = false>(
   o: Common<R> & { to: readonly RelationTarget[]; itemLabel: string },
-): Field<Opt<z.ZodArray<z.ZodString>, R>> {
+): Field<Opt<z.ZodArray<CleanString>, R>> {
   const item: Field = { zod: z.string(), meta: { kind: 'relation', label: o.itemLabel, to: o.to, required: true } };
-  return finish(z.array(z.string().trim().min(1)), { kind: 'list', label: o.label, hint: o.hint, item, to: o.to }, o.required);
+  const max = contentLimits.refItems;
+  return finish(z.array(idString(o.itemLabel)).max(max), { kind: 'list', label: o.label, hint: o.hint, item, to: o.to, max }, o.required);
 }

@@ -1,5 +1,6 @@
 /** `content/pledges/<round>/<id>.md`: one pledge; the body is the pledge text. */
 import { z } from 'astro/zod';
+import { contentLimits } from '../lib/contentLimits.ts';
 import { roundField, date, list, number, object, relation, select, shapeOf, text, textList } from './fieldTypes.ts';
 import { categories, ownerKinds, reviewStatuses, visibilities } from './options.ts';
 
@@ -24,6 +25,7 @@ export const pledgeFields = {
   records: list({
     label: '践诺台账(每月记实)',
     summary: '{{fields.date}} · 进度 {{fields.progress}}% · {{fields.note | truncate(20)}}',
+    max: contentLimits.records,
     fields: {
       date: date({ label: '记实日期', required: true }),
       note: text({ label: '进展情况', multiline: true, required: true }),
