@@ -6,6 +6,7 @@ import react from '@astrojs/react';
 import { contentGuard } from './src/integrations/contentGuard.ts';
 import { searchIndex } from './src/integrations/searchIndex.ts';
 import { adminRoute } from './src/integrations/adminRoute.ts';
+import { adminCsp } from './src/integrations/adminCsp.ts';
 import { cmsApi } from './src/integrations/cmsApi.ts';
 
 // The content folder, made absolute against this project so it holds whatever directory a build runs from.
@@ -17,7 +18,7 @@ const allowedHosts = (process.env.CMS_ALLOWED_HOSTS ?? '').split(',').map((h) =>
 export default defineConfig({
   site: process.env.SITE ?? 'http://localhost:4321',
   base: process.env.BASE ?? '/',
-  integrations: [contentGuard(), cmsApi(), adminRoute(), react(), searchIndex()],
+  integrations: [contentGuard(), cmsApi(), adminRoute(), adminCsp(), react(), searchIndex()],
   build: { format: 'directory' },
   trailingSlash: 'ignore',
   // A separate cache per content tree (tests, benchmarks) keeps builds of different trees from sharing one content store.
@@ -26,5 +27,6 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   // The CMS reaches decap-server only through the dev server's /api/v1 (src/integrations/cmsApi.ts): same origin,
   // content paths only; decap-server itself listens on a private Unix socket.
-  vite: { server: { allowedHosts } },
+  // build.assetsInlineLimit 0: no script or stylesheet is inlined into the HTML, whose CSP allows only the site's files.
+  vite: { build: { assetsInlineLimit: 0 }, server: { allowedHosts } },
 });

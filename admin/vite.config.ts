@@ -6,8 +6,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { adminPolicy, withPolicy } from '../src/lib/contentSecurityPolicy.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const policyFile = fileURLToPath(new URL('../src/lib/contentSecurityPolicy.ts', import.meta.url));
 
 export default defineConfig({
   root,
@@ -20,6 +22,18 @@ export default defineConfig({
     global: 'globalThis',
   },
   esbuild: { jsx: 'automatic' },
+  plugins: [
+    {
+      name: 'admin-csp',
+      // The policy without a git host (enough for `astro dev`, whose API is same-origin); a site build writes the
+      // configured git host into its copy of the page (src/integrations/adminCsp.ts).
+      transformIndexHtml: (html) => withPolicy(html, adminPolicy()),
+      // Into Rollup's module graph, so the bundle's stamp (src/cli/buildAdmin.ts) hashes the policy too.
+      async buildStart() {
+        await this.load({ id: policyFile });
+      },
+    },
+  ],
   build: {
     outDir: fileURLToPath(new URL('../public/admin/', import.meta.url)),
     emptyOutDir: true,
