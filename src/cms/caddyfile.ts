@@ -30,7 +30,6 @@ export function caddyfile(o: CaddyfileOptions): string {
   return `# 由 npm run lan 生成，每次启动时重写，请勿手工修改。
 {
 \tadmin off
-\tpersist_config off
 \tskip_install_trust
 \tauto_https disable_redirects
 \tstorage file_system {

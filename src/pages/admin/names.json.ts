@@ -23,7 +23,8 @@ export const GET: APIRoute = async () => {
         orgs: board!.model.orgs.map((o) => ({ id: o.id, name: o.data.name })),
         members: board!.model.members.map((m) => ({ id: m.id, name: m.data.name, org: m.data.org })),
       };
-  // npm start runs decap-server in file mode (CMS_MODE=fs, the default), which saves straight into content/.
-  const publishing = dev && (process.env.CMS_MODE ?? 'fs') === 'fs' ? 'simple' : 'workflow';
+  // npm start runs decap-server in file mode (CMS_MODE=fs, the default), which saves straight into content/; npm run lan
+  // runs it in git mode with simple publishing (CMS_PUBLISH_MODE=simple), where each save is a commit: the buttons say 保存.
+  const publishing = dev && ((process.env.CMS_MODE ?? 'fs') === 'fs' || process.env.CMS_PUBLISH_MODE === 'simple') ? 'simple' : 'workflow';
   return new Response(JSON.stringify({ ...body, publishing }), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -95,7 +95,7 @@ function gitIn(dir: string, args: string[]): string {
  * real folder of symlinks —, dist/, .astro/, public/admin/ …) plus, locally, the dev server's cache folder
  * of these tests (ASTRO_CACHE_DIR below).
  */
-function initGitRepo(dir: string): void {
+export function initGitRepo(dir: string): void {
   cpSync(join(projectRoot, '.gitignore'), join(dir, '.gitignore'));
   gitIn(dir, ['init', '-q', '-b', 'main']);
   appendFileSync(join(dir, '.git', 'info', 'exclude'), '\n/.astro-cache/\n');

@@ -1,0 +1,181 @@
+/**
+ * Editing from another computer as the README sets it up: `npm run lan` on a
+ * git copy of the project, behind the real Caddy from Debian's packages
+ * (HTTPS with its internal CA, a login per secretary), decap-server in git
+ * mode with simple publishing. Chromium opens https://lan.test:<port>/admin/
+ * (mapped to 127.0.0.1; it ignores the internal CA, as a browser that has
+ * not imported it yet would be told to).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseMarkdown } from '../../../src/loader/parseContentFile.ts';
+import { childEnv } from '../../build/buildSite.ts';
+import { freePort } from '../staticServer.ts';
+import { copyProject, ensureAdminBundle, initGitRepo } from './cmsServer.ts';
+import { DecapUi, launchCmsBrowser, record } from './decapUi.ts';
+
+const HOST = 'lan.test';
+const users = { wangfang: 'Qingshan-2025!', lilei: 'Shiyan#zhongxue' };
+
+let dir: string;
+let secrets: string;
+let port: number;
+let lan: ChildProcess;
+let out = '';
+let browser: Browser;
+
+const git = (...args: string[]) => {
+  const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}${r.error ?? ''}`);
+  return r.stdout.trim();
+};
+
+interface Answer {
+  status: number;
+  body: string;
+}
+/** A request over https to Caddy, as a LAN computer would send it (the internal CA not checked here). */
+function call(path: string, o: { user?: keyof typeof users; body?: unknown } = {}): Promise<Answer> {
+  const own = `${HOST}:${port}`;
+  const headers: Record<string, string> = { host: own, origin: `https://${own}`, 'content-type': 'application/json' };
+  if (o.user) headers.authorization = `Basic ${Buffer.from(`${o.user}:${users[o.user]}`).toString('base64')}`;
+  const body = o.body === undefined ? undefined : JSON.stringify(o.body);
+  return new Promise((done, fail) => {
+    const r = request({ host: '127.0.0.1', servername: HOST, port, path, method: body ? 'POST' : 'GET', headers, rejectUnauthorized: false }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body: text }));
+    });
+    r.on('error', fail);
+    r.end(body);
+  });
+}
+
+beforeAll(async () => {
+  ensureAdminBundle();
+  dir = copyProject();
+  initGitRepo(dir);
+  secrets = mkdtempSync(join(tmpdir(), 'lan-users-'));
+  const lines = Object.entries(users).map(([name, pw]) => {
+    const h = spawnSync('caddy', ['hash-password', '--plaintext', pw], { encoding: 'utf8' });
+    if (h.status !== 0) throw new Error(`caddy hash-password failed: ${h.stderr}`);
+    return `${name} ${h.stdout.trim()}`;
+  });
+  writeFileSync(join(secrets, 'users'), `# 每位书记一行\n${lines.join('\n')}\n`);
+  port = await freePort();
+  const { CONTENT_DIR: _c, ...env } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') });
+  lan = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/cli/lan.ts', '--host', HOST, '--port', String(port), '--bind', '127.0.0.1', '--users', join(secrets, 'users')], {
+    cwd: dir,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  lan.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  lan.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const until = Date.now() + 240_000;
+  while (!/内容管理后台：https:/.test(out)) {
+    if (lan.exitCode !== null || Date.now() > until) throw new Error(`npm run lan did not come up:\n${out}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  browser = await launchCmsBrowser([`--host-resolver-rules=MAP ${HOST} 127.0.0.1`]);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (lan?.pid) {
+    try {
+      process.kill(-lan.pid, 'SIGTERM');
+    } catch {
+      // gone
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+  }
+  if (dir && !process.env.CMS_E2E_KEEP) rmSync(dir, { recursive: true, force: true });
+  if (secrets) rmSync(secrets, { recursive: true, force: true });
+});
+
+describe('npm run lan: HTTPS, a login per secretary, every save a commit', () => {
+  test('without credentials the admin and the API answer 401; the public board needs none; a wrong password is refused', async () => {
+    expect(out).toContain(`内容管理后台：https://${HOST}:${port}/admin/`);
+    expect((await call('/admin/')).status).toBe(401);
+    expect((await call('/admin/config.yml')).status).toBe(401);
+    expect((await call('/api/v1', { body: { action: 'info', params: { branch: 'main' } } })).status).toBe(401);
+    const wrong = await new Promise<number>((done) => {
+      const r = request(
+        { host: '127.0.0.1', servername: HOST, port, path: '/admin/', headers: { host: `${HOST}:${port}`, authorization: `Basic ${Buffer.from('wangfang:guess').toString('base64')}` }, rejectUnauthorized: false },
+        (res) => done(res.statusCode ?? 0),
+      );
+      r.end();
+    });
+    expect(wrong).toBe(401);
+    const board = await call('/');
+    expect(board.status).toBe(200);
+    expect(board.body).toContain('青山市实验中学党总支');
+    // The login does not open the rest of the project either.
+    const code = await call('/api/v1', { user: 'wangfang', body: { action: 'getEntry', params: { branch: 'main', path: 'package.json' } } });
+    expect(code.status).toBe(403);
+  });
+
+  test('Chromium logs in over https, saves an entry, and the save is a commit naming the secretary', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, httpCredentials: { username: 'wangfang', password: users.wangfang }, locale: 'zh-CN' });
+    const rec = record(context);
+    const page = await context.newPage();
+    const adminUrl = `https://${HOST}:${port}/admin/`;
+    const res = await page.goto(adminUrl);
+    expect(res?.status()).toBe(200);
+    expect(await page.evaluate(() => location.protocol)).toBe('https:');
+    const before = git('rev-list', '--count', 'HEAD');
+    const ui = new DecapUi(page);
+    await ui.login();
+    await page.goto(`${adminUrl}#/collections/members/entries/bai-yulan`);
+    const post = await ui.control('工作岗位');
+    await expect.poll(() => post.inputValue(), { timeout: 20_000 }).not.toBe('');
+    await ui.retype(post, '局域网编辑测试岗位');
+    expect(await ui.publish()).toEqual({ ok: true });
+    await expect.poll(() => git('rev-list', '--count', 'HEAD'), { timeout: 15_000 }).toBe(String(Number(before) + 1));
+    const message = git('log', '-1', '--format=%B');
+    expect(message).toContain('编辑：wangfang');
+    expect(git('log', '-1', '--name-only', '--format=')).toBe('content/members/bai-yulan.md');
+    const committed = git('show', 'HEAD:content/members/bai-yulan.md');
+    expect((parseMarkdown(committed, 'x').data as { post?: string }).post).toBe('局域网编辑测试岗位');
+    expect(git('status', '--porcelain')).toBe('');
+    expect(rec.pageErrors).toEqual([]);
+    // Nothing left the LAN name: no request to any other host.
+    expect(rec.offMachine([HOST])).toEqual([]);
+    await context.close();
+  });
+
+  test('two concurrent saves to one file never interleave: both are commits, and the file is exactly one of them', async () => {
+    const path = 'content/members/cao-lin.md';
+    const original = readFileSync(join(dir, path), 'utf8');
+    const parsed = parseMarkdown(original, path);
+    // Two large versions (a long body each), sent at the same moment by two secretaries.
+    const version = (who: string, ch: string) => original.replace(/\n---\n[\s\S]*$/, `\n---\n${`${who}${ch.repeat(200)}\n`.repeat(2000)}`);
+    const a = version('王芳写的记实', '甲');
+    const b = version('李雷写的记实', '乙');
+    expect(a).not.toBe(b);
+    expect(parsed.data).toBeTruthy();
+    const save = (raw: string) => ({
+      action: 'persistEntry',
+      params: { branch: 'main', entry: { slug: 'cao-lin', path, raw }, assets: [], options: { collectionName: 'members', commitMessage: 'Update Members “cao-lin”', useWorkflow: false, status: 'draft' } },
+    });
+    const before = git('rev-parse', 'HEAD');
+    const [ra, rb] = await Promise.all([call('/api/v1', { user: 'wangfang', body: save(a) }), call('/api/v1', { user: 'lilei', body: save(b) })]);
+    expect([ra.status, rb.status], `${ra.body} ${rb.body}`).toEqual([200, 200]);
+    const commits = git('rev-list', `${before}..HEAD`).split('\n');
+    expect(commits).toHaveLength(2);
+    const versions = commits.map((c) => git('show', `${c}:${path}`) + '\n');
+    const trimmed = (s: string) => s.trimEnd();
+    expect(versions.map(trimmed).sort()).toEqual([a, b].map(trimmed).sort());
+    const authors = commits.map((c) => git('log', '-1', '--format=%B', c));
+    expect(authors.some((m) => m.includes('编辑：wangfang'))).toBe(true);
+    expect(authors.some((m) => m.includes('编辑：lilei'))).toBe(true);
+    const now = readFileSync(join(dir, path), 'utf8');
+    expect([a, b].map(trimmed)).toContain(trimmed(now));
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { caddyfile, editorHeader } from '../../src/cms/caddyfile.ts';
+import { parseLanUsers } from '../../src/cms/lanUsers.ts';
+
+const hash = '$2a$14$UVkKT1kPU.dDdaA.A.1sueHZAqWh9UkXPFUimy7mKAeh19TaHonU6';
+
+describe('LAN users file', () => {
+  test('one secretary per line, comments and blank lines ignored', () => {
+    expect(parseLanUsers(`# 书记\n\nwangfang ${hash}\n李雷 ${hash}\r\n`, 'users')).toEqual({ users: [{ name: 'wangfang', hash }, { name: '李雷', hash }], errors: [] });
+  });
+  test('a plain password, a missing hash, a duplicate and an empty file are refused by line', () => {
+    const r = parseLanUsers(`wangfang secret123\nlilei\nwangfang ${hash}\nwangfang ${hash}\n`, 'users');
+    expect(r.errors).toEqual([
+      'users 第 1 行：密码哈希不对：请用 caddy hash-password 生成（不要写密码本身）。',
+      'users 第 2 行：应写成“用户名 密码哈希”两项，用空格隔开。',
+      'users 第 4 行：用户名“wangfang”重复。',
+    ]);
+    expect(parseLanUsers('# 空\n', 'users').errors[0]).toContain('没有任何用户');
+  });
+});
+
+describe('Caddyfile', () => {
+  const text = caddyfile({ host: 'cms.school.lan', port: 8443, bind: '0.0.0.0', upstreamPort: 40000, users: [{ name: 'wangfang', hash }], storage: '/srv/x/.lan/caddy' });
+  test('https with the internal CA, login on the admin and the API only, proxy to the dev server on 127.0.0.1', () => {
+    expect(text).toContain('https://cms.school.lan:8443 {');
+    expect(text).toContain('tls internal');
+    expect(text).toContain('@editing path /admin /admin/* /api/*');
+    expect(text).toMatch(/basicauth @editing \{\n\t\twangfang \$2a\$14\$/);
+    expect(text).toContain('reverse_proxy 127.0.0.1:40000');
+    expect(text).toContain(`header_up ${editorHeader} {http.auth.user.id}`);
+    expect(text).toContain('skip_install_trust');
+    expect(text).toContain('admin off');
+  });
+});
