@@ -3,10 +3,10 @@ import type { APIRoute } from 'astro';
 import { getBoard } from '../data/board.ts';
 import { absolute, paths } from '../data/paths.ts';
 import { t } from '../i18n/t.ts';
+import { xmlText } from '../lib/xmlText.ts';
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+// Every text in the feed goes through xmlText: escaped, and stripped of what XML 1.0 forbids, so the feed is well-formed whatever the content holds.
+const esc = xmlText;
 
 export const GET: APIRoute = async ({ site }) => {
   const board = await getBoard();
@@ -38,7 +38,7 @@ ${entries
     <title>${esc(e.title)}</title>
     <id>${esc(e.id)}</id>
     <link rel="alternate" href="${esc(e.id)}"/>
-    <updated>${e.date}T00:00:00Z</updated>
+    <updated>${esc(e.date)}T00:00:00Z</updated>
     <summary>${esc(e.summary)}</summary>${e.html ? `\n    <content type="html">${esc(e.html)}</content>` : ''}
   </entry>`,
   )
