@@ -2,7 +2,8 @@
  * `npm run import -- roster.xlsx [--dry-run] [--content DIR]`
  * Creates or updates member files from a roster with Chinese headers
  * (姓名, 所在支部, 职务, 岗位, 状态; optional 编号, 设岗). Nothing is written
- * when any row is bad; --dry-run shows what would change.
+ * when any row is bad, or when the roster is over its limits (5,000 member
+ * rows, 200 characters a cell, 10 MB); --dry-run shows what would change.
  */
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,7 @@ import { planRoster } from '../loader/planRoster.ts';
 import { readContentTree, normalizeText, splitFrontMatter } from '../loader/readContentTree.ts';
 import { stringifyMarkdown } from '../loader/parseContentFile.ts';
 import { validateContent } from '../loader/validateContent.ts';
-import { readTable } from '../loader/readTable.ts';
+import { readTable, TableError } from '../loader/readTable.ts';
 
 const kindLabel = { create: '新建', update: '更新', same: '不变' } as const;
 
@@ -35,14 +36,17 @@ async function main(): Promise<number> {
   let rows: string[][];
   try {
     rows = await readTable(file);
-  } catch {
-    process.stderr.write(`无法读取“${file}”:请确认它是 .xlsx 或 .csv 文件。\n`);
+  } catch (err) {
+    if (err instanceof TableError) process.stderr.write(`没有写入任何文件：${err.message}\n`);
+    else process.stderr.write(`无法读取“${file}”:请确认它是 .xlsx 或 .csv 文件。\n`);
     return 1;
   }
   const plan = planRoster(rows, model.members.map((m) => ({ id: m.id, data: m.data })), model.orgs.map((o) => ({ id: o.id, name: o.data.name })));
   if (plan.errors.length) {
     process.stdout.write(`名册有 ${plan.errors.length} 处问题,没有写入任何文件:\n`);
-    for (const e of plan.errors) process.stdout.write(`  第 ${e.row} 行「${e.column}」:${e.message}\n`);
+    // A roster of thousands of bad rows is one mistake repeated: the first 50 say what it is.
+    for (const e of plan.errors.slice(0, 50)) process.stdout.write(e.row ? `  第 ${e.row} 行「${e.column}」:${e.message}\n` : `  ${e.message}\n`);
+    if (plan.errors.length > 50) process.stdout.write(`  ……还有 ${plan.errors.length - 50} 处问题没有列出。\n`);
     return 1;
   }
   for (const c of plan.changes) {

@@ -5,12 +5,18 @@
  *
  * Headers (the first row): 姓名, 所在支部, 职务, 岗位, 状态 — and optionally
  * 编号 (the member's file id) and 设岗 (assigned post for 无职党员).
+ *
+ * A roster is bounded (src/lib/contentLimits.ts: rosterLimits): at most
+ * 5,000 member rows per import and 200 characters per cell. A larger one is
+ * refused whole, before any row is planned.
  */
 import { pinyin } from 'pinyin-pro';
+import { formatCount, rosterLimits, type RosterLimits } from '../lib/contentLimits.ts';
 import type { Member } from '../lib/model.ts';
 import { ID_PATTERN } from './readContentTree.ts';
 
 export interface RosterError {
+  /** Row number in the spreadsheet, counted from 1; 0 for the roster as a whole. */
   row: number;
   column: string;
   message: string;
@@ -60,17 +66,38 @@ export interface ExistingMember {
   data: Member;
 }
 
+/** Why a roster is too big to plan: too many member rows, or cells too long (each named by row and column). */
+export function rosterSizeErrors(rows: string[][], limits: RosterLimits = rosterLimits): RosterError[] {
+  let members = 0;
+  for (const raw of rows.slice(1)) if (raw.some((c) => c?.trim())) members += 1;
+  if (members > limits.rows) {
+    return [{ row: 0, column: '', message: `名册有 ${formatCount(members)} 行党员，一次最多导入 ${formatCount(limits.rows)} 行：请分成几个文件分批导入。` }];
+  }
+  const header = rows[0] ?? [];
+  const errors: RosterError[] = [];
+  rows.forEach((raw, i) => {
+    raw.forEach((c, j) => {
+      if ((c?.length ?? 0) <= limits.cellChars) return;
+      const column = i > 0 && header[j]?.trim() ? header[j].trim().slice(0, 20) : `第 ${j + 1} 列`;
+      errors.push({ row: i + 1, column, message: `这一格太长：有 ${formatCount(c.length)} 个字，每格最多 ${formatCount(limits.cellChars)} 个字。` });
+    });
+  });
+  return errors;
+}
+
 /**
- * Plans the changes for `rows` (first row = headers).
+ * Plans the changes for `rows` (first row = headers). A roster over `limits` is refused whole (`rosterSizeErrors`).
  * @example planRoster([['姓名','所在支部','职务','岗位','状态'], ['张三','第一支部','','教师','在职']], members, orgs)
  */
 export function planRoster(
   rows: string[][],
   members: ExistingMember[],
   orgs: { id: string; name: string }[],
+  limits: RosterLimits = rosterLimits,
 ): { changes: RosterChange[]; errors: RosterError[] } {
-  const errors: RosterError[] = [];
   const changes: RosterChange[] = [];
+  const errors = rosterSizeErrors(rows, limits);
+  if (errors.length) return { changes, errors };
   const header = (rows[0] ?? []).map((h) => h.trim());
   const col = (name: string) => header.indexOf(name);
   for (const required of [rosterHeaders.name, rosterHeaders.org]) {

@@ -1,16 +1,17 @@
 /** The roster import and the ledger export, through their command lines and on real spreadsheets. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { idForName, planRoster } from '../../src/loader/planRoster.ts';
-import { parseCsv } from '../../src/loader/readTable.ts';
+import { parseCsv, readTable, TableError } from '../../src/loader/readTable.ts';
 import { checkContent } from '../../src/loader/checkContent.ts';
 import { tinyContent } from '../fixtures/tinyContent.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
+// Each run starts tsx: the CLI tests get a generous timeout, a guard against a hang, not a measure of speed.
 const run = (script: string, args: string[]) => spawnSync('node_modules/.bin/tsx', [script, ...args], { cwd: root, encoding: 'utf8' });
 const orgs = [{ id: 'b1', name: '第一支部' }];
 const header = ['姓名', '所在支部', '职务', '岗位', '状态'];
@@ -46,6 +47,24 @@ describe('planRoster', () => {
     expect(planRoster([['名字', '支部']], [], orgs).errors[0]).toMatchObject({ row: 1, column: '姓名' });
   });
 
+  test('refuses a roster of more than 5,000 member rows whole, saying the limit', () => {
+    const rows = [header, ...Array.from({ length: 5001 }, (_, i) => [`党员${i}`, '第一支部', '', '', '在职'])];
+    const { changes, errors } = planRoster(rows, [], orgs);
+    expect(changes).toEqual([]);
+    expect(errors).toEqual([{ row: 0, column: '', message: '名册有 5,001 行党员，一次最多导入 5,000 行：请分成几个文件分批导入。' }]);
+  });
+
+  test('accepts 5,000 member rows (blank rows not counted)', () => {
+    const rows = [header, ...Array.from({ length: 5000 }, (_, i) => [`党员${i}`, '第一支部', '', '', '在职']), ['', '', '', '', '']];
+    expect(planRoster(rows, [], orgs).errors).toEqual([]);
+  });
+
+  test('refuses a cell over 200 characters, naming its row, column and the limit, and plans nothing', () => {
+    const { changes, errors } = planRoster([header, ['张三', '第一支部', '', '教'.repeat(201), '在职'], ['李四', '第一支部', '', '', '在职']], [], orgs);
+    expect(changes).toEqual([]);
+    expect(errors).toEqual([{ row: 2, column: '岗位', message: '这一格太长：有 201 个字，每格最多 200 个字。' }]);
+  });
+
   test('gives a second 张三 a different id', () => {
     const taken = new Set<string>();
     expect([idForName('张三', taken), idForName('张三', taken)]).toEqual(['zhang-san', 'zhang-san-2']);
@@ -58,6 +77,21 @@ describe('parseCsv', () => {
   });
 });
 
+describe('readTable', () => {
+  test('refuses a roster file over 10 MB before reading it', async () => {
+    const csv = join(mkdtempSync(join(tmpdir(), 'roster-')), 'big.csv');
+    writeFileSync(csv, '');
+    truncateSync(csv, 11 * 1024 * 1024);
+    await expect(readTable(csv)).rejects.toThrow(new TableError('名册文件太大（11 MB），最大 10 MB：请分成几个文件分批导入。'));
+  });
+
+  test('refuses a .csv that is not UTF-8 (Excel’s plain CSV on a Chinese Windows is GBK)', async () => {
+    const csv = join(mkdtempSync(join(tmpdir(), 'roster-')), 'gbk.csv');
+    writeFileSync(csv, Buffer.concat([Buffer.from('\xd0\xd5\xc3\xfb,', 'latin1'), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd])]));
+    await expect(readTable(csv)).rejects.toThrow(/不是 UTF-8 编码.*CSV UTF-8/);
+  });
+});
+
 describe('npm run import', () => {
   test('writes nothing when any row is bad, naming the row and column', () => {
     const dir = tinyContent();
@@ -67,7 +101,18 @@ describe('npm run import', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('第 3 行「所在支部」');
     expect(existsSync(join(dir, 'members/zhang-san.md'))).toBe(false);
-  });
+  }, 60_000);
+
+  test('writes nothing from a roster over 5,000 rows, and says the limit', () => {
+    const dir = tinyContent();
+    const csv = join(mkdtempSync(join(tmpdir(), 'roster-')), 'roster.csv');
+    const rows = Array.from({ length: 100_000 }, (_, i) => `党员${i},第一支部,,,在职`);
+    writeFileSync(csv, `${header.join(',')}\n${rows.join('\n')}\n`);
+    const r = run('src/cli/importRoster.ts', [csv, '--content', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('名册有 100,000 行党员，一次最多导入 5,000 行');
+    expect(readdirSync(join(dir, 'members')).sort()).toEqual(['li.md', 'sec.md']);
+  }, 60_000);
 
   test('--dry-run shows the plan from an .xlsx roster and writes nothing; without it the files pass the check', async () => {
     const dir = tinyContent();
@@ -90,7 +135,7 @@ describe('npm run import', () => {
     expect(readFileSync(join(dir, 'members/zhang-san.md'), 'utf8')).toContain('name: 张三');
     expect(readFileSync(join(dir, 'members/li.md'), 'utf8')).toContain('post: 物理教师');
     expect(checkContent(dir, '2026-03-10', dir).errors).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe('npm run export -- ledger', () => {
@@ -106,5 +151,5 @@ describe('npm run export -- ledger', () => {
     const statuses = new Set<string>();
     sheet.eachRow((row, n) => n > 1 && statuses.add(String(row.getCell(9).value)));
     expect(statuses).toContain('已销号');
-  });
+  }, 60_000);
 });
