@@ -37,7 +37,7 @@
  * for longer than its own window.
  */
 import { randomBytes } from 'node:crypto';
-import { lstatSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The folders of one build into `dest`. */
@@ -83,14 +83,21 @@ export function stagingPid(destName: string, entry: string): number | undefined 
   return m ? Number(m[1]) : undefined;
 }
 
-/** True while a process with this id exists. */
+/** True while a process with this id runs. */
 export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     // EPERM: it exists but belongs to someone else.
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A killed build whose parent died too stays a zombie until init reaps it, which some containers' init never does.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    // Gone since kill() answered; or no /proc (not Linux), where kill() is all there is to go by.
+    return !present('/proc/self');
   }
 }
 

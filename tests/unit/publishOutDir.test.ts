@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { publishOutDir, repairOutDir, stagingPaths, stagingPid } from '../../src/lib/publishOutDir.ts';
+import { isRunning, publishOutDir, repairOutDir, stagingPaths, stagingPid } from '../../src/lib/publishOutDir.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -63,6 +63,15 @@ describe('stagingPid', () => {
     expect(p.staging).toBe('/srv/www/.site.build-staging-77-beef');
     expect(p.previous).toBe('/srv/www/.site.build-previous');
     expect(stagingPid('site', '.site.build-staging-77-beef')).toBe(77);
+  });
+});
+
+describe('isRunning', () => {
+  test('is true for this process and false for one that has exited', () => {
+    const done = spawnSync(process.execPath, ['-e', '0']);
+
+    expect(isRunning(process.pid)).toBe(true);
+    expect(isRunning(done.pid!)).toBe(false);
   });
 });
 
