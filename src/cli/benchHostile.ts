@@ -118,7 +118,7 @@ function runCheck(project: string): Run {
   try {
     rules = [...new Set((JSON.parse(r.stdout) as { errors: { rule: string }[] }).errors.map((e) => e.rule))];
   } catch {
-    rules = [`(无法读取输出：${r.stderr.slice(0, 200)})`];
+    rules = [`（无法读取输出：${r.stderr.slice(0, 200)}）`];
   }
   // time -v reports the exit status of the command it ran.
   const code = timed ? Number(/Exit status: (\d+)/.exec(r.stderr)?.[1] ?? r.status) : r.status;

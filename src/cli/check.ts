@@ -42,7 +42,7 @@ try {
 } catch (err) {
   // A bug in the checker itself, not in the content: say so plainly, keep the detail for developers.
   // The detail is cut short: an error can quote whatever input caused it.
-  process.stderr.write(`检查程序出错(这不是内容的问题,请联系维护人员):${String((err as Error)?.message ?? err).slice(0, 200)}\n`);
+  process.stderr.write(`检查程序出错（这不是内容的问题，请联系维护人员）：${String((err as Error)?.message ?? err).slice(0, 200)}\n`);
   if (process.env.DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
   process.exitCode = 2;
 }

@@ -5,7 +5,7 @@
  * when any row is bad, or when the roster is over its limits (5,000 member
  * rows, 200 characters a cell, 10 MB); --dry-run shows what would change.
  */
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, lstatSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { planRoster } from '../loader/planRoster.ts';
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
     rows = await readTable(file);
   } catch (err) {
     if (err instanceof TableError) process.stderr.write(`没有写入任何文件：${err.message}\n`);
-    else process.stderr.write(`无法读取“${file}”:请确认它是 .xlsx 或 .csv 文件。\n`);
+    else process.stderr.write(`无法读取“${file}”：请确认它是 .xlsx 或 .csv 文件。\n`);
     return 1;
   }
   const plan = planRoster(rows, model.members.map((m) => ({ id: m.id, data: m.data })), model.orgs.map((o) => ({ id: o.id, name: o.data.name })));
@@ -56,6 +56,13 @@ async function main(): Promise<number> {
   if (values['dry-run']) {
     process.stdout.write(`预览:将新建 ${todo.filter((c) => c.kind === 'create').length} 人,更新 ${todo.filter((c) => c.kind === 'update').length} 人(未写入,去掉 --dry-run 后执行)。\n`);
     return 0;
+  }
+  // A link in members/ (or members/ itself as one) would be written through, to a file outside the content:
+  // the whole import is refused before anything is written, as the check refuses the link.
+  const linked = [join(dir, 'members'), ...todo.map((c) => join(dir, 'members', `${c.id}.md`))].filter((p) => lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink());
+  if (linked.length) {
+    process.stderr.write(`没有写入任何文件：${linked.map((p) => `“${p}”`).join('、')}是符号链接（快捷方式），导入不会写到它指向的地方。请先删除它（npm run check 会列出所有符号链接）。\n`);
+    return 1;
   }
   mkdirSync(join(dir, 'members'), { recursive: true });
   for (const c of todo) {

@@ -75,7 +75,7 @@ export function issueToProblem(issue: z.ZodIssue, file: string, fields: Record<s
     }
     case 'unrecognized_keys': {
       const known = Object.keys(field ? (def?.meta.fields ?? {}) : fields).join('、');
-      return out('unknown-key', `不认识的字段 ${quoteList(issue.keys)},是否拼写有误?${label === '「」' ? '' : `${label}中`}可用的字段有:${known}。`);
+      return out('unknown-key', `不认识的字段 ${quoteList(issue.keys)}，是否拼写有误？${label === '「」' ? '' : `${label}中`}可用的字段有：${known}。`);
     }
     case 'too_small':
       if (issue.type === 'array') return out('min', `${label}至少要有 ${issue.minimum} 项。`);
@@ -83,7 +83,7 @@ export function issueToProblem(issue: z.ZodIssue, file: string, fields: Record<s
       return out('min', `${label}不能小于 ${issue.minimum},现在是 ${show(value)}。`);
     case 'too_big':
       if (issue.type === 'array') return out('max', `${label}最多 ${issue.maximum} 项${itemCount(value)}。`);
-      if (issue.type === 'string') return out('max', `${label}太长了,最多 ${issue.maximum} 个字${charCount(value)}。`);
+      if (issue.type === 'string') return out('max', `${label}太长了，最多 ${issue.maximum} 个字${charCount(value)}。`);
       return out('max', `${label}不能大于 ${issue.maximum},现在是 ${show(value)}。`);
     case 'invalid_string':
       return out('pattern', `${label}${issue.message}(现在是 ${show(value)})。`);

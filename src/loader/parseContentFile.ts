@@ -83,7 +83,7 @@ function yamlMessage(err: yaml.YAMLException, lineOffset: number): string {
   const col = (err.mark?.column ?? 0) + 1;
   // js-yaml's reason can quote the text (an unknown tag, an alias name): keep the message short whatever it holds.
   const detail = err.reason.length > 100 ? `${err.reason.slice(0, 100)}…` : err.reason;
-  return `字段区(YAML)第 ${line} 行第 ${col} 列附近${reason}(${detail})。请检查缩进、冒号后的空格和引号。`;
+  return `字段区（YAML）第 ${line} 行第 ${col} 列附近${reason}（${detail}）。请检查缩进、冒号后的空格和引号。`;
 }
 
 /** Splits `---\nfront matter\n---\nbody`. Returns null when there is no front matter. */

@@ -147,7 +147,7 @@ function checkOrgCycles(model: ContentModel, problems: Problem[]): void {
         const chain = [...seen, cur];
         // A long chain is shown by its ends: the message stays readable whatever the tree holds.
         const shown = chain.length > 12 ? [...chain.slice(0, 6), '…', ...chain.slice(-5)] : chain;
-        problems.push({ file: o.file, field: 'parent', rule: 'cycle', severity: 'error', message: `上级组织形成了循环(${shown.join(' → ')}),请改正“上级组织”。` });
+        problems.push({ file: o.file, field: 'parent', rule: 'cycle', severity: 'error', message: `上级组织形成了循环（${shown.join(' → ')}），请改正“上级组织”。` });
         break;
       }
       seen.add(cur);

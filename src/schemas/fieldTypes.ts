@@ -143,7 +143,7 @@ export function date<R extends boolean = false>(o: Common<R>): Field<Opt<z.ZodTy
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         params: { rule: DATE_RULE },
-        message: `日期${quoteValue(String(v))}不对:应写成 年-月-日(如 2026-03-15),并且是日历上真实存在的一天。`,
+        message: `日期${quoteValue(String(v))}不对：应写成 年-月-日（如 2026-03-15），并且是日历上真实存在的一天。`,
       });
       return z.NEVER;
     }

@@ -56,7 +56,7 @@ describe('npm run check', () => {
     const dir = tinyContent({ 'members/li.md': '---\nname: 李明\n  org: b1\nstatus: active\n---\n' });
     const r = runCheck(['--content', dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/members\/li\.md\n {2}\[yaml\] 字段区\(YAML\)第 3 行/);
+    expect(r.out).toMatch(/members\/li\.md\n {2}\[yaml\] 字段区（YAML）第 3 行/);
     expect(r.err).toBe('');
   });
 });

@@ -124,7 +124,7 @@ describe('size limits', () => {
 
   test('refuses a one-line field over 200 characters, with the limit', () => {
     const text = sample('bulletins/2025/zongzhi-q1.md').replace(/^title: .*$/m, `title: ${'长'.repeat(201)}`);
-    expect(refusal(errorsIn(project({ [BULLETIN]: text })), 'max', BULLETIN, 'title').message).toBe('「标题」太长了,最多 200 个字（现在有 201 个字）。');
+    expect(refusal(errorsIn(project({ [BULLETIN]: text })), 'max', BULLETIN, 'title').message).toBe('「标题」太长了，最多 200 个字（现在有 201 个字）。');
   });
 
   test('refuses a front matter of more than 100,000 items before anything walks it', () => {

@@ -1,6 +1,6 @@
 /** The roster import and the ledger export, through their command lines and on real spreadsheets. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -112,6 +112,20 @@ describe('npm run import', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('名册有 100,000 行党员，一次最多导入 5,000 行');
     expect(readdirSync(join(dir, 'members')).sort()).toEqual(['li.md', 'sec.md']);
+  }, 60_000);
+
+  test('writes nothing through a link in members/, naming it', () => {
+    const dir = tinyContent();
+    const outside = join(mkdtempSync(join(tmpdir(), 'outside-')), 'target.md');
+    writeFileSync(outside, 'untouched');
+    symlinkSync(outside, join(dir, 'members/zhang-san.md'));
+    const csv = join(mkdtempSync(join(tmpdir(), 'roster-')), 'roster.csv');
+    writeFileSync(csv, `${header.join(',')}\n李明,第一支部,,物理教师,在职\n张三,第一支部,,教师,在职\n`);
+    const r = run('src/cli/importRoster.ts', [csv, '--content', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/没有写入任何文件：.*zhang-san\.md”是符号链接/);
+    expect(readFileSync(outside, 'utf8')).toBe('untouched');
+    expect(readFileSync(join(dir, 'members/li.md'), 'utf8')).toContain('数学教师');
   }, 60_000);
 
   test('--dry-run shows the plan from an .xlsx roster and writes nothing; without it the files pass the check', async () => {
