@@ -13,12 +13,18 @@ export const contentLimits = {
   files: 200_000,
   /** Bytes of the whole content folder (a county of 10,000 members has 32 MB). */
   totalBytes: 256 * 1024 * 1024,
-  /** Characters of a Markdown body (a pledge, a bulletin, a check): 50,000 characters is a long report. */
-  bodyChars: 50_000,
+  /**
+   * Characters of a Markdown body (a pledge, a bulletin, a check). A real bulletin is 1,000–3,000; 20,000 is a long
+   * report. It bounds the search index too: Pagefind's time on a page of Chinese grows faster than its length (in
+   * one run, unpunctuated: 20,000 characters 0.3 s, 50,000 about 3 s, 200,000 24 s; a 50 MB body took minutes).
+   */
+  bodyChars: 20_000,
   /** Characters of a one-line text field (a name, a title, an address). */
   lineChars: 200,
-  /** Characters of a multi-line text field (a review, a ledger note). */
-  textChars: 5_000,
+  /** Characters of a multi-line text field (a review, a check-off note): a long paragraph. */
+  textChars: 2_000,
+  /** Characters of one ledger note: a month's progress in a few sentences. With 100 records a pledge page stays within what the search index takes in a second or two. */
+  noteChars: 500,
   /** Characters of an id that points at another file. */
   idChars: 100,
   /** Ledger records (践诺台账) of one pledge: one a month is 12 a year; 100 leaves room for weekly notes. */

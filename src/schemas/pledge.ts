@@ -28,7 +28,7 @@ export const pledgeFields = {
     max: contentLimits.records,
     fields: {
       date: date({ label: '记实日期', required: true }),
-      note: text({ label: '进展情况', multiline: true, required: true }),
+      note: text({ label: '进展情况', multiline: true, required: true, max: contentLimits.noteChars }),
       progress: number({ label: '完成进度(%)', hint: '0 到 100', min: 0, max: 100, required: true }),
     },
   }),

@@ -109,10 +109,10 @@ describe('size limits', () => {
     expect(refusal(errorsIn(dir), 'file-too-large', MEMBER).message).toMatch(/8,192 MB.*最大 1 MB/);
   });
 
-  test('refuses a body over 50,000 characters, naming the body and the limit', () => {
-    const text = `${sample('bulletins/2025/zongzhi-q1.md')}${'通报正文'.repeat(12_600)}\n`;
+  test('refuses a body over 20,000 characters, naming the body and the limit', () => {
+    const text = `${sample('bulletins/2025/zongzhi-q1.md')}${'通报正文'.repeat(5_000)}\n`;
     const hit = refusal(errorsIn(project({ [BULLETIN]: text })), 'body-too-long', BULLETIN, 'body');
-    expect(hit.message).toMatch(/最多 50,000 个字/);
+    expect(hit.message).toMatch(/有 20,\d{3} 个字，最多 20,000 个字/);
   });
 
   test('refuses more than 100 ledger records in one pledge, with the limit and the count', () => {
