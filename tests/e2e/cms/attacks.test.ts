@@ -134,7 +134,7 @@ describe('the CMS API reads and writes content only', () => {
     const before = snapshot(cms.dir);
     const save = persist('content/members/intruder.md', '---\nname: 入侵者\n---\n');
     for (const headers of [
-      { origin: `http://localhost:${otherPort}` },
+      { origin: `http://localhost:${otherPort}` } as Record<string, string>,
       { origin: `http://127.0.0.1:${cms.astroPort}` },
       { origin: 'null' },
       { host: 'evil.example', origin: 'http://evil.example' },
