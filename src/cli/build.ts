@@ -19,7 +19,7 @@
  * before the swap, so a test can kill the build at exactly that point.
  * Unset, it does nothing.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -59,16 +59,21 @@ function passLines(from: Readable, to: Writable): Promise<void> {
   });
 }
 
+let astro: { child: ChildProcess; closed: Promise<number> } | undefined;
+
 async function runAstro(args: string[]): Promise<number> {
   const child = spawn(join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', ...args], {
     stdio: ['inherit', 'pipe', 'pipe'],
     env: { ...process.env, SEARCH_INDEX: 'separate', ASTRO_TELEMETRY_DISABLED: '1' },
   });
   const piped = Promise.all([passLines(child.stdout, process.stdout), passLines(child.stderr, process.stderr)]);
-  const code = await new Promise<number>((done) => {
+  const closed = new Promise<number>((done) => {
     child.on('error', () => done(1));
     child.on('close', (c) => done(c ?? 1));
   });
+  astro = { child, closed };
+  const code = await closed;
+  astro = undefined;
   await piped;
   return code;
 }
@@ -98,11 +103,27 @@ async function main(): Promise<number> {
   if (repair.removed.length) process.stdout.write(`${t('build.cleaned', { count: repair.removed.length })}\n`);
 
   const paths = stagingPaths(dest);
+  const discard = () => rmSync(paths.staging, { recursive: true, force: true, maxRetries: 3 });
   const fail = (reason: string) => {
-    rmSync(paths.staging, { recursive: true, force: true });
+    discard();
     process.stderr.write(`\n${reason}${t('build.kept', { dir: shown })}\n`);
     return 1;
   };
+  // Ctrl-C or a service manager's SIGTERM: stop Astro, remove the staging folder, say what was kept.
+  // (A SIGKILL leaves the staging folder to the next build's repairOutDir.)
+  let published = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (astro) {
+      astro.child.kill(signal);
+      await astro.closed;
+    }
+    if (!published) {
+      discard();
+      process.stderr.write(`\n${t('build.interrupted')}${t('build.kept', { dir: shown })}\n`);
+    }
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop(signal));
   mkdirSync(dirname(dest), { recursive: true });
 
   if ((await runAstro([...out.rest, '--outDir', paths.staging])) !== 0) return fail(t('build.astroFailed'));
@@ -121,6 +142,7 @@ async function main(): Promise<number> {
   if (process.env.BUILD_PAUSE_BEFORE_SWAP) await pauseBeforeSwap();
   try {
     publishOutDir(paths);
+    published = true;
   } catch (err) {
     return fail(t('build.swapFailed', { dir: shown, message: message(err) }));
   }

@@ -13,11 +13,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { childEnv, root, walk } from './buildSite.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'atomic-'));
@@ -45,7 +45,10 @@ interface Build {
   /** Resolves with the first line matching `re`; rejects if the build ends first. */
   waitFor(re: RegExp): Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  running(): boolean;
 }
+
+const started: Build[] = [];
 
 /** Starts `src/cli/build.ts` as `npm run build` runs it, in a process group of its own. */
 function startBuild(o: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Build {
@@ -74,8 +77,14 @@ function startBuild(o: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Build
   };
   child.stdout!.on('data', onData({ rest: '' }));
   child.stderr!.on('data', onData({ rest: '' }));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
-  return {
+  let ended = false;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.on('close', (code, signal) => {
+      ended = true;
+      done({ code, signal });
+    }),
+  );
+  const build: Build = {
     child,
     lines,
     exited,
@@ -86,7 +95,10 @@ function startBuild(o: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Build
         waiting.push({ re, ok });
         void exited.then(({ code, signal }) => fail(new Error(`build ended (${code ?? signal}) before printing ${re}:\n${lines.slice(-40).join('\n')}`)));
       }),
+    running: () => !ended,
   };
+  started.push(build);
+  return build;
 }
 
 /** True while a process of the group, other than a zombie, exists (Linux /proc). */
@@ -108,7 +120,11 @@ function groupAlive(pgid: number): boolean {
 /** SIGKILL to the build's whole process group (tsx, node, astro, pagefind), then waits until every one of them is gone. */
 async function killGroup(b: Build): Promise<void> {
   const pgid = b.child.pid!;
-  process.kill(-pgid, 'SIGKILL');
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
   await b.exited;
   while (groupAlive(pgid)) await sleep(20);
 }
@@ -125,6 +141,13 @@ const PAUSED = /^\[build\] BUILD_PAUSE_BEFORE_SWAP$/;
 const KEPT = /已发布的网站 .*www\/site 保持原样，没有任何改动。/;
 
 let before: Record<string, string>;
+
+// A test that fails half-way must not leave a paused build behind.
+afterEach(async () => {
+  for (const b of started.splice(0)) if (b.running()) await killGroup(b);
+});
+
+afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 beforeAll(async () => {
   cpSync(join(root, 'content'), content, { recursive: true });
@@ -224,6 +247,22 @@ export default {
     await killGroup(b);
 
     expect(readdirSync(www).filter((n) => !n.startsWith('.site.build-staging-'))).toEqual(['site']);
+    expect(snapshot(outDir)).toEqual(before);
+  });
+
+  test('Ctrl-C stops the build, removes its staging folder and says the published site was kept', async () => {
+    const b = startBuild({ env: { BUILD_PAUSE_BEFORE_SWAP: '1' } });
+    await b.waitFor(/[├└]─ \/.*\.html/);
+    expect(staging()).toHaveLength(1);
+    // What a terminal does on Ctrl-C: SIGINT to the whole foreground process group.
+    process.kill(-b.child.pid!, 'SIGINT');
+    const r = await b.exited;
+    while (groupAlive(b.child.pid!)) await sleep(20);
+
+    expect(r.code, b.lines.join('\n')).not.toBe(0);
+    expect(b.lines.join('\n')).toMatch(new RegExp(`生成网站被中断。${KEPT.source}`));
+    expect(b.lines.join('\n')).not.toMatch(STACK);
+    expect(staging()).toEqual([]);
     expect(snapshot(outDir)).toEqual(before);
   });
 
