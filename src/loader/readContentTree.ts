@@ -53,6 +53,7 @@ interface Budget {
 
 /** The entries of `dir`, sorted by name; at most `max` + 1 of them are listed, so a huge folder is not read whole. */
 function listDir(dir: string, max: number): Dirent[] {
+  if (max < 0) return [];
   let handle;
   try {
     handle = opendirSync(dir);
@@ -68,19 +69,23 @@ function listDir(dir: string, max: number): Dirent[] {
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** Counts one more file; false (with the problem said once) when the folder has more files than allowed. */
-function countFile(budget: Budget, contentDir: string, root: string, problems: Problem[]): boolean {
-  budget.files += 1;
-  if (budget.files <= budget.limits.files) return true;
+/**
+ * The entries of `dir`, counted against the folder's budget (junk, files and folders alike); undefined, with the
+ * problem said once, when the folder holds more than allowed. Only one entry past the limit is ever listed.
+ */
+function listWithin(dir: string, budget: Budget, contentDir: string, root: string, problems: Problem[]): Dirent[] | undefined {
+  const entries = listDir(dir, budget.limits.files - budget.files);
+  budget.files += entries.length;
+  if (budget.files <= budget.limits.files) return entries;
   budget.stopped = true;
   problems.push({
     file: displayPath(contentDir, root),
     field: '',
     rule: 'too-many-files',
     severity: 'error',
-    message: `内容文件夹里的文件超过 ${formatCount(budget.limits.files)} 个，已停止检查（一个县 10,000 名党员约有 44,000 个文件）：请检查是否误放了其他文件。`,
+    message: `内容文件夹里的文件和文件夹超过 ${formatCount(budget.limits.files)} 个，已停止检查（一个县 10,000 名党员约有 44,000 个文件）：请检查是否误放了其他文件。`,
   });
-  return false;
+  return undefined;
 }
 
 /** Reads a file within the folder's byte budget; the text, or undefined with the problem said. */
@@ -108,7 +113,7 @@ function readWithin(path: string, file: string, budget: Budget, contentDir: stri
 function readCollection(def: CollectionDef, contentDir: string, root: string, out: RawEntry[], problems: Problem[], budget: Budget): void {
   const dir = join(contentDir, def.name);
   const visit = (abs: string, round: string | undefined, depth: number) => {
-    for (const entry of listDir(abs, budget.limits.files)) {
+    for (const entry of listWithin(abs, budget, contentDir, root, problems) ?? []) {
       if (budget.stopped) return;
       const name = entry.name;
       if (isJunk(name)) continue;
@@ -130,7 +135,6 @@ function readCollection(def: CollectionDef, contentDir: string, root: string, ou
         }
         continue;
       }
-      if (!countFile(budget, contentDir, root, problems)) return;
       if (!entry.isFile()) {
         problems.push({ file, field: '', rule: 'file-type', severity: 'error', message: '这不是普通文件（可能是管道或设备）：内容文件夹里只能放 .md 文件。请删除它。' });
         continue;
@@ -175,7 +179,7 @@ export function readContentTree(
   const problems: Problem[] = [];
   const budget: Budget = { limits, files: 0, bytes: 0, stopped: false };
   // The top level holds site.json and the collection folders; a link there (to a folder or a file) is refused too.
-  const top = new Map(listDir(contentDir, limits.files).map((e) => [e.name, e]));
+  const top = new Map((listWithin(contentDir, budget, contentDir, root, problems) ?? []).map((e) => [e.name, e]));
   const links = new Set([...top.values()].filter((e) => e.isSymbolicLink()).map((e) => e.name));
   if (!only) {
     for (const name of links) problems.push({ file: displayPath(join(contentDir, name), root), field: '', rule: 'symlink', severity: 'error', message: symlinkMessage(name) });
@@ -192,7 +196,6 @@ export function readContentTree(
         problems.push({ file, field: '', rule: 'missing', severity: 'error', message: `缺少站点设置文件 ${def.file}。` });
         continue;
       }
-      if (!countFile(budget, contentDir, root, problems)) break;
       const text = readWithin(path, file, budget, contentDir, root, problems);
       if (text === undefined) continue;
       const parsed = parseJson(text, file, limits);
