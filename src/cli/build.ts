@@ -12,7 +12,9 @@
  * src/lib/publishOutDir.ts.
  *
  * Astro's own output is passed through line by line, less stack-trace lines
- * (set DEBUG=1 to keep them).
+ * (set DEBUG=1 to keep them). Ctrl-C or SIGTERM stops Astro, removes the
+ * staging folder and says that the published site was kept; after a SIGKILL
+ * the next build removes it.
  *
  * BUILD_PAUSE_BEFORE_SWAP=1 (for tests): when everything is built, print
  * `[build] BUILD_PAUSE_BEFORE_SWAP` and wait for standard input to close
@@ -64,7 +66,8 @@ let astro: { child: ChildProcess; closed: Promise<number> } | undefined;
 async function runAstro(args: string[]): Promise<number> {
   const child = spawn(join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', ...args], {
     stdio: ['inherit', 'pipe', 'pipe'],
-    env: { ...process.env, SEARCH_INDEX: 'separate', ASTRO_TELEMETRY_DISABLED: '1' },
+    // Astro writes to a pipe here; keep its colours when the build itself writes to a terminal.
+    env: { ...(process.stdout.isTTY && { FORCE_COLOR: '1' }), ...process.env, SEARCH_INDEX: 'separate', ASTRO_TELEMETRY_DISABLED: '1' },
   });
   const piped = Promise.all([passLines(child.stdout, process.stdout), passLines(child.stderr, process.stderr)]);
   const closed = new Promise<number>((done) => {
