@@ -88,6 +88,15 @@ function withOrgPledges(cols: DecapCollection[]): DecapCollection[] {
   });
 }
 
+/**
+ * Decap gives a collection with a `path` (our per-round folders) an entry-relative media folder, so it would list
+ * and upload media beside the entries in content/…/<round>/. All media live in the one media folder instead
+ * (an absolute folder is taken as it is), the only place the CMS API lets uploads go.
+ */
+function withSharedMedia(c: DecapCollection): DecapCollection {
+  return c.path ? { ...c, media_folder: '/public/uploads', public_folder: '/uploads' } : c;
+}
+
 /** The whole Decap config object. */
 export function cmsConfig(o: CmsConfigOptions): Record<string, unknown> {
   return {
@@ -98,8 +107,8 @@ export function cmsConfig(o: CmsConfigOptions): Record<string, unknown> {
     publish_mode: o.publishMode ?? 'simple',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
-    collections: withOrgPledges(withRoundOptions(withDeadlineRule(collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')), o.rounds) as DecapCollection[], o)).sort(
-      (a, b) => byUse.indexOf(a.name) - byUse.indexOf(b.name),
-    ),
+    collections: withOrgPledges(withRoundOptions(withDeadlineRule(collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')), o.rounds) as DecapCollection[], o))
+      .map(withSharedMedia)
+      .sort((a, b) => byUse.indexOf(a.name) - byUse.indexOf(b.name)),
   };
 }
