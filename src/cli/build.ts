@@ -12,8 +12,8 @@
  * src/lib/publishOutDir.ts.
  *
  * Astro's own output is passed through line by line, less stack-trace lines
- * (set DEBUG=1 to keep them). Ctrl-C or SIGTERM stops Astro, removes the
- * staging folder and says that the published site was kept; after a SIGKILL
+ * (set DEBUG=1 to keep them). Ctrl-C or SIGTERM says that the published
+ * site was kept, stops Astro and removes the staging folder; after a SIGKILL
  * the next build removes it.
  *
  * BUILD_PAUSE_BEFORE_SWAP=1 (for tests): when everything is built, print
@@ -107,26 +107,30 @@ async function main(): Promise<number> {
 
   const paths = stagingPaths(dest);
   const discard = () => rmSync(paths.staging, { recursive: true, force: true, maxRetries: 3 });
+  let stopping = false;
   const fail = (reason: string) => {
+    // After a signal, stop() has said it already.
+    if (stopping) return 1;
     discard();
     process.stderr.write(`\n${reason}${t('build.kept', { dir: shown })}\n`);
     return 1;
   };
-  // Ctrl-C or a service manager's SIGTERM: stop Astro, remove the staging folder, say what was kept.
-  // (A SIGKILL leaves the staging folder to the next build's repairOutDir.)
+  // Ctrl-C or SIGTERM: say what was kept first (tsx, which runs this script, may SIGKILL it 60 ms after relaying
+  // a Ctrl-C), then stop Astro and remove the staging folder; whatever a SIGKILL leaves, the next build removes.
+  // The same signal can come twice (from the terminal to the whole group, and relayed by tsx): act on the first.
   let published = false;
   const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    if (!published) process.stderr.write(`\n${t('build.interrupted')}${t('build.kept', { dir: shown })}\n`);
     if (astro) {
       astro.child.kill(signal);
       await astro.closed;
     }
-    if (!published) {
-      discard();
-      process.stderr.write(`\n${t('build.interrupted')}${t('build.kept', { dir: shown })}\n`);
-    }
+    if (!published) discard();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop(signal));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
   mkdirSync(dirname(dest), { recursive: true });
 
   if ((await runAstro([...out.rest, '--outDir', paths.staging])) !== 0) return fail(t('build.astroFailed'));

@@ -101,8 +101,9 @@ function startBuild(o: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Build
   return build;
 }
 
-/** True while a process of the group, other than a zombie, exists (Linux /proc). */
-function groupAlive(pgid: number): boolean {
+/** Every process but zombies, with its parent and process group (Linux /proc). */
+function processes(): { pid: number; ppid: number; pgrp: number }[] {
+  const out: { pid: number; ppid: number; pgrp: number }[] = [];
   for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     let stat: string;
     try {
@@ -111,11 +112,14 @@ function groupAlive(pgid: number): boolean {
       continue;
     }
     // After "(comm)": state, ppid, pgrp, …
-    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(pgrp) === pgid && state !== 'Z') return true;
+    const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (state !== 'Z') out.push({ pid: Number(pid), ppid: Number(ppid), pgrp: Number(pgrp) });
   }
-  return false;
+  return out;
 }
+
+const groupAlive = (pgid: number) => processes().some((p) => p.pgrp === pgid);
+const childrenOf = (pid: number) => processes().filter((p) => p.ppid === pid).map((p) => p.pid);
 
 /** SIGKILL to the build's whole process group (tsx, node, astro, pagefind), then waits until every one of them is gone. */
 async function killGroup(b: Build): Promise<void> {
@@ -250,16 +254,18 @@ export default {
     expect(snapshot(outDir)).toEqual(before);
   });
 
-  test('Ctrl-C stops the build, removes its staging folder and says the published site was kept', async () => {
+  test('SIGTERM stops the build, says the published site was kept and removes the staging folder', async () => {
     const b = startBuild({ env: { BUILD_PAUSE_BEFORE_SWAP: '1' } });
     await b.waitFor(/[├└]─ \/.*\.html/);
     expect(staging()).toHaveLength(1);
-    // What a terminal does on Ctrl-C: SIGINT to the whole foreground process group.
-    process.kill(-b.child.pid!, 'SIGINT');
+    // To the script itself (tsx runs it in a child process), as a service manager or `kill` would.
+    const script = childrenOf(b.child.pid!);
+    expect(script).toHaveLength(1);
+    process.kill(script[0], 'SIGTERM');
     const r = await b.exited;
     while (groupAlive(b.child.pid!)) await sleep(20);
 
-    expect(r.code, b.lines.join('\n')).not.toBe(0);
+    expect(r.code, b.lines.join('\n')).toBe(143);
     expect(b.lines.join('\n')).toMatch(new RegExp(`生成网站被中断。${KEPT.source}`));
     expect(b.lines.join('\n')).not.toMatch(STACK);
     expect(staging()).toEqual([]);
