@@ -115,9 +115,10 @@ describe.sequential('CMS editorial workflow on a git repository (草稿 → 审�
       expect(git('rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
       expect(branches()).toEqual(['main']);
       expect(git('status', '--porcelain')).toBe('');
+      // As the admin's own page asks (the CMS API answers only its own origin).
       const res = await fetch(`http://127.0.0.1:${cms.astroPort}/api/v1`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${cms.astroPort}` },
         body: JSON.stringify({ action: 'info' }),
       });
       expect(await res.json()).toMatchObject({ type: 'local_git', publish_modes: expect.arrayContaining(['editorial_workflow']) });
