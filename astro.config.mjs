@@ -28,5 +28,6 @@ export default defineConfig({
   // The CMS reaches decap-server only through the dev server's /api/v1 (src/integrations/cmsApi.ts): same origin,
   // content paths only; decap-server itself listens on a private Unix socket.
   // build.assetsInlineLimit 0: no script or stylesheet is inlined into the HTML, whose CSP allows only the site's files.
-  vite: { build: { assetsInlineLimit: 0 }, server: { allowedHosts } },
+  // fs.deny: Vite's own list plus the LAN mode's folder (logins, Caddy's certificate authority) and private keys.
+  vite: { build: { assetsInlineLimit: 0 }, server: { allowedHosts, fs: { deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.git/**', '**/.lan/**'] } } },
 });

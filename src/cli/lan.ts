@@ -10,12 +10,18 @@
  *
  * Options: --host NAME (required: the name or address secretaries open),
  * --port N (HTTPS port, default 8443), --bind ADDR (default 0.0.0.0),
- * --users FILE (default .lan/users). The project must be a git repository
- * on branch main (or CMS_BRANCH) with a git user identity.
+ * --users FILE (default .lan/users), --data DIR (Caddy's certificate
+ * authority; default ~/.local/share/chengnuo-gongkai/caddy, outside the
+ * project, which the dev server serves files from). Every path needs a
+ * login. The project must be a git repository on branch main (or
+ * CMS_BRANCH) with a git user identity and nothing uncommitted (decap-server
+ * commits with `git add .`); .lan/ and the users file must be git-ignored.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { caddyfile, editorHeader } from '../cms/caddyfile.ts';
 import { parseLanUsers } from '../cms/lanUsers.ts';
@@ -78,12 +84,23 @@ if (git('rev-parse', '--verify', '--quiet', `refs/heads/${branch}`).status !== 0
 if (!git('config', 'user.name').stdout.trim() || !git('config', 'user.email').stdout.trim()) {
   fail('git 没有设置提交人：git config user.name "党支部" 和 git config user.email "dangzhibu@school.lan"。');
 }
+// decap-server commits each save with `git add .`: whatever is not ignored would go into a secretary's commit.
+for (const secret of [join(root, '.lan', 'users'), usersFile]) {
+  const rel = relative(root, secret);
+  if (rel.startsWith('..') || rel === '') continue;
+  if (git('check-ignore', '-q', rel).status !== 0) fail(`${rel} 没有被 .gitignore 忽略：登录信息不能提交到 git（在 .gitignore 中加入 /.lan/）。`);
+}
+const dirty = git('status', '--porcelain').stdout.trim();
+if (dirty) fail(`工作目录中有没有提交的改动，书记保存时会被一并提交：\n${dirty.split('\n').slice(0, 10).join('\n')}\n请先提交或删除这些改动。`);
+const dataDir = resolve(argValue('--data') ?? join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'chengnuo-gongkai', 'caddy'));
+if (!relative(root, dataDir).startsWith('..')) fail(`--data ${dataDir} 在项目文件夹中：证书颁发机构的私钥必须放在项目之外。`);
 
 const admin = spawnSync(bin('tsx'), [join(root, 'src', 'cli', 'buildAdmin.ts')], { stdio: 'inherit' });
 if (admin.status !== 0) process.exit(admin.status ?? 1);
 
 try {
   const origin = `https://${host}:${port}`;
+  const proxySecret = randomBytes(24).toString('hex');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -93,6 +110,7 @@ try {
     CMS_PUBLIC_ORIGIN: origin,
     CMS_ALLOWED_HOSTS: [host, ...(process.env.CMS_ALLOWED_HOSTS ?? '').split(',')].filter(Boolean).join(','),
     CMS_EDITOR_HEADER: editorHeader,
+    CMS_PROXY_SECRET: proxySecret,
   };
   decap = await startDecapServer({ root, mode: 'git', env, logLevel: process.env.LOG_LEVEL ?? 'warn' });
   children.push(decap.child);
@@ -113,8 +131,9 @@ try {
   const lanDir = join(root, '.lan');
   mkdirSync(lanDir, { recursive: true, mode: 0o700 });
   const config = join(lanDir, 'Caddyfile');
-  writeFileSync(config, caddyfile({ host, port, bind, upstreamPort: devPort, users, storage: join(lanDir, 'caddy') }), { mode: 0o600 });
-  const proxy = spawn('caddy', ['run', '--config', config, '--adapter', 'caddyfile'], { cwd: lanDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, HOME: lanDir, XDG_DATA_HOME: join(lanDir, 'caddy'), XDG_CONFIG_HOME: join(lanDir, 'caddy') } });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  writeFileSync(config, caddyfile({ host, port, bind, upstreamPort: devPort, users, storage: dataDir, secret: proxySecret }), { mode: 0o600 });
+  const proxy = spawn('caddy', ['run', '--config', config, '--adapter', 'caddyfile'], { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, HOME: dataDir, XDG_DATA_HOME: dataDir, XDG_CONFIG_HOME: dataDir } });
   children.push(proxy);
   let caddyOut = '';
   proxy.stdout!.on('data', (d: Buffer) => (caddyOut += d.toString()));
@@ -131,9 +150,9 @@ try {
     if (Date.now() > until) fail(`Caddy 在 60 秒内没有启动：\n${caddyOut.slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  const ca = join(lanDir, 'caddy', 'pki', 'authorities', 'local', 'root.crt');
+  const ca = join(dataDir, 'pki', 'authorities', 'local', 'root.crt');
   process.stdout.write(
-    `\n公开栏：${origin}/\n内容管理后台：${origin}/admin/（用户：${users.map((u) => u.name).join('、')}）\n` +
+    `\n公开栏：${origin}/\n内容管理后台：${origin}/admin/（每个地址都要登录；用户：${users.map((u) => u.name).join('、')}）\n` +
       `证书：各电脑第一次打开前，把 ${ca} 导入为“受信任的根证书颁发机构”。\n每次保存都提交到 git（${branch} 分支），提交说明中写明是谁保存的。按 Ctrl-C 停止。\n\n`,
   );
 } catch (e) {

@@ -19,8 +19,26 @@ export const limits = {
 };
 
 export type ApiCheck =
-  | { ok: true; write: boolean; /** Paths to check on disk: none may be or pass through a symlink. */ paths: string[] }
+  | {
+      ok: true;
+      write: boolean;
+      /** Paths to check on disk: none may be or pass through a symlink. */
+      paths: string[];
+      /** Rename targets: must not exist yet. */
+      fresh: string[];
+      /** What is sent on to decap-server: only the fields checked here, rebuilt (never the request as it came). */
+      body: { action: string; params: Record<string, unknown> };
+    }
   | { ok: false; status: number; message: string };
+
+/** Options of the check beyond the paths. */
+export interface ApiRules {
+  /** The editorial workflow is on (false in npm run lan: simple publishing, every save a commit on the branch). */
+  workflow: boolean;
+}
+
+const workflowActions = new Set(['unpublishedEntries', 'unpublishedEntry', 'unpublishedEntryDataFile', 'unpublishedEntryMediaFile', 'updateUnpublishedEntryStatus', 'publishUnpublishedEntry', 'deleteUnpublishedEntry']);
+const statuses = ['draft', 'pending_review', 'pending_publish'];
 
 const readActions = new Set(['info', 'entriesByFolder', 'entriesByFiles', 'getEntry', 'unpublishedEntries', 'unpublishedEntry', 'unpublishedEntryDataFile', 'unpublishedEntryMediaFile', 'getMedia', 'getMediaFile', 'getDeployPreview']);
 const writeActions = new Set(['persistEntry', 'persistMedia', 'deleteFile', 'deleteFiles', 'updateUnpublishedEntryStatus', 'publishUnpublishedEntry', 'deleteUnpublishedEntry']);
@@ -89,13 +107,172 @@ function mediaAsset(paths: CmsPaths, asset: unknown): string {
   return path;
 }
 
-function entryFile(paths: CmsPaths, file: unknown): string[] {
+/** A commit message as Decap writes it, one line, bounded; the editor's name is added by the caller, never taken from here. */
+function commitMessage(options: unknown): string {
+  const m = isObject(options) && typeof options.commitMessage === 'string' ? options.commitMessage : '';
+  const line = m.split(/\r?\n/)[0].replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
+  return line || '内容更新';
+}
+
+/** A collection and an entry name (slug) as Decap sends them: a known collection, a slug of plain segments. */
+function entryKey(paths: CmsPaths, params: Record<string, unknown>): { collection: string; slug: string } {
+  let collection = params.collection;
+  let slug = params.slug;
+  if (typeof params.id === 'string' && collection === undefined) {
+    const i = params.id.indexOf('/');
+    collection = params.id.slice(0, i);
+    slug = params.id.slice(i + 1);
+  }
+  if (typeof collection !== 'string' || !paths.collections.includes(collection)) throw new Refused(`没有名为“${shown(collection)}”的栏目。`);
+  if (typeof slug !== 'string' || !slug || slug.length > 200 || slug.split('/').some((x) => !x || x.startsWith('.') || /[\\\s\u0000-\u001f\u007f~^:?*[]/.test(x))) {
+    throw new Refused(`条目名“${shown(slug)}”不合规则。`);
+  }
+  return { collection, slug };
+}
+
+/** A folder of `path` (all but its last segment). */
+const folderOf = (path: string) => path.slice(0, path.lastIndexOf('/'));
+
+interface Built {
+  paths: string[];
+  fresh: string[];
+  params: Record<string, unknown>;
+}
+
+function entryFile(paths: CmsPaths, file: unknown, built: Built): Record<string, unknown> {
   if (!isObject(file)) throw new Refused('保存的条目格式不对。', 422);
-  const out = [entryPath(paths, str(file, 'path'))];
-  if (file.newPath !== undefined) out.push(entryPath(paths, str(file, 'newPath')));
+  const path = entryPath(paths, str(file, 'path'));
   if (typeof file.raw !== 'string') throw new Refused('保存的条目格式不对。', 422);
-  if (Buffer.byteLength(file.raw) > limits.entryBytes) throw new Refused(`条目“${shown(file.path)}”超过 ${limits.entryBytes / 1024 / 1024} MB，不能保存。`, 413);
+  if (Buffer.byteLength(file.raw) > limits.entryBytes) throw new Refused(`条目“${shown(path)}”超过 ${limits.entryBytes / 1024 / 1024} MB，不能保存。`, 413);
+  const slug = typeof file.slug === 'string' && file.slug.length <= 200 ? file.slug : '';
+  built.paths.push(path);
+  const out: Record<string, unknown> = { slug: slug || path, path, raw: file.raw };
+  if (file.newPath !== undefined && file.newPath !== path) {
+    // A renamed entry stays in its folder, under a name not yet taken (decap-server moves files one by one).
+    const newPath = entryPath(paths, str(file, 'newPath'));
+    if (folderOf(newPath) !== folderOf(path)) throw new Refused(`条目“${shown(path)}”只能在原文件夹中改名。`);
+    built.paths.push(newPath);
+    built.fresh.push(newPath);
+    out.newPath = newPath;
+  }
   return out;
+}
+
+function build(paths: CmsPaths, rules: ApiRules, action: string, params: Record<string, unknown>): Built {
+  if (params.branch !== undefined && params.branch !== paths.branch) throw new Refused(`只能使用 ${paths.branch} 分支。`);
+  if (!rules.workflow && workflowActions.has(action)) throw new Refused('这里没有启用审核流程（保存即提交），不支持此操作。');
+  const built: Built = { paths: [], fresh: [], params: { branch: paths.branch } };
+  const p = built.params;
+  switch (action) {
+    case 'info':
+    case 'unpublishedEntries':
+      return built;
+    case 'unpublishedEntry':
+    case 'getDeployPreview':
+    case 'publishUnpublishedEntry':
+    case 'deleteUnpublishedEntry':
+      Object.assign(p, entryKey(paths, params));
+      return built;
+    case 'updateUnpublishedEntryStatus':
+      Object.assign(p, entryKey(paths, params));
+      if (!statuses.includes(String(params.newStatus))) throw new Refused(`状态“${shown(params.newStatus)}”不认识。`, 422);
+      p.newStatus = params.newStatus;
+      return built;
+    case 'entriesByFolder': {
+      const folder = str(params, 'folder');
+      const f = paths.folders.find((x) => x.folder === folder);
+      if (!f) throw new Refused(`文件夹“${shown(folder)}”不是内容文件夹，不允许读取。`);
+      if (params.extension !== f.extension) throw new Refused(`文件夹 ${folder} 中只能读取 .${f.extension} 文件。`);
+      if (typeof params.depth !== 'number' || !Number.isInteger(params.depth) || params.depth < 1 || params.depth > f.subfolders + 1) {
+        throw new Refused(`文件夹 ${folder} 只能读取 ${f.subfolders + 1} 层。`);
+      }
+      built.paths.push(folder);
+      Object.assign(p, { folder, extension: f.extension, depth: params.depth });
+      return built;
+    }
+    case 'entriesByFiles': {
+      if (!Array.isArray(params.files) || params.files.length > 5000) throw new Refused('参数 files 应是列表。', 422);
+      p.files = params.files.map((f) => {
+        const path = entryPath(paths, isObject(f) ? str(f, 'path') : '');
+        built.paths.push(path);
+        return isObject(f) && typeof f.label === 'string' ? { path, label: f.label.slice(0, 200) } : { path };
+      });
+      return built;
+    }
+    case 'getEntry':
+      p.path = entryPath(paths, str(params, 'path'));
+      built.paths.push(p.path as string);
+      return built;
+    case 'unpublishedEntryDataFile':
+    case 'unpublishedEntryMediaFile': {
+      Object.assign(p, entryKey(paths, params));
+      p.id = `${p.collection}/${p.slug}`;
+      p.path = action === 'unpublishedEntryDataFile' ? entryPath(paths, str(params, 'path')) : mediaPath(paths, str(params, 'path'));
+      built.paths.push(p.path as string);
+      return built;
+    }
+    case 'getMedia':
+      if (params.mediaFolder !== paths.mediaFolder) throw new Refused(`只能读取媒体文件夹 ${paths.mediaFolder}。`);
+      p.mediaFolder = paths.mediaFolder;
+      built.paths.push(paths.mediaFolder);
+      return built;
+    case 'getMediaFile':
+      p.path = mediaPath(paths, str(params, 'path'));
+      built.paths.push(p.path as string);
+      return built;
+    case 'persistEntry': {
+      const options = isObject(params.options) ? params.options : {};
+      const useWorkflow = options.useWorkflow === true;
+      if (useWorkflow && !rules.workflow) throw new Refused('这里没有启用审核流程（保存即提交），不能保存为草稿。');
+      const collection = String(options.collectionName ?? '');
+      if (!paths.collections.includes(collection)) throw new Refused(`没有名为“${shown(collection)}”的栏目。`);
+      const files = params.dataFiles ?? [params.entry];
+      if (!Array.isArray(files) || !files.length || files.length > 20) throw new Refused('保存的条目格式不对。', 422);
+      const entries = files.map((f) => entryFile(paths, f, built));
+      const assets = params.assets ?? [];
+      if (!Array.isArray(assets) || assets.length > 20) throw new Refused('参数 assets 应是列表。', 422);
+      p.assets = assets.map((a) => {
+        const path = mediaAsset(paths, a);
+        built.paths.push(path);
+        const { content, encoding } = a as { content: string; encoding: string };
+        return { path, content, encoding };
+      });
+      if (params.dataFiles !== undefined) p.dataFiles = entries;
+      else p.entry = entries[0];
+      if (useWorkflow) {
+        // The branch is cms/<collection>/<slug>: the slug is checked like any entry name.
+        entryKey(paths, { collection, slug: entries[0].slug });
+      }
+      p.options = {
+        collectionName: collection,
+        commitMessage: commitMessage(options),
+        useWorkflow,
+        status: statuses.includes(String(options.status)) ? options.status : 'draft',
+        // decap-server would otherwise move every file of the old folder along with a renamed entry.
+        hasSubfolders: false,
+      };
+      return built;
+    }
+    case 'persistMedia': {
+      const path = mediaAsset(paths, params.asset);
+      built.paths.push(path);
+      const { content, encoding } = params.asset as { content: string; encoding: string };
+      Object.assign(p, { asset: { path, content, encoding }, options: { commitMessage: commitMessage(params.options) } });
+      return built;
+    }
+    case 'deleteFile':
+      p.path = anyPath(paths, str(params, 'path'));
+      p.options = { commitMessage: commitMessage(params.options) };
+      built.paths.push(p.path as string);
+      return built;
+    case 'deleteFiles':
+      if (!Array.isArray(params.paths) || !params.paths.length || params.paths.length > 100) throw new Refused('参数 paths 应是非空列表。', 422);
+      p.paths = params.paths.map((x) => anyPath(paths, typeof x === 'string' ? x : ''));
+      p.options = { commitMessage: commitMessage(params.options) };
+      built.paths.push(...(p.paths as string[]));
+      return built;
+  }
+  throw new Refused(`不支持的操作“${shown(action)}”。`);
 }
 
 /** Either an entry file or a media file (deleteFile is used for both). */
@@ -107,74 +284,15 @@ function anyPath(paths: CmsPaths, path: string): string {
   }
 }
 
-function collectionName(paths: CmsPaths, params: Record<string, unknown>): void {
-  if (params.collection !== undefined && !paths.collections.includes(String(params.collection))) {
-    throw new Refused(`没有名为“${shown(params.collection)}”的栏目。`);
-  }
-  if (params.slug !== undefined && (typeof params.slug !== 'string' || params.slug.split('/').some((s) => !s || s === '..' || s.startsWith('.')))) {
-    throw new Refused(`条目名“${shown(params.slug)}”不合规则。`);
-  }
-}
-
-function pathsOf(paths: CmsPaths, action: string, params: Record<string, unknown>): string[] {
-  if (params.branch !== undefined && params.branch !== paths.branch) throw new Refused(`只能使用 ${paths.branch} 分支。`);
-  collectionName(paths, params);
-  switch (action) {
-    case 'info':
-    case 'unpublishedEntries':
-    case 'unpublishedEntry':
-    case 'updateUnpublishedEntryStatus':
-    case 'publishUnpublishedEntry':
-    case 'deleteUnpublishedEntry':
-    case 'getDeployPreview':
-      return [];
-    case 'entriesByFolder': {
-      const folder = str(params, 'folder');
-      const f = paths.folders.find((x) => x.folder === folder);
-      if (!f) throw new Refused(`文件夹“${shown(folder)}”不是内容文件夹，不允许读取。`);
-      if (params.extension !== f.extension) throw new Refused(`文件夹 ${folder} 中只能读取 .${f.extension} 文件。`);
-      if (typeof params.depth !== 'number' || params.depth > f.subfolders + 1) throw new Refused(`文件夹 ${folder} 只能读取 ${f.subfolders + 1} 层。`);
-      return [folder];
-    }
-    case 'entriesByFiles': {
-      if (!Array.isArray(params.files)) throw new Refused('参数 files 应是列表。', 422);
-      return params.files.map((f) => entryPath(paths, isObject(f) ? str(f, 'path') : ''));
-    }
-    case 'getEntry':
-    case 'unpublishedEntryDataFile':
-      return [entryPath(paths, str(params, 'path'))];
-    case 'getMedia':
-      if (params.mediaFolder !== paths.mediaFolder) throw new Refused(`只能读取媒体文件夹 ${paths.mediaFolder}。`);
-      return [paths.mediaFolder];
-    case 'getMediaFile':
-    case 'unpublishedEntryMediaFile':
-      return [mediaPath(paths, str(params, 'path'))];
-    case 'persistEntry': {
-      const files = params.dataFiles ?? [params.entry];
-      if (!Array.isArray(files) || !files.length) throw new Refused('保存的条目格式不对。', 422);
-      const assets = params.assets ?? [];
-      if (!Array.isArray(assets)) throw new Refused('参数 assets 应是列表。', 422);
-      return [...files.flatMap((f) => entryFile(paths, f)), ...assets.map((a) => mediaAsset(paths, a))];
-    }
-    case 'persistMedia':
-      return [mediaAsset(paths, params.asset)];
-    case 'deleteFile':
-      return [anyPath(paths, str(params, 'path'))];
-    case 'deleteFiles':
-      if (!Array.isArray(params.paths) || !params.paths.length) throw new Refused('参数 paths 应是非空列表。', 422);
-      return params.paths.map((p) => anyPath(paths, typeof p === 'string' ? p : ''));
-  }
-  throw new Refused(`不支持的操作“${shown(action)}”。`);
-}
-
-export function checkApiRequest(paths: CmsPaths, body: unknown): ApiCheck {
+export function checkApiRequest(paths: CmsPaths, body: unknown, rules: ApiRules = { workflow: true }): ApiCheck {
   try {
     if (!isObject(body) || typeof body.action !== 'string') throw new Refused('请求格式不对。', 422);
     const { action } = body;
     if (!readActions.has(action) && !writeActions.has(action)) throw new Refused(`不支持的操作“${shown(action)}”。`);
     const params = body.params ?? {};
     if (!isObject(params)) throw new Refused('参数格式不对。', 422);
-    return { ok: true, write: writeActions.has(action), paths: pathsOf(paths, action, params) };
+    const built = build(paths, rules, action, params);
+    return { ok: true, write: writeActions.has(action), paths: built.paths, fresh: built.fresh, body: { action, params: built.params } };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, status: e.status, message: e.message };
     throw e;

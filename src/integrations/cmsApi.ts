@@ -17,14 +17,26 @@
  * CMS_EDITOR_HEADER (LAN mode: the reverse proxy's header naming the
  * logged-in secretary, added to each commit message).
  */
-import { lstat, open, readFile } from 'node:fs/promises';
+import { timingSafeEqual } from 'node:crypto';
+import { lstat, open, readFile, realpath } from 'node:fs/promises';
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { proxySecretHeader } from '../cms/caddyfile.ts';
 import { checkApiRequest } from '../cms/checkApiRequest.ts';
 import { cmsPaths, type CmsPaths } from '../cms/cmsPaths.ts';
 import { RwLock } from '../cms/rwLock.ts';
 import { acceptedMedia, mediaTypes } from '../lib/mediaKind.ts';
+
+/** The header the LAN mode's proxy adds to every request it passes on, with a secret of this run. */
+const proxyHeader = proxySecretHeader.toLowerCase();
+
+function sameSecret(given: string | string[] | undefined, secret: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /** A whole request body, at most this size (an upload of limits.mediaBytes in base64, plus the rest). */
 const maxBody = 16 * 1024 * 1024;
@@ -120,32 +132,42 @@ async function withoutSymlinks(root: string, text: string): Promise<string> {
   return JSON.stringify(kept);
 }
 
-export function createCmsApi(o: { root: string; socket?: string; paths?: CmsPaths; editorHeader?: string }) {
+export function createCmsApi(o: { root: string; socket?: string; paths?: CmsPaths; editorHeader?: string; workflow?: boolean; proxySecret?: string }) {
   const paths = o.paths ?? cmsPaths(process.env.CMS_BRANCH?.trim() || 'main');
+  const rules = { workflow: o.workflow ?? true };
   const lock = new RwLock();
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const foreign = foreignRequest(req.headers);
     if (foreign) return send(res, 403, foreign);
+    // Behind the LAN mode's proxy, only what came through it (and its login) is let in, not another local program.
+    if (o.proxySecret && !sameSecret(req.headers[proxyHeader], o.proxySecret)) return send(res, 403, '只接受经过登录的请求。');
     if (req.method !== 'POST') return send(res, 405, '只接受 POST 请求。');
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return send(res, 415, '只接受 JSON 请求。');
     if (!o.socket) return send(res, 503, '内容管理后台的本地后端没有启动：请用 npm start 启动网站。');
     const raw = await readBody(req);
     if (!raw) return send(res, 413, `请求超过 ${maxBody / 1024 / 1024} MB。`);
-    let body: { action?: string; params?: { options?: { commitMessage?: unknown } } };
+    let parsed: unknown;
     try {
-      body = JSON.parse(raw.toString('utf8'));
+      parsed = JSON.parse(raw.toString('utf8'));
     } catch {
       return send(res, 400, '请求不是有效的 JSON。');
     }
-    const check = checkApiRequest(paths, body);
+    const check = checkApiRequest(paths, parsed, rules);
     if (!check.ok) return send(res, check.status, check.message);
     for (const p of check.paths) {
       const link = await symlinkOn(o.root, p);
       if (link) return send(res, 403, `“${link}”是符号链接，后台不读写符号链接。`);
     }
+    for (const p of check.fresh) {
+      if (await lstat(join(o.root, p)).then(() => true, () => false)) return send(res, 409, `“${p}”已经存在，不能改名为它。`);
+    }
+    // Only the checked, rebuilt request goes on; the secretary's login (from the LAN proxy) is added to the commit message.
+    const body = check.body;
     const editor = o.editorHeader && req.headers[o.editorHeader.toLowerCase()];
-    if (typeof editor === 'string' && editor && typeof body.params?.options?.commitMessage === 'string') {
-      body.params.options.commitMessage += `\n\n编辑：${editor.slice(0, 80)}`;
+    const options = body.params.options as { commitMessage?: string } | undefined;
+    if (typeof editor === 'string' && editor && options?.commitMessage) {
+      // Node reads header bytes as Latin-1; the proxy sends the name as UTF-8.
+      options.commitMessage += `\n\n编辑：${Buffer.from(editor, 'latin1').toString('utf8').replace(/[\u0000-\u001f]/g, '').slice(0, 80)}`;
     }
     try {
       const run = () => forward(o.socket!, JSON.stringify(body));
@@ -196,29 +218,57 @@ export function createMediaRoute(o: { root: string; mediaFolder: string }) {
   };
 }
 
+/** Whether `path` is `dir` or inside it. */
+const inside = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
+
 export function cmsApi(): AstroIntegration {
   return {
     name: 'cms-api',
     hooks: {
       'astro:server:setup': ({ server }) => {
         const root = server.config.root;
-        const handle = createCmsApi({ root, socket: process.env.CMS_API_SOCKET, editorHeader: process.env.CMS_EDITOR_HEADER });
-        const media = createMediaRoute({ root, mediaFolder: cmsPaths().mediaFolder });
+        const handle = createCmsApi({
+          root,
+          socket: process.env.CMS_API_SOCKET,
+          editorHeader: process.env.CMS_EDITOR_HEADER,
+          workflow: process.env.CMS_PUBLISH_MODE !== 'simple',
+          proxySecret: process.env.CMS_PROXY_SECRET,
+        });
+        const mediaFolder = cmsPaths().mediaFolder;
+        const media = createMediaRoute({ root, mediaFolder });
+        // Folders never served as files, whatever the URL: the media folder is served only through /uploads/<name> below.
+        const hidden = [join(root, mediaFolder), join(root, '.lan')];
         server.middlewares.use((req, res, next) => {
           const path = (req.url ?? '').split('?')[0];
           if (path === '/api/v1' || path.startsWith('/api/v1/')) {
             handle(req, res).catch((e: Error) => send(res, 500, `后台接口出错：${e.message}`));
             return;
           }
-          const upload = /^\/uploads\/([^/]+)$/.exec(path);
+          let decoded: string;
+          try {
+            decoded = decodeURIComponent(path).replace(/\/{2,}/g, '/');
+          } catch {
+            return send(res, 400, '地址无效。');
+          }
+          const notFound = () => {
+            res.statusCode = 404;
+            res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+            res.end('没有这个文件。');
+          };
+          if (decoded === '/public' || decoded.startsWith('/public/') || decoded.startsWith('/.lan')) return notFound();
+          if (decoded.startsWith('/@fs/')) {
+            const target = decoded.slice('/@fs'.length);
+            if (hidden.some((d) => inside(target, d))) return notFound();
+            // Through a symlinked folder too (the real path of what was asked).
+            realpath(target).then(
+              (real) => (hidden.some((d) => inside(real, d)) ? notFound() : next()),
+              () => next(),
+            );
+            return;
+          }
+          const upload = /^\/uploads\/(.*)$/.exec(decoded);
           if (upload) {
-            let name: string;
-            try {
-              name = decodeURIComponent(upload[1]);
-            } catch {
-              return next();
-            }
-            media(name, res).then((served) => (served ? undefined : next()), next);
+            media(upload[1], res).then((served) => (served ? undefined : notFound()), next);
             return;
           }
           next();

@@ -8,7 +8,7 @@ const paths = cmsPaths('main');
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 const entry = (path: string, extra: Record<string, unknown> = {}) => ({
   action: 'persistEntry',
-  params: { branch: 'main', entry: { slug: 'x', path, raw: 'x', ...extra }, assets: [], options: { commitMessage: 'x' } },
+  params: { branch: 'main', entry: { slug: 'x', path, raw: 'x', ...extra }, assets: [], options: { collectionName: 'members', commitMessage: 'x' } },
 });
 
 describe('checkApiRequest', () => {
@@ -40,8 +40,52 @@ describe('checkApiRequest', () => {
     else expect(r.message).toContain(path.slice(0, 20));
   });
 
-  test('a rename target is checked too', () => {
+  test('a rename target is checked too: in the same folder only, and it must not exist yet', () => {
     expect(checkApiRequest(paths, entry('content/members/a.md', { newPath: 'src/a.md' })).ok).toBe(false);
+    expect(checkApiRequest(paths, entry('content/site.json', { newPath: 'content/members/zz.md' })).ok).toBe(false);
+    expect(checkApiRequest(paths, entry('content/pledges/2025/y.md', { newPath: 'content/pledges/2025/x.md/z.md' })).ok).toBe(false);
+    const ok = checkApiRequest(paths, entry('content/members/a.md', { newPath: 'content/members/b.md' }));
+    expect(ok).toMatchObject({ ok: true, fresh: ['content/members/b.md'] });
+  });
+
+  test('only checked fields go on: unknown keys dropped, hasSubfolders forced off, one-line commit message, known collection', () => {
+    const body = {
+      action: 'persistEntry',
+      params: {
+        branch: 'main',
+        cmsLabelPrefix: '../../x',
+        entry: { slug: 'a', path: 'content/members/a.md', raw: 'x', extra: 1 },
+        assets: [],
+        options: { collectionName: 'members', commitMessage: 'Update a\n\n编辑：someone-else', useWorkflow: false, status: 'draft', hasSubfolders: true, evil: 1 },
+      },
+    };
+    const r = checkApiRequest(paths, body);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.body).toEqual({
+      action: 'persistEntry',
+      params: {
+        branch: 'main',
+        entry: { slug: 'a', path: 'content/members/a.md', raw: 'x' },
+        assets: [],
+        options: { collectionName: 'members', commitMessage: 'Update a', useWorkflow: false, status: 'draft', hasSubfolders: false },
+      },
+    });
+    expect(checkApiRequest(paths, { ...body, params: { ...body.params, options: { ...body.params.options, collectionName: '../x' } } }).ok).toBe(false);
+  });
+
+  test('without the workflow (npm run lan), drafts and workflow actions are refused', () => {
+    const simple = { workflow: false };
+    const draft = entry('content/members/a.md');
+    (draft.params.options as Record<string, unknown>).useWorkflow = true;
+    expect(checkApiRequest(paths, draft, simple).ok).toBe(false);
+    expect(checkApiRequest(paths, draft).ok).toBe(true);
+    for (const action of ['unpublishedEntries', 'publishUnpublishedEntry', 'updateUnpublishedEntryStatus']) {
+      expect(checkApiRequest(paths, { action, params: { branch: 'main', collection: 'members', slug: 'a', newStatus: 'draft' } }, simple).ok, action).toBe(false);
+    }
+    expect(checkApiRequest(paths, { action: 'publishUnpublishedEntry', params: { branch: 'main', collection: 'members', slug: 'a' } }).ok).toBe(true);
+    expect(checkApiRequest(paths, { action: 'publishUnpublishedEntry', params: { branch: 'main', collection: 'members', slug: '../a' } }).ok).toBe(false);
+    expect(checkApiRequest(paths, { action: 'unpublishedEntry', params: { branch: 'main', id: 'pledges/2025/a' } })).toMatchObject({ ok: true, body: { params: { collection: 'pledges', slug: '2025/a' } } });
   });
 
   test('uploads must be raster images or PDF by content, with an agreeing name, in the media folder', () => {

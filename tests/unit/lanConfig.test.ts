@@ -20,12 +20,13 @@ describe('LAN users file', () => {
 });
 
 describe('Caddyfile', () => {
-  const text = caddyfile({ host: 'cms.school.lan', port: 8443, bind: '0.0.0.0', upstreamPort: 40000, users: [{ name: 'wangfang', hash }], storage: '/srv/x/.lan/caddy' });
-  test('https with the internal CA, login on the admin and the API only, proxy to the dev server on 127.0.0.1', () => {
+  const text = caddyfile({ host: 'cms.school.lan', port: 8443, bind: '0.0.0.0', upstreamPort: 40000, users: [{ name: 'wangfang', hash }], storage: '/var/lib/x/caddy', secret: 'abc123' });
+  test('https with the internal CA, a login on every path, proxy to the dev server on 127.0.0.1 with the name and the secret of this run', () => {
     expect(text).toContain('https://cms.school.lan:8443 {');
     expect(text).toContain('tls internal');
-    expect(text).toContain('@editing path /admin /admin/* /api/*');
-    expect(text).toMatch(/basicauth @editing \{\n\t\twangfang \$2a\$14\$/);
+    expect(text).toMatch(/\tbasicauth \{\n\t\twangfang \$2a\$14\$/);
+    expect(text).toContain('header_up X-Pb-Proxy abc123');
+    expect(text).toContain('root "/var/lib/x/caddy"');
     expect(text).toContain('reverse_proxy 127.0.0.1:40000');
     expect(text).toContain(`header_up ${editorHeader} {http.auth.user.id}`);
     expect(text).toContain('skip_install_trust');

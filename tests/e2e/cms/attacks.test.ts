@@ -67,7 +67,7 @@ const api = (body: unknown, headers?: Record<string, string>) => call('/api/v1',
 
 const persist = (path: string, raw: string) => ({
   action: 'persistEntry',
-  params: { branch: 'main', entry: { slug: 'x', path, raw }, assets: [], options: { commitMessage: 'x', useWorkflow: false, status: '' } },
+  params: { branch: 'main', entry: { slug: 'x', path, raw }, assets: [], options: { collectionName: 'members', commitMessage: 'x', useWorkflow: false, status: 'draft' } },
 });
 const upload = (path: string, bytes: Buffer) => ({
   action: 'persistMedia',
@@ -206,11 +206,16 @@ describe('the CMS API reads and writes content only', () => {
     expect(served.headers['x-content-type-options']).toBe('nosniff');
     expect(served.headers['content-security-policy']).toContain('sandbox');
 
-    // An SVG put there by other means is not served as a document of this origin.
+    // An SVG put there by other means is not served as a document of this origin, by any URL that reaches the file.
     writeFileSync(join(uploads, 'planted.svg'), svg);
     const planted = await call('/uploads/planted.svg');
     expect(planted.status).toBe(403);
     expect(planted.headers['content-type']).not.toContain('svg');
+    for (const url of ['/uploads//planted.svg', '/%75ploads/planted.svg', '/public/uploads/planted.svg', `/@fs${uploads}/planted.svg`, '/uploads/../uploads/planted.svg', '//uploads/planted.svg']) {
+      const r = await call(url);
+      expect(r.headers['content-type'] ?? '', url).not.toContain('svg');
+      expect(r.body, url).not.toContain('<script>');
+    }
     const page = await browser.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
@@ -239,5 +244,37 @@ describe('the CMS API reads and writes content only', () => {
     expect(readFileSync(target).equals(before)).toBe(true);
     expect(existsSync(join(cms.dir, 'src/x.md'))).toBe(false);
     expect(lstatSync(join(cms.contentDir, 'members/link.md')).isSymbolicLink()).toBe(true);
+  });
+
+  test('a rename cannot move files out of their folder or crash decap-server; unknown parameters never reach it', async () => {
+    const before = snapshot(cms.dir);
+    const site = readFileSync(join(cms.contentDir, 'site.json'), 'utf8');
+    const moves = [
+      // decap-server's move would take every file of content/ along (hasSubfolders).
+      { entry: { slug: 'x', path: 'content/site.json', raw: site, newPath: 'content/members/zz.md' } },
+      // Moving onto a path under a file makes decap-server's unawaited rename throw and the server exit.
+      { entry: { slug: 'y', path: 'content/members/bai-yulan.md', raw: 'x', newPath: 'content/members/bai-yulan.md/z.md' } },
+      { entry: { slug: 'y', path: 'content/members/bai-yulan.md', raw: 'x', newPath: 'content/orgs/bai-yulan.md' } },
+    ];
+    for (const m of moves) {
+      const r = await api({ action: 'persistEntry', params: { branch: 'main', ...m, assets: [], options: { collectionName: 'members', commitMessage: 'x', useWorkflow: false, status: 'draft', hasSubfolders: true } } });
+      expect([403, 409], `${JSON.stringify(m.entry.newPath)}: ${r.body}`).toContain(r.status);
+    }
+    // Onto an existing file: refused, nothing overwritten.
+    const taken = await api({ action: 'persistEntry', params: { branch: 'main', entry: { slug: 'c', path: 'content/members/cao-lin.md', raw: 'x', newPath: 'content/members/bai-yulan.md' }, assets: [], options: { collectionName: 'members', commitMessage: 'x', useWorkflow: false, status: 'draft' } } });
+    expect(taken.status, taken.body).toBe(409);
+    expect(snapshot(cms.dir)).toEqual(before);
+    // decap-server is still there.
+    expect((await api({ action: 'getEntry', params: { branch: 'main', path: 'content/site.json' } })).status).toBe(200);
+  });
+
+  test('many concurrent saves to one file (file mode) leave exactly one whole version', async () => {
+    const path = 'content/members/cao-lin.md';
+    const original = readFileSync(join(cms.dir, path), 'utf8');
+    // Versions of different lengths: interleaved or overlapping writes would leave a mix or a stale tail.
+    const versions = Array.from({ length: 6 }, (_, i) => `${original.trimEnd()}\n\n${`第${i}版记实${'啊'.repeat(100 + i * 37)}\n`.repeat(3000 - i * 400)}`);
+    const answers = await Promise.all(versions.map((raw) => api(persist(path, raw))));
+    expect(answers.map((a) => a.status)).toEqual(versions.map(() => 200));
+    expect(versions).toContain(readFileSync(join(cms.dir, path), 'utf8'));
   });
 });

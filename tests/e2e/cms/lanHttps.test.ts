@@ -8,6 +8,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,10 +21,11 @@ import { copyProject, ensureAdminBundle, initGitRepo } from './cmsServer.ts';
 import { DecapUi, launchCmsBrowser, record } from './decapUi.ts';
 
 const HOST = 'lan.test';
-const users = { wangfang: 'Qingshan-2025!', lilei: 'Shiyan#zhongxue' };
+const users = { wangfang: 'Qingshan-2025!', lilei: 'Shiyan#zhongxue', 王芳: 'Hongqi@2025' };
 
 let dir: string;
 let secrets: string;
+let caddyData: string;
 let port: number;
 let lan: ChildProcess;
 let out = '';
@@ -61,6 +63,7 @@ beforeAll(async () => {
   dir = copyProject();
   initGitRepo(dir);
   secrets = mkdtempSync(join(tmpdir(), 'lan-users-'));
+  caddyData = mkdtempSync(join(tmpdir(), 'lan-caddy-'));
   const lines = Object.entries(users).map(([name, pw]) => {
     const h = spawnSync('caddy', ['hash-password', '--plaintext', pw], { encoding: 'utf8' });
     if (h.status !== 0) throw new Error(`caddy hash-password failed: ${h.stderr}`);
@@ -69,7 +72,7 @@ beforeAll(async () => {
   writeFileSync(join(secrets, 'users'), `# 每位书记一行\n${lines.join('\n')}\n`);
   port = await freePort();
   const { CONTENT_DIR: _c, ...env } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') });
-  lan = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/cli/lan.ts', '--host', HOST, '--port', String(port), '--bind', '127.0.0.1', '--users', join(secrets, 'users')], {
+  lan = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/cli/lan.ts', '--host', HOST, '--port', String(port), '--bind', '127.0.0.1', '--users', join(secrets, 'users'), '--data', caddyData], {
     cwd: dir,
     env,
     detached: true,
@@ -97,13 +100,13 @@ afterAll(async () => {
   }
   if (dir && !process.env.CMS_E2E_KEEP) rmSync(dir, { recursive: true, force: true });
   if (secrets) rmSync(secrets, { recursive: true, force: true });
+  if (caddyData) rmSync(caddyData, { recursive: true, force: true });
 });
 
 describe('npm run lan: HTTPS, a login per secretary, every save a commit', () => {
-  test('without credentials the admin and the API answer 401; the public board needs none; a wrong password is refused', async () => {
+  test('without credentials every path answers 401 (the admin, the API, the board the dev server serves); a wrong password is refused', async () => {
     expect(out).toContain(`内容管理后台：https://${HOST}:${port}/admin/`);
-    expect((await call('/admin/')).status).toBe(401);
-    expect((await call('/admin/config.yml')).status).toBe(401);
+    for (const path of ['/admin/', '/admin/config.yml', '/', '/.lan/Caddyfile', '/content/site.json', '/src/cli/lan.ts']) expect((await call(path)).status, path).toBe(401);
     expect((await call('/api/v1', { body: { action: 'info', params: { branch: 'main' } } })).status).toBe(401);
     const wrong = await new Promise<number>((done) => {
       const r = request(
@@ -113,12 +116,35 @@ describe('npm run lan: HTTPS, a login per secretary, every save a commit', () =>
       r.end();
     });
     expect(wrong).toBe(401);
-    const board = await call('/');
+    const board = await call('/', { user: 'wangfang' });
     expect(board.status).toBe(200);
     expect(board.body).toContain('青山市实验中学党总支');
-    // The login does not open the rest of the project either.
+    // A login does not open the rest of the project: not through the API, not as files of the dev server.
     const code = await call('/api/v1', { user: 'wangfang', body: { action: 'getEntry', params: { branch: 'main', path: 'package.json' } } });
     expect(code.status).toBe(403);
+    for (const path of ['/.lan/Caddyfile', '/.lan/users', '/%2elan/Caddyfile', `/@fs${dir}/.lan/Caddyfile`, `/@fs${caddyData}/pki/authorities/local/root.key`]) {
+      const r = await call(path, { user: 'wangfang' });
+      expect([403, 404], `${path}: ${r.status}`).toContain(r.status);
+      expect(r.body, path).not.toMatch(/PRIVATE KEY|basicauth|\$2a\$/);
+    }
+    // The certificate authority's key is outside the project.
+    expect(readFileSync(join(caddyData, 'pki/authorities/local/root.key'), 'utf8')).toContain('PRIVATE KEY');
+  });
+
+  test('a program on the server cannot go around the login by calling the dev server directly', async () => {
+    const devPort = Number(/Local\s+http:\/\/127\.0\.0\.1:(\d+)/.exec(out.replace(/\x1b\[[0-9;]*m/g, ''))?.[1]);
+    expect(devPort).toBeGreaterThan(0);
+    const before = git('rev-parse', 'HEAD');
+    const status = await new Promise<number>((done, fail) => {
+      const r = httpRequest(
+        { host: '127.0.0.1', port: devPort, path: '/api/v1', method: 'POST', headers: { host: `${HOST}:${port}`, origin: `https://${HOST}:${port}`, 'content-type': 'application/json', 'x-pb-editor': 'wangfang' } },
+        (res) => done(res.statusCode ?? 0),
+      );
+      r.on('error', fail);
+      r.end(JSON.stringify({ action: 'persistEntry', params: { branch: 'main', entry: { slug: 'x', path: 'content/members/x.md', raw: '---\nname: x\n---\n' }, assets: [], options: { collectionName: 'members', commitMessage: 'x', useWorkflow: false, status: 'draft' } } }));
+    });
+    expect(status).toBe(403);
+    expect(git('rev-parse', 'HEAD')).toBe(before);
   });
 
   test('Chromium logs in over https, saves an entry, and the save is a commit naming the secretary', async () => {
@@ -165,7 +191,7 @@ describe('npm run lan: HTTPS, a login per secretary, every save a commit', () =>
       params: { branch: 'main', entry: { slug: 'cao-lin', path, raw }, assets: [], options: { collectionName: 'members', commitMessage: 'Update Members “cao-lin”', useWorkflow: false, status: 'draft' } },
     });
     const before = git('rev-parse', 'HEAD');
-    const [ra, rb] = await Promise.all([call('/api/v1', { user: 'wangfang', body: save(a) }), call('/api/v1', { user: 'lilei', body: save(b) })]);
+    const [ra, rb] = await Promise.all([call('/api/v1', { user: '王芳', body: save(a) }), call('/api/v1', { user: 'lilei', body: save(b) })]);
     expect([ra.status, rb.status], `${ra.body} ${rb.body}`).toEqual([200, 200]);
     const commits = git('rev-list', `${before}..HEAD`).split('\n');
     expect(commits).toHaveLength(2);
@@ -173,7 +199,7 @@ describe('npm run lan: HTTPS, a login per secretary, every save a commit', () =>
     const trimmed = (s: string) => s.trimEnd();
     expect(versions.map(trimmed).sort()).toEqual([a, b].map(trimmed).sort());
     const authors = commits.map((c) => git('log', '-1', '--format=%B', c));
-    expect(authors.some((m) => m.includes('编辑：wangfang'))).toBe(true);
+    expect(authors.some((m) => m.includes('编辑：王芳'))).toBe(true);
     expect(authors.some((m) => m.includes('编辑：lilei'))).toBe(true);
     const now = readFileSync(join(dir, path), 'utf8');
     expect([a, b].map(trimmed)).toContain(trimmed(now));
