@@ -20,7 +20,7 @@ function contentLoader(name: CollectionName): Loader {
     load: async ({ store, logger }) => {
       const { model, errors } = checkedContent(contentDir());
       if (!model) {
-        logger.error(`内容有 ${errors.length} 处错误,请运行 npm run check 查看。`);
+        logger.error(`内容有 ${errors.length} 处错误，请运行 npm run check 查看。`);
         return;
       }
       const entries: Entry<unknown>[] = name === 'site' ? [model.site] : model[name];

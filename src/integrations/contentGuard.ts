@@ -24,14 +24,14 @@ export function contentGuard(): AstroIntegration {
           // The CMS backend settings are checked here too, so a wrong one stops the build with a plain message.
           const backend = backendFromEnv(process.env);
           if (backend.errors.length) {
-            process.stderr.write(`\n后台(CMS)设置有误,网站没有生成,已发布的网站保持不变:\n${backend.errors.map((e) => `  ${e}`).join('\n')}\n`);
+            process.stderr.write(`\n后台（CMS）设置有误，网站没有生成，已发布的网站保持不变：\n${backend.errors.map((e) => `  ${e}`).join('\n')}\n`);
             process.exit(1);
           }
         }
         const uploadsDir = join(fileURLToPath(config.publicDir), 'uploads');
         const result = checkedContent(contentDir(), { revalidate: command === 'dev', uploadsDir });
         if (!result.errors.length) {
-          logger.info(`内容检查通过:${result.files} 个文件,${result.findings.length} 条审计提示(运行 npm run check 查看)。`);
+          logger.info(`内容检查通过：${result.files} 个文件，${result.findings.length} 条审计提示（运行 npm run check 查看）。`);
           return;
         }
         const report = formatReport({ ...result, findings: [] });
@@ -39,7 +39,7 @@ export function contentGuard(): AstroIntegration {
           logger.warn(`\n${report}`);
           return;
         }
-        process.stderr.write(`\n${report}\n\n内容检查未通过,网站没有生成,已发布的网站保持不变。\n`);
+        process.stderr.write(`\n${report}\n\n内容检查未通过，网站没有生成，已发布的网站保持不变。\n`);
         // Exit here rather than throw: Astro would wrap a thrown error in an English stack-trace banner.
         process.exit(1);
       },

@@ -31,7 +31,7 @@ export function searchIndex(): AstroIntegration {
         if (process.env.SEARCH_INDEX === 'separate') return;
         const started = performance.now();
         const pages = await indexSite(fileURLToPath(dir));
-        logger.info(`搜索索引:${pages} 个页面,用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+        logger.info(`搜索索引：${pages} 个页面，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
       },
     },
   };

@@ -17,7 +17,7 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 export function formatReport(r: { errors: Problem[]; findings: Problem[]; files: number; asOf?: string }): string {
   const lines: string[] = [];
   if (r.errors.length) {
-    lines.push(`内容有 ${r.errors.length} 处错误,必须改正后才能发布(已发布的网站不受影响):`, '');
+    lines.push(`内容有 ${r.errors.length} 处错误，必须改正后才能发布（已发布的网站不受影响）：`, '');
     for (const [file, list] of groupBy(r.errors, (p) => p.file)) {
       lines.push(file);
       for (const p of list) lines.push(`  ${p.field ? `${p.field}  ` : ''}[${p.rule}] ${p.message}`);
@@ -25,17 +25,17 @@ export function formatReport(r: { errors: Problem[]; findings: Problem[]; files:
     }
   }
   if (r.findings.length) {
-    lines.push(`制度落实审计(截至 ${r.asOf}):${r.findings.length} 条提示,不影响发布:`, '');
+    lines.push(`制度落实审计（截至 ${r.asOf}）：${r.findings.length} 条提示，不影响发布：`, '');
     const byRule = groupBy(r.findings, (p) => p.rule);
     for (const rule of auditRules) {
       const list = byRule.get(rule.id);
       if (!list) continue;
-      lines.push(`${rule.id} ${rule.title}(${list.length} 条)`);
+      lines.push(`${rule.id} ${rule.title}（${list.length} 条）`);
       for (const p of list) lines.push(`  ${p.file}${p.field ? `  ${p.field}` : ''}  ${p.message}`);
       lines.push('');
     }
   }
-  if (!r.errors.length) lines.push(`检查了 ${r.files} 个文件,没有错误。${r.findings.length ? '' : '审计未发现问题。'}`);
-  else lines.push(`检查了 ${r.files} 个文件,发现 ${r.errors.length} 处错误。`);
+  if (!r.errors.length) lines.push(`检查了 ${r.files} 个文件，没有错误。${r.findings.length ? '' : '审计未发现问题。'}`);
+  else lines.push(`检查了 ${r.files} 个文件，发现 ${r.errors.length} 处错误。`);
   return lines.join('\n');
 }

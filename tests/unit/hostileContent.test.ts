@@ -317,6 +317,6 @@ describe('the build guard', () => {
     expect(exit).toHaveBeenCalledWith(1);
     const printed = stderr.mock.calls.map((c) => String(c[0])).join('');
     expect(printed).toContain('public/uploads/logo.svg');
-    expect(printed).toContain('内容检查未通过,网站没有生成');
+    expect(printed).toContain('内容检查未通过，网站没有生成');
   });
 });
