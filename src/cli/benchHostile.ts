@@ -17,6 +17,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { aliasBomb, withFront } from '../gen/hostileSamples.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TIME = '/usr/bin/time';
@@ -35,17 +36,7 @@ const put = (project: string, rel: string, data: string | Buffer) => {
   mkdirSync(dirname(join(project, rel)), { recursive: true });
   writeFileSync(join(project, rel), data);
 };
-const withFront = (text: string, lines: string) => text.replace(/^---\n/, `---\n${lines}`);
 
-function aliasBomb(): string {
-  const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-  for (let level = 1, prev = 'a'; level < 9; level += 1) {
-    const name = String.fromCharCode(97 + level);
-    lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
-    prev = name;
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 const cases: Case[] = [
   { name: '别名炸弹（9 层 × 9 个别名，展开 3.9 亿项）', rule: 'yaml-alias', write: (p) => put(p, 'content/pledges/2025/bai-yulan-service.md', withFront(sample('pledges/2025/bai-yulan-service.md'), aliasBomb())) },

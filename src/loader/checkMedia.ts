@@ -5,12 +5,13 @@
  * (src/lib/mediaKind.ts): an SVG or an HTML page there could run script as
  * the site. Links are refused and never followed, like in the content.
  */
-import { closeSync, constants, existsSync, lstatSync, openSync, opendirSync, readSync, type Dirent } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, openSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { acceptedMedia, mediaKind } from '../lib/mediaKind.ts';
 import type { Problem } from '../lib/problem.ts';
 import { symlinkMessage } from './readContentFile.ts';
 import { displayPath } from './readContentTree.ts';
+import { listDir } from './listDir.ts';
 
 /** The media folder under a project root, as the CMS config names it (admin/cmsConfig.ts: media_folder). */
 export const MEDIA_FOLDER = join('public', 'uploads');
@@ -42,23 +43,6 @@ function firstBytes(path: string): Uint8Array | undefined {
   } finally {
     closeSync(fd);
   }
-}
-
-/** The entries of `dir`, sorted by name; none when it does not exist. */
-function listDir(dir: string): Dirent[] {
-  let handle;
-  try {
-    handle = opendirSync(dir);
-  } catch {
-    return [];
-  }
-  const out: Dirent[] = [];
-  try {
-    for (let e = handle.readSync(); e; e = handle.readSync()) out.push(e);
-  } finally {
-    handle.closeSync();
-  }
-  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**

@@ -6,13 +6,14 @@
  * never followed; file sizes, the number of files and their total size are
  * bounded (src/lib/contentLimits.ts), each checked before the file is read.
  */
-import { opendirSync, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { collections, type CollectionDef, type CollectionName } from '../schemas/collections.ts';
 import { contentLimits, formatBytes, formatCount, type ContentLimits } from '../lib/contentLimits.ts';
 import type { Problem } from '../lib/problem.ts';
 import { parseJson, parseMarkdown } from './parseContentFile.ts';
 import { readContentFile, symlinkMessage } from './readContentFile.ts';
+import { listDir } from './listDir.ts';
 
 export { normalizeText, parseJson, parseMarkdown, splitFrontMatter } from './parseContentFile.ts';
 
@@ -49,24 +50,6 @@ interface Budget {
   bytes: number;
   /** Set once a limit on the whole folder is passed: nothing more is read. */
   stopped: boolean;
-}
-
-/** The entries of `dir`, sorted by name; at most `max` + 1 of them are listed, so a huge folder is not read whole. */
-function listDir(dir: string, max: number): Dirent[] {
-  if (max < 0) return [];
-  let handle;
-  try {
-    handle = opendirSync(dir);
-  } catch {
-    return [];
-  }
-  const out: Dirent[] = [];
-  try {
-    for (let e = handle.readSync(); e && out.length <= max; e = handle.readSync()) out.push(e);
-  } finally {
-    handle.closeSync();
-  }
-  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**

@@ -16,6 +16,7 @@ import { quoteValue } from '../../src/lib/quoteValue.ts';
 import { xmlText } from '../../src/lib/xmlText.ts';
 import { checkContent, type CheckOptions } from '../../src/loader/checkContent.ts';
 import { valueShape } from '../../src/loader/valueShape.ts';
+import { aliasBomb, withFront } from '../../src/gen/hostileSamples.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const sample = (rel: string) => readFileSync(join(root, 'content', rel), 'utf8');
@@ -52,19 +53,7 @@ function refusal(errors: Problem[], rule: string, file: string, field = ''): Pro
   return hit as Problem;
 }
 
-/** Front matter of `text` with `lines` added at its top. */
-const withFront = (text: string, lines: string) => text.replace(/^---\n/, `---\n${lines}`);
 
-/** A billion-laughs alias bomb: 9 levels of 9 aliases, 9^9 (387 million) items once expanded, in under 1 KB. */
-function aliasBomb(): string {
-  const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-  for (let level = 1, prev = 'a'; level < 9; level += 1) {
-    const name = String.fromCharCode(97 + level);
-    lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
-    prev = name;
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 describe('YAML aliases', () => {
   test('refuses a billion-laughs alias bomb, naming the file', () => {
