@@ -67,7 +67,10 @@ function startBuild(o: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Build
   const onData = (buf: { rest: string }) => (chunk: Buffer) => {
     const parts = (buf.rest + chunk.toString('utf8')).split('\n');
     buf.rest = parts.pop() ?? '';
-    for (const line of parts) {
+    for (const raw of parts) {
+      // Astro colours its output on CI (CI=true) even into a pipe: match the text, not the escape codes.
+      // eslint-disable-next-line no-control-regex
+      const line = raw.replace(/\u001b\[[0-9;]*m/g, '');
       lines.push(line);
       for (const w of waiting.filter((x) => x.re.test(line))) {
         waiting.splice(waiting.indexOf(w), 1);
