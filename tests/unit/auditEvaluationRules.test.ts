@@ -1,10 +1,10 @@
 /** R10–R14: the year-end evaluation (民主评诺) and the leader reviews (领导点评). */
 import { describe, expect, test } from 'vitest';
 import type { AuditRule } from '../../src/lib/audit/auditContext.ts';
-import { allowedReviewers, auditR10, auditR11, auditR12, auditR13, auditR14 } from '../../src/lib/audit/evaluationRules.ts';
+import { allowedReviewers, auditR10, auditR11, auditR12, auditR13, auditR14, auditR16 } from '../../src/lib/audit/evaluationRules.ts';
 import { panelRequirement } from '../../src/lib/combineEvaluation.ts';
 import type { ContentModel, Entry, Member } from '../../src/lib/model.ts';
-import { evaluation, index, member, memberEval, org, review, withMembers } from '../fixtures/model.ts';
+import { evaluation, index, member, memberEval, org, pledge, review, withMembers } from '../fixtures/model.ts';
 
 const AS_OF = '2026-12-31';
 
@@ -63,16 +63,21 @@ describe('auditR10', () => {
     expect(findings[0].message).toContain('至少 8 人');
   });
 
-  test('counts members of every status and of sub-orgs under the evaluated org', () => {
-    // top: topsec, plus b1: sec, m1…m9 (some retired) → 11 members → 9 needed.
-    const all = withMembers(...branchMembers(9, { status: 'retired' }));
-    const e = evaluation('e1', [], { org: 'top', panel: { masses: 8 } });
+  test('counts the members of that org itself, of every status, and not those of its sub-branches', () => {
+    // b1: sec, m1…m9 (retired) → 10 members of every status → 8 needed.
+    const retired = withMembers(...branchMembers(9, { status: 'retired' }));
+    const seven = run(auditR10, { members: retired, evaluations: [evaluation('e1', [], { panel: { masses: 7 } })] });
+    expect(seven).toHaveLength(1);
+    expect(seven[0].message).toContain('党员数 10');
 
-    const findings = run(auditR10, { members: all, evaluations: [e] });
-
-    expect(findings).toHaveLength(1);
-    expect(findings[0].message).toContain('党员数 11');
-    expect(findings[0].message).toContain('至少 9 人');
+    // top (a 党总支): only topsec and one more member are its own; b1's ten are evaluated by b1.
+    const all = withMembers(member('deputy', { org: 'top' }), ...branchMembers(9));
+    const e = evaluation('e1', [], { org: 'top', panel: { masses: 2 } });
+    expect(run(auditR10, { members: all, evaluations: [e] })).toEqual([]);
+    const short = run(auditR10, { members: all, evaluations: [evaluation('e1', [], { org: 'top', panel: { masses: 1 } })] });
+    expect(short).toHaveLength(1);
+    expect(short[0].message).toContain('党员数 2');
+    expect(short[0].message).toContain('至少 2 人');
   });
 
   test('flags an enterprise branch whose panel has no investors', () => {
@@ -375,5 +380,23 @@ describe('auditR14', () => {
     const findings = run(auditR14, { members, reviews }, '2026-06-30');
 
     expect(findings.filter((f) => f.file === M1)).toHaveLength(1);
+  });
+});
+
+describe('auditR16', () => {
+  test('passes when every active member of the branch is evaluated; sub-branch members are not asked for', () => {
+    const members = withMembers(...branchMembers(2));
+    const e = evaluation('e1', [memberEval('sec'), memberEval('m1'), memberEval('m2')]);
+    const top = evaluation('e2', [memberEval('topsec')], { org: 'top' });
+    expect(run(auditR16, { members, evaluations: [e, top] })).toEqual([]);
+  });
+
+  test('names the active members left out, and retired members only if they pledged this round', () => {
+    const members = withMembers(member('m1', { name: '张三' }), member('m2', { name: '李四' }), member('r1', { name: '王老', status: 'retired' }), member('r2', { name: '赵老', status: 'frail' }));
+    const e = evaluation('e1', [memberEval('sec')]);
+    const findings = run(auditR16, { members, evaluations: [e], pledges: [pledge('r2-work', 'r2')] });
+    expect(findings).toEqual([expect.objectContaining({ rule: 'R16', file: e.file, field: 'members', severity: 'finding' })]);
+    expect(findings[0].message).toMatch(/^\S+的评诺中缺少应参加评议的党员：张三、李四、赵老。$/);
+    expect(findings[0].message).not.toContain('王老');
   });
 });

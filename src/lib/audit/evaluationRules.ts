@@ -5,24 +5,27 @@ import { finishedBy, roundHalves } from '../roundPeriods.ts';
 import type { Problem } from '../problem.ts';
 import { finding, type AuditContext } from './auditContext.ts';
 import { grades } from '../../schemas/options.ts';
+import { isApproved } from '../pledgeStatus.ts';
 
 function roundEvaluations(ctx: AuditContext) {
   return ctx.index.model.evaluations.filter((e) => e.round === ctx.index.round?.id && e.data.date <= ctx.asOf);
 }
 
 /**
- * R10: the panel has at least ceil(80%) of the branch's member count (the
- * org and its sub-orgs, all statuses); a 非公企业 panel includes a non-party
- * investor, a 社会组织 panel a non-party head.
+ * R10: the panel has at least ceil(80%) of the branch's member count — the
+ * members of that org itself, all statuses, not those of its sub-branches (a
+ * 党总支 evaluating its 2 direct members needs 2 evaluators, not 80% of the
+ * whole 党总支); a 非公企业 panel includes a non-party investor, a 社会组织
+ * panel a non-party head.
  */
 export function auditR10(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
   for (const e of roundEvaluations(ctx)) {
     const org = ctx.index.org.get(e.data.org);
-    const members = ctx.index.membersUnder(e.data.org).length;
+    const members = (ctx.index.membersOf.get(e.data.org) ?? []).length;
     const need = panelRequirement(members);
     const size = Object.values(e.data.panel).reduce<number>((a, b) => a + (b ?? 0), 0);
-    if (size < need) out.push(finding('R10', e.file, 'panel', `评议主体共 ${size} 人,少于本支部党员数 ${members} 的 80%(至少 ${need} 人)。`));
+    if (size < need) out.push(finding('R10', e.file, 'panel', `评议主体共 ${size} 人，少于本支部党员数 ${members} 的 80%（至少 ${need} 人）。`));
     if (org?.data.unitType === 'enterprise' && !e.data.panel.investors) out.push(finding('R10', e.file, 'panel.investors', '非公企业党组织的群众评议应邀请非中共党员的出资人参加。'));
     if (org?.data.unitType === 'social-org' && !e.data.panel.orgHeads) out.push(finding('R10', e.file, 'panel.orgHeads', '社会组织党组织的群众评议应邀请非中共党员的负责人参加。'));
   }
@@ -121,6 +124,26 @@ export function auditR14(ctx: AuditContext): Problem[] {
     const dates = reviewed.get(s.id) ?? [];
     const missing = halves.filter((h) => !dates.some((d) => d >= h.start && d <= h.end));
     if (missing.length) out.push(finding('R14', s.file, '', `${s.name}在${missing.map((h) => (h.key === 'h1' ? '上半年' : '下半年')).join('、')}没有领导点评记录(原则上每半年一次)。`));
+  }
+  return out;
+}
+
+/**
+ * R16: every member of an evaluated branch who should be evaluated is in its evaluation: each active member of
+ * that org (not of its sub-branches), and each retired or frail member who made an approved pledge this round.
+ * Missing members are named.
+ */
+export function auditR16(ctx: AuditContext): Problem[] {
+  const out: Problem[] = [];
+  for (const e of roundEvaluations(ctx)) {
+    const listed = new Set(e.data.members.map((m) => m.member));
+    const missing = (ctx.index.membersOf.get(e.data.org) ?? []).filter(
+      (m) => !listed.has(m.id) && ((m.data.status ?? 'active') === 'active' || (ctx.index.pledgesOf.get(m.id) ?? []).some((p) => isApproved(p.data, ctx.asOf))),
+    );
+    if (missing.length) {
+      const org = ctx.index.org.get(e.data.org)?.data.name ?? e.data.org;
+      out.push(finding('R16', e.file, 'members', `${org}的评诺中缺少应参加评议的党员：${missing.map((m) => m.data.name).join('、')}。`));
+    }
   }
   return out;
 }
