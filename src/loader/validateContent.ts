@@ -124,11 +124,24 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
     ref(r.file, 'reviewer', r.data.reviewer, ['members']);
     ref(r.file, 'subject', r.data.subject, ['members', 'orgs']);
   }
+  const memberById = new Map(model.members.map((m) => [m.id, m]));
+  const orgName = (id: string) => model.orgs.find((o) => o.id === id)?.data.name ?? id;
   for (const e of model.evaluations) {
     ref(e.file, 'org', e.data.org, ['orgs']);
     e.data.members.forEach((m, i) => {
       ref(e.file, `members[${i}].member`, m.member, ['members']);
       ref(e.file, `members[${i}].leader.by`, m.leader?.by, ['members']);
+      // A branch evaluates its own members: one of another branch is evaluated there (and counted in that panel).
+      const who = memberById.get(m.member);
+      if (who && who.data.org !== e.data.org) {
+        problems.push({
+          file: e.file,
+          field: `members[${i}].member`,
+          rule: 'other-org',
+          severity: 'error',
+          message: `党员“${who.data.name}”属于${orgName(who.data.org)}，不是${orgName(e.data.org)}的党员，不能列入本支部的评诺。`,
+        });
+      }
     });
   }
   if (!site) return { problems };

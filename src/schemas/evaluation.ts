@@ -77,7 +77,7 @@ export const evaluationSchema = shapeOf(evaluationFields).superRefine((e, ctx) =
         code: z.ZodIssueCode.custom,
         path: ['members', i, 'member'],
         params: { rule: 'duplicate' },
-        message: `党员“${m.member}”重复出现(第 ${(seen.get(m.member) ?? 0) + 1} 项已有)。`,
+        message: `党员“${m.member}”重复出现（第 ${(seen.get(m.member) ?? 0) + 1} 项已有）。`,
       });
     }
     seen.set(m.member, i);
@@ -88,7 +88,7 @@ export const evaluationSchema = shapeOf(evaluationFields).superRefine((e, ctx) =
           code: z.ZodIssueCode.custom,
           path: ['members', i, 'mass'],
           params: { rule: 'votes-exceed-panel' },
-          message: `满意度测评共 ${votes} 票,超过了评议主体总人数 ${panelSize}。`,
+          message: `满意度测评共 ${votes} 票，超过了评议主体总人数 ${panelSize}。`,
         });
       }
     }

@@ -4,6 +4,10 @@ import { isJunk } from '../../src/loader/readContentTree.ts';
 import { tinyContent, tinyFiles } from '../fixtures/tinyContent.ts';
 
 const PLEDGE = 'pledges/2026/li-work.md';
+const EVAL = 'evaluations/2026/b1.md';
+/** A year-end evaluation of b1 (a panel of 8) listing li, with `votes` votes in all, then `second`. */
+const evaluationText = (second: string, votes = 8) =>
+  `---\norg: b1\ndate: 2026-12-20\npanel:\n  masses: 8\nmembers:\n  - member: li\n    mass: { satisfied: ${votes}, basicallySatisfied: 0, dissatisfied: 0 }\n  - member: ${second}\n---\n`;
 const pledgeText = tinyFiles[PLEDGE];
 
 function errorsOf(changes: Record<string, string | Buffer | null>) {
@@ -55,6 +59,9 @@ describe('checkContent', () => {
     ['a file without front matter', { 'members/li.md': 'name: 李明\n' }, 'members/li.md', '', 'frontmatter', /---/],
     ['an organisation pledge owned by a member', { [PLEDGE]: pledgeText.replace('owner: li', 'owner: li\nownerKind: org') }, PLEDGE, 'ownerKind', 'owner-kind', /党员/],
     ['a round folder that is not a round', { 'pledges/2030/li-x.md': pledgeText }, 'pledges/2030/li-x.md', '', 'ref', /2030/],
+    ['an evaluation listing a member of another branch', { 'orgs/b2.md': '---\nname: 第二支部\nlevel: branch\nunitType: school\nparent: top\n---\n', 'members/wang.md': '---\nname: 王芳\norg: b2\nstatus: active\n---\n', [EVAL]: evaluationText('wang') }, EVAL, 'members[1].member', 'other-org', /王芳”属于第二支部，不是第一支部的党员/],
+    ['an evaluation listing a member twice', { [EVAL]: evaluationText('li') }, EVAL, 'members[1].member', 'duplicate', /重复/],
+    ['votes beyond the panel', { [EVAL]: evaluationText('sec', 9) }, EVAL, 'members[0].mass', 'votes-exceed-panel', /共 9 票，超过了评议主体总人数 8/],
   ])('names %s by file, field and rule', (_, changes, file, field, rule, message) => {
     const errors = errorsOf(changes as Record<string, string>);
     const hit = errors.find((e) => e.rule === rule);
