@@ -17,58 +17,32 @@
  * CMS_BRANCH) with a git user identity and nothing uncommitted (decap-server
  * commits with `git add .`); .lan/ and the users file must be git-ignored.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { caddyfile, editorHeader } from '../cms/caddyfile.ts';
 import { parseLanUsers } from '../cms/lanUsers.ts';
-import { startDecapServer, type DecapServer } from '../cms/startDecapServer.ts';
+import { startDecapServer } from '../cms/startDecapServer.ts';
 import { anyFreePort } from './ports.ts';
+import { argValue, serverGroup } from './serverGroup.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const args = process.argv.slice(2).filter((a) => a !== '--');
-const argValue = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-};
+const servers = serverGroup('无法启动局域网编辑');
+const stop = servers.stop;
+// Annotated, so that TypeScript narrows after a call (a destructured never-returning function does not).
+const fail: (message: string) => never = servers.fail;
 
-const children: ChildProcess[] = [];
-let decap: DecapServer | undefined;
-let stopping = false;
-function stopAll(): void {
-  for (const c of children) {
-    try {
-      if (c.pid) process.kill(-c.pid, 'SIGTERM');
-    } catch {
-      // gone
-    }
-  }
-  if (decap) rmSync(dirname(decap.socket), { recursive: true, force: true });
-}
-function stop(code = 0): void {
-  if (stopping) return;
-  stopping = true;
-  stopAll();
-  setTimeout(() => process.exit(code), 300);
-}
-function fail(message: string): never {
-  process.stderr.write(`\n无法启动局域网编辑：${message}\n`);
-  stopAll();
-  process.exit(1);
-}
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
-
-const host = argValue('--host')?.trim().toLowerCase();
+const host = argValue(args, '--host')?.trim().toLowerCase();
 if (!host || !/^[a-z0-9.-]+$/.test(host)) fail('请用 --host 写明各电脑打开后台时用的主机名或 IP 地址，如 npm run lan -- --host 10.0.0.5。');
-const port = Number(argValue('--port') ?? 8443);
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port 应是 1—65535 的端口号，不是“${argValue('--port')}”。`);
-const bind = argValue('--bind') ?? '0.0.0.0';
-const usersFile = resolve(argValue('--users') ?? join(root, '.lan', 'users'));
+const port = Number(argValue(args, '--port') ?? 8443);
+if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port 应是 1—65535 的端口号，不是“${argValue(args, '--port')}”。`);
+const bind = argValue(args, '--bind') ?? '0.0.0.0';
+const usersFile = resolve(argValue(args, '--users') ?? join(root, '.lan', 'users'));
 const branch = process.env.CMS_BRANCH?.trim() || 'main';
 
 const caddy = spawnSync('caddy', ['version'], { encoding: 'utf8' });
@@ -92,7 +66,7 @@ for (const secret of [join(root, '.lan', 'users'), usersFile]) {
 }
 const dirty = git('status', '--porcelain').stdout.trim();
 if (dirty) fail(`工作目录中有没有提交的改动，书记保存时会被一并提交：\n${dirty.split('\n').slice(0, 10).join('\n')}\n请先提交或删除这些改动。`);
-const dataDir = resolve(argValue('--data') ?? join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'chengnuo-gongkai', 'caddy'));
+const dataDir = resolve(argValue(args, '--data') ?? join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'chengnuo-gongkai', 'caddy'));
 if (!relative(root, dataDir).startsWith('..')) fail(`--data ${dataDir} 在项目文件夹中：证书颁发机构的私钥必须放在项目之外。`);
 
 const admin = spawnSync(bin('tsx'), [join(root, 'src', 'cli', 'buildAdmin.ts')], { stdio: 'inherit' });
@@ -112,14 +86,14 @@ try {
     CMS_EDITOR_HEADER: editorHeader,
     CMS_PROXY_SECRET: proxySecret,
   };
-  decap = await startDecapServer({ root, mode: 'git', env, logLevel: process.env.LOG_LEVEL ?? 'warn' });
-  children.push(decap.child);
+  const decap = await startDecapServer({ root, mode: 'git', env, logLevel: process.env.LOG_LEVEL ?? 'warn' });
+  servers.addDecap(decap);
   decap.child.stderr?.pipe(process.stderr);
   decap.child.on('exit', (code) => stop(code ?? 1));
 
   const devPort = await anyFreePort('127.0.0.1');
   const astro = spawn(bin('astro'), ['dev', '--host', '127.0.0.1', '--port', String(devPort)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true, env: { ...env, CMS_API_SOCKET: decap.socket } });
-  children.push(astro);
+  servers.add(astro);
   astro.on('exit', (code) => stop(code ?? 1));
   await new Promise<void>((ready) => {
     astro.stdout!.on('data', (d: Buffer) => {
@@ -134,12 +108,12 @@ try {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(config, caddyfile({ host, port, bind, upstreamPort: devPort, users, storage: dataDir, secret: proxySecret }), { mode: 0o600 });
   const proxy = spawn('caddy', ['run', '--config', config, '--adapter', 'caddyfile'], { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, HOME: dataDir, XDG_DATA_HOME: dataDir, XDG_CONFIG_HOME: dataDir } });
-  children.push(proxy);
+  servers.add(proxy);
   let caddyOut = '';
   proxy.stdout!.on('data', (d: Buffer) => (caddyOut += d.toString()));
   proxy.stderr!.on('data', (d: Buffer) => (caddyOut += d.toString()));
   proxy.on('exit', (code) => {
-    if (!stopping) process.stderr.write(`\nCaddy 已退出（${code}）：\n${caddyOut.slice(-3000)}\n`);
+    if (!servers.stopping) process.stderr.write(`\nCaddy 已退出（${code}）：\n${caddyOut.slice(-3000)}\n`);
     stop(code ?? 1);
   });
   // Ready when Caddy answers on its port.

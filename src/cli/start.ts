@@ -11,54 +11,22 @@
  * `npm run lan` (HTTPS and a login per secretary). The address printed is the
  * one the dev server really took. Ctrl-C stops both.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDecapServer, type DecapServer } from '../cms/startDecapServer.ts';
+import { startDecapServer } from '../cms/startDecapServer.ts';
 import { firstFreePort } from './ports.ts';
+import { argValue, serverGroup } from './serverGroup.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 // No telemetry, and no "new version available" notice: Astro 6+ needs Node 22, so upgrading would break Node 20 machines.
 const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true' };
 const args = process.argv.slice(2).filter((a) => a !== '--');
-const argValue = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-};
-
-const children: ChildProcess[] = [];
-let decapServer: DecapServer | undefined;
-let stopping = false;
-function stop(code = 0): void {
-  if (stopping) return;
-  stopping = true;
-  for (const c of children) {
-    // Each child leads its own process group; stop the whole group so no server is left behind.
-    try {
-      if (c.pid) process.kill(-c.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-  if (decapServer) rmSync(dirname(decapServer.socket), { recursive: true, force: true });
-  setTimeout(() => process.exit(code), 300);
-}
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
-
-function fail(message: string): never {
-  process.stderr.write(`\n无法启动：${message}\n`);
-  for (const c of children) {
-    try {
-      if (c.pid) process.kill(-c.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-  process.exit(1);
-}
+const servers = serverGroup('无法启动');
+const stop = servers.stop;
+// Annotated, so that TypeScript narrows after a call (a destructured never-returning function does not).
+const fail: (message: string) => never = servers.fail;
 
 const admin = spawnSync(bin('tsx'), [join(root, 'src', 'cli', 'buildAdmin.ts')], { stdio: 'inherit', env });
 if (admin.status !== 0) process.exit(admin.status ?? 1);
@@ -66,21 +34,20 @@ if (admin.status !== 0) process.exit(admin.status ?? 1);
 // From here on a server runs: whatever goes wrong stops it too (decap-server must never be left running alone).
 try {
   const bindHost = '127.0.0.1';
-  const hostArg = argValue('--host');
+  const hostArg = argValue(args, '--host');
   const host = hostArg && !hostArg.startsWith('-') ? hostArg : args.includes('--host') ? '0.0.0.0' : bindHost;
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
     fail(`npm start 只在本机（127.0.0.1）上提供网站和后台：后台没有登录，不能直接开放给局域网。请用 npm run lan（HTTPS、每位书记一个登录、每次保存都提交到 git），见 README“从局域网其他电脑编辑”。`);
   }
   const decap = await startDecapServer({ root, mode: env.CMS_MODE === 'git' ? 'git' : 'fs', env, logLevel: env.LOG_LEVEL ?? 'warn' });
-  decapServer = decap;
-  children.push(decap.child);
+  servers.addDecap(decap);
   decap.child.stderr?.pipe(process.stderr);
   decap.child.on('exit', (code) => stop(code ?? 0));
 
   // The dev server's port: as asked (--port), else 4321 or the next free one; the printed address is read back from Astro itself.
-  const devArgs = argValue('--port') ? args : [...args, '--port', String(await firstFreePort(4321, host))];
+  const devArgs = argValue(args, '--port') ? args : [...args, '--port', String(await firstFreePort(4321, host))];
   const astro = spawn(bin('astro'), ['dev', ...devArgs], { stdio: ['inherit', 'pipe', 'inherit'], detached: true, env: { ...env, CMS_API_SOCKET: decap.socket } });
-  children.push(astro);
+  servers.add(astro);
   astro.on('exit', (code) => stop(code ?? 0));
   let announced = false;
   astro.stdout?.on('data', (chunk: Buffer) => {

@@ -204,4 +204,26 @@ describe('npm run lan: HTTPS, a login per secretary, every save a commit', () =>
     const now = readFileSync(join(dir, path), 'utf8');
     expect([a, b].map(trimmed)).toContain(trimmed(now));
   });
+
+  test('refuses to start while the tree has uncommitted changes, or with a users file git would commit', () => {
+    const { CONTENT_DIR: _c, ...env } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1' });
+    const lanCli = (...extra: string[]) =>
+      spawnSync(join(dir, 'node_modules/.bin/tsx'), ['src/cli/lan.ts', '--host', HOST, '--port', '1', '--data', caddyData, ...extra], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+    const head = git('rev-parse', 'HEAD');
+    // A users file inside the project that .gitignore does not cover: its hashes would go into the next commit.
+    writeFileSync(join(dir, 'users.txt'), readFileSync(join(secrets, 'users')));
+    const exposed = lanCli('--users', join(dir, 'users.txt'));
+    expect(exposed.status, exposed.stderr).toBe(1);
+    expect(exposed.stderr).toContain('无法启动局域网编辑：users.txt 没有被 .gitignore 忽略');
+    rmSync(join(dir, 'users.txt'));
+    // Work in progress in the tree: the next save would commit it.
+    writeFileSync(join(dir, 'src/draft.ts'), 'export {};\n');
+    const dirty = lanCli('--users', join(secrets, 'users'));
+    expect(dirty.status, dirty.stderr).toBe(1);
+    expect(dirty.stderr).toContain('工作目录中有没有提交的改动');
+    expect(dirty.stderr).toContain('src/draft.ts');
+    rmSync(join(dir, 'src/draft.ts'));
+    expect(git('rev-parse', 'HEAD')).toBe(head);
+    expect(git('status', '--porcelain')).toBe('');
+  });
 });
