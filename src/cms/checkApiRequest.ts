@@ -3,10 +3,13 @@
  * checks that a path stays inside the project; this allows only Decap's own
  * actions, only paths in the collections' folders and the media folder
  * (cmsPaths), only media that are really raster images or PDF, and reports
- * whether the request writes (writes are run one at a time).
+ * whether the request writes (writes are run one at a time). What goes on is
+ * a body rebuilt from the checked fields only: decap-server acts on fields
+ * no one asked it to (e.g. `hasSubfolders`, which moves a whole folder with a
+ * renamed entry), so nothing unchecked may reach it.
  *
- * Pure: the file system checks (symlinks) are done by the caller on the
- * paths returned here.
+ * Pure: the file system checks (symlinks, rename targets that must not
+ * exist) are done by the caller on the paths returned here.
  */
 import { acceptedMedia } from '../lib/mediaKind.ts';
 import type { CmsPaths } from './cmsPaths.ts';
