@@ -30,7 +30,7 @@ export interface CmsConfigOptions {
 type DecapCollection = Record<string, unknown> & { name: string; fields?: Record<string, unknown>[] };
 
 /** Collections in the order a secretary uses them: the admin opens on the first. */
-const byUse = ['pledges', 'org-pledges', 'members', 'checks', 'bulletins', 'reviews', 'evaluations', 'orgs', 'rounds', 'site'];
+const byUse = ['pledges', 'org-pledges', 'members', 'checks', 'bulletins', 'reviews', 'evaluations', 'commendations', 'orgs', 'rounds', 'site'];
 
 /** Fills the rounds into the `round` widget of per-round collections: a new file goes into the current round by default. */
 function withRoundOptions(cols: DecapCollection[], o: CmsConfigOptions): DecapCollection[] {

@@ -27,6 +27,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { parseScope } from '../data/siteScope.ts';
 import { t } from '../i18n/t.ts';
 import { indexSite } from '../integrations/searchIndex.ts';
 import { publishOutDir, repairOutDir, stagingPaths } from '../lib/publishOutDir.ts';
@@ -95,7 +96,14 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2).filter((a) => a !== '--');
-  const out = takeFlag(argv, '--outDir');
+  if (!parseScope(process.env.SITE_SCOPE)) {
+    process.stderr.write(`${t('build.badScope', { value: process.env.SITE_SCOPE ?? '' })}\n`);
+    return 2;
+  }
+  // `--out DIR` (or OUT_DIR) is the short form of `--outDir DIR`; the flag wins over the variable.
+  const short = takeFlag(argv, '--out');
+  const out = takeFlag(short.rest, '--outDir');
+  out.value ??= short.value ?? (process.env.OUT_DIR || undefined);
   const root = resolve(takeFlag(argv, '--root').value ?? process.cwd());
   const dest = resolve(root, out.value ?? 'dist');
   const rel = relative(process.cwd(), dest);
@@ -132,6 +140,7 @@ async function main(): Promise<number> {
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
   mkdirSync(dirname(dest), { recursive: true });
+  process.stdout.write(`[build] ${t('build.scope', { scope: t(parseScope(process.env.SITE_SCOPE) === 'internal' ? 'scope.internal' : 'scope.public') })}\n`);
 
   if ((await runAstro([...out.rest, '--outDir', paths.staging])) !== 0) return fail(t('build.astroFailed'));
 

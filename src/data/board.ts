@@ -8,11 +8,12 @@ import { contentDir } from '../contentDir.ts';
 import { completionByCategory, completionRate, monthlyTrend, onTimeRate, orgPledges, type Rate } from '../lib/completionRates.ts';
 import { indexContent, type ContentIndex } from '../lib/contentIndex.ts';
 import { addDays, toIsoDate, type IsoDate } from '../lib/dates.ts';
-import type { Bulletin, ContentModel, Entry, Pledge, Round } from '../lib/model.ts';
+import type { Bulletin, Commendation, ContentModel, Entry, Pledge, Round } from '../lib/model.ts';
 import { fulfilmentOf, latestRecord, type Fulfilment } from '../lib/pledgeStatus.ts';
 import { projectScope, type Scope } from '../lib/projectScope.ts';
 import { renderMarkdown } from '../lib/renderMarkdown.ts';
 import { loadModel } from './loadModel.ts';
+import { siteScope } from './siteScope.ts';
 
 export interface PledgeView {
   entry: Entry<Pledge>;
@@ -47,6 +48,10 @@ export interface Board {
   /** Orgs in tree order (top first). */
   orgsInOrder: string[];
   bulletins: Entry<Bulletin>[];
+  /** Decided commendations (光荣榜) of every round, newest first. */
+  commendations: Entry<Commendation>[];
+  /** Commendations of a member or an org, newest first. */
+  commendationsOf(subjectId: string): Entry<Commendation>[];
   /** Safe HTML of an entry body, rendered once. */
   html(entry: { id: string; body?: string }): string;
   nameOf(id: string): string;
@@ -71,7 +76,7 @@ async function build(scope: Scope): Promise<Board> {
   const model = projectScope(full, scope, asOf);
   const index = indexContent(model);
   const round = index.round;
-  if (!round) throw new Error(`site.json currentRound ${model.site.data.currentRound} has no round file`);
+  if (!round) throw new Error(`site.json 的 currentRound（当前轮次）“${model.site.data.currentRound}”没有对应的轮次文件（content/rounds/${model.site.data.currentRound}.md）。`);
 
   const nameOf = (id: string) => index.member.get(id)?.data.name ?? index.org.get(id)?.data.name ?? id;
   const pledges: PledgeView[] = index.roundPledges.map((entry) => ({
@@ -106,6 +111,13 @@ async function build(scope: Scope): Promise<Board> {
   const htmlCache = new Map<string, string>();
   const top = model.site.data.topOrg;
   const orgsInOrder = index.org.has(top) ? index.subtree(top) : model.orgs.map((o) => o.id);
+  const commendations = [...model.commendations].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
+  const commendationsBy = new Map<string, Entry<Commendation>[]>();
+  for (const c of commendations) {
+    const list = commendationsBy.get(c.data.subject);
+    if (list) list.push(c);
+    else commendationsBy.set(c.data.subject, [c]);
+  }
   const soon = addDays(asOf, 30);
   const since = addDays(asOf, -30);
   return {
@@ -127,6 +139,8 @@ async function build(scope: Scope): Promise<Board> {
     trend: monthlyTrend(index.roundPledges, round.data, asOf),
     orgsInOrder,
     bulletins: model.bulletins.filter((b) => b.round === round.id).sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id)),
+    commendations,
+    commendationsOf: (id) => commendationsBy.get(id) ?? [],
     html: (e) => {
       let h = htmlCache.get(e.id);
       if (h === undefined) {
@@ -147,8 +161,8 @@ async function build(scope: Scope): Promise<Board> {
 
 const boards = new Map<Scope, { model: ContentModel; board: Promise<Board> }>();
 
-/** The board of a scope, built once per content model (once per build; again in dev after an edit). */
-export function getBoard(scope: Scope = 'public'): Promise<Board> {
+/** The board of a scope (by default this build's, SITE_SCOPE), built once per content model (once per build; again in dev after an edit). */
+export function getBoard(scope: Scope = siteScope()): Promise<Board> {
   const model = loadModel();
   let b = boards.get(scope);
   if (!b || b.model !== model) {

@@ -17,6 +17,17 @@ export const paths = {
   about: () => href('about/'),
   search: () => href('search/'),
   feed: () => href('feed.xml'),
+  honours: () => href('honours/'),
+  /** Internal scope only (SITE_SCOPE=internal). */
+  internal: () => href('internal/'),
+  results: (round: string, org: string) => href(`internal/results/${round}/${org}/`),
+  reviews: (org: string) => href(`internal/reviews/${org}/`),
+  audit: () => href('internal/audit/'),
+  pending: () => href('internal/pending/'),
+  ranking: (round: string) => href(`internal/ranking/${round}/`),
+  survey: (round: string, org: string) => href(`internal/print/survey/${round}/${org}/`),
+  deskSign: (member: string) => href(`internal/print/desk-sign/${member}/`),
+  signLetter: (owner: string) => href(`internal/print/letter/${owner}/`),
   data: (file: string) => href(`data/${file}`),
 };
 

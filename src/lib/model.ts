@@ -4,6 +4,7 @@
  */
 import type { Bulletin } from '../schemas/bulletin.ts';
 import type { Check } from '../schemas/check.ts';
+import type { Commendation } from '../schemas/commendation.ts';
 import type { Evaluation, MemberEvaluation } from '../schemas/evaluation.ts';
 import type { Member } from '../schemas/member.ts';
 import type { Org } from '../schemas/org.ts';
@@ -12,7 +13,7 @@ import type { Review } from '../schemas/review.ts';
 import type { Round } from '../schemas/round.ts';
 import type { Site } from '../schemas/site.ts';
 
-export type { Bulletin, Check, Evaluation, MemberEvaluation, Member, Org, Pledge, Review, Round, Site };
+export type { Bulletin, Check, Commendation, Evaluation, MemberEvaluation, Member, Org, Pledge, Review, Round, Site };
 
 /** One content file: its id (the file name, `<round>/<name>` in per-round folders) and its data. */
 export interface Entry<T> {
@@ -36,4 +37,5 @@ export interface ContentModel {
   bulletins: Entry<Bulletin>[];
   reviews: Entry<Review>[];
   evaluations: Entry<Evaluation>[];
+  commendations: Entry<Commendation>[];
 }

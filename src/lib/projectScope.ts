@@ -9,6 +9,8 @@
  * - `internal`: all of public, plus reviews, evaluations and internal files;
  *   never anything marked private, never review notes on pledges that were
  *   not approved.
+ * - Commendations (奖诺) are public from their date (the day the branch
+ *   decided), in both scopes, and only for a subject the scope shows.
  */
 import { collectionOf } from '../schemas/collections.ts';
 import type { CollectionName } from '../schemas/collections.ts';
@@ -55,5 +57,6 @@ export function projectScope(model: ContentModel, scope: Scope, asOf: IsoDate): 
       .map((b) => ({ ...b, data: { ...b.data, pledges: keepRefs(b.data.pledges, b.round) } })),
     reviews: scope === 'internal' ? visible(model.reviews, 'reviews', scope) : [],
     evaluations: scope === 'internal' ? visible(model.evaluations, 'evaluations', scope) : [],
+    commendations: visible(model.commendations, 'commendations', scope).filter((c) => c.data.date <= asOf && owners.has(c.data.subject)),
   };
 }

@@ -17,7 +17,7 @@ const targetNames: Record<Target, string> = { members: '党员', orgs: '党组�
 
 
 function emptyModel(): Omit<ContentModel, 'site'> {
-  return { rounds: [], orgs: [], members: [], pledges: [], checks: [], bulletins: [], reviews: [], evaluations: [] };
+  return { rounds: [], orgs: [], members: [], pledges: [], checks: [], bulletins: [], reviews: [], evaluations: [], commendations: [] };
 }
 
 /**
@@ -66,7 +66,7 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
       problems.push({ file: e.file, field: 'id', rule: 'id', severity: 'error', message: `编号“${e.data.id}”与文件名“${e.id}”不一致,请改成一样的。` });
     }
   }
-  for (const e of [...model.pledges, ...model.checks, ...model.bulletins, ...model.reviews, ...model.evaluations] as Entry<{ round?: string }>[]) {
+  for (const e of [...model.pledges, ...model.checks, ...model.bulletins, ...model.reviews, ...model.evaluations, ...model.commendations] as Entry<{ round?: string }>[]) {
     if (e.data.round && e.data.round !== e.round) {
       problems.push({ file: e.file, field: 'round', rule: 'round', severity: 'error', message: `轮次“${e.data.round}”与所在文件夹“${e.round}”不一致。` });
     }
@@ -86,10 +86,10 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
     ref(m.file, 'supervisor', m.data.supervisor, ['members']);
   }
   const roundsById = new Map(model.rounds.map((r) => [r.id, r.data]));
-  const perRound = [...model.pledges, ...model.checks, ...model.bulletins, ...model.reviews, ...model.evaluations];
+  const perRound = [...model.pledges, ...model.checks, ...model.bulletins, ...model.reviews, ...model.evaluations, ...model.commendations];
   for (const e of perRound) {
     if (e.round && !ids.rounds.has(e.round)) {
-      problems.push({ file: e.file, field: '', rule: 'ref', severity: 'error', message: `所在文件夹“${e.round}”不是已建立的轮次,请先在“轮次”中建立它。` });
+      problems.push({ file: e.file, field: 'round', rule: 'ref', severity: 'error', message: `所在文件夹“${e.round}”不是已建立的轮次，请先在“轮次”中建立它，或把文件移到已有轮次的文件夹中。` });
     }
   }
   for (const p of model.pledges) {
@@ -124,6 +124,7 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
     ref(r.file, 'reviewer', r.data.reviewer, ['members']);
     ref(r.file, 'subject', r.data.subject, ['members', 'orgs']);
   }
+  for (const c of model.commendations) ref(c.file, 'subject', c.data.subject, ['members', 'orgs']);
   const memberById = new Map(model.members.map((m) => [m.id, m]));
   const orgName = (id: string) => model.orgs.find((o) => o.id === id)?.data.name ?? id;
   for (const e of model.evaluations) {

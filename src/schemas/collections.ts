@@ -7,6 +7,7 @@ import type { z } from 'astro/zod';
 import type { Field } from './fieldTypes.ts';
 import { bulletinFields, bulletinSchema } from './bulletin.ts';
 import { checkFields, checkSchema } from './check.ts';
+import { commendationFields, commendationSchema } from './commendation.ts';
 import { evaluationFields, evaluationSchema } from './evaluation.ts';
 import { memberFields, memberSchema } from './member.ts';
 import { orgFields, orgSchema } from './org.ts';
@@ -24,7 +25,8 @@ export type CollectionName =
   | 'checks'
   | 'bulletins'
   | 'reviews'
-  | 'evaluations';
+  | 'evaluations'
+  | 'commendations';
 
 export interface CollectionDef {
   /** Folder name under `content/`, and the Decap collection name. */
@@ -74,6 +76,7 @@ export const collections: readonly CollectionDef[] = [
   { name: 'bulletins', cms: { identifier: 'title', slug: '{{fields.org}}-{{fields.period}}', summary: '{{date}} · {{title}}', sortable: ['date', 'title'], groups: [{ label: '组织', field: 'view_org' }, { label: '期间', field: 'view_period' }] },  label: '通报', labelSingular: '通报', fields: bulletinFields, schema: bulletinSchema, perRound: true, body: { label: '通报正文', hint: '表扬先进、督促后进' }, defaultVisibility: 'public' },
   { name: 'reviews', cms: { identifier: 'subject', slug: '{{fields.subject}}-{{fields.period}}', summary: '{{view_reviewer}} → {{view_subject}}（{{date}}）', sortable: ['date'], groups: [{ label: '点评对象', field: 'view_subject' }, { label: '期间', field: 'view_period' }] },  label: '领导点评', labelSingular: '领导点评', fields: reviewFields, schema: reviewSchema, perRound: true, defaultVisibility: 'internal' },
   { name: 'evaluations', cms: { identifier: 'org', slug: '{{fields.org}}', summary: '{{view_org}}（{{date}}）', sortable: ['date'] },  label: '年终评诺', labelSingular: '年终评诺', fields: evaluationFields, schema: evaluationSchema, perRound: true, body: { label: '评议情况说明', hint: '评议会的组织情况' }, defaultVisibility: 'internal' },
+  { name: 'commendations', cms: { identifier: 'title', slug: '{{fields.subject}}', summary: '{{view_subject}} · {{title}}（{{date}}）', sortable: ['date', 'title'], groups: [{ label: '荣誉称号', field: 'title' }] },  label: '表彰（奖诺）', labelSingular: '表彰', fields: commendationFields, schema: commendationSchema, perRound: true, defaultVisibility: 'public' },
 ];
 
 /** The definition of one collection. */

@@ -65,6 +65,18 @@ export const evaluationFields = {
       }),
     },
   }),
+  orgResult: object({
+    label: '本支部（组织）评议',
+    hint: '支部本身接受党员代表、群众代表评议时填写（如省级方案）；没有的留空',
+    fields: {
+      evaluators: text({ label: '评议人员', hint: '如：党员代表 12 人、群众代表 8 人' }),
+      satisfied: count('满意票数'),
+      basicallySatisfied: count('基本满意票数'),
+      dissatisfied: count('不满意票数'),
+      grade: select({ label: '评议等次', options: grades }),
+      comment: text({ label: '评议意见', multiline: true }),
+    },
+  }),
   visibility: select({ label: '公开范围', options: visibilities }),
 };
 

@@ -6,6 +6,7 @@ import { tinyContent, tinyFiles } from '../fixtures/tinyContent.ts';
 const PLEDGE = 'pledges/2026/li-work.md';
 const EVAL = 'evaluations/2026/b1.md';
 /** A year-end evaluation of b1 (a panel of 8) listing li, with `votes` votes in all, then `second`. */
+const commendationText = (subject: string) => `---\nsubject: ${subject}\ntitle: 优秀共产党员\nreason: 承诺全部按期完成。\ndate: 2026-12-25\n---\n`;
 const evaluationText = (second: string, votes = 8) =>
   `---\norg: b1\ndate: 2026-12-20\npanel:\n  masses: 8\nmembers:\n  - member: li\n    mass: { satisfied: ${votes}, basicallySatisfied: 0, dissatisfied: 0 }\n  - member: ${second}\n---\n`;
 const pledgeText = tinyFiles[PLEDGE];
@@ -58,9 +59,12 @@ describe('checkContent', () => {
     ['a check-off without a verifier (R15)', { [PLEDGE]: pledgeText.replace('---\n认真', 'closed:\n  date: 2026-03-01\n---\n认真') }, PLEDGE, 'closed.verifiedBy', 'R15', /核实人/],
     ['a file without front matter', { 'members/li.md': 'name: 李明\n' }, 'members/li.md', '', 'frontmatter', /---/],
     ['an organisation pledge owned by a member', { [PLEDGE]: pledgeText.replace('owner: li', 'owner: li\nownerKind: org') }, PLEDGE, 'ownerKind', 'owner-kind', /党员/],
-    ['a round folder that is not a round', { 'pledges/2030/li-x.md': pledgeText }, 'pledges/2030/li-x.md', '', 'ref', /2030/],
+    ['a round folder that is not a round', { 'pledges/2030/li-x.md': pledgeText }, 'pledges/2030/li-x.md', 'round', 'ref', /2030/],
     ['an evaluation listing a member of another branch', { 'orgs/b2.md': '---\nname: 第二支部\nlevel: branch\nunitType: school\nparent: top\n---\n', 'members/wang.md': '---\nname: 王芳\norg: b2\nstatus: active\n---\n', [EVAL]: evaluationText('wang') }, EVAL, 'members[1].member', 'other-org', /王芳”属于第二支部，不是第一支部的党员/],
     ['an evaluation listing a member twice', { [EVAL]: evaluationText('li') }, EVAL, 'members[1].member', 'duplicate', /重复/],
+    ['a commendation for someone who does not exist', { 'commendations/2026/nobody.md': commendationText('nobody') }, 'commendations/2026/nobody.md', 'subject', 'ref', /找不到编号为“nobody”的党员或党组织/],
+    ['a commendation in a round that does not exist', { 'commendations/2031/li.md': commendationText('li') }, 'commendations/2031/li.md', 'round', 'ref', /“2031”不是已建立的轮次/],
+    ['a commendation without a reason', { 'commendations/2026/li.md': commendationText('li').replace(/reason: .*\n/, '') }, 'commendations/2026/li.md', 'reason', 'required', /表彰理由/],
     ['votes beyond the panel', { [EVAL]: evaluationText('sec', 9) }, EVAL, 'members[0].mass', 'votes-exceed-panel', /共 9 票，超过了评议主体总人数 8/],
   ])('names %s by file, field and rule', (_, changes, file, field, rule, message) => {
     const errors = errorsOf(changes as Record<string, string>);

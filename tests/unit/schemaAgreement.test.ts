@@ -93,7 +93,7 @@ describe('toDecapCollection', () => {
 
   test('names each collection after its content folder', () => {
     const names = collections.map((c) => (toDecapCollection(c) as { name: string }).name);
-    expect(names).toEqual(['site', 'rounds', 'orgs', 'members', 'pledges', 'checks', 'bulletins', 'reviews', 'evaluations']);
+    expect(names).toEqual(['site', 'rounds', 'orgs', 'members', 'pledges', 'checks', 'bulletins', 'reviews', 'evaluations', 'commendations']);
     for (const c of collections.filter((c) => !c.file)) {
       expect((toDecapCollection(c) as { folder: string }).folder).toBe(`content/${c.name}`);
     }
