@@ -35,3 +35,12 @@ export const paths = {
 export function absolute(path: string, site: URL | undefined): string {
   return new URL(path, site ?? 'http://localhost/').href;
 }
+
+/**
+ * The public board's address, for links and QR codes that leave the internal build for the public one (a desk
+ * sign's QR code): PUBLIC_SITE when set, else the build's own SITE. The public build is its own public site.
+ */
+export function publicSite(site: URL | undefined): URL | undefined {
+  const v = process.env.PUBLIC_SITE;
+  return v ? new URL(v) : site;
+}

@@ -119,14 +119,15 @@ export async function waitForSearch(page: Page): Promise<string> {
 
 /**
  * One browser and one tracked page on the test site for a whole test file: launched before its tests (then
- * `ready` runs, e.g. to open a first page) and closed after them.
+ * `ready` runs, e.g. to open a first page) and closed after them. `scope` 'internal' opens the internal build
+ * (SITE_SCOPE=internal) of the same sample instead of the public one.
  * @example let tp: TrackedPage; useTrackedPage((p) => (tp = p));
  */
-export function useTrackedPage(set: (tp: TrackedPage) => void, ready?: (tp: TrackedPage) => Promise<unknown>): void {
+export function useTrackedPage(set: (tp: TrackedPage) => void, ready?: (tp: TrackedPage) => Promise<unknown>, scope: 'public' | 'internal' = 'public'): void {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-    const tp = await openPage(await newContext(browser), inject('baseUrl'));
+    const tp = await openPage(await newContext(browser), inject(scope === 'internal' ? 'internalBaseUrl' : 'baseUrl'));
     set(tp);
     await ready?.(tp);
   });

@@ -18,17 +18,20 @@ declare module 'vitest' {
     baseUrl: string;
     /** The built site. */
     distDir: string;
+    /** The same for the internal build (SITE_SCOPE=internal) of the same sample, served on its own port. */
+    internalBaseUrl: string;
+    internalDistDir: string;
   }
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-function build(outDir: string, site: string): Promise<void> {
+function build(outDir: string, site: string, scope: 'public' | 'internal', publicSite = site): Promise<void> {
   return new Promise((ok, fail) => {
     // The bundled sample: no CONTENT_DIR from the caller's shell.
     const { CONTENT_DIR: _ignored, ...inherited } = childEnv();
     // The public pages only: no admin (CMS_BACKEND=none), which the CMS tests run on their own dev server.
-    const env: NodeJS.ProcessEnv = { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')), SITE: site, BASE: '/', CMS_BACKEND: 'none' };
+    const env: NodeJS.ProcessEnv = { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')), SITE: site, BASE: '/', CMS_BACKEND: 'none', SITE_SCOPE: scope, PUBLIC_SITE: publicSite };
     // Run from a folder of its own (see tests/build/buildSite.ts): Astro's server bundle then never lands in the shared .astro/.
     const work = mkdtempSync(join(tmpdir(), 'e2e-build-'));
     symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
@@ -47,20 +50,27 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const started = performance.now();
   const distDir = mkdtempSync(join(tmpdir(), 'e2e-dist-'));
+  const internalDistDir = mkdtempSync(join(tmpdir(), 'e2e-internal-'));
   const server = await startStaticServer(distDir);
-  try {
-    await build(distDir, server.origin);
-    if (!existsSync(join(distDir, 'index.html'))) throw new Error(`build wrote no index.html to ${distDir}`);
-  } catch (e) {
+  const internal = await startStaticServer(internalDistDir);
+  const cleanup = async () => {
     await server.close();
-    rmSync(distDir, { recursive: true, force: true });
+    await internal.close();
+    if (!process.env.E2E_KEEP_DIST) for (const d of [distDir, internalDistDir]) rmSync(d, { recursive: true, force: true });
+  };
+  try {
+    // One after the other: two Astro builds at once would compete for the machine's two cores and its memory.
+    await build(distDir, server.origin, 'public');
+    await build(internalDistDir, internal.origin, 'internal', server.origin);
+    for (const d of [distDir, internalDistDir]) if (!existsSync(join(d, 'index.html'))) throw new Error(`build wrote no index.html to ${d}`);
+  } catch (e) {
+    await cleanup();
     throw e;
   }
-  console.log(`[e2e] built sample into ${distDir} and serving at ${server.origin}/ (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`[e2e] built the sample (public and internal) and serving at ${server.origin}/ and ${internal.origin}/ (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   project.provide('baseUrl', `${server.origin}/`);
   project.provide('distDir', distDir);
-  return async () => {
-    await server.close();
-    if (!process.env.E2E_KEEP_DIST) rmSync(distDir, { recursive: true, force: true });
-  };
+  project.provide('internalBaseUrl', `${internal.origin}/`);
+  project.provide('internalDistDir', internalDistDir);
+  return cleanup;
 }
