@@ -1,0 +1,138 @@
+/**
+ * What only the internal build shows, computed once per build from the
+ * internal projection (src/lib/projectScope.ts) of the content: 评诺 results
+ * per round and branch with commendation candidates, leader reviews by
+ * branch, the audit findings by branch and rule, and pledges still under
+ * review. Never imported by a page of the public build: every internal page
+ * returns no paths unless the board's scope is internal.
+ */
+import { auditSubjects, type AuditSubject } from '../lib/auditSubject.ts';
+import { runAudit } from '../lib/audit/runAudit.ts';
+import { indexContent } from '../lib/contentIndex.ts';
+import { branchResults, commendationCandidates, type BranchResults, type Candidate } from '../lib/evaluationResults.ts';
+import type { ContentModel, Entry, Pledge, Review } from '../lib/model.ts';
+import { reviewStateOf, type ReviewState } from '../lib/pledgeStatus.ts';
+import type { Problem } from '../lib/problem.ts';
+import { collectionOf } from '../schemas/collections.ts';
+import { getBoard, type Board } from './board.ts';
+import { loadModel } from './loadModel.ts';
+
+export interface Finding extends Problem {
+  subject: AuditSubject;
+}
+
+export interface PendingPledge {
+  id: string;
+  title: string;
+  state: ReviewState;
+  owner: string;
+  ownerName: string;
+  org: string;
+}
+
+export interface InternalData {
+  board: Board;
+  /** Results by `<round>/<org>`, for every evaluation the internal scope holds. */
+  results: Map<string, BranchResults>;
+  candidates: Map<string, Candidate[]>;
+  /** Rounds with an evaluation, newest first, and the orgs evaluated in each. */
+  evaluated: { round: string; title: string; orgs: string[] }[];
+  /** Leader reviews of the current round by branch: of its members and of the branch itself, by date. */
+  reviewsOf(org: string): Entry<Review>[];
+  /** Orgs with at least one review, in tree order. */
+  reviewedOrgs: string[];
+  findings: Finding[];
+  /** Pledges of the current round submitted for review or sent back (no drafts): title and state only. */
+  pending: PendingPledge[];
+}
+
+const isPrivate = (collection: Parameters<typeof collectionOf>[0], v: string | undefined) => (v ?? collectionOf(collection).defaultVisibility) === 'private';
+
+function build(full: ContentModel, board: Board): InternalData {
+  const { index, asOf } = board;
+  const model = board.model;
+  const settings = model.site.data.evaluation;
+
+  const results = new Map<string, BranchResults>();
+  const candidates = new Map<string, Candidate[]>();
+  const pledgesByRound = new Map<string, Entry<Pledge>[]>();
+  for (const p of model.pledges) {
+    const list = pledgesByRound.get(p.round ?? '');
+    if (list) list.push(p);
+    else pledgesByRound.set(p.round ?? '', [p]);
+  }
+  const order = new Map(board.orgsInOrder.map((id, i) => [id, i]));
+  const evaluations = [...model.evaluations].filter((e) => e.data.date <= asOf && index.org.has(e.data.org));
+  for (const e of evaluations) {
+    const key = `${e.round}/${e.data.org}`;
+    const r = branchResults(index, e, settings);
+    results.set(key, r);
+    candidates.set(key, commendationCandidates(r, pledgesByRound.get(e.round ?? '') ?? [], asOf));
+  }
+  const rounds = [...new Set(evaluations.map((e) => e.round ?? ''))].sort().reverse();
+  const evaluated = rounds.map((round) => ({
+    round,
+    title: model.rounds.find((r) => r.id === round)?.data.title ?? round,
+    orgs: evaluations.filter((e) => e.round === round).map((e) => e.data.org).sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9)),
+  }));
+
+  const reviews = new Map<string, Entry<Review>[]>();
+  for (const r of model.reviews) {
+    if (r.round !== board.round.id || r.data.date > asOf) continue;
+    const org = index.member.get(r.data.subject)?.data.org ?? (index.org.has(r.data.subject) ? r.data.subject : undefined);
+    if (!org) continue;
+    const list = reviews.get(org);
+    if (list) list.push(r);
+    else reviews.set(org, [r]);
+  }
+  for (const list of reviews.values()) list.sort((a, b) => a.data.date.localeCompare(b.data.date) || a.id.localeCompare(b.id));
+
+  // The audit is `npm run check`'s, over the whole content; what concerns a private file is left out, and so is any
+  // finding that quotes the title of a private pledge.
+  const fullIndex = indexContent(full);
+  const privateFiles = new Set<string>();
+  for (const name of ['orgs', 'members', 'pledges', 'checks', 'bulletins', 'reviews', 'evaluations', 'commendations'] as const) {
+    for (const e of full[name] as Entry<{ visibility?: string }>[]) if (isPrivate(name, e.data.visibility)) privateFiles.add(e.file);
+  }
+  const privateTitles = full.pledges.filter((p) => privateFiles.has(p.file)).map((p) => `“${p.data.title}”`);
+  const subjectOf = auditSubjects(fullIndex);
+  const findings = runAudit(fullIndex, asOf)
+    .filter((f) => !privateFiles.has(f.file) && !privateTitles.some((t) => f.message.includes(t)))
+    .map((f) => ({ ...f, subject: subjectOf(f) }));
+
+  // Pledges under review: from the whole content, since the scope keeps approved pledges only; title and state only.
+  const visibleOwners = new Set([...model.members, ...model.orgs].map((e) => e.id));
+  const pending: PendingPledge[] = full.pledges
+    .filter((p) => p.round === board.round.id && !privateFiles.has(p.file) && visibleOwners.has(p.data.owner))
+    .map((p) => ({ p, state: reviewStateOf(p.data, asOf) }))
+    .filter(({ state }) => state === 'submitted' || state === 'revise' || state === 'resubmit')
+    .map(({ p, state }) => ({ id: p.id, title: p.data.title, state, owner: p.data.owner, ownerName: board.nameOf(p.data.owner), org: index.member.get(p.data.owner)?.data.org ?? p.data.owner }))
+    .sort((a, b) => (order.get(a.org) ?? 1e9) - (order.get(b.org) ?? 1e9) || a.id.localeCompare(b.id));
+
+  return {
+    board,
+    results,
+    candidates,
+    evaluated,
+    reviewsOf: (org) => reviews.get(org) ?? [],
+    reviewedOrgs: board.orgsInOrder.filter((o) => reviews.has(o)),
+    findings,
+    pending,
+  };
+}
+
+const cache = new Map<ContentModel, Promise<InternalData>>();
+
+/** The internal data of this build (built once per content model), or undefined in the public build. */
+export async function getInternal(): Promise<InternalData | undefined> {
+  const board = await getBoard();
+  if (board.scope !== 'internal') return undefined;
+  const full = loadModel();
+  let d = cache.get(full);
+  if (!d) {
+    cache.clear();
+    d = Promise.resolve(build(full, board));
+    cache.set(full, d);
+  }
+  return d;
+}
