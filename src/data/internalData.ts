@@ -6,6 +6,8 @@
  * review. Never imported by a page of the public build: every internal page
  * returns no paths unless the board's scope is internal.
  */
+import { dirname, relative, resolve, sep } from 'node:path';
+import { contentDir } from '../contentDir.ts';
 import { auditSubjects, type AuditSubject } from '../lib/auditSubject.ts';
 import { runAudit } from '../lib/audit/runAudit.ts';
 import { indexContent } from '../lib/contentIndex.ts';
@@ -19,6 +21,8 @@ import { loadModel } from './loadModel.ts';
 
 export interface Finding extends Problem {
   subject: AuditSubject;
+  /** The file to fix as the secretary sees the repository: `content/…`, wherever the build ran from. */
+  path: string;
 }
 
 export interface PendingPledge {
@@ -44,6 +48,11 @@ export interface InternalData {
   findings: Finding[];
   /** Pledges of the current round submitted for review or sent back (no drafts): title and state only. */
   pending: PendingPledge[];
+}
+
+/** A content path (relative to the build's working folder) as `content/…`, relative to the content folder's parent. */
+function repoPath(file: string): string {
+  return relative(dirname(contentDir()), resolve(process.cwd(), file)).split(sep).join('/');
 }
 
 const isPrivate = (collection: Parameters<typeof collectionOf>[0], v: string | undefined) => (v ?? collectionOf(collection).defaultVisibility) === 'private';
@@ -98,7 +107,7 @@ function build(full: ContentModel, board: Board): InternalData {
   const subjectOf = auditSubjects(fullIndex);
   const findings = runAudit(fullIndex, asOf)
     .filter((f) => !privateFiles.has(f.file) && !privateTitles.some((t) => f.message.includes(t)))
-    .map((f) => ({ ...f, subject: subjectOf(f) }));
+    .map((f) => ({ ...f, subject: subjectOf(f), path: repoPath(f.file) }));
 
   // Pledges under review: from the whole content, since the scope keeps approved pledges only; title and state only.
   const visibleOwners = new Set([...model.members, ...model.orgs].map((e) => e.id));
