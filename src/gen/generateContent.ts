@@ -4,9 +4,20 @@
  * 2–3 pledges per active member (0–2 voluntary for retired and frail), monthly
  * records, some overdue, rectifying and late pledges, quarterly checks,
  * half-year bulletins, leader reviews and year-end evaluations.
+ *
+ * The year end, for the internal build: each evaluation has a self summary and
+ * a leader comment per member, rectification for members graded 基本合格 (a
+ * few passive, so R13 makes them 不合格), the odd override with its reason, and
+ * in some branches the branch's own evaluation (orgResult). Commendations
+ * follow the evaluation: members whose combined grade is 优秀 (a few per
+ * branch) and the best-scoring branches. The year end draws from a random
+ * stream of its own, so the pledges, records, checks and bulletins are the
+ * same as without it.
  */
 import { stringifyMarkdown } from '../loader/parseContentFile.ts';
+import { combineEvaluation } from '../lib/combineEvaluation.ts';
 import { addDays, isoDate, monthsOverlapping, type IsoDate } from '../lib/dates.ts';
+import type { MemberEvaluation } from '../lib/model.ts';
 import { defaultEvaluation } from '../schemas/site.ts';
 import { createRandom, type Random } from './random.ts';
 import { assignedPosts, givenChars, placeNames, pledgeTexts, posts, progressNotes, surnames } from './textPools.ts';
@@ -34,8 +45,61 @@ function personName(rnd: Random): string {
 interface Branch {
   id: string;
   parent: string;
-  members: { id: string; status: 'active' | 'retired' | 'frail'; secretary: boolean; committee: boolean }[];
+  members: { id: string; status: 'active' | 'retired' | 'frail'; secretary: boolean; committee: boolean; assignedPost?: boolean }[];
 }
+
+type Grade = 'excellent' | 'qualified' | 'basic' | 'unqualified';
+
+/** Year-end wording by grade: self summaries (述职) and leader comments. */
+const selfSummaries: Record<Grade, string[]> = {
+  excellent: [
+    '全年承诺事项全部按期完成并销号，每月如实记实，在岗位上发挥了先锋模范作用。',
+    '对照承诺逐项落实，带头攻坚重点任务，群众反映良好，自评优秀。',
+    '坚持把承诺融入日常工作，结对帮带成效明显，各项措施落实到位。',
+  ],
+  qualified: [
+    '认真履行承诺，按计划推进各项措施，个别事项进度偏慢，已按支部要求补齐。',
+    '承诺事项基本完成，记实较为完整，今后在创新工作方法上还需加强。',
+    '能够按照承诺要求开展工作，积极参加组织生活，服务群众意识有所增强。',
+  ],
+  basic: ['承诺推进不够均衡，部分事项未按期完成，记实不够及时，将限期整改。', '对承诺重视不够，措施落实不到位，认识到差距，愿意接受整改。'],
+  unqualified: ['承诺事项大多没有落实，对整改要求认识不足。'],
+};
+
+const leaderComments: Record<Grade, string[]> = {
+  excellent: [
+    '带头承诺、带头践诺，承诺事项全部按期销号，在支部中起到了示范作用。',
+    '工作主动，措施扎实，群众满意度高，是全支部践诺的标杆。',
+    '立足岗位作贡献，结对帮扶成效明显，建议评为优秀。',
+  ],
+  qualified: [
+    '承诺事项落实较好，能发挥党员作用；记实还需更具体，反映实际进展。',
+    '能按计划推进承诺，组织纪律观念强；在带动身边群众方面还可加强。',
+    '完成了承诺的主要内容，个别事项进度偏慢，下一年度要细化措施、按期销号。',
+  ],
+  basic: ['承诺落实不够到位，记实有缺漏，群众评议中有不满意意见，要求限期整改。', '对承诺重视不够，多项措施没有落实，支部已谈心谈话，明确整改要求。'],
+  unqualified: ['承诺基本没有落实，经教育帮助仍无明显改进。'],
+};
+
+const evaluationBodies = [
+  '支部召开民主评诺大会，党员逐一述职，群众代表现场填写满意度测评表，支部书记逐一点评，支部委员会综合确定评议结果。',
+  '评诺会前公示了全体党员的承诺和践诺台账；会上党员述诺、群众评诺、领导点评，测评表当场计票。',
+];
+
+const branchReviews = [
+  { achievements: '支部班子带头承诺，承诺上墙公开，践诺台账建立规范。', problems: '个别党员记实过于简单，检查发现的问题整改不够及时。', direction: '下半年加强季度调度，督促进度偏慢的承诺按期销号。' },
+  { achievements: '组织生活规范，党员承诺紧扣岗位，群众知晓率高。', problems: '离退休党员的承诺跟踪不够，台账有缺月。', direction: '明确专人负责台账，每月一记实落实到人。' },
+];
+
+const orgResultComments = ['支部组织承诺全部落实，台账规范，群众认可度高。', '组织承诺推进有力，个别事项进度偏慢，需加强调度。'];
+
+/** Titles and reasons of the commendations the generator decides. */
+const memberHonours = [
+  { title: '优秀共产党员', reason: '承诺事项落实扎实，年终评诺综合评定为优秀，群众评议满意率高。' },
+  { title: '践诺标兵', reason: '带头承诺、带头践诺，每月记实完整，承诺事项提前完成，经支部党员大会研究，评为践诺标兵。' },
+  { title: '共产党员先锋岗', reason: '在设岗定责岗位上认真履职，群众评议满意，评为共产党员先锋岗。' },
+];
+const branchHonour = { title: '先进基层党组织', reason: '支部党员承诺践诺扎实，践诺台账记实完整，每季度检查、每半年通报按时开展，年终评诺党员综合得分位居前列。' };
 
 /** Splits `n` members into branches of 20–60 (a last remainder under 20 joins the previous branch). */
 function branchSizes(n: number, rnd: Random): number[] {
@@ -83,10 +147,13 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
   const branches: Branch[] = [];
   let memberNo = 0;
   let generalNo = 0;
+  const generalSecretary = new Map<string, string>();
   for (let b = 0; b < sizes.length; b++) {
     if (b % 8 === 0) {
       generalNo += 1;
-      yield [`orgs/g${generalNo}.md`, markdown({ name: `${placeNames[generalNo % placeNames.length]}片区党总支${generalNo}`, level: 'general-branch', unitType: 'school', parent: 'top', order: generalNo })];
+      // The general branch's secretary is the secretary of its first branch (that branch's first member, next in line).
+      generalSecretary.set(`g${generalNo}`, `m${memberNo + 1}`);
+      yield [`orgs/g${generalNo}.md`, markdown({ name: `${placeNames[generalNo % placeNames.length]}片区党总支${generalNo}`, level: 'general-branch', unitType: 'school', parent: 'top', secretary: `m${memberNo + 1}`, order: generalNo })];
     }
     const branch: Branch = { id: `b${b + 1}`, parent: `g${generalNo}`, members: [] };
     for (let i = 0; i < sizes[b]; i++) {
@@ -104,6 +171,7 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
     for (const m of branch.members) {
       const roles = [m.secretary && 'secretary', m.committee && 'committee', rnd.chance(0.03) && 'leading-cadre'].filter(Boolean);
       const hasPost = rnd.chance(0.85);
+      m.assignedPost = !hasPost;
       yield [
         `members/${m.id}.md`,
         markdown({
@@ -142,8 +210,15 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
     ['q3', isoDate(year, 9, 30)],
     ['q4', isoDate(year, 12, 31)],
   ] as const;
+  // The year end draws from its own stream: adding it left the other draws, and so the pledges, as they were.
+  const yearEnd = createRandom(((opts.seed ?? 1) * 7919 + 17) >>> 0);
+  const commendations: GeneratedFile[] = [];
+  const branchScores: { id: string; score: number }[] = [];
   for (const branch of branches) {
     const urged = ownerPledges.get(branch.id) ?? [];
+    // A branch secretary is reviewed by the secretary of the general branch above (R12), who is himself the
+    // secretary of its first branch.
+    const upperSecretary = generalSecretary.get(branch.parent)!;
     for (const [q, qEnd] of quarters) {
       if (qEnd > asOf || rnd.chance(0.05)) continue;
       yield [`checks/${round}/${branch.id}-${q}.md`, markdown({ org: branch.id, quarter: q, date: qEnd, findings: ['践诺台账记实基本完整', '个别承诺进度偏慢,已提醒'], urged: urged.slice(0, 2) }, '对照台账逐项检查。')];
@@ -153,26 +228,96 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
     }
     for (const m of branch.members) {
       if (m.status !== 'active' || isoDate(year, 6, 20) > asOf || rnd.chance(0.1)) continue;
-      const reviewer = m.secretary ? 'm1' : branch.members[0].id;
+      const reviewer = m.secretary ? upperSecretary : branch.members[0].id;
       yield [`reviews/${round}/${m.id}-h1.md`, markdown({ reviewer, subject: m.id, date: isoDate(year, 6, 20), period: 'h1', achievements: '承诺事项推进有序。', problems: '记实还不够具体。', direction: '下半年细化措施,按期销号。' })];
+    }
+    // The general branch's secretary reviews each branch at mid-year (the review of a branch, beside its members').
+    if (isoDate(year, 6, 25) <= asOf) {
+      yield [`reviews/${round}/${branch.id}-h1.md`, markdown({ reviewer: upperSecretary, subject: branch.id, date: isoDate(year, 6, 25), period: 'h1', ...yearEnd.pick(branchReviews) })];
     }
     const evalDate = isoDate(year, 12, 18);
     if (evalDate <= asOf) {
       const size = branch.members.length;
       const panel = rnd.chance(0.9) ? Math.ceil((size * 4) / 5) + rnd.int(0, 5) : Math.ceil((size * 4) / 5) - 1;
-      const members = branch.members.map((m) => {
+      const members: MemberEvaluation[] = branch.members.map((m) => {
         const satisfied = rnd.int(Math.floor(panel * 0.6), panel);
         const basic = rnd.int(0, panel - satisfied);
-        return {
+        const entry: MemberEvaluation = {
           member: m.id,
           self: { grade: rnd.chance(0.2) ? 'excellent' : 'qualified' },
           mass: { satisfied, basicallySatisfied: basic, dissatisfied: panel - satisfied - basic },
-          leader: { by: m.secretary ? 'm1' : branch.members[0].id, grade: rnd.chance(0.15) ? 'excellent' : rnd.chance(0.05) ? 'basic' : 'qualified' },
+          leader: { by: m.secretary ? upperSecretary : branch.members[0].id, grade: rnd.chance(0.15) ? 'excellent' : rnd.chance(0.05) ? 'basic' : 'qualified' },
         };
+        return yearEndText(yearEnd, entry, panel, asOf);
       });
-      yield [`evaluations/${round}/${branch.id}.md`, markdown({ org: branch.id, date: evalDate, panel: { masses: panel }, members }, '召开民主评诺会。')];
+      const results = members.map((e) => combineEvaluation(e, defaultEvaluation));
+      // Some branches are evaluated themselves too, by members' and masses' representatives (the provincial variant).
+      const deputies = Math.max(3, Math.round(size / 3));
+      const masses = Math.max(3, Math.round(panel / 3));
+      const orgResult = yearEnd.chance(0.3) && {
+        evaluators: `党员代表 ${deputies} 人、群众代表 ${masses} 人`,
+        ...votes(yearEnd, deputies + masses),
+        grade: yearEnd.chance(0.4) ? 'excellent' : 'qualified',
+        comment: yearEnd.pick(orgResultComments),
+      };
+      yield [
+        `evaluations/${round}/${branch.id}.md`,
+        markdown({ org: branch.id, date: evalDate, panel: { masses: panel }, members, ...(orgResult && { orgResult }) }, yearEnd.pick(evaluationBodies)),
+      ];
+      // The branch decides its commendations the day after the evaluation: a few members graded 优秀.
+      const decided = isoDate(year, 12, 19);
+      if (decided <= asOf) {
+        const excellent = branch.members.filter((_, i) => results[i].grade === 'excellent');
+        excellent.slice(0, yearEnd.int(1, 3)).forEach((m, k) => {
+          const honour = m.assignedPost && k > 0 ? memberHonours[2] : memberHonours[Math.min(k, 1)];
+          commendations.push([`commendations/${round}/${m.id}.md`, markdown({ subject: m.id, title: honour.title, reason: honour.reason, date: decided })]);
+        });
+        const scores = results.flatMap((r) => (r.score === undefined ? [] : [r.score]));
+        if (scores.length) branchScores.push({ id: branch.id, score: scores.reduce((a, b) => a + b, 0) / scores.length });
+      }
     }
   }
+
+  // The best-scoring fifth of the branches (at least one) are commended as branches.
+  const best = [...branchScores].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, Math.max(1, Math.round(branchScores.length / 5)));
+  for (const b of best) {
+    commendations.push([`commendations/${round}/${b.id}.md`, markdown({ subject: b.id, title: branchHonour.title, reason: branchHonour.reason, date: isoDate(year, 12, 19) })]);
+  }
+  yield* commendations;
+}
+
+/** Satisfied, basically satisfied and dissatisfied votes of `panel` evaluators, mostly satisfied. */
+function votes(rnd: Random, panel: number): { satisfied: number; basicallySatisfied: number; dissatisfied: number } {
+  const satisfied = rnd.int(Math.floor(panel * 0.7), panel);
+  const basicallySatisfied = rnd.int(0, panel - satisfied);
+  return { satisfied, basicallySatisfied, dissatisfied: panel - satisfied - basicallySatisfied };
+}
+
+/**
+ * The year-end text of one member's evaluation: a few stand out (优秀 throughout, nearly every vote 满意),
+ * every member gets a self summary and a leader comment, a member the leader grades 基本合格 must rectify
+ * (one in five passively, which R13 makes 不合格), and now and then the branch overrides a grade with its reason.
+ */
+function yearEndText(rnd: Random, e: MemberEvaluation, panel: number, asOf: IsoDate): MemberEvaluation {
+  const out: MemberEvaluation = { ...e, self: { ...e.self! }, mass: { ...e.mass }, leader: { ...e.leader! } };
+  if (out.leader!.grade !== 'basic' && rnd.chance(0.1)) {
+    out.self!.grade = 'excellent';
+    out.leader!.grade = 'excellent';
+    const dissatisfied = 0;
+    const basicallySatisfied = rnd.int(0, Math.floor(panel / 10));
+    out.mass = { satisfied: panel - basicallySatisfied - dissatisfied, basicallySatisfied, dissatisfied };
+  }
+  const leaderGrade = out.leader!.grade as Grade;
+  if (leaderGrade === 'basic') out.self!.grade = 'basic';
+  out.self!.summary = rnd.pick(selfSummaries[out.self!.grade as Grade]);
+  out.leader!.comment = rnd.pick(leaderComments[leaderGrade]);
+  if (leaderGrade === 'basic') {
+    const attitude = rnd.chance(0.2) ? 'passive' : 'active';
+    out.rectification = { required: true, deadline: addDays(asOf, 30), attitude, done: false };
+  } else if (leaderGrade === 'qualified' && rnd.chance(0.02)) {
+    out.final = { grade: 'excellent', reason: '经支部委员会集体研究，考虑其全年带病坚持工作、承诺事项全部按期销号，改定为优秀。' };
+  }
+  return out;
 }
 
 function pledgeFile(rnd: Random, o: { owner: string; verifier: string; category: (typeof categories)[number]; year: number; asOf: IsoDate }): string {
