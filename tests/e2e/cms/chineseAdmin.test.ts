@@ -58,6 +58,7 @@ const collections: [name: string, existing: string][] = [
   ['bulletins', '2025/jiaoshi-er-h1'],
   ['reviews', '2025/cao-lin-h1'],
   ['evaluations', '2025/jiaoshi-er'],
+  ['commendations', '2025/chen-hui'],
   ['orgs', 'jiaoshi-er'],
   ['rounds', '2025'],
 ];

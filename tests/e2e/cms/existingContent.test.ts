@@ -42,6 +42,7 @@ const cases: Case[] = [
   { collection: 'bulletins', file: 'bulletins/2025/jiaoshi-er-h1.md', slug: '2025/jiaoshi-er-h1', label: '标题', value: '上半年通报', key: 'title' },
   { collection: 'reviews', file: 'reviews/2025/cao-lin-h1.md', slug: '2025/cao-lin-h1', label: '努力方向', value: '继续努力', key: 'direction' },
   { collection: 'evaluations', file: 'evaluations/2025/jiaoshi-er.md', slug: '2025/jiaoshi-er', label: '评议日期', value: '2025-12-20', key: 'date' },
+  { collection: 'commendations', file: 'commendations/2025/chen-hui.md', slug: '2025/chen-hui', label: '荣誉称号', value: '优秀党员', key: 'title' },
   { collection: 'orgs', file: 'orgs/jiaoshi-er.md', slug: 'jiaoshi-er', label: '组织名称', value: '第二教师党支部', key: 'name' },
   { collection: 'rounds', file: 'rounds/2025.md', slug: '2025', label: '主题', value: '立足岗位当先锋', key: 'theme' },
   { collection: 'site', file: 'site.json', slug: 'site', label: '党组织全称', value: '青山市实验中学党总支委员会', key: 'name' },
@@ -176,6 +177,20 @@ describe.sequential('existing files open and save in the real admin', () => {
     await saved(ui);
     const written = readFileSync(join(cms.contentDir, 'reviews/2025/jiaoshi-er-year.md'), 'utf8');
     expect(written).toContain('subject: jiaoshi-er');
+    await page.close();
+  });
+
+  test('a commendation (表彰) can be entered for a member, and is written where the board reads it', async () => {
+    const page = await context.newPage();
+    await page.goto(`${cms.adminUrl()}#/collections/commendations/new`);
+    const ui = new DecapUi(page);
+    await page.getByText(/正在“.+”栏目中编写/).waitFor({ timeout: 30_000 });
+    await ui.pick('表彰对象', /^吴青/);
+    await ui.fill('荣誉称号', '践诺标兵');
+    await ui.fill('表彰理由', '承诺事项全部按期完成。');
+    await ui.fill('表彰日期', '2025-12-25');
+    await saved(ui);
+    expect(parsed(cms, 'commendations/2025/wu-qing.md')).toMatchObject({ round: '2025', subject: 'wu-qing', title: '践诺标兵', reason: '承诺事项全部按期完成。', date: '2025-12-25' });
     await page.close();
   });
 
