@@ -1,26 +1,38 @@
 /**
- * `npm run export -- ledger [--round 2025] [--out 台账.xlsx] [--content DIR]`
- * Writes the 践诺台账 of a round as an Excel workbook: one row per approved
- * pledge, with the latest record, status and check-off.
+ * `npm run export -- ledger|results|ranking [--round 2025] [--out 文件.xlsx] [--content DIR]`
+ * Writes an Excel workbook of a round:
+ * - `ledger`: the 践诺台账, one row per approved pledge, with the latest record, status and check-off;
+ * - `results`: the 评诺 results, one row per evaluated member of every branch, from the same rows as the
+ *   internal results pages (src/lib/evaluationResults.ts `branchResults`);
+ * - `ranking`: the 考核评比, one sheet per finished stage and one for the whole round, from the same table
+ *   as the internal ranking page (src/lib/branchRanking.ts, src/lib/rankingTable.ts).
+ * `results` and `ranking` read the content as the internal build shows it (nothing marked private).
+ * Text is always written as a string cell, never as a formula, whatever it starts with.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { toIsoDate } from '../lib/dates.ts';
-import { indexContent } from '../lib/contentIndex.ts';
+import { branchRanking } from '../lib/branchRanking.ts';
+import { toIsoDate, type IsoDate } from '../lib/dates.ts';
+import { indexContent, type ContentIndex } from '../lib/contentIndex.ts';
+import { branchResults } from '../lib/evaluationResults.ts';
 import { fulfilmentOf, latestRecord } from '../lib/pledgeStatus.ts';
+import { projectScope } from '../lib/projectScope.ts';
+import { flatTable, rankingTable, stageLabel, type RankingColumn } from '../lib/rankingTable.ts';
 import { checkContent } from '../loader/checkContent.ts';
-import { categories, labelOf } from '../schemas/options.ts';
+import { categories, grades, labelOf } from '../schemas/options.ts';
 import { t } from '../i18n/t.ts';
 
+type Made = { workbook: ExcelJS.Workbook; rows: number } | { error: string };
+
 /** The ledger workbook of `round` (default: the current round). */
-export async function ledgerWorkbook(dir: string, round?: string): Promise<{ workbook: ExcelJS.Workbook; rows: number } | { error: string }> {
+export async function ledgerWorkbook(dir: string, round?: string): Promise<Made> {
   const result = checkContent(dir, toIsoDate(new Date()));
   if (!result.model || result.errors.length) return { error: '内容有错误,请先运行 npm run check 并改正。' };
   const model = result.model;
   const asOf = result.asOf ?? toIsoDate(new Date());
   const roundId = round ?? model.site.data.currentRound;
-  if (!model.rounds.some((r) => r.id === roundId)) return { error: `找不到轮次“${roundId}”。` };
+  if (!model.rounds.some((r) => r.id === roundId)) return { error: t('export.unknownRound', { round: roundId }) };
   const index = indexContent(model);
   const nameOf = (id: string) => index.member.get(id)?.data.name ?? index.org.get(id)?.data.name ?? id;
   const workbook = new ExcelJS.Workbook();
@@ -63,21 +75,130 @@ export async function ledgerWorkbook(dir: string, round?: string): Promise<{ wor
   return { workbook, rows };
 }
 
+/** The checked content of `dir` as the internal build shows it, and the round asked for (default: the current one). */
+function internalContent(dir: string, round?: string): { index: ContentIndex; asOf: IsoDate; roundId: string } | { error: string } {
+  const result = checkContent(dir, toIsoDate(new Date()));
+  if (!result.model || result.errors.length) return { error: t('export.contentErrors') };
+  const asOf = result.asOf ?? toIsoDate(new Date());
+  const roundId = round ?? result.model.site.data.currentRound;
+  if (!result.model.rounds.some((r) => r.id === roundId)) return { error: t('export.unknownRound', { round: roundId }) };
+  return { index: indexContent(projectScope(result.model, 'internal', asOf)), asOf, roundId };
+}
+
+/**
+ * Writes one row of values: text as a plain string cell (never a formula, even one starting with = + - @),
+ * numbers as numbers, rates as numbers shown as percentages, nothing as an empty cell.
+ */
+function addValues(sheet: ExcelJS.Worksheet, values: (string | number | null | undefined)[], kinds?: readonly (RankingColumn['kind'] | 'pct')[]): void {
+  const row = sheet.addRow([]);
+  values.forEach((v, i) => {
+    if (v === null || v === undefined || v === '') return;
+    const cell = row.getCell(i + 1);
+    if (typeof v === 'number') {
+      cell.value = v;
+      const kind = kinds?.[i];
+      if (kind === 'rate' || kind === 'pct') cell.numFmt = '0.0%';
+      else if (kind === 'score') cell.numFmt = '0.0';
+    } else {
+      // An explicit string value: exceljs writes it as a shared string, which Excel never evaluates.
+      cell.value = String(v);
+    }
+  });
+}
+
+function headerRow(sheet: ExcelJS.Worksheet, header: string[], widths: number[]): void {
+  addValues(sheet, header);
+  sheet.getRow(1).font = { bold: true };
+  sheet.columns.forEach((c, i) => (c.width = widths[i] ?? 12));
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+/** The 评诺 results of `round` (default: the current round): one row per evaluated member, branches in tree order. */
+export async function resultsWorkbook(dir: string, round?: string): Promise<Made> {
+  const c = internalContent(dir, round);
+  if ('error' in c) return c;
+  const { index, asOf, roundId } = c;
+  const model = index.model;
+  const top = model.site.data.topOrg;
+  const order = new Map((index.org.has(top) ? index.subtree(top) : model.orgs.map((o) => o.id)).map((id, i) => [id, i]));
+  const evaluations = model.evaluations
+    .filter((e) => e.round === roundId && e.data.date <= asOf && index.org.has(e.data.org))
+    .sort((a, b) => (order.get(a.data.org) ?? 1e9) - (order.get(b.data.org) ?? 1e9) || a.id.localeCompare(b.id));
+  if (evaluations.length === 0) return { error: t('export.noEvaluations', { round: roundId }) };
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(t('export.resultsSheet'));
+  const cols = ['org', 'member', 'selfGrade', 'selfSummary', 'satisfied', 'basic', 'dissatisfied', 'satisfaction', 'leaderBy', 'leaderGrade', 'score', 'final', 'basis', 'reason'] as const;
+  headerRow(sheet, cols.map((k) => t(`export.col.${k}`)), [24, 10, 10, 40, 8, 10, 8, 10, 10, 10, 10, 10, 18, 40]);
+  const kinds = cols.map((k): 'pct' | 'score' | 'text' => (k === 'satisfaction' ? 'pct' : k === 'score' ? 'score' : 'text'));
+  const grade = (g: string | undefined) => (g ? labelOf(grades, g) : '');
+  let rows = 0;
+  for (const e of evaluations) {
+    const r = branchResults(index, e, model.site.data.evaluation);
+    for (const row of r.rows) {
+      addValues(
+        sheet,
+        [
+          r.orgName,
+          row.name,
+          grade(row.selfGrade),
+          row.selfSummary,
+          row.satisfied,
+          row.basicallySatisfied,
+          row.dissatisfied,
+          row.satisfaction,
+          row.leaderName,
+          grade(row.leaderGrade),
+          row.score,
+          grade(row.result.grade),
+          t(`export.basis.${row.result.basis}`),
+          row.result.reason,
+        ],
+        kinds,
+      );
+      rows += 1;
+    }
+  }
+  return { workbook, rows };
+}
+
+/** The 考核评比 of `round` (default: the current round): one sheet per finished stage, then the whole round. */
+export async function rankingWorkbook(dir: string, round?: string): Promise<Made> {
+  const c = internalContent(dir, round);
+  if ('error' in c) return c;
+  const { index, asOf, roundId } = c;
+  const workbook = new ExcelJS.Workbook();
+  const stages = branchRanking(index, index.model.site.data, roundId, asOf);
+  for (const s of stages) {
+    const flat = flatTable(rankingTable(s.rows, s.stage));
+    const sheet = workbook.addWorksheet(stageLabel(s.stage));
+    headerRow(sheet, flat.header, flat.header.map((_, i) => (i === 1 ? 28 : 12)));
+    for (const row of flat.rows) addValues(sheet, row, flat.kinds);
+  }
+  return { workbook, rows: stages.length };
+}
+
+const kinds = {
+  ledger: { make: ledgerWorkbook, file: '践诺台账', done: (n: number, f: string) => `已导出 ${n} 项承诺到 ${f}` },
+  results: { make: resultsWorkbook, file: '评诺结果', done: (n: number, f: string) => t('export.resultsDone', { count: n, file: f }) },
+  ranking: { make: rankingWorkbook, file: '考核评比', done: (n: number, f: string) => t('export.rankingDone', { count: n, file: f }) },
+} as const;
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { round: { type: 'string' }, out: { type: 'string' }, content: { type: 'string' } } });
-  if (positionals[0] !== 'ledger') {
-    process.stderr.write('用法:npm run export -- ledger [--round 2025] [--out 台账.xlsx]\n');
+  const kind = kinds[positionals[0] as keyof typeof kinds] as (typeof kinds)[keyof typeof kinds] | undefined;
+  if (!kind || positionals.length !== 1) {
+    process.stderr.write(`${t('export.usage')}\n`);
     return 2;
   }
   const dir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
-  const made = await ledgerWorkbook(dir, values.round);
+  const made = await kind.make(dir, values.round);
   if ('error' in made) {
     process.stderr.write(`${made.error}\n`);
     return 1;
   }
-  const out = resolve(values.out ?? `践诺台账-${values.round ?? 'current'}.xlsx`);
+  const out = resolve(values.out ?? `${kind.file}-${values.round ?? 'current'}.xlsx`);
   await made.workbook.xlsx.writeFile(out);
-  process.stdout.write(`已导出 ${made.rows} 项承诺到 ${out}\n`);
+  process.stdout.write(`${kind.done(made.rows, out)}\n`);
   return 0;
 }
 

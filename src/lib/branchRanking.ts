@@ -1,0 +1,207 @@
+/**
+ * 考核评比: the branches of the board side by side, at the end of each finished
+ * stage of a round and for the whole round. One function builds the rows; the
+ * internal ranking page, its CSV and `npm run export -- ranking` all read them.
+ *
+ * Stages follow the record cadence in `site.json`: `month` → the round's
+ * quarters (q1–q4, three-month blocks from its first month); `semester` → its
+ * semesters, kept simple: the spring semester runs from the round's start (or
+ * from 1 February after an autumn semester) to 31 August, the autumn semester
+ * from 1 September to 31 January; both end early where the round does. A stage
+ * is listed once it has ended by `asOf`; the whole round always is, as of
+ * `asOf` (or the round's end, if earlier).
+ */
+import { completionRate, onTimeRate, type Rate } from './completionRates.ts';
+import type { ContentIndex } from './contentIndex.ts';
+import { isoDate, parts, type IsoDate } from './dates.ts';
+import { branchResults } from './evaluationResults.ts';
+import type { Entry, Evaluation, Pledge, Site } from './model.ts';
+import { isApproved, isClosed } from './pledgeStatus.ts';
+import { finishedBy, owedRecordPeriods, roundHalves, roundQuarters, type RoundDates } from './roundPeriods.ts';
+
+export interface Stage {
+  /** `q1`…`q4`, `2025-spring`/`2025-autumn`, or `round` for the whole round. */
+  key: string;
+  kind: 'quarter' | 'semester' | 'round';
+  /** The calendar year a semester starts in (for its label). */
+  year?: number;
+  start: IsoDate;
+  /** The figures are taken as of this day: the stage's last day, or `asOf` for the whole round. */
+  end: IsoDate;
+}
+
+export interface RankingRow {
+  org: string;
+  name: string;
+  /** Approved pledges of the org's own members and the org itself, as of the stage's end. */
+  completion: Rate;
+  onTime: Rate;
+  /** Record periods (months or semesters) owed within the stage, and those with a record. */
+  records: Rate;
+  /** Quarterly checks held for the quarters ending within the stage, of those owed. */
+  checks: Rate;
+  /** Bulletins issued for the periods (half-years; quarters for an org that pledged) ending within the stage. */
+  bulletins: Rate;
+  /** Members in the round's evaluation of those expected (R16's rule); null before the branch is evaluated and the round is over, and for stages other than the whole round. */
+  coverage: Rate | null;
+  /** Evaluators against the smallest panel (R10); null without an evaluation. */
+  panel: { size: number; required: number; ok: boolean } | null;
+  /** Mean combined score of the evaluated members (src/lib/evaluationResults.ts); null without one. */
+  averageScore: number | null;
+  /** 1 for the best; equal figures share a rank (1, 2, 2, 4). */
+  rank: number;
+}
+
+export interface StageRanking {
+  stage: Stage;
+  rows: RankingRow[];
+}
+
+/** The semesters of a round, as described in the file header. */
+export function roundSemesters(round: RoundDates): Stage[] {
+  const out: Stage[] = [];
+  let start = round.start;
+  while (start <= round.end) {
+    const { year, month } = parts(start);
+    // A stage starts on the round's first day, 1 September or 1 February: only one starting in Sep–Dec is autumn.
+    const autumn = month >= 9;
+    const natural = autumn ? isoDate(year + 1, 1, 31) : isoDate(year, 8, 31);
+    const end = natural < round.end ? natural : round.end;
+    out.push({ key: `${year}-${autumn ? 'autumn' : 'spring'}`, kind: 'semester', year, start, end });
+    start = autumn ? isoDate(year + 1, 2, 1) : isoDate(year, 9, 1);
+  }
+  return out;
+}
+
+/** The finished stages of a round by `asOf`, then the whole round. */
+export function rankingStages(round: RoundDates, cadence: Site['cadence'], asOf: IsoDate): Stage[] {
+  const stages: Stage[] =
+    cadence === 'semester' ? roundSemesters(round) : roundQuarters(round).map((q) => ({ key: q.key, kind: 'quarter' as const, start: q.start, end: q.end }));
+  const whole: Stage = { key: 'round', kind: 'round', start: round.start, end: asOf < round.end ? asOf : round.end };
+  return [...finishedBy(stages, asOf), whole];
+}
+
+const rate = (done: number, total: number): Rate => ({ done, total, rate: total === 0 ? null : done / total });
+
+/** Share of owed record periods, ending within the stage, that have a ledger record (R6's periods, up to check-off). */
+function recordRate(pledges: readonly Entry<Pledge>[], cadence: Site['cadence'], stage: Stage): Rate {
+  let done = 0;
+  let total = 0;
+  for (const p of pledges) {
+    const d = p.data;
+    if (!isApproved(d, stage.end) || !d.review.date) continue;
+    // A checked-off pledge owes no record after its check-off.
+    const until = isClosed(d, stage.end) && d.closed?.date ? d.closed.date : stage.end;
+    const dates = (d.records ?? []).map((r) => r.date);
+    for (const per of owedRecordPeriods(cadence, d.review.date, until)) {
+      if (per.end < stage.start) continue;
+      total += 1;
+      if (dates.some((x) => x >= per.start && x <= per.end)) done += 1;
+    }
+  }
+  return rate(done, total);
+}
+
+/** Better first: higher is better, a missing figure is worst. */
+function compareFigures(a: (number | null)[], b: (number | null)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? -Infinity;
+    const y = b[i] ?? -Infinity;
+    if (x !== y) return y - x;
+  }
+  return 0;
+}
+
+const rankKey = (r: Omit<RankingRow, 'rank'>) => [r.completion.rate, r.onTime.rate, r.records.rate, r.averageScore];
+
+/**
+ * The 考核评比 of `roundId`: for each finished stage and the whole round, one row per org of the board's tree
+ * (`site.topOrg` and below) that has members of its own or pledges in the round, a 党总支 or 党委 included.
+ * Each org counts only its own members' pledges and its own org pledges, not its sub-branches'.
+ * Checks and bulletins are counted by the period they name, as the content stands on `asOf`; an org owes them
+ * as in the audit (R7, R8): a branch, or any org that pledged. Ranked by completion rate, then on-time rate,
+ * then record-keeping, then average score; rows keep that order (ties by tree order).
+ * @example branchRanking(index, site, '2025', '2025-12-26') // [{ stage: { key: 'q1', … }, rows }, …, { stage: { key: 'round', … }, rows }]
+ */
+export function branchRanking(index: ContentIndex, site: Site, roundId: string, asOf: IsoDate): StageRanking[] {
+  const model = index.model;
+  const round = model.rounds.find((r) => r.id === roundId);
+  if (!round) return [];
+  const pledgesBy = new Map<string, Entry<Pledge>[]>();
+  for (const p of model.pledges) {
+    if (p.round !== roundId) continue;
+    const owner = p.data.owner;
+    const org = index.member.get(owner)?.data.org ?? owner;
+    pledgesBy.set(org, [...(pledgesBy.get(org) ?? []), p]);
+  }
+  const orgPledged = new Set(model.pledges.filter((p) => p.round === roundId && index.org.has(p.data.owner)).map((p) => p.data.owner));
+  const top = site.topOrg;
+  const tree = index.org.has(top) ? index.subtree(top) : model.orgs.map((o) => o.id);
+  const orgs = tree.filter((id) => (index.membersOf.get(id)?.length ?? 0) > 0 || (pledgesBy.get(id)?.length ?? 0) > 0);
+  const checks = model.checks.filter((c) => c.round === roundId && c.data.date <= asOf);
+  const bulletins = model.bulletins.filter((b) => b.round === roundId && b.data.date <= asOf);
+  const quarters = roundQuarters(round.data);
+  const halves = roundHalves(round.data);
+  const evaluationOf = new Map<string, Entry<Evaluation>>();
+  for (const e of model.evaluations) {
+    if (e.round !== roundId || e.data.date > asOf) continue;
+    const prev = evaluationOf.get(e.data.org);
+    if (!prev || e.data.date >= prev.data.date) evaluationOf.set(e.data.org, e);
+  }
+  const roundOver = round.data.end <= asOf;
+
+  const held = (owed: { key: string }[], done: Set<string>) => rate(owed.filter((p) => done.has(p.key)).length, owed.length);
+  const inStage = (stage: Stage) => <T extends { start: IsoDate; end: IsoDate }>(ps: T[]) => ps.filter((p) => p.end >= stage.start && p.end <= stage.end);
+
+  const rowOf = (org: string, stage: Stage): Omit<RankingRow, 'rank'> => {
+    const own = pledgesBy.get(org) ?? [];
+    const keepsLedger = index.org.get(org)?.data.level === 'branch' || orgPledged.has(org);
+    const within = inStage(stage);
+    const checked = new Set<string>(checks.filter((c) => c.data.org === org).map((c) => c.data.quarter));
+    const bulletined = new Set<string>(bulletins.filter((b) => b.data.org === org).map((b) => b.data.period));
+    const owedChecks = keepsLedger ? within(quarters) : [];
+    const owedBulletins = keepsLedger ? within(orgPledged.has(org) ? quarters : halves) : [];
+    let coverage: Rate | null = null;
+    let panel: RankingRow['panel'] = null;
+    let averageScore: number | null = null;
+    if (stage.kind === 'round') {
+      const e = evaluationOf.get(org);
+      const expected = (index.membersOf.get(org) ?? []).filter(
+        (m) => (m.data.status ?? 'active') === 'active' || (pledgesBy.get(org) ?? []).some((p) => p.data.owner === m.id && isApproved(p.data, asOf)),
+      );
+      if (e) {
+        const listed = new Set(e.data.members.map((m) => m.member));
+        coverage = rate(expected.filter((m) => listed.has(m.id)).length, expected.length);
+        const results = branchResults(index, e, site.evaluation);
+        panel = { size: results.panelSize, required: results.panelRequired, ok: results.panelSize >= results.panelRequired };
+        averageScore = results.averageScore;
+      } else if (roundOver) {
+        coverage = rate(0, expected.length);
+      }
+    }
+    return {
+      org,
+      name: index.org.get(org)?.data.name ?? org,
+      completion: completionRate(own, stage.end),
+      onTime: onTimeRate(own, stage.end),
+      records: recordRate(own, site.cadence, stage),
+      checks: held(owedChecks, checked),
+      bulletins: held(owedBulletins, bulletined),
+      coverage,
+      panel,
+      averageScore,
+    };
+  };
+
+  return rankingStages(round.data, site.cadence, asOf).map((stage) => {
+    const rows = orgs.map((o) => rowOf(o, stage));
+    const sorted = rows.map((r, i) => ({ r, i })).sort((a, b) => compareFigures(rankKey(a.r), rankKey(b.r)) || a.i - b.i);
+    const ranked: RankingRow[] = [];
+    for (const [n, { r }] of sorted.entries()) {
+      const prev = ranked[n - 1];
+      const rank = prev && compareFigures(rankKey(prev), rankKey(r)) === 0 ? prev.rank : n + 1;
+      ranked.push({ ...r, rank });
+    }
+    return { stage, rows: ranked };
+  });
+}
