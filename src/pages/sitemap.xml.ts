@@ -11,6 +11,7 @@ export const GET: APIRoute = async ({ site }) => {
     paths.bulletins(),
     paths.about(),
     paths.search(),
+    paths.honours(),
     ...board.orgsInOrder.map(paths.org),
     ...board.model.members.map((m) => paths.member(m.id)),
     ...board.pledges.map((p) => paths.pledge(p.id)),

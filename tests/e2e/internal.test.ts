@@ -50,6 +50,11 @@ describe('the internal build', () => {
     expect(await axe(tp)).toEqual([]);
   });
 
+  test('robots.txt asks every crawler to stay out', async () => {
+    const res = await tp.page.request.get(tp.url('robots.txt'));
+    expect(await res.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+  });
+
   test('the results page shows each member of the evaluation file as it stands, and the panel against that branch’s own members', async () => {
     const ev = front('evaluations/2025/jiaoshi-er.md');
     const branchMembers = dirFiles('members').filter((f) => front(`members/${f}`).org === 'jiaoshi-er').length;
@@ -119,6 +124,9 @@ describe('the public build', () => {
     expect(await tp.page.locator('meta[name="robots"]').count()).toBe(0);
     expect(await tp.page.locator('[data-internal-banner]').count()).toBe(0);
     expect(existsSync(join(inject('distDir'), 'internal'))).toBe(false);
+    const robots = await (await tp.page.request.get(tp.url('robots.txt'))).text();
+    expect(robots).not.toContain('Disallow: /');
+    expect(robots).toContain(`Sitemap: ${tp.url('sitemap.xml')}`);
   });
 
   test('the 光荣榜 shows every decided commendation, and each shows on its member’s or org’s page', async () => {
