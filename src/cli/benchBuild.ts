@@ -1,8 +1,10 @@
 /**
- * `npm run bench:build [-- --members N] [--seed S] [--warm] [--keep] [--max-old-space MiB]`
+ * `npm run bench:build [-- --members N] [--seed S] [--scope public|internal] [--warm] [--keep] [--max-old-space MiB]`
  *
  * Generates a content tree of N members (default 10,000), then builds, in
  * the same run and on the same tree:
+ *
+ * `--scope public` (the default):
  *   1. a floor: a throw-away bare Astro 5 project (in os.tmpdir()) with one
  *      schema-less collection per content folder and one trivial page per
  *      content file, built with the same astro binary;
@@ -10,6 +12,15 @@
  * It prints wall time, pages, pages/s and peak RSS of both, the ratio against
  * the targets (site ≤ 2× floor, aim 1.5×; peak RSS < 3 GiB), the phases of
  * each build and the real build's per-route page-render timings.
+ *
+ * `--scope internal`: no floor; the public site (SITE_SCOPE=public) and then
+ * the internal site (SITE_SCOPE=internal: the same board plus results,
+ * reviews, audit, ranking and printables), each as `npm run build` builds it
+ * and each with cold caches of its own. It prints both wall times, pages and
+ * peak RSS, the ratio internal ÷ public (aim ≤ 1.3×; reported, not enforced)
+ * and peak RSS < 3 GiB for each, then the phases and per-route timings. The
+ * generated tree has the year end (evaluations with their text, reviews,
+ * commendations), so the internal pages have real work to do.
  *
  * Cold caches: every measured build gets a fresh, empty Astro `cacheDir`
  * (where `astro build` keeps data-store.json) and Vite `cacheDir`. For the real
@@ -330,13 +341,17 @@ const { values } = parseArgs({
     warm: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'max-old-space': { type: 'string' },
+    scope: { type: 'string', default: 'public' },
   },
 });
 const members = Number(values.members);
-if (!Number.isInteger(members) || members < 1) {
-  process.stderr.write('用法:npm run bench:build -- [--members 人数] [--seed 种子] [--warm] [--keep] [--max-old-space MiB]\n');
+const scope = values.scope;
+if (!Number.isInteger(members) || members < 1 || (scope !== 'public' && scope !== 'internal')) {
+  process.stderr.write('用法:npm run bench:build -- [--members 人数] [--seed 种子] [--scope public|internal] [--warm] [--keep] [--max-old-space MiB]\n');
   process.exit(2);
 }
+/** With --scope internal: the public site, then the internal site, and no floor. */
+const scopes = scope === 'internal' ? (['public', 'internal'] as const) : undefined;
 
 const work = mkdtempSync(join(tmpdir(), 'bench-build-'));
 const floorDir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
@@ -370,18 +385,23 @@ try {
   const floorOut = join(floorDir, 'dist');
   const siteOut = join(work, 'site-dist');
   symlinkSync(join(projectRoot, 'node_modules'), join(work, 'node_modules'), 'dir');
-  writeFloor(floorDir, tree, folders, hasSiteJson, floorOut, join(floorDir, '.bench-cache'));
+  if (!scopes) writeFloor(floorDir, tree, folders, hasSiteJson, floorOut, join(floorDir, '.bench-cache'));
 
-  // The real site, with its caches pinned to a fresh temp dir (see header comment).
-  const siteCache = join(work, 'site-cache');
+  // The real site, with its caches pinned to a fresh temp dir (see header comment); with --scope internal each
+  // scope has caches of its own, so both builds are cold.
   // `astro --config` is joined onto the project root, so it must be relative.
-  const siteConfig = join(work, 'site.config.mjs');
-  writeFileSync(
-    siteConfig,
-    `import base from ${JSON.stringify(join(projectRoot, 'astro.config.mjs'))};
-export default { ...base, cacheDir: ${JSON.stringify(join(siteCache, 'astro'))}, vite: { ...(base.vite ?? {}), cacheDir: ${JSON.stringify(join(siteCache, 'vite'))} } };
+  const siteBuild = (name: string) => {
+    const cache = join(work, `${name}-cache`);
+    const config = join(work, `${name}.config.mjs`);
+    writeFileSync(
+      config,
+      `import base from ${JSON.stringify(join(projectRoot, 'astro.config.mjs'))};
+export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vite: { ...(base.vite ?? {}), cacheDir: ${JSON.stringify(join(cache, 'vite'))} } };
 `,
-  );
+    );
+    return { name, cache, config, out: name === 'site' ? siteOut : join(work, `${name}-dist`) };
+  };
+  const sites = scopes ? scopes.map((s) => ({ ...siteBuild(s), scope: s })) : [{ ...siteBuild('site'), scope: 'public' as const }];
 
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
   delete baseEnv.FORCE_COLOR;
@@ -389,24 +409,30 @@ export default { ...base, cacheDir: ${JSON.stringify(join(siteCache, 'astro'))},
   if (heap) baseEnv.NODE_OPTIONS = `${baseEnv.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(heap)}`.trim();
   const runs: Run[] = [];
   const passes = values.warm ? ['cold', 'warm'] : ['cold'];
+  // The site is built the way `npm run build` builds it: astro build, then the search index in its own step.
+  const siteCommand = [join(projectRoot, 'node_modules', '.bin', 'tsx'), join(projectRoot, 'src', 'cli', 'build.ts')];
   for (const pass of passes) {
     if (pass === 'cold') {
       rmSync(join(floorDir, '.bench-cache'), { recursive: true, force: true });
       rmSync(join(floorDir, '.astro'), { recursive: true, force: true });
-      rmSync(siteCache, { recursive: true, force: true });
+      for (const s of sites) rmSync(s.cache, { recursive: true, force: true });
     }
-    for (const d of [floorOut, siteOut]) rmSync(d, { recursive: true, force: true });
-    process.stdout.write(`构建 floor (bare Astro, ${pass})…\n`);
-    runs.push(await measure(`floor (bare) ${pass}`, floorDir, [], baseEnv, floorOut, join(work, `floor-${pass}.log`)));
-    process.stdout.write(`构建 site (${pass})…\n`);
-    // The site is built the way `npm run build` builds it: astro build, then the search index in its own step.
-    const siteCommand = [join(projectRoot, 'node_modules', '.bin', 'tsx'), join(projectRoot, 'src', 'cli', 'build.ts')];
-    // A production build must name its CMS backend; none (the board without an admin) needs no git server.
-    runs.push(await measure(`site ${pass}`, work, ['--root', projectRoot, '--config', relative(projectRoot, siteConfig), '--outDir', siteOut], { ...baseEnv, CONTENT_DIR: tree, CMS_BACKEND: 'none' }, siteOut, join(work, `site-${pass}.log`), siteCommand));
+    for (const d of [floorOut, ...sites.map((s) => s.out)]) rmSync(d, { recursive: true, force: true });
+    if (!scopes) {
+      process.stdout.write(`构建 floor (bare Astro, ${pass})…\n`);
+      runs.push(await measure(`floor (bare) ${pass}`, floorDir, [], baseEnv, floorOut, join(work, `floor-${pass}.log`)));
+    }
+    for (const s of sites) {
+      process.stdout.write(`构建 ${s.name} (${pass})…\n`);
+      // A production build must name its CMS backend; none (the board without an admin) needs no git server.
+      const env = { ...baseEnv, CONTENT_DIR: tree, CMS_BACKEND: 'none', SITE_SCOPE: s.scope };
+      runs.push(await measure(`${s.name} ${pass}`, work, ['--root', projectRoot, '--config', relative(projectRoot, s.config), '--outDir', s.out], env, s.out, join(work, `${s.name}-${pass}.log`), siteCommand));
+    }
   }
 
   const out = (s: string) => process.stdout.write(s);
-  out(`\nnpm run bench:build  (members=${members}, files=${files}: ${md} .md + ${files - md} other, ${passes.join(' + ')} caches${heap ? `, node --max-old-space-size=${heap}` : ', default Node heap limit'})\n`);
+  const what = scopes ? 'public then internal site' : 'floor then site';
+  out(`\nnpm run bench:build  (members=${members}, files=${files}: ${md} .md + ${files - md} other, --scope ${scope}: ${what}, ${passes.join(' + ')} caches${heap ? `, node --max-old-space-size=${heap}` : ', default Node heap limit'})\n`);
   out(`cold = fresh empty Astro cacheDir (data-store.json) and Vite cacheDir per build; the project's shared node_modules/.astro is neither used nor deleted; OS file cache warm.\n`);
   out(`${''.padEnd(20)}${'wall'.padStart(9)}${'pages'.padStart(9)}${'pages/s'.padStart(9)}${'peak RSS'.padStart(12)}${'tree Σ RSS'.padStart(13)}  exit\n`);
   for (const r of runs) {
@@ -416,34 +442,60 @@ export default { ...base, cacheDir: ${JSON.stringify(join(siteCache, 'astro'))},
   out(`peak RSS = max RSS of the largest single process (GNU time %M); tree Σ RSS = max of summed VmRSS of astro + children (pagefind), polled every 100 ms.\n`);
 
   let ok = runs.every((r) => r.code === 0);
-  for (const pass of passes) {
-    const floor = runs.find((r) => r.label === `floor (bare) ${pass}`)!;
-    const site = runs.find((r) => r.label === `site ${pass}`)!;
-    const ratio = site.wallMs / floor.wallMs;
-    const failed = (r: Run) => (r.code === 0 ? '' : r.lines.some((l) => /heap out of memory/.test(l.text)) ? `FAILED (exit ${r.code}: JavaScript heap out of memory)` : `FAILED (exit ${r.code})`);
-    const verdict = failed(site) || failed(floor) || (ratio <= 1.5 ? 'OK (aim met)' : ratio <= 2 ? 'OK' : 'OVER');
-    out(`ratio site/floor ${pass.padEnd(5)} ${failed(site) || failed(floor) ? 'n/a' : `${ratio.toFixed(2)}×`}  (target ≤ 2×, aim 1.5×)  ${verdict}\n`);
-    const peak = Math.max(site.maxProcRss, site.treeRss);
-    const floorPeak = Math.max(floor.maxProcRss, floor.treeRss);
-    out(`site peak RSS < 3 GiB (${pass}): ${fmtBytes(peak)}  ${failed(site) || (peak < RSS_TARGET ? 'OK' : 'OVER')}` +
-      `${floorPeak >= RSS_TARGET ? `  (note: the bare floor itself peaks at ${fmtBytes(floorPeak)})` : ''}\n`);
-    const floorIndex = walk(floor.outDir).filter((f) => f.endsWith('index.html')).length;
-    const floorOk = floorIndex === expectedFloorPages;
-    out(`floor check (${pass}): ${floorIndex} index.html for ${expectedFloorPages} content files (${md} .md${hasSiteJson ? ' + site.json' : ''})  ${floorOk ? 'OK' : 'MISMATCH'}\n`);
-    // The site must have rendered the generated tree (not, say, the project's content/).
-    const treeMembers = new Set(readdirSync(join(tree, 'members')).map((f) => f.replace(/\.md$/, '')));
+  const failed = (r: Run) => (r.code === 0 ? '' : r.lines.some((l) => /heap out of memory/.test(l.text)) ? `FAILED (exit ${r.code}: JavaScript heap out of memory)` : `FAILED (exit ${r.code})`);
+  const peakOf = (r: Run) => Math.max(r.maxProcRss, r.treeRss);
+  // The site must have rendered the generated tree (not, say, the project's content/).
+  const treeMembers = new Set(readdirSync(join(tree, 'members')).map((f) => f.replace(/\.md$/, '')));
+  const checkTree = (site: Run, name: string, pass: string): boolean => {
     const memberPages = existsSync(join(site.outDir, 'members')) ? readdirSync(join(site.outDir, 'members')).filter((d) => existsSync(join(site.outDir, 'members', d, 'index.html'))) : [];
     const fromTree = memberPages.filter((d) => treeMembers.has(d)).length;
     const siteOk = memberPages.length > 0 && fromTree === memberPages.length;
-    out(`site check (${pass}): ${memberPages.length} member pages, ${fromTree} of them from the generated tree (${treeMembers.size} member files)  ${failed(site) || (siteOk ? 'OK' : 'WRONG CONTENT')}\n`);
-    if (ratio > 2 || peak >= RSS_TARGET || !floorOk || !siteOk) ok = false;
+    out(`${name} check (${pass}): ${memberPages.length} member pages, ${fromTree} of them from the generated tree (${treeMembers.size} member files)  ${failed(site) || (siteOk ? 'OK' : 'WRONG CONTENT')}\n`);
+    return siteOk;
+  };
+  const checkRss = (r: Run, name: string, pass: string, note = ''): boolean => {
+    const peak = peakOf(r);
+    out(`${name} peak RSS < 3 GiB (${pass}): ${fmtBytes(peak)}  ${failed(r) || (peak < RSS_TARGET ? 'OK' : 'OVER')}${note}\n`);
+    return peak < RSS_TARGET;
+  };
+  for (const pass of passes) {
+    if (scopes) {
+      const pub = runs.find((r) => r.label === `public ${pass}`)!;
+      const internal = runs.find((r) => r.label === `internal ${pass}`)!;
+      const ratio = internal.wallMs / pub.wallMs;
+      const broken = failed(internal) || failed(pub);
+      out(`ratio internal/public ${pass.padEnd(5)} ${broken ? 'n/a' : `${ratio.toFixed(2)}×`}  (aim ≤ 1.3×)  ${broken || (ratio <= 1.3 ? 'OK (aim met)' : 'ABOVE AIM')}` +
+        `  pages ${pub.pages} → ${internal.pages} (+${internal.pages - pub.pages})\n`);
+      if (!checkRss(pub, 'public', pass)) ok = false;
+      if (!checkRss(internal, 'internal', pass)) ok = false;
+      if (!checkTree(pub, 'public', pass) || !checkTree(internal, 'internal', pass)) ok = false;
+      // Each build must be the scope it was asked for: internal pages in the internal build only.
+      const internalPages = (r: Run) => (existsSync(join(r.outDir, 'internal')) ? walk(join(r.outDir, 'internal')).filter((f) => f.endsWith('.html')).length : 0);
+      const [inPub, inInternal] = [internalPages(pub), internalPages(internal)];
+      const scopeOk = inPub === 0 && inInternal > 0;
+      out(`scope check (${pass}): internal/ pages: public ${inPub}, internal ${inInternal}  ${broken || (scopeOk ? 'OK' : 'WRONG SCOPE')}\n`);
+      if (!scopeOk) ok = false;
+      continue;
+    }
+    const floor = runs.find((r) => r.label === `floor (bare) ${pass}`)!;
+    const site = runs.find((r) => r.label === `site ${pass}`)!;
+    const ratio = site.wallMs / floor.wallMs;
+    const verdict = failed(site) || failed(floor) || (ratio <= 1.5 ? 'OK (aim met)' : ratio <= 2 ? 'OK' : 'OVER');
+    out(`ratio site/floor ${pass.padEnd(5)} ${failed(site) || failed(floor) ? 'n/a' : `${ratio.toFixed(2)}×`}  (target ≤ 2×, aim 1.5×)  ${verdict}\n`);
+    const floorPeak = peakOf(floor);
+    if (!checkRss(site, 'site', pass, floorPeak >= RSS_TARGET ? `  (note: the bare floor itself peaks at ${fmtBytes(floorPeak)})` : '')) ok = false;
+    const floorIndex = walk(floor.outDir).filter((f) => f.endsWith('index.html')).length;
+    const floorOk = floorIndex === expectedFloorPages;
+    out(`floor check (${pass}): ${floorIndex} index.html for ${expectedFloorPages} content files (${md} .md${hasSiteJson ? ' + site.json' : ''})  ${floorOk ? 'OK' : 'MISMATCH'}\n`);
+    if (!checkTree(site, 'site', pass)) ok = false;
+    if (ratio > 2 || !floorOk) ok = false;
   }
   if (members < 10000) out(`(targets are defined at 10,000 members; at ${members} they are only indicative)\n`);
 
   for (const r of runs) printPhases(r);
-  for (const r of runs.filter((x) => x.label.startsWith('site'))) printRoutes(r);
-  const floorCold = runs[0];
-  const floorStats = routeStats(floorCold.lines).flatMap((s) => s.ms);
+  for (const r of runs.filter((x) => !x.label.startsWith('floor'))) printRoutes(r);
+  const floorCold = runs.find((r) => r.label.startsWith('floor'));
+  const floorStats = floorCold ? routeStats(floorCold.lines).flatMap((s) => s.ms) : [];
   if (floorStats.length) out(`\nfloor: ${floorStats.length} pages, mean ${(floorStats.reduce((a, b) => a + b, 0) / floorStats.length).toFixed(1)}ms per page\n`);
 
   for (const r of runs.filter((x) => x.code !== 0)) {
