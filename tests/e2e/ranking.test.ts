@@ -1,0 +1,132 @@
+/**
+ * The 考核评比 page of the internal build in real Chromium: it loads cleanly, its tables show the figures its
+ * charts draw, clicking a column header sorts the table, axe finds no WCAG 2.2 A/AA violation, and the public
+ * build has no such page.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, inject, test } from 'vitest';
+import { describeLog, useTrackedPage, waitForCharts, type TrackedPage } from './browser.ts';
+
+const path = 'internal/ranking/2025/';
+// Run as an evaluation, not added as an inline <script>, which the pages' Content-Security-Policy refuses.
+const axeSource = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+let tp: TrackedPage;
+useTrackedPage((p) => (tp = p), undefined, 'internal');
+
+async function open(): Promise<void> {
+  const res = await tp.goto(path);
+  expect(res.status()).toBe(200);
+  await waitForCharts(tp.page);
+  await tp.page.waitForSelector('table.ranking th > button');
+}
+
+/** The rows of a stage's ranking table: org name, and each cell's data-sort and visible text by column key. */
+function tableRows(stage: string) {
+  return tp.page.$$eval(`#stage-${stage} table.ranking`, ([table]) => {
+    const keys = [...table.querySelectorAll('thead th')].map((th) => th.getAttribute('data-col') ?? '');
+    return [...table.querySelectorAll('tbody tr')].map((tr) => {
+      const cells = [...tr.children];
+      const get = (key: string) => cells[keys.indexOf(key)];
+      return {
+        name: get('name').textContent?.trim() ?? '',
+        values: Object.fromEntries(keys.map((k) => [k, get(k).getAttribute('data-sort') ?? ''])),
+        texts: Object.fromEntries(keys.map((k) => [k, (get(k).firstChild?.textContent ?? '').trim()])),
+      };
+    });
+  });
+}
+
+/** A percentage as the page writes it (3.3%), as a number; 暂无数据 as null. */
+const percent = (text: string) => (/%$/.test(text) ? Number(text.replace('%', '')) : null);
+
+describe('the 考核评比 page (internal build)', () => {
+  test('loads without console errors, failed requests or requests leaving the site', async () => {
+    await open();
+    await tp.page.waitForLoadState('networkidle');
+    expect(tp.errors(), describeLog(tp.log)).toEqual([]);
+    expect(tp.log.offSite, describeLog(tp.log)).toEqual([]);
+  });
+
+  test('has a section for each finished quarter and the whole round, each table showing its chart’s figures', async () => {
+    await open();
+    const stages = await tp.page.$$eval('section.stage', (ss) => ss.map((s) => s.getAttribute('data-stage')));
+    expect(stages).toEqual(['q1', 'q2', 'q3', 'round']);
+    for (const stage of stages as string[]) {
+      const chart = JSON.parse(await tp.page.locator(`#chart-${stage} script[type="application/json"]`).textContent() ?? '{}') as { labels: string[]; values: (number | null)[] };
+      const rows = await tableRows(stage);
+      expect(rows.map((r) => r.name), stage).toEqual(chart.labels);
+      expect(rows.map((r) => percent(r.texts.completion)), stage).toEqual(chart.values);
+      expect(rows.map((r) => (r.values.completion === '' ? null : Math.round(Number(r.values.completion) * 1000) / 10)), stage).toEqual(chart.values);
+    }
+    // The whole round adds the evaluation columns; the 党总支 has its own row.
+    const round = await tableRows('round');
+    expect(Object.keys(round[0].values)).toEqual(['rank', 'name', 'completion', 'onTime', 'records', 'checks', 'bulletins', 'coverage', 'panel', 'averageScore']);
+    expect(round.map((r) => r.name)).toContain('青山市实验中学党总支');
+  });
+
+  test('sorts a table by the column whose header is clicked, numbers as numbers and missing figures last', async () => {
+    await open();
+    const header = (stage: string, col: string) => tp.page.locator(`#stage-${stage} th[data-col="${col}"]`);
+    const names = async (stage: string) => (await tableRows(stage)).map((r) => r.name);
+    const values = async (stage: string, col: string) => (await tableRows(stage)).map((r) => (r.values[col] === '' ? null : Number(r.values[col])));
+
+    const byRank = await names('round');
+    await header('round', 'name').locator('button').click();
+    expect(await header('round', 'name').getAttribute('aria-sort')).toBe('ascending');
+    expect(await header('round', 'rank').getAttribute('aria-sort')).toBeNull();
+    const collated = [...byRank].sort(new Intl.Collator('zh-CN').compare);
+    expect(await names('round')).toEqual(collated);
+    expect(collated).not.toEqual(byRank);
+
+    await header('round', 'records').locator('button').click();
+    expect(await header('round', 'records').getAttribute('aria-sort')).toBe('descending');
+    const records = await values('round', 'records');
+    expect(records).toEqual([...records].sort((a, b) => (b ?? 0) - (a ?? 0)));
+
+    // q1's bulletins: the 党总支 owes one (org pledges) and held it, the retirees owe one and did not, the teachers
+    // owe none (no figure): 1, 0, then the two without a figure, in both directions.
+    await header('q1', 'bulletins').locator('button').click();
+    expect(await values('q1', 'bulletins')).toEqual([1, 0, null, null]);
+    await header('q1', 'bulletins').locator('button').click();
+    expect(await header('q1', 'bulletins').getAttribute('aria-sort')).toBe('ascending');
+    expect(await values('q1', 'bulletins')).toEqual([0, 1, null, null]);
+  });
+
+  test('is a plain table without JavaScript: every row is in the HTML and no header is a button', async () => {
+    const html = await (await fetch(tp.url(path))).text();
+    expect(html.match(/<table class="ranking"/g)?.length).toBe(4);
+    expect(html).not.toMatch(/<th[^>]*>\s*<button/);
+    expect(html).toContain('npm run export -- ranking --round 2025');
+    const csv = await fetch(tp.url('internal/ranking/2025.csv'));
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text.split('\r\n')[0]).toMatch(/^\uFEFF?阶段,名次,党组织,完成率/);
+  });
+
+  test('has no WCAG 2.2 A/AA violation that axe-core can find', async () => {
+    await open();
+    await tp.page.evaluate(axeSource);
+    const violations = await tp.page.evaluate(async (values) => {
+      const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } };
+      const r = await w.axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    }, tags);
+    expect(violations, violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`).join('\n')).toEqual([]);
+  });
+
+  test('does not exist in the public build', async () => {
+    const base = inject('baseUrl');
+    expect((await fetch(new URL(path, base))).status).toBe(404);
+    expect((await fetch(new URL('internal/ranking/2025.csv', base))).status).toBe(404);
+  });
+});
