@@ -103,11 +103,25 @@ function build(full: ContentModel, board: Board): InternalData {
   for (const name of ['orgs', 'members', 'pledges', 'checks', 'bulletins', 'reviews', 'evaluations', 'commendations'] as const) {
     for (const e of full[name] as Entry<{ visibility?: string }>[]) if (isPrivate(name, e.data.visibility)) privateFiles.add(e.file);
   }
+  // A finding is shown only when the scope shows what it is about (a pledge of a private member is not), and
+  // never when it quotes a private pledge's title or names a member the scope leaves out (R3, R16 list names).
   const privateTitles = full.pledges.filter((p) => privateFiles.has(p.file)).map((p) => `“${p.data.title}”`);
+  const hiddenNames = full.members.filter((m) => !index.member.has(m.id)).map((m) => m.data.name);
   const subjectOf = auditSubjects(fullIndex);
+  const shown = (s: AuditSubject): boolean => {
+    if (!index.org.has(s.org)) return false;
+    if (s.kind === 'member') return index.member.has(s.id);
+    if (s.kind === 'org') return index.org.has(s.id);
+    if (s.kind === 'pledge') {
+      const owner = fullIndex.pledge.get(s.id)?.data.owner;
+      return owner !== undefined && (index.member.has(owner) || index.org.has(owner));
+    }
+    return true;
+  };
   const findings = runAudit(fullIndex, asOf)
-    .filter((f) => !privateFiles.has(f.file) && !privateTitles.some((t) => f.message.includes(t)))
-    .map((f) => ({ ...f, subject: subjectOf(f), path: repoPath(f.file) }));
+    .filter((f) => !privateFiles.has(f.file) && !privateTitles.some((t) => f.message.includes(t)) && !hiddenNames.some((n) => f.message.includes(n)))
+    .map((f) => ({ ...f, subject: subjectOf(f), path: repoPath(f.file) }))
+    .filter((f) => shown(f.subject));
 
   // Pledges under review: from the whole content, since the scope keeps approved pledges only; title and state only.
   const visibleOwners = new Set([...model.members, ...model.orgs].map((e) => e.id));
