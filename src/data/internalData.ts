@@ -9,15 +9,15 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import { contentDir } from '../contentDir.ts';
 import { auditSubjects, type AuditSubject } from '../lib/auditSubject.ts';
-import { runAudit } from '../lib/audit/runAudit.ts';
 import { indexContent } from '../lib/contentIndex.ts';
+import { branchRanking, type StageRanking } from '../lib/branchRanking.ts';
 import { branchResults, commendationCandidates, type BranchResults, type Candidate } from '../lib/evaluationResults.ts';
 import type { ContentModel, Entry, Pledge, Review } from '../lib/model.ts';
 import { reviewStateOf, type ReviewState } from '../lib/pledgeStatus.ts';
 import type { Problem } from '../lib/problem.ts';
 import { collectionOf } from '../schemas/collections.ts';
 import { getBoard, type Board } from './board.ts';
-import { loadModel } from './loadModel.ts';
+import { loadFindings, loadModel } from './loadModel.ts';
 
 export interface Finding extends Problem {
   subject: AuditSubject;
@@ -46,6 +46,8 @@ export interface InternalData {
   /** Orgs with at least one review, in tree order. */
   reviewedOrgs: string[];
   findings: Finding[];
+  /** The 考核评比 of a round (every finished stage and the whole round), computed once for the page and its CSV. */
+  ranking(round: string): StageRanking[];
   /** Pledges of the current round submitted for review or sent back (no drafts): title and state only. */
   pending: PendingPledge[];
 }
@@ -118,7 +120,8 @@ function build(full: ContentModel, board: Board): InternalData {
     }
     return true;
   };
-  const findings = runAudit(fullIndex, asOf)
+  // The check before the build has run the audit already (same content, same as-of date): its findings are reused.
+  const findings = loadFindings()
     .filter((f) => !privateFiles.has(f.file) && !privateTitles.some((t) => f.message.includes(t)) && !hiddenNames.some((n) => f.message.includes(n)))
     .map((f) => ({ ...f, subject: subjectOf(f), path: repoPath(f.file) }))
     .filter((f) => shown(f.subject));
@@ -132,8 +135,19 @@ function build(full: ContentModel, board: Board): InternalData {
     .map(({ p, state }) => ({ id: p.id, title: p.data.title, state, owner: p.data.owner, ownerName: board.nameOf(p.data.owner), org: index.member.get(p.data.owner)?.data.org ?? p.data.owner }))
     .sort((a, b) => (order.get(a.org) ?? 1e9) - (order.get(b.org) ?? 1e9) || a.id.localeCompare(b.id));
 
+  const rankings = new Map<string, StageRanking[]>();
+  const ranking = (round: string) => {
+    let r = rankings.get(round);
+    if (!r) {
+      r = branchRanking(index, model.site.data, round, asOf);
+      rankings.set(round, r);
+    }
+    return r;
+  };
+
   return {
     board,
+    ranking,
     results,
     candidates,
     evaluated,

@@ -8,8 +8,15 @@
  */
 import { contentDir } from '../contentDir.ts';
 import type { ContentModel } from '../lib/model.ts';
+import type { Problem } from '../lib/problem.ts';
 import { formatReport } from '../loader/formatReport.ts';
 import { checkedContent } from '../loader/contentCache.ts';
+
+/** The audit findings of `npm run check` on the same content, as of the same date: computed once, by the content check. */
+export function loadFindings(): Problem[] {
+  loadModel();
+  return checkedContent(contentDir(), { revalidate: import.meta.env.DEV }).findings;
+}
 
 /** The whole model (all scopes); project it with `projectScope` before showing it. */
 export function loadModel(): ContentModel {
