@@ -27,7 +27,8 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, CMS_BACKEND: 'none', ...extra };
 }
 
-export function buildSite(o: { contentDir?: string; base?: string; site?: string; outDir?: string; env?: NodeJS.ProcessEnv } = {}): BuildResult {
+/** `outVia`: how the output folder is named to the build: `--outDir` (default), `--out`, or the OUT_DIR variable. */
+export function buildSite(o: { contentDir?: string; base?: string; site?: string; outDir?: string; outVia?: '--outDir' | '--out' | 'OUT_DIR'; env?: NodeJS.ProcessEnv } = {}): BuildResult {
   // Astro puts its server bundle in the outDir only when the outDir is inside the working directory, and otherwise
   // in the project's shared .astro/; so each build runs from its own folder (with node_modules linked), never colliding.
   const work = mkdtempSync(join(tmpdir(), 'build-'));
@@ -42,7 +43,10 @@ export function buildSite(o: { contentDir?: string; base?: string; site?: string
     ...o.env,
   });
   // Exactly what `npm run build` runs: astro build, then the search index step.
-  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, '--outDir', outDir], { cwd: work, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const via = o.outVia ?? '--outDir';
+  const args = via === 'OUT_DIR' ? [] : [via, outDir];
+  if (via === 'OUT_DIR') env.OUT_DIR = outDir;
+  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, ...args], { cwd: work, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, out: `${r.stdout}\n${r.stderr}`, outDir };
 }
 

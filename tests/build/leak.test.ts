@@ -353,10 +353,11 @@ beforeAll(() => {
   const words = sentinels.map((x) => x.word);
   expect(new Set(words).size).toBe(words.length);
 
-  const p = buildSite({ contentDir: plantDir, site: publicSite, env: { ...backend, SITE_SCOPE: 'public' } });
+  // The two builds name their output folder the two short ways the README gives: `--out DIR` and OUT_DIR.
+  const p = buildSite({ contentDir: plantDir, site: publicSite, outVia: '--out', env: { ...backend, SITE_SCOPE: 'public' } });
   expect(p.code, p.out).toBe(0);
   pub = scan(p.outDir);
-  const i = buildSite({ contentDir: plantDir, site: 'https://neibu.school.example', env: { ...backend, SITE_SCOPE: 'internal', PUBLIC_SITE: publicSite } });
+  const i = buildSite({ contentDir: plantDir, site: 'https://neibu.school.example', outVia: 'OUT_DIR', env: { ...backend, SITE_SCOPE: 'internal', PUBLIC_SITE: publicSite } });
   expect(i.code, i.out).toBe(0);
   internal = scan(i.outDir);
 }, 900_000);
