@@ -77,6 +77,18 @@ describe('the internal build', () => {
     }
   });
 
+  test('a branch evaluated by 党员代表 and 群众代表 shows its own result', async () => {
+    const own = front('evaluations/2025/jiaoshi-yi.md').orgResult as Record<string, string | number>;
+    await tp.goto('internal/results/2025/jiaoshi-yi/');
+    const section = (await tp.page.locator('section[aria-labelledby="h-org"]').textContent()) ?? '';
+    const votes = Number(own.satisfied) + Number(own.basicallySatisfied) + Number(own.dissatisfied);
+    const rate = Math.round(((Number(own.satisfied) + Number(own.basicallySatisfied)) / votes) * 1000) / 10;
+    expect(section).toContain(String(own.evaluators));
+    expect(section).toContain(`${rate}%`);
+    expect(section).toContain(String(own.comment));
+    expect(section).toContain('优秀');
+  });
+
   test('the audit lists every finding of npm run check, each naming an existing file and linking to a page that exists', async () => {
     const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/check.ts'), '--json'], { cwd: root, encoding: 'utf8' });
     const findings = (JSON.parse(r.stdout) as { findings: { file: string; rule: string; message: string }[] }).findings;
