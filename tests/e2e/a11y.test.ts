@@ -3,22 +3,10 @@
  * axe-core finds no WCAG 2.x A/AA violation, nothing errors in the console,
  * and no request leaves the site (the board runs on a LAN without internet).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { axeReport, axeViolations } from './axe.ts';
 import { describeLog, useTrackedPage, waitForCharts, waitForSearch, type TrackedPage } from './browser.ts';
 import { pageTypes, type PageType } from './pages.ts';
-
-// Run as an evaluation, not added as an inline <script>, which the pages' Content-Security-Policy refuses.
-const axeSource = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
 
 let tp: TrackedPage;
 useTrackedPage((p) => (tp = p));
@@ -33,26 +21,11 @@ async function load(pt: PageType): Promise<void> {
   }
 }
 
-async function axe(): Promise<AxeViolation[]> {
-  await tp.page.evaluate(axeSource);
-  return tp.page.evaluate(async (values) => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-  }, tags);
-}
-
-function report(violations: AxeViolation[]): string {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`).join('\n')}`)
-    .join('\n');
-}
-
 describe.each(pageTypes)('the $name (/$path)', (pt) => {
   test('has no WCAG 2.2 A/AA violation that axe-core can find', async () => {
     await load(pt);
-    const violations = await axe();
-    expect(violations, `axe violations on /${pt.path}:\n${report(violations)}`).toEqual([]);
+    const violations = await axeViolations(tp.page);
+    expect(violations, `axe violations on /${pt.path}:\n${axeReport(violations)}`).toEqual([]);
   });
 
   test('loads without console errors, failed requests or requests leaving the site', async () => {

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { describe, expect, inject, test } from 'vitest';
+import { axeReport, axeViolations } from './axe.ts';
 import { describeLog, useTrackedPage, type TrackedPage } from './browser.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** The front matter of a sample content file. */
 function front(rel: string): Record<string, any> {
@@ -26,12 +26,7 @@ const dirFiles = (rel: string) => readdirSync(join(root, 'content', rel)).filter
 const internalPages = ['internal/', 'internal/results/2025/jiaoshi-er/', 'internal/results/2025/tuixiu/', 'internal/reviews/jiaoshi-yi/', 'internal/audit/', 'internal/pending/'];
 
 async function axe(tp: TrackedPage): Promise<string[]> {
-  await tp.page.evaluate(axeSource);
-  return tp.page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-  });
+  return (await axeViolations(tp.page)).map((v) => axeReport([v]));
 }
 
 describe('the internal build', () => {

@@ -3,22 +3,11 @@
  * charts draw, clicking a column header sorts the table, axe finds no WCAG 2.2 A/AA violation, and the public
  * build has no such page.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, test } from 'vitest';
+import { axeReport, axeViolations } from './axe.ts';
 import { describeLog, useTrackedPage, waitForCharts, type TrackedPage } from './browser.ts';
 
 const path = 'internal/ranking/2025/';
-// Run as an evaluation, not added as an inline <script>, which the pages' Content-Security-Policy refuses.
-const axeSource = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
 
 let tp: TrackedPage;
 useTrackedPage((p) => (tp = p), undefined, 'internal');
@@ -115,13 +104,8 @@ describe('the 考核评比 page (internal build)', () => {
 
   test('has no WCAG 2.2 A/AA violation that axe-core can find', async () => {
     await open();
-    await tp.page.evaluate(axeSource);
-    const violations = await tp.page.evaluate(async (values) => {
-      const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } };
-      const r = await w.axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-    }, tags);
-    expect(violations, violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`).join('\n')).toEqual([]);
+    const violations = await axeViolations(tp.page);
+    expect(violations, axeReport(violations)).toEqual([]);
   });
 
   test('does not exist in the public build', async () => {
