@@ -26,8 +26,10 @@ export const paths = {
   pending: () => href('internal/pending/'),
   ranking: (round: string) => href(`internal/ranking/${round}/`),
   survey: (round: string, org: string) => href(`internal/print/survey/${round}/${org}/`),
-  deskSign: (member: string) => href(`internal/print/desk-sign/${member}/`),
-  signLetter: (owner: string) => href(`internal/print/letter/${owner}/`),
+  /** The desk signs of every member of an org (one sheet each); the card of one member is at `#m-<member id>`. */
+  deskSign: (org: string) => href(`internal/print/desk-sign/${org}/`),
+  /** The letters for signing of an org and its members (one sheet each), at `#org-<org id>` and `#m-<member id>`. */
+  signLetter: (org: string) => href(`internal/print/letter/${org}/`),
   data: (file: string) => href(`data/${file}`),
 };
 

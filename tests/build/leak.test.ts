@@ -392,10 +392,11 @@ describe('the internal build', () => {
     expect(leaks(internal, ['never'])).toEqual([]);
   });
 
-  test('has the honour roll and a desk sign per member', () => {
+  test('has the honour roll and the desk signs per branch (jiaoshi-yi’s among them, the branch of the internal member)', () => {
     expect(internal.files).toContain('honours/index.html');
     expect(pub.files).toContain('honours/index.html');
     expect(internal.files.filter((f) => /^internal\/print\/desk-sign\/[^/]+\/index\.html$/.test(f)).length).toBeGreaterThan(0);
+    expect(internal.files).toContain('internal/print/desk-sign/jiaoshi-yi/index.html');
   });
 
   // A commendation the branch marked internal is on the internal honour roll (the scope shows it, as every

@@ -1,9 +1,10 @@
 /**
  * The internal printables of the year-end half, printed to PDF by real Chromium from the internal build:
- * the 满意度测评表 (form on one A4 page, tally sheet alone on the next), the 共产党员先锋岗 desk sign (one A4
- * landscape sheet whose QR codes scan to the member's page on the PUBLIC board, and nothing internal on it)
- * and the 公开承诺书 for signing (one A4 page with both parties' signature lines). What each page should
- * say is worked out here from the content files, not from src/. None of them exists in the public build.
+ * the 满意度测评表 (form on one A4 page, tally sheet alone on the next), the 共产党员先锋岗 desk signs of a
+ * branch (one A4 landscape sheet per member, whose QR codes scan to that member's page on the PUBLIC board,
+ * and nothing internal on them) and the 公开承诺书 for signing of a branch (one A4 page per letter — the
+ * org's own, then each member's — with both parties' signature lines). What each page should say is worked
+ * out here from the content files, not from src/. None of them exists in the public build.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,8 +33,8 @@ function folder<T>(...parts: string[]): { id: string; data: T }[] {
     .map((f) => ({ id: f.replace(/\.md$/, ''), data: frontMatter<T>(join(dir, f)) }));
 }
 
-interface MemberFront { name: string; org: string; post?: string; assignedPost?: string; status?: string }
-interface OrgFront { name: string; level: string; parent?: string; unitType: string }
+interface MemberFront { name: string; org: string; post?: string; assignedPost?: string; status?: string; roles?: string[] }
+interface OrgFront { name: string; level: string; parent?: string; unitType: string; secretary?: string }
 interface PledgeFront {
   owner: string;
   title: string;
@@ -172,93 +173,149 @@ describe('the 满意度测评表 (internal/print/survey/<round>/<org>/)', () => 
   });
 });
 
-describe('the 共产党员先锋岗 desk sign (internal/print/desk-sign/<member>/)', () => {
-  const cases = [
-    { id: 'tang-jie', why: '4 pledges' },
-    { id: 'gao-yan', why: 'a post and an assigned post (设岗)' },
-    { id: 'deng-qiang', why: 'an assigned post only' },
-    { id: 'dong-jianping', why: 'frail, no pledges' },
-  ];
+/** The members of exactly this org as the survey lists them: the secretary, the committee, then the others, each group by file name. */
+function branchOrder(org: string): { id: string; data: MemberFront }[] {
+  const own = members.filter((m) => m.data.org === org).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const secretary = orgs.get(org)?.secretary ?? own.find((m) => m.data.roles?.includes('secretary'))?.id;
+  const rank = (m: { id: string; data: MemberFront }) => (m.id === secretary ? 0 : m.data.roles?.includes('committee') ? 1 : 2);
+  return own.map((m, i) => ({ m, i })).sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i).map(({ m }) => m);
+}
 
-  describe.each(cases)('of $id ($why)', ({ id }) => {
-    const m = members.find((x) => x.id === id)!.data;
-    const path = `internal/print/desk-sign/${id}/`;
+// 96 CSS px per inch: an A4 landscape sheet is 297 × 210 mm.
+const mm = 96 / 25.4;
 
-    test('prints on exactly one A4 landscape sheet', async () => {
+describe('the 共产党员先锋岗 desk signs of a branch (internal/print/desk-sign/<org>/)', () => {
+  // jiaoshi-er has tang-jie (4 pledges); jiaoshi-yi gao-yan (a post and 设岗) and deng-qiang (设岗 only); tuixiu retired and frail members.
+  const branches = ['jiaoshi-er', 'tuixiu', 'jiaoshi-yi'];
+
+  test('the sample branches have the members the cases below rely on', () => {
+    const of = (id: string) => members.find((m) => m.id === id)!.data;
+    expect(of('tang-jie').org).toBe('jiaoshi-er');
+    expect(approvedOf('tang-jie')).toHaveLength(4);
+    expect(of('gao-yan')).toMatchObject({ org: 'jiaoshi-yi', post: expect.any(String), assignedPost: expect.any(String) });
+    expect(of('deng-qiang')).toMatchObject({ org: 'jiaoshi-yi', assignedPost: expect.any(String) });
+    expect(of('deng-qiang').post).toBeUndefined();
+    expect(of('dong-jianping')).toMatchObject({ org: 'tuixiu', status: 'frail' });
+    expect(members.filter((m) => m.data.org === 'tuixiu' && m.data.status === 'retired').length).toBeGreaterThan(0);
+  });
+
+  describe.each(branches)('of %s', (org) => {
+    const own = branchOrder(org);
+    const path = `internal/print/desk-sign/${org}/`;
+
+    test('prints exactly one A4 landscape sheet per member of the branch (a card that does not fit its sheet adds a page)', async () => {
+      expect(own.length).toBeGreaterThan(1);
       await open(path);
       const pdf = await print();
-      expect(pdf.pages, `/${path} prints on ${pdf.pages} pages`).toBe(1);
+      expect(pdf.pages, `/${path} prints on ${pdf.pages} pages for ${own.length} members`).toBe(own.length);
       expect([pdf.width, pdf.height].map(Math.round)).toEqual([A4.long, A4.short].map(Math.round));
     });
 
-    test('is a tent card: the top half is turned upside down above the fold, the bottom half upright below it', async () => {
+    test('has one card per member of exactly this branch, in the survey’s order (secretary, committee, the others), each with its anchor and listed on screen', async () => {
       await open(path);
+      const cards = await tp.page.locator('[data-desk-sign]').evaluateAll((els) => els.map((e) => ({ member: e.getAttribute('data-member'), id: e.id })));
+      expect(cards.map((c) => c.member)).toEqual(own.map((m) => m.id));
+      expect(cards.map((c) => c.id)).toEqual(own.map((m) => `m-${m.id}`));
+      const toc = await tp.page.locator('nav.toc a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent?.trim() })));
+      expect(toc).toEqual(own.map((m) => ({ href: `#m-${m.id}`, text: m.data.name })));
+      expect(await tp.page.locator('nav.toc').isVisible(), 'the list is on screen').toBe(true);
       await tp.page.emulateMedia({ media: 'print' });
       try {
-        const faces = await tp.page.locator('[data-desk-sign] > section').evaluateAll((els) =>
-          els.map((e) => ({ transform: getComputedStyle(e).transform, top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom })),
-        );
-        const sheet = await tp.page.locator('[data-desk-sign]').evaluate((e) => e.getBoundingClientRect());
-        expect(faces).toHaveLength(2);
-        const fold = sheet.top + sheet.height / 2;
-        expect(faces[0].transform, 'the top face is rotated 180°').toMatch(/^matrix\(-1, [-0.e]+, [-0.e]+, -1, 0, 0\)$/);
-        expect(faces[1].transform).toBe('none');
-        expect(Math.abs(faces[0].bottom - fold)).toBeLessThan(2);
-        expect(Math.abs(faces[1].top - fold)).toBeLessThan(2);
+        expect(await tp.page.locator('nav.toc').isVisible(), 'the list in print').toBe(false);
       } finally {
         await tp.page.emulateMedia({ media: null });
       }
     });
 
-    test('both faces show 共产党员先锋岗, the name, post, assigned post and the approved pledges’ titles', async () => {
+    test('every card is a tent card filling its sheet: the top half turned upside down above the fold, the bottom half upright below it, a page break after every card but the last', async () => {
       await open(path);
-      const titles = approvedOf(id).map((p) => p.title);
-      const faces = await tp.page.locator('[data-desk-sign] > section').all();
-      expect(faces).toHaveLength(2);
-      for (const face of faces) {
-        const text = await face.innerText();
-        expect(text).toContain('共产党员先锋岗');
-        expect(await face.locator('.name').innerText()).toBe(m.name);
-        if (m.post) expect(text).toContain(m.post);
-        if (m.assignedPost) expect(text).toContain(m.assignedPost);
-        expect((await face.locator('li').allInnerTexts()).map((s) => s.trim()).sort()).toEqual([...titles].sort());
+      await tp.page.emulateMedia({ media: 'print' });
+      try {
+        const sheets = await tp.page.locator('[data-desk-sign]').evaluateAll((els) =>
+          els.map((s) => {
+            const r = s.getBoundingClientRect();
+            return {
+              member: s.getAttribute('data-member'),
+              top: r.top,
+              width: r.width,
+              height: r.height,
+              breakAfter: getComputedStyle(s).breakAfter,
+              faces: [...s.querySelectorAll(':scope > section')].map((e) => ({ transform: getComputedStyle(e).transform, top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom })),
+            };
+          }),
+        );
+        expect(sheets).toHaveLength(own.length);
+        sheets.forEach((s, i) => {
+          const who = `${s.member}’s card`;
+          expect(Math.abs(s.width - 297 * mm), `${who}: width ${s.width}`).toBeLessThan(2);
+          expect(Math.abs(s.height - 210 * mm), `${who}: height ${s.height} (its text does not fit)`).toBeLessThan(2);
+          expect(s.faces, who).toHaveLength(2);
+          const fold = s.top + s.height / 2;
+          expect(s.faces[0].transform, `${who}: the top face is rotated 180°`).toMatch(/^matrix\(-1, [-0.e]+, [-0.e]+, -1, 0, 0\)$/);
+          expect(s.faces[1].transform, who).toBe('none');
+          expect(Math.abs(s.faces[0].bottom - fold), who).toBeLessThan(2);
+          expect(Math.abs(s.faces[1].top - fold), who).toBeLessThan(2);
+          expect(s.breakAfter, who).toBe(i === sheets.length - 1 ? 'auto' : 'page');
+        });
+      } finally {
+        await tp.page.emulateMedia({ media: null });
+      }
+    });
+
+    test('both faces of every card show 共产党员先锋岗, the name, post, assigned post and the approved pledges’ titles of its member', async () => {
+      await open(path);
+      for (const m of own) {
+        const titles = approvedOf(m.id).map((p) => p.title);
+        const faces = await tp.page.locator(`#m-${m.id} > section`).all();
+        expect(faces, m.id).toHaveLength(2);
+        for (const face of faces) {
+          const text = await face.innerText();
+          expect(text).toContain('共产党员先锋岗');
+          expect(await face.locator('.name').innerText()).toBe(m.data.name);
+          if (m.data.post) expect(text, m.id).toContain(m.data.post);
+          if (m.data.assignedPost) expect(text, m.id).toContain(m.data.assignedPost);
+          expect((await face.locator('li').allInnerTexts()).map((s) => s.trim()).sort(), m.id).toEqual([...titles].sort());
+        }
       }
       const nameSize = await tp.page.locator('[data-desk-sign] .name').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
       const bodySize = await tp.page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
       expect(nameSize, 'the name is very large').toBeGreaterThan(3 * bodySize);
     });
 
-    test('both QR codes, as printed, scan to the member’s page on the public board', async () => {
+    test('both QR codes of every card, as printed, scan to its own member’s page on the public board', async () => {
       await open(path);
       await tp.page.emulateMedia({ media: 'print' });
       try {
-        const svgs = await tp.page.locator('[data-desk-sign] .qr svg').all();
-        expect(svgs).toHaveLength(2);
-        for (const svg of svgs) {
-          expect(await svg.isVisible()).toBe(true);
-          const png = PNG.sync.read(await svg.screenshot());
-          const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
-          expect(code, `no QR code found in the ${png.width}×${png.height} screenshot`).not.toBeNull();
-          expect(code!.data).toBe(`${inject('baseUrl')}members/${id}/`);
-          expect(code!.data.startsWith(inject('internalBaseUrl')), 'not the internal build').toBe(false);
+        for (const m of own) {
+          const svgs = await tp.page.locator(`#m-${m.id} .qr svg`).all();
+          expect(svgs, m.id).toHaveLength(2);
+          for (const svg of svgs) {
+            expect(await svg.isVisible()).toBe(true);
+            const png = PNG.sync.read(await svg.screenshot());
+            const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+            expect(code, `${m.id}: no QR code found in the ${png.width}×${png.height} screenshot`).not.toBeNull();
+            expect(code!.data, m.id).toBe(`${inject('baseUrl')}members/${m.id}/`);
+            expect(code!.data.startsWith(inject('internalBaseUrl')), 'not the internal build').toBe(false);
+          }
         }
       } finally {
         await tp.page.emulateMedia({ media: null });
       }
     });
 
-    test('carries nothing internal: no grades, leader reviews or evaluation text of the member', async () => {
-      // The member's internal texts in the content: evaluation summaries and comments, leader reviews.
+    test('carries nothing internal: no grades, leader reviews or evaluation text of its members', async () => {
+      const ids = new Set(own.map((m) => m.id));
+      // The members' internal texts in the content: evaluation summaries and comments, leader reviews.
       const internal: string[] = [];
       for (const e of folder<{ members: { member: string; self?: { summary?: string }; leader?: { comment?: string } }[] }>('evaluations', round)) {
-        for (const x of e.data.members.filter((x) => x.member === id)) internal.push(x.self?.summary ?? '', x.leader?.comment ?? '');
+        for (const x of e.data.members.filter((x) => ids.has(x.member))) internal.push(x.self?.summary ?? '', x.leader?.comment ?? '');
       }
-      for (const r of folder<{ subject: string; achievements?: string; problems?: string; direction?: string }>('reviews', round).filter((r) => r.data.subject === id)) {
+      for (const r of folder<{ subject: string; achievements?: string; problems?: string; direction?: string }>('reviews', round).filter((r) => ids.has(r.data.subject) || r.data.subject === org)) {
         internal.push(r.data.achievements ?? '', r.data.problems ?? '', r.data.direction ?? '');
       }
       await open(path);
       const html = await tp.page.content();
-      for (const s of internal.filter(Boolean)) expect(html, `internal text on the desk sign: ${s}`).not.toContain(s);
+      for (const s of internal.filter(Boolean)) expect(html, `internal text on the desk signs: ${s}`).not.toContain(s);
       for (const word of ['评议', '点评', '自评', '等次', '优秀', '不合格']) expect(html).not.toContain(word);
     });
   });
@@ -268,44 +325,102 @@ describe('the 共产党员先锋岗 desk sign (internal/print/desk-sign/<member>
     expect(e.find((x) => x.member === 'tang-jie')?.leader?.comment).toBeTruthy();
     expect(folder<{ subject: string }>('reviews', round).some((r) => r.data.subject === 'tang-jie')).toBe(true);
   });
+
+  test('no desk sign page per member any more', async () => {
+    expect((await fetch(`${inject('internalBaseUrl')}internal/print/desk-sign/tang-jie/`)).status).toBe(404);
+  });
 });
 
-describe('the 公开承诺书 for signing (internal/print/letter/<owner>/)', () => {
-  const cases = [
-    { id: 'tang-jie', why: 'the member with the most pledges', signers: ['承诺人', '党支部（书记）'] },
-    { id: 'zongzhi', why: 'the 党总支’s own pledges, no upper organisation in the content', signers: ['承诺党总支（书记）', '上级党组织'] },
-    { id: 'tuixiu', why: 'a branch’s own pledges', signers: ['承诺党支部（书记）', '上级党组织'] },
-  ];
+describe('the 公开承诺书 for signing of a branch (internal/print/letter/<org>/)', () => {
+  /** The letters expected on an org's page: its own when it has approved pledges, then one per member. */
+  const lettersOf = (org: string) => [...(approvedOf(org).length > 0 ? [`org-${org}`] : []), ...branchOrder(org).map((m) => `m-${m.id}`)];
 
-  describe.each(cases)('of $id ($why)', ({ id, signers }) => {
-    const path = `internal/print/letter/${id}/`;
+  describe.each([
+    { org: 'zongzhi', why: 'the 党总支’s own pledges, no upper organisation in the content' },
+    { org: 'jiaoshi-yi', why: 'no pledges of its own' },
+    { org: 'tuixiu', why: 'a branch’s own pledges, retired and frail members' },
+    { org: 'jiaoshi-er', why: 'tang-jie with 4 pledges' },
+  ])('of $org ($why)', ({ org }) => {
+    const path = `internal/print/letter/${org}/`;
+    const expected = lettersOf(org);
+
+    test('prints exactly one A4 portrait sheet per letter: the org’s own first when it has approved pledges, then every member’s', async () => {
+      expect(expected.length).toBeGreaterThan(1);
+      await open(path);
+      const letters = await tp.page.locator('article.letter').evaluateAll((els) => els.map((e) => e.id));
+      expect(letters).toEqual(expected);
+      const pdf = await print();
+      expect(pdf.pages, `/${path} prints on ${pdf.pages} pages for ${expected.length} letters`).toBe(expected.length);
+      expect([pdf.width, pdf.height].map(Math.round)).toEqual([A4.short, A4.long].map(Math.round));
+      await tp.page.emulateMedia({ media: 'print' });
+      const breaks = await tp.page.locator('article.letter').evaluateAll((els) => els.map((e) => getComputedStyle(e).breakAfter));
+      await tp.page.emulateMedia({ media: null });
+      expect(breaks).toEqual(expected.map((_, i) => (i === expected.length - 1 ? 'auto' : 'page')));
+    });
+
+    test('every letter with approved pledges has both parties’ signature and date lines; one without says so and has none', async () => {
+      await open(path);
+      for (const anchor of expected) {
+        const owner = anchor.replace(/^(m|org)-/, '');
+        const letter = tp.page.locator(`#${anchor}`);
+        const blocks = await letter.locator('[data-signature]').allInnerTexts();
+        if (approvedOf(owner).length === 0) {
+          expect(blocks, `${owner} has nothing to sign`).toEqual([]);
+          expect(await letter.locator('[data-no-pledges]').count(), owner).toBe(1);
+          continue;
+        }
+        const orgLevel = orgs.get(org)!.level === 'general-branch' ? '党总支' : '党支部';
+        const signers = anchor.startsWith('org-') ? [`承诺${orgLevel}（书记）`, '上级党组织'] : ['承诺人', `${orgLevel}（书记）`];
+        expect(blocks, owner).toHaveLength(2);
+        blocks.forEach((b, i) => {
+          expect(b.startsWith(signers[i]), `${owner}: signature block ${i + 1}: ${b}`).toBe(true);
+          expect(b).toContain('签字');
+          expect(b).toMatch(/日期[\s\S]*年[\s\S]*月[\s\S]*日/);
+        });
+      }
+    });
+
+    test('lists on screen a link to every letter', async () => {
+      await open(path);
+      const hrefs = await tp.page.locator('nav.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs).toEqual(expected.map((a) => `#${a}`));
+    });
+  });
+
+  /** Keeps only one letter on the page, so that what is printed is that letter alone. */
+  async function only(anchor: string): Promise<void> {
+    await tp.page.evaluate((a) => {
+      for (const e of document.querySelectorAll<HTMLElement>('article.letter')) if (e.id !== a) e.style.display = 'none';
+    }, anchor);
+  }
+
+  describe.each([
+    { org: 'jiaoshi-er', anchor: 'm-tang-jie', id: 'tang-jie', why: 'the member with the most pledges' },
+    { org: 'zongzhi', anchor: 'org-zongzhi', id: 'zongzhi', why: 'the 党总支’s own pledges' },
+    { org: 'tuixiu', anchor: 'org-tuixiu', id: 'tuixiu', why: 'a branch’s own pledges' },
+  ])('the letter of $id ($why)', ({ org, anchor, id }) => {
+    const path = `internal/print/letter/${org}/`;
     const own = approvedOf(id);
 
-    test('prints on exactly one A4 page, both signature blocks included', async () => {
+    test('fits on one A4 sheet by itself, both signature blocks included', async () => {
       expect(own.length).toBeGreaterThanOrEqual(2);
       await open(path);
-      const pdf = await print();
-      expect(pdf.pages, `/${path} prints on ${pdf.pages} pages`).toBe(1);
-      expect([pdf.width, pdf.height].map(Math.round)).toEqual([A4.short, A4.long].map(Math.round));
-      const blocks = await tp.page.locator('[data-signature]').allInnerTexts();
-      expect(blocks).toHaveLength(2);
-      blocks.forEach((b, i) => {
-        expect(b.startsWith(signers[i]), `signature block ${i + 1}: ${b}`).toBe(true);
-        expect(b).toContain('签字');
-        expect(b).toMatch(/日期[\s\S]*年[\s\S]*月[\s\S]*日/);
-      });
+      await only(anchor);
+      expect(await tp.page.locator(`#${anchor} [data-signature]`).count()).toBe(2);
+      expect((await print()).pages, `the letter #${anchor} alone`).toBe(1);
     });
 
     test('names both parties and lists the approved pledges with measures and deadlines, but no records', async () => {
       await open(path);
-      const text = await printedText('main');
+      const text = await printedText(`#${anchor}`);
       expect(text).toContain('公开承诺书');
       expect(text).toContain(roundTitle);
       const member = members.find((m) => m.id === id)?.data;
-      const org = orgs.get(member?.org ?? id)!;
-      expect(text).toContain(member?.name ?? org.name);
-      if (!member && org.parent) expect(text).toContain(orgs.get(org.parent)!.name);
-      const titles = (await tp.page.locator('article[data-pledge] h2').allInnerTexts()).map((s) => s.replace(/^\d+\.\s*/, '').trim());
+      const o = orgs.get(member?.org ?? id)!;
+      expect(text).toContain(member?.name ?? o.name);
+      expect(text).toContain(o.name);
+      if (!member && o.parent) expect(text).toContain(orgs.get(o.parent)!.name);
+      const titles = (await tp.page.locator(`#${anchor} article[data-pledge] h3`).allInnerTexts()).map((s) => s.replace(/^\d+\.\s*/, '').trim());
       expect(titles.sort()).toEqual(own.map((p) => p.title).sort());
       for (const p of own) {
         for (const measure of p.measures ?? []) expect(text).toContain(measure);
@@ -319,12 +434,18 @@ describe('the 公开承诺书 for signing (internal/print/letter/<owner>/)', () 
     });
   });
 
-  test('a member without approved pledges gets a page saying so, with nothing to sign', async () => {
+  test('a member without approved pledges gets a sheet saying so, with nothing to sign, on one page', async () => {
     expect(approvedOf('dong-jianping')).toEqual([]);
-    await open('internal/print/letter/dong-jianping/');
-    expect(await tp.page.locator('[data-no-pledges]').count()).toBe(1);
-    expect(await tp.page.locator('[data-signature]').count()).toBe(0);
+    await open('internal/print/letter/tuixiu/');
+    const letter = tp.page.locator('#m-dong-jianping');
+    expect(await letter.locator('[data-no-pledges]').count()).toBe(1);
+    expect(await letter.locator('[data-signature]').count()).toBe(0);
+    await only('m-dong-jianping');
     expect((await print()).pages).toBe(1);
+  });
+
+  test('no letter page per member any more', async () => {
+    expect((await fetch(`${inject('internalBaseUrl')}internal/print/letter/tang-jie/`)).status).toBe(404);
   });
 });
 
@@ -332,8 +453,8 @@ describe('all three printables', () => {
   const printables = [
     // The survey form goes to 群众 evaluators and the desk sign stands on a desk: no 内部资料 on that paper.
     { name: 'survey form', path: `internal/print/survey/${round}/jiaoshi-yi/`, bannerPrints: false },
-    { name: 'desk sign', path: 'internal/print/desk-sign/tang-jie/', bannerPrints: false },
-    { name: 'letter for signing', path: 'internal/print/letter/tang-jie/', bannerPrints: true },
+    { name: 'desk signs', path: 'internal/print/desk-sign/jiaoshi-er/', bannerPrints: false },
+    { name: 'letters for signing', path: 'internal/print/letter/jiaoshi-er/', bannerPrints: true },
   ];
 
   describe.each(printables)('the $name', ({ path, bannerPrints }) => {
