@@ -13,11 +13,11 @@ import yaml from 'js-yaml';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, inject, test } from 'vitest';
+import { axeReport, axeViolations } from './axe.ts';
 import { describeLog, useTrackedPage, type TrackedPage } from './browser.ts';
 
 const contentDir = fileURLToPath(new URL('../../content/', import.meta.url));
 // Run as an evaluation, not added as an inline <script>, which the pages' Content-Security-Policy refuses.
-const axeSource = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
 const statusMarks: Record<string, string | undefined> = { retired: '离退休', frail: '年老体弱' };
 
 function frontMatter<T>(file: string): T {
@@ -473,13 +473,8 @@ describe('all three printables', () => {
 
     test('has no WCAG 2.2 A/AA violation that axe-core can find, and loads without errors or requests leaving the site', async () => {
       await open(path);
-      await tp.page.evaluate(axeSource);
-      const violations = await tp.page.evaluate(async (values) => {
-        const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } };
-        const r = await w.axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] });
-        return r.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-      }, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
-      expect(violations).toEqual([]);
+      const violations = await axeViolations(tp.page);
+      expect(violations, axeReport(violations)).toEqual([]);
       await tp.page.waitForLoadState('networkidle');
       expect(tp.errors(), describeLog(tp.log)).toEqual([]);
       expect(tp.log.offSite, describeLog(tp.log)).toEqual([]);
