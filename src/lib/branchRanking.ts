@@ -11,6 +11,7 @@
  * is listed once it has ended by `asOf`; the whole round always is, as of
  * `asOf` (or the round's end, if earlier).
  */
+import { siteProfile } from './profiles.ts';
 import { completionRate, onTimeRate, type Rate } from './completionRates.ts';
 import type { ContentIndex } from './contentIndex.ts';
 import { isoDate, parts, type IsoDate } from './dates.ts';
@@ -84,7 +85,7 @@ export function rankingStages(round: RoundDates, cadence: Site['cadence'], asOf:
 const rate = (done: number, total: number): Rate => ({ done, total, rate: total === 0 ? null : done / total });
 
 /** Share of owed record periods, ending within the stage, that have a ledger record (R6's periods, up to check-off). */
-function recordRate(pledges: readonly Entry<Pledge>[], cadence: Site['cadence'], stage: Stage): Rate {
+function recordRate(pledges: readonly Entry<Pledge>[], cadence: 'month' | 'semester', stage: Stage): Rate {
   let done = 0;
   let total = 0;
   for (const p of pledges) {
@@ -184,7 +185,7 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
       name: index.org.get(org)?.data.name ?? org,
       completion: completionRate(own, stage.end),
       onTime: onTimeRate(own, stage.end),
-      records: recordRate(own, site.cadence, stage),
+      records: recordRate(own, siteProfile(site).recordCadence, stage),
       checks: held(owedChecks, checked),
       bulletins: held(owedBulletins, bulletined),
       coverage,
@@ -193,7 +194,7 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
     };
   };
 
-  return rankingStages(round.data, site.cadence, asOf).map((stage) => {
+  return rankingStages(round.data, siteProfile(site).recordCadence, asOf).map((stage) => {
     const rows = orgs.map((o) => rowOf(o, stage));
     const sorted = rows.map((r, i) => ({ r, i })).sort((a, b) => compareFigures(rankKey(a.r), rankKey(b.r)) || a.i - b.i);
     const ranked: RankingRow[] = [];

@@ -98,6 +98,34 @@ export const cadences = [
   { value: 'semester', label: '每学期一记账' },
 ] as const satisfies readonly Option[];
 
+/** The rule profiles: one preset per variant of the seed texts (src/lib/profiles.ts holds their parameters). */
+export const profileIds = [
+  { value: 'school-semester', label: '学校按学期（篇一、篇二）' },
+  { value: 'five-stages', label: '承诺示诺践诺评诺奖诺（篇三）' },
+  { value: 'provincial', label: '省级意见，分轮次（篇四）' },
+  { value: 'monthly', label: '每月记实（篇五）' },
+] as const satisfies readonly Option[];
+
+export const checkCadences = [
+  { value: 'quarter', label: '每季度一检查（调度）' },
+  { value: 'none', label: '不要求定期检查' },
+] as const satisfies readonly Option[];
+
+export const bulletinCadences = [
+  { value: 'half-year', label: '每半年一通报' },
+  { value: 'semester', label: '每学期通报表扬' },
+] as const satisfies readonly Option[];
+
+export const reviewCadences = [
+  { value: 'half-year', label: '原则上每半年点评一次' },
+  { value: 'year', label: '年终点评一次' },
+] as const satisfies readonly Option[];
+
+export const memberReviewers = [
+  { value: 'secretary', label: '只由支部书记点评党员' },
+  { value: 'secretary-or-supervisor', label: '支部书记或分管班子成员点评党员' },
+] as const satisfies readonly Option[];
+
 /** The Chinese label of a slug, or the slug itself when unknown. */
 export function labelOf(options: readonly Option[], value: string | undefined): string {
   return options.find((o) => o.value === value)?.label ?? value ?? '';

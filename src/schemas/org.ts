@@ -1,7 +1,7 @@
 /** `content/orgs/<id>.md`: a party organisation (党委、党总支、党支部). */
 import type { z } from 'astro/zod';
 import { idField, number, relation, select, shapeOf, text } from './fieldTypes.ts';
-import { orgLevels, unitTypes, visibilities } from './options.ts';
+import { orgLevels, profileIds, unitTypes, visibilities } from './options.ts';
 
 export const orgFields = {
   id: idField('组织编号', 'diyi-zhibu'),
@@ -11,6 +11,8 @@ export const orgFields = {
   parent: relation({ label: '上级组织', hint: '最上级组织留空', to: ['orgs'] }),
   secretary: relation({ label: '书记', to: ['members'] }),
   order: number({ label: '排序', hint: '数字小的排在前面', int: true, min: 0 }),
+  profile: select({ label: '执行的制度', hint: '一般留空，与上级组织相同；本组织执行另一种制度时选择（如党委下的社区支部）', options: profileIds }),
+  upperAuthority: text({ label: '上级党组织（备案机关）', hint: '最上级组织填写：组织承诺报哪个上级党组织审定备案，如“县教育局党委”' }),
   visibility: select({ label: '公开范围', options: visibilities }),
 };
 

@@ -20,6 +20,7 @@ export const pledgeFields = {
       by: relation({ label: '审核人', hint: '审核通过时必填', to: ['members'] }),
       date: date({ label: '审核日期', hint: '审核通过时必填' }),
       note: text({ label: '审核意见', hint: '退回时必填，写明原因；仅组织内部可见', multiline: true }),
+      filedOn: date({ label: '报上级备案日期', hint: '组织承诺报上级党组织审定备案的日期；最上级组织的承诺必填' }),
     },
   }),
   records: list({

@@ -1,7 +1,7 @@
 /** `content/site.json`: the site as a whole. */
 import { z } from 'astro/zod';
 import { date, number, object, relation, select, shapeOf, text } from './fieldTypes.ts';
-import { cadences } from './options.ts';
+import { bulletinCadences, cadences, checkCadences, memberReviewers, profileIds, reviewCadences } from './options.ts';
 
 const weight = (label: string, hint: string) => number({ label, hint, min: 0, max: 1, required: true });
 const score = (label: string) => number({ label, min: 0, max: 100, required: true });
@@ -22,6 +22,28 @@ export const defaultEvaluation = {
   thresholds: { excellent: 90, qualified: 75, basic: 60 },
 } as const;
 
+const count = (label: string, hint?: string) => number({ label, hint, int: true, min: 0, max: 20 });
+
+/** Individual parameters of the profile, each overriding the preset's value; all optional. */
+export function profileOverridesField() {
+  return object({
+    label: '制度参数（个别调整）',
+    hint: '一般留空；只在本单位的制度与所选制度个别不同的地方填写',
+    fields: {
+      memberPledgesMin: count('在职党员承诺项数下限', '不规定项数的制度留空'),
+      memberPledgesMax: count('在职党员承诺项数上限'),
+      orgPledgesMin: count('组织承诺项数下限'),
+      orgPledgesMax: count('组织承诺项数上限'),
+      recordCadence: select({ label: '记实周期', options: cadences }),
+      checkCadence: select({ label: '检查周期', options: checkCadences }),
+      bulletinCadence: select({ label: '党员践诺通报周期', options: bulletinCadences }),
+      leaderReviewCadence: select({ label: '领导点评周期', options: reviewCadences }),
+      memberReviewers: select({ label: '由谁点评党员', options: memberReviewers }),
+      panelShare: number({ label: '群众评议主体占党员数的比例', hint: '如 0.8', min: 0.1, max: 1 }),
+    },
+  });
+}
+
 export const siteFields = {
   schemaVersion: number({ label: '内容格式版本', hint: '由系统维护，请勿修改', int: true, min: 1, max: 1, required: true }),
   name: text({ label: '党组织全称', hint: '公开栏顶部显示的名称，如“某某中学党总支”', required: true }),
@@ -29,7 +51,10 @@ export const siteFields = {
   topOrg: relation({ label: '顶层组织', hint: '公开栏所属的最上级党组织', to: ['orgs'], required: true }),
   currentRound: relation({ label: '当前轮次', hint: '首页和统计显示的轮次；新建的承诺默认放在这一轮', to: ['rounds'], required: true }),
   asOf: date({ label: '数据截止日期', hint: '留空则按生成网站的当天计算；填写后所有统计按这一天计算，便于复核' }),
-  cadence: select({ label: '记实周期', hint: '每月一记实（默认），或学校采用的每学期一记账', options: cadences, default: 'month', required: true }),
+  profile: select({ label: '执行的制度', hint: '本单位依照哪一种“承诺践诺评诺”制度；决定检查哪些规则、按什么周期检查。留空为“承诺示诺践诺评诺奖诺（篇三）”', options: profileIds }),
+  profileOverrides: profileOverridesField(),
+  timeZone: text({ label: '时区', hint: '计算“今天”所用的时区，默认 Asia/Shanghai（北京时间）', pattern: ['^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$', '时区名称，如 Asia/Shanghai'] }),
+  cadence: select({ label: '记实周期（旧设置）', hint: '一般留空，按所执行的制度确定；填写时覆盖制度中的记实周期', options: cadences }),
   description: text({ label: '公开栏说明', multiline: true }),
   contact: object({
     label: '监督联系方式',
@@ -89,6 +114,19 @@ export const siteFields = {
 };
 
 export const siteSchema = shapeOf(siteFields).superRefine((site, ctx) => {
+  for (const [what, min, max] of [
+    ['memberPledges', site.profileOverrides?.memberPledgesMin, site.profileOverrides?.memberPledgesMax],
+    ['orgPledges', site.profileOverrides?.orgPledgesMin, site.profileOverrides?.orgPledgesMax],
+  ] as const) {
+    if (min !== undefined && max !== undefined && min > max) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['profileOverrides', `${what}Min`],
+        params: { rule: 'range' },
+        message: `下限 ${min} 大于上限 ${max}：下限应不大于上限。`,
+      });
+    }
+  }
   const w = site.evaluation.weights;
   if (Math.abs(w.self + w.mass + w.leader - 1) > 1e-6) {
     ctx.addIssue({
