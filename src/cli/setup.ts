@@ -1,0 +1,82 @@
+/**
+ * `npm run setup -- --profile <preset> --name <全称> --id <ascii-id> [--out content]
+ *   [--level branch] [--unit-type school] [--time-zone Asia/Shanghai] [--as-of YYYY-MM-DD]`
+ * Writes a minimal valid content tree for a new branch (src/loader/planSetup.ts) into a new or
+ * empty folder, runs the checker on it and prints the next steps. Exit 2 on bad input (nothing
+ * written), 1 when the check of the new tree fails, 0 otherwise.
+ */
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { t } from '../i18n/t.ts';
+import { isIsoDate } from '../lib/dates.ts';
+import { checkContent } from '../loader/checkContent.ts';
+import { formatReport } from '../loader/formatReport.ts';
+import { planSetup } from '../loader/planSetup.ts';
+
+/** Today's date in `timeZone` (default Asia/Shanghai, the branch's day, not UTC's). */
+function todayIn(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function main(): number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        profile: { type: 'string' },
+        name: { type: 'string' },
+        id: { type: 'string' },
+        out: { type: 'string', default: 'content' },
+        level: { type: 'string' },
+        'unit-type': { type: 'string' },
+        'time-zone': { type: 'string' },
+        'as-of': { type: 'string' },
+      },
+    }));
+  } catch (err) {
+    process.stderr.write(`${t('setup.badArgs', { reason: String((err as Error).message).slice(0, 200) })}\n${t('setup.usage')}\n`);
+    return 2;
+  }
+  const fail = (message: string) => {
+    process.stderr.write(`${message}\n${t('setup.nothingWritten')}\n`);
+    return 2;
+  };
+  const zone = values['time-zone'];
+  if (zone !== undefined && !validTimeZone(zone)) return fail(t('setup.badTimeZone', { zone }));
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !isIsoDate(asOf)) return fail(t('setup.badAsOf', { date: asOf }));
+  const today = asOf ?? todayIn(zone ?? 'Asia/Shanghai');
+
+  const plan = planSetup({ profile: values.profile, name: values.name, id: values.id, level: values.level, unitType: values['unit-type'], timeZone: zone }, today);
+  if ('error' in plan) return fail(`${plan.error}\n${t('setup.usage')}`);
+
+  const dir = resolve(values.out);
+  const rel = relative(process.cwd(), dir);
+  const shown = rel.startsWith('..') || isAbsolute(rel) ? dir : rel || '.';
+  if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) return fail(t('setup.notEmpty', { dir: shown }));
+
+  for (const f of plan.files) {
+    const path = join(dir, f.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, f.text, { flag: 'wx' });
+  }
+  process.stdout.write(`${t('setup.written', { dir: shown })}\n${plan.files.map((f) => `  ${join(shown, f.path)}\n`).join('')}`);
+
+  const result = checkContent(dir, today);
+  process.stdout.write(`${t('setup.checkResult')}\n${formatReport(result)}\n`);
+  if (result.errors.length) return 1;
+  process.stdout.write(`${t('setup.next', { dir: shown })}\n`);
+  return 0;
+}
+
+process.exitCode = main();
