@@ -4,6 +4,12 @@
  * memory and Pagefind's are never held at the same time. Other flags are
  * passed to `astro build` as they are.
  *
+ * `--as-of YYYY-MM-DD` (or AS_OF) counts the site as of that day, over
+ * site.json's `asOf`; without either, as of today in site.json's `timeZone`
+ * (default Asia/Shanghai). It reaches Astro as AS_OF, which the content check
+ * and the pages both read (src/loader/contentCache.ts); the check prints the
+ * date used and where it came from.
+ *
  * The destination (`dist/`, or `--outDir`) is never written to while the
  * site is built: Astro and Pagefind write into a staging folder beside it,
  * which replaces the destination only when both have succeeded. A failure or
@@ -30,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { parseScope } from '../data/siteScope.ts';
 import { t } from '../i18n/t.ts';
 import { indexSite } from '../integrations/searchIndex.ts';
+import { isIsoDate } from '../lib/dates.ts';
 import { publishOutDir, repairOutDir, stagingPaths } from '../lib/publishOutDir.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -95,7 +102,17 @@ function pauseBeforeSwap(): Promise<void> {
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 async function main(): Promise<number> {
-  const argv = process.argv.slice(2).filter((a) => a !== '--');
+  const asOf = takeFlag(process.argv.slice(2).filter((a) => a !== '--'), '--as-of');
+  const argv = asOf.rest;
+  if (asOf.value !== undefined || process.env.AS_OF) {
+    const value = asOf.value ?? process.env.AS_OF ?? '';
+    if (!isIsoDate(value)) {
+      process.stderr.write(`${t('time.badAsOf', { value })}\n`);
+      return 2;
+    }
+    // Astro inherits it: the content check and the pages count as of this day.
+    process.env.AS_OF = value;
+  }
   if (!parseScope(process.env.SITE_SCOPE)) {
     process.stderr.write(`${t('build.badScope', { value: process.env.SITE_SCOPE ?? '' })}\n`);
     return 2;

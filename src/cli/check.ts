@@ -1,11 +1,15 @@
 /**
  * `npm run check [-- --content DIR] [--strict] [--json] [--as-of YYYY-MM-DD]`
  * Validates content without building the site. Exit 1 on any content error
- * (or on findings with --strict), 0 otherwise.
+ * (or on findings with --strict), 0 otherwise; 2 on a malformed --as-of.
+ * The audit counts as of `--as-of`, else site.json's `asOf`, else today in
+ * site.json's `timeZone` (default Asia/Shanghai); the report says which.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { toIsoDate } from '../lib/dates.ts';
+import { t } from '../i18n/t.ts';
+import { isIsoDate } from '../lib/dates.ts';
+import { asOfLine } from '../loader/asOfLine.ts';
 import { checkContent } from '../loader/checkContent.ts';
 import { formatReport } from '../loader/formatReport.ts';
 
@@ -20,13 +24,19 @@ function main(): number {
     },
   });
   const dir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
-  const today = values['as-of'] ?? toIsoDate(new Date());
+  const cli = values['as-of'];
+  if (cli !== undefined && !isIsoDate(cli)) {
+    process.stderr.write(`${t('time.badAsOf', { value: cli })}\n`);
+    return 2;
+  }
   const started = performance.now();
-  const result = checkContent(dir, today);
+  const result = checkContent(dir, new Date(), undefined, { asOf: cli });
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ errors: result.errors, findings: result.findings }, null, 2)}\n`);
+    const { errors, findings, asOf, asOfSource, timeZone } = result;
+    process.stdout.write(`${JSON.stringify({ asOf, asOfSource, timeZone, errors, findings }, null, 2)}\n`);
   } else {
-    process.stdout.write(`${formatReport(result)}\n`);
+    const used = result.asOf && result.asOfSource && result.timeZone ? `${asOfLine(result.asOf, result.asOfSource, result.timeZone)}\n` : '';
+    process.stdout.write(`${used}${formatReport(result)}\n`);
   }
   if (values.stats) {
     const ms = performance.now() - started;

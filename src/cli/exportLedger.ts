@@ -1,5 +1,5 @@
 /**
- * `npm run export -- ledger|results|ranking [--round 2025] [--out 文件.xlsx] [--content DIR]`
+ * `npm run export -- ledger|results|ranking [--round 2025] [--out 文件.xlsx] [--content DIR] [--as-of YYYY-MM-DD]`
  * Writes an Excel workbook of a round:
  * - `ledger`: the 践诺台账, one row per approved pledge, with the latest record, status and check-off;
  * - `results`: the 评诺 results, one row per evaluated member of every branch, from the same rows as the
@@ -7,30 +7,36 @@
  * - `ranking`: the 考核评比, one sheet per finished stage and one for the whole round, from the same table
  *   as the internal ranking page (src/lib/branchRanking.ts, src/lib/rankingTable.ts).
  * `results` and `ranking` read the content as the internal build shows it (nothing marked private).
+ * Counts are as of `--as-of`, else site.json's `asOf`, else today in the site's time zone; the command says which.
  * Text is always written as a string cell, never as a formula, whatever it starts with.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { branchRanking } from '../lib/branchRanking.ts';
-import { toIsoDate, type IsoDate } from '../lib/dates.ts';
+import { isIsoDate, type IsoDate } from '../lib/dates.ts';
 import { indexContent, type ContentIndex } from '../lib/contentIndex.ts';
 import { branchResults } from '../lib/evaluationResults.ts';
 import { fulfilmentOf, latestRecord } from '../lib/pledgeStatus.ts';
 import { projectScope } from '../lib/projectScope.ts';
 import { flatTable, rankingTable, stageLabel, type RankingColumn } from '../lib/rankingTable.ts';
-import { checkContent } from '../loader/checkContent.ts';
+import { asOfLine } from '../loader/asOfLine.ts';
+import { checkContent, type CheckResult } from '../loader/checkContent.ts';
 import { categories, grades, labelOf } from '../schemas/options.ts';
 import { t } from '../i18n/t.ts';
 
-type Made = { workbook: ExcelJS.Workbook; rows: number } | { error: string };
+/** `used`: the line saying which as-of date the workbook counts at, and where it came from. */
+type Made = { workbook: ExcelJS.Workbook; rows: number; used?: string } | { error: string };
+
+/** The line naming the as-of date of a checked result. */
+const usedLine = (r: CheckResult) => (r.asOf && r.asOfSource && r.timeZone ? asOfLine(r.asOf, r.asOfSource, r.timeZone) : '');
 
 /** The ledger workbook of `round` (default: the current round). */
-export async function ledgerWorkbook(dir: string, round?: string): Promise<Made> {
-  const result = checkContent(dir, toIsoDate(new Date()));
+export async function ledgerWorkbook(dir: string, round?: string, cliAsOf?: IsoDate): Promise<Made> {
+  const result = checkContent(dir, new Date(), undefined, { asOf: cliAsOf });
   if (!result.model || result.errors.length) return { error: '内容有错误,请先运行 npm run check 并改正。' };
   const model = result.model;
-  const asOf = result.asOf ?? toIsoDate(new Date());
+  const asOf = result.asOf as IsoDate;
   const roundId = round ?? model.site.data.currentRound;
   if (!model.rounds.some((r) => r.id === roundId)) return { error: t('export.unknownRound', { round: roundId }) };
   const index = indexContent(model);
@@ -72,17 +78,17 @@ export async function ledgerWorkbook(dir: string, round?: string): Promise<Made>
     });
     rows += 1;
   }
-  return { workbook, rows };
+  return { workbook, rows, used: usedLine(result) };
 }
 
 /** The checked content of `dir` as the internal build shows it, and the round asked for (default: the current one). */
-function internalContent(dir: string, round?: string): { index: ContentIndex; asOf: IsoDate; roundId: string } | { error: string } {
-  const result = checkContent(dir, toIsoDate(new Date()));
+function internalContent(dir: string, round?: string, cliAsOf?: IsoDate): { index: ContentIndex; asOf: IsoDate; roundId: string; used: string } | { error: string } {
+  const result = checkContent(dir, new Date(), undefined, { asOf: cliAsOf });
   if (!result.model || result.errors.length) return { error: t('export.contentErrors') };
-  const asOf = result.asOf ?? toIsoDate(new Date());
+  const asOf = result.asOf as IsoDate;
   const roundId = round ?? result.model.site.data.currentRound;
   if (!result.model.rounds.some((r) => r.id === roundId)) return { error: t('export.unknownRound', { round: roundId }) };
-  return { index: indexContent(projectScope(result.model, 'internal', asOf)), asOf, roundId };
+  return { index: indexContent(projectScope(result.model, 'internal', asOf)), asOf, roundId, used: usedLine(result) };
 }
 
 /**
@@ -114,8 +120,8 @@ function headerRow(sheet: ExcelJS.Worksheet, header: string[], widths: number[])
 }
 
 /** The 评诺 results of `round` (default: the current round): one row per evaluated member, branches in tree order. */
-export async function resultsWorkbook(dir: string, round?: string): Promise<Made> {
-  const c = internalContent(dir, round);
+export async function resultsWorkbook(dir: string, round?: string, cliAsOf?: IsoDate): Promise<Made> {
+  const c = internalContent(dir, round, cliAsOf);
   if ('error' in c) return c;
   const { index, asOf, roundId } = c;
   const model = index.model;
@@ -158,12 +164,12 @@ export async function resultsWorkbook(dir: string, round?: string): Promise<Made
       rows += 1;
     }
   }
-  return { workbook, rows };
+  return { workbook, rows, used: c.used };
 }
 
 /** The 考核评比 of `round` (default: the current round): one sheet per finished stage, then the whole round. */
-export async function rankingWorkbook(dir: string, round?: string): Promise<Made> {
-  const c = internalContent(dir, round);
+export async function rankingWorkbook(dir: string, round?: string, cliAsOf?: IsoDate): Promise<Made> {
+  const c = internalContent(dir, round, cliAsOf);
   if ('error' in c) return c;
   const { index, asOf, roundId } = c;
   const workbook = new ExcelJS.Workbook();
@@ -174,7 +180,7 @@ export async function rankingWorkbook(dir: string, round?: string): Promise<Made
     headerRow(sheet, flat.header, flat.header.map((_, i) => (i === 1 ? 28 : 12)));
     for (const row of flat.rows) addValues(sheet, row, flat.kinds);
   }
-  return { workbook, rows: stages.length };
+  return { workbook, rows: stages.length, used: c.used };
 }
 
 const kinds = {
@@ -184,20 +190,26 @@ const kinds = {
 } as const;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { round: { type: 'string' }, out: { type: 'string' }, content: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { round: { type: 'string' }, out: { type: 'string' }, content: { type: 'string' }, 'as-of': { type: 'string' } } });
   const kind = kinds[positionals[0] as keyof typeof kinds] as (typeof kinds)[keyof typeof kinds] | undefined;
   if (!kind || positionals.length !== 1) {
     process.stderr.write(`${t('export.usage')}\n`);
     return 2;
   }
+  const cliAsOf = values['as-of'];
+  if (cliAsOf !== undefined && !isIsoDate(cliAsOf)) {
+    process.stderr.write(`${t('time.badAsOf', { value: cliAsOf })}\n`);
+    return 2;
+  }
   const dir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
-  const made = await kind.make(dir, values.round);
+  const made = await kind.make(dir, values.round, cliAsOf);
   if ('error' in made) {
     process.stderr.write(`${made.error}\n`);
     return 1;
   }
   const out = resolve(values.out ?? `${kind.file}-${values.round ?? 'current'}.xlsx`);
   await made.workbook.xlsx.writeFile(out);
+  if (made.used) process.stdout.write(`${made.used}\n`);
   process.stdout.write(`${kind.done(made.rows, out)}\n`);
   return 0;
 }

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { contentDir } from '../contentDir.ts';
 import { completionByCategory, completionRate, monthlyTrend, onTimeRate, orgPledges, type Rate } from '../lib/completionRates.ts';
 import { indexContent, type ContentIndex } from '../lib/contentIndex.ts';
-import { addDays, toIsoDate, type IsoDate } from '../lib/dates.ts';
+import { addDays, type IsoDate } from '../lib/dates.ts';
+import { checkedContent } from '../loader/contentCache.ts';
 import type { Bulletin, Commendation, ContentModel, Entry, Pledge, Round } from '../lib/model.ts';
 import { fulfilmentOf, latestRecord, type Fulfilment } from '../lib/pledgeStatus.ts';
 import { projectScope, type Scope } from '../lib/projectScope.ts';
@@ -72,7 +73,8 @@ function gitLastCommit(dir: string): IsoDate | undefined {
 
 async function build(scope: Scope): Promise<Board> {
   const full = loadModel();
-  const asOf = full.site.data.asOf ?? toIsoDate(new Date());
+  // The date the content check audited at (--as-of/AS_OF, else site.json's asOf, else today in the site's time zone).
+  const asOf = checkedContent(contentDir()).asOf!;
   const model = projectScope(full, scope, asOf);
   const index = indexContent(model);
   const round = index.round;

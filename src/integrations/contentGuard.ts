@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { backendFromEnv } from '../../admin/backendFromEnv.ts';
 import { checkedContent } from '../loader/contentCache.ts';
+import { asOfLine } from '../loader/asOfLine.ts';
 import { formatReport } from '../loader/formatReport.ts';
 import { contentDir } from '../contentDir.ts';
 
@@ -32,6 +33,8 @@ export function contentGuard(): AstroIntegration {
         const result = checkedContent(contentDir(), { revalidate: command === 'dev', uploadsDir });
         if (!result.errors.length) {
           logger.info(`内容检查通过：${result.files} 个文件，${result.findings.length} 条审计提示（运行 npm run check 查看）。`);
+          // The same date the pages count at (src/data/board.ts reads it from this check).
+          if (result.asOf && result.asOfSource && result.timeZone) logger.info(asOfLine(result.asOf, result.asOfSource, result.timeZone));
           return;
         }
         const report = formatReport({ ...result, findings: [] });

@@ -133,3 +133,44 @@ export function semestersOverlapping(from: IsoDate, to: IsoDate): Period[] {
 export function within(date: IsoDate, start: IsoDate, end: IsoDate): boolean {
   return date >= start && date <= end;
 }
+
+/** The time zone "today" is taken in when `site.json` names none: Beijing time. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** True when `timeZone` is an IANA time zone this runtime knows (e.g. `Asia/Shanghai`). */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The calendar date at instant `now` in `timeZone`: 2026-03-01T23:30:00Z is
+ * 2026-03-02 in Asia/Shanghai. An unknown zone is an error naming
+ * `site.json`'s `timeZone` field, where the zone comes from.
+ */
+export function todayIn(timeZone: string, now: Date): IsoDate {
+  if (!isTimeZone(timeZone)) {
+    throw new Error(`site.json 的 timeZone（时区）“${timeZone}”不是可用的时区名称，应写成 Asia/Shanghai 这样的名称。`);
+  }
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Where the as-of date came from: the command line, `site.json`'s `asOf`, or today's date in the branch's time zone. */
+export type AsOfSource = 'cli' | 'site' | 'today';
+
+/**
+ * The date every count is taken at: `--as-of` on the command line wins over
+ * `site.json`'s `asOf`, which wins over today in `timeZone` (default
+ * Asia/Shanghai) at instant `now`.
+ */
+export function effectiveAsOf(o: { cli?: IsoDate; site?: IsoDate; timeZone?: string }, now: Date): { asOf: IsoDate; source: AsOfSource; timeZone: string } {
+  const timeZone = o.timeZone || DEFAULT_TIME_ZONE;
+  if (o.cli) return { asOf: o.cli, source: 'cli', timeZone };
+  if (o.site) return { asOf: o.site, source: 'site', timeZone };
+  return { asOf: todayIn(timeZone, now), source: 'today', timeZone };
+}

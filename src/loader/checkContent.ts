@@ -1,12 +1,14 @@
 /**
  * The whole check of a content folder: read, validate, check the media
  * folder the CMS uploads into, and — when all is valid — audit as of the
- * site's `asOf` (or the given day).
+ * command line's `--as-of`, else the site's `asOf`, else today (see
+ * `effectiveAsOf` in src/lib/dates.ts).
  */
 import { join } from 'node:path';
+import { t } from '../i18n/t.ts';
 import { runAudit } from '../lib/audit/runAudit.ts';
 import { indexContent } from '../lib/contentIndex.ts';
-import type { IsoDate } from '../lib/dates.ts';
+import { DEFAULT_TIME_ZONE, effectiveAsOf, isIsoDate, type AsOfSource, type IsoDate } from '../lib/dates.ts';
 import type { ContentModel } from '../lib/model.ts';
 import { contentLimits, type ContentLimits } from '../lib/contentLimits.ts';
 import type { Problem } from '../lib/problem.ts';
@@ -19,17 +21,29 @@ export interface CheckResult {
   findings: Problem[];
   model?: ContentModel;
   asOf?: IsoDate;
+  /** Where `asOf` came from: `--as-of` (cli), `site.json`'s `asOf` (site), or today (today). */
+  asOfSource?: AsOfSource;
+  /** The time zone "today" is taken in (`site.json`'s `timeZone`, default Asia/Shanghai). */
+  timeZone?: string;
   files: number;
 }
 
-/** The as-of date: `site.json`'s `asOf`, else `today`. */
-export function resolveAsOf(model: ContentModel, today: IsoDate): IsoDate {
-  return model.site.data.asOf ?? today;
+/**
+ * The as-of date and where it came from: `cli` (the command line's `--as-of`) wins over
+ * `site.json`'s `asOf`, which wins over today. `today` is either a fixed day (tests) or
+ * the clock, whose date is then taken in `site.json`'s `timeZone` (default Asia/Shanghai).
+ */
+export function resolveAsOf(model: ContentModel, today: IsoDate | Date, cli?: IsoDate): { asOf: IsoDate; source: AsOfSource; timeZone: string } {
+  const { asOf: site, timeZone } = model.site.data;
+  if (typeof today === 'string' && !cli && !site) return { asOf: today, source: 'today', timeZone: timeZone || DEFAULT_TIME_ZONE };
+  return effectiveAsOf({ cli, site, timeZone }, typeof today === 'string' ? new Date(0) : today);
 }
 
 export interface CheckOptions {
   /** The media folder to check; by default `public/uploads` under the project root (the folder with package.json at or above `root`). */
   uploadsDir?: string;
+  /** The as-of date given on the command line (`--as-of`, or AS_OF for the build): it wins over `site.json`'s `asOf`. */
+  asOf?: IsoDate;
   /** Limits other than `contentLimits`, for tests. */
   limits?: Partial<ContentLimits>;
 }
@@ -40,15 +54,21 @@ function defaultUploadsDir(root: string): string | undefined {
   return project && join(project, MEDIA_FOLDER);
 }
 
-/** Checks `contentDir`; `today` stands in when `site.json` has no `asOf`. Paths are shown relative to `root`. */
-export function checkContent(contentDir: string, today: IsoDate, root = process.cwd(), o: CheckOptions = {}): CheckResult {
+/**
+ * Checks `contentDir`. `today` (a fixed day, or the clock as a `Date`, read in the site's time zone) stands in
+ * when neither `o.asOf` nor `site.json`'s `asOf` is given. Paths are shown relative to `root`.
+ */
+export function checkContent(contentDir: string, today: IsoDate | Date, root = process.cwd(), o: CheckOptions = {}): CheckResult {
   const limits = { ...contentLimits, ...o.limits };
   const read = readContentTree(contentDir, root, undefined, limits);
   const { model, problems } = validateContent(read.entries, limits);
   const uploads = o.uploadsDir ?? defaultUploadsDir(root);
   const errors = [...read.problems, ...problems, ...(uploads ? checkMedia(uploads, root) : [])];
+  if (o.asOf !== undefined && !isIsoDate(o.asOf)) {
+    errors.push({ file: '--as-of', field: '', rule: 'date', severity: 'error', message: t('time.badAsOf', { value: o.asOf }) });
+  }
   const files = read.entries.length + read.problems.length;
   if (errors.length || !model) return { errors, findings: [], model, files };
-  const asOf = resolveAsOf(model, today);
-  return { errors, findings: runAudit(indexContent(model), asOf), model, asOf, files };
+  const { asOf, source, timeZone } = resolveAsOf(model, today, o.asOf);
+  return { errors, findings: runAudit(indexContent(model), asOf), model, asOf, asOfSource: source, timeZone, files };
 }

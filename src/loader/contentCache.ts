@@ -7,7 +7,6 @@
  */
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { toIsoDate } from '../lib/dates.ts';
 import { checkContent, type CheckOptions, type CheckResult } from './checkContent.ts';
 
 interface Cached {
@@ -40,7 +39,7 @@ export function contentVersion(dir: string): string {
 /**
  * The checked content of `dir`. With `revalidate` (the dev server) the folder
  * is fingerprinted and checked again when a file changed; otherwise the first
- * check of the process stands. `uploadsDir` is the media folder the check
+ * check of the process stands; its `asOf` is the date the pages count at. `uploadsDir` is the media folder the check
  * covers too (the project's public/uploads by default).
  */
 export function checkedContent(dir: string, o: { revalidate?: boolean } & Pick<CheckOptions, 'uploadsDir'> = {}): CheckResult {
@@ -48,7 +47,8 @@ export function checkedContent(dir: string, o: { revalidate?: boolean } & Pick<C
   if (cached && !o.revalidate) return cached.result;
   const version = o.revalidate ? contentVersion(dir) : '';
   if (cached && cached.version === version) return cached.result;
-  const result = checkContent(dir, toIsoDate(new Date()), process.cwd(), { uploadsDir: o.uploadsDir });
+  // The clock is read in the site's time zone; AS_OF (set by `npm run build -- --as-of`) wins over site.json's asOf.
+  const result = checkContent(dir, new Date(), process.cwd(), { uploadsDir: o.uploadsDir, asOf: process.env.AS_OF || undefined });
   store.set(dir, { version, result });
   return result;
 }

@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { date, number, object, relation, select, shapeOf, text } from './fieldTypes.ts';
 import { bulletinCadences, cadences, checkCadences, memberReviewers, profileIds, reviewCadences } from './options.ts';
+import { isTimeZone } from '../lib/dates.ts';
 
 const weight = (label: string, hint: string) => number({ label, hint, min: 0, max: 1, required: true });
 const score = (label: string) => number({ label, min: 0, max: 100, required: true });
@@ -143,6 +144,14 @@ export const siteSchema = shapeOf(siteFields).superRefine((site, ctx) => {
       path: ['evaluation', 'thresholds'],
       params: { rule: 'thresholds-order' },
       message: '等次分数线应满足:优秀 > 合格 > 基本合格。',
+    });
+  }
+  if (site.timeZone && !isTimeZone(site.timeZone)) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['timeZone'],
+      params: { rule: 'time-zone' },
+      message: `时区“${site.timeZone}”不是可用的时区名称，应写成 Asia/Shanghai 这样的名称（留空即按北京时间）。`,
     });
   }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, daysBetween, isIsoDate, monthEnd, monthsOverlapping, semestersOverlapping } from '../../src/lib/dates.ts';
+import { addDays, daysBetween, DEFAULT_TIME_ZONE, effectiveAsOf, isIsoDate, isTimeZone, monthEnd, monthsOverlapping, semestersOverlapping, todayIn } from '../../src/lib/dates.ts';
 import { owedRecordPeriods, roundHalves, roundQuarters, trendPoints } from '../../src/lib/roundPeriods.ts';
 
 describe('isIsoDate', () => {
@@ -104,5 +104,40 @@ describe('trendPoints', () => {
 
   test('is empty before the round starts', () => {
     expect(trendPoints({ start: '2026-01-01', end: '2026-12-31' }, '2025-12-31')).toEqual([]);
+  });
+});
+
+describe('todayIn / effectiveAsOf: "today" is the date in the branch\'s time zone', () => {
+  const lateUtc = new Date('2026-03-01T23:30:00Z'); // 07:30 on 2 March in Beijing
+
+  test('2026-03-01T23:30:00Z is 2026-03-02 in Asia/Shanghai and still 2026-03-01 in UTC', () => {
+    expect(todayIn('Asia/Shanghai', lateUtc)).toBe('2026-03-02');
+    expect(todayIn('UTC', lateUtc)).toBe('2026-03-01');
+    expect(todayIn('America/New_York', lateUtc)).toBe('2026-03-01');
+  });
+
+  test('a build at 07:00 in Beijing counts that day; just before midnight Beijing time counts the same day', () => {
+    expect(todayIn('Asia/Shanghai', new Date('2025-12-25T23:00:00Z'))).toBe('2025-12-26');
+    expect(todayIn('Asia/Shanghai', new Date('2025-12-26T15:59:59Z'))).toBe('2025-12-26');
+    expect(todayIn('Asia/Shanghai', new Date('2025-12-26T16:00:00Z'))).toBe('2025-12-27');
+  });
+
+  test('without a zone, today is taken in Asia/Shanghai', () => {
+    expect(DEFAULT_TIME_ZONE).toBe('Asia/Shanghai');
+    expect(effectiveAsOf({}, lateUtc)).toEqual({ asOf: '2026-03-02', source: 'today', timeZone: 'Asia/Shanghai' });
+    expect(effectiveAsOf({ timeZone: 'UTC' }, lateUtc)).toEqual({ asOf: '2026-03-01', source: 'today', timeZone: 'UTC' });
+  });
+
+  test('the command line wins over site.json, which wins over today', () => {
+    expect(effectiveAsOf({ cli: '2026-01-15', site: '2025-12-26' }, lateUtc)).toMatchObject({ asOf: '2026-01-15', source: 'cli' });
+    expect(effectiveAsOf({ site: '2025-12-26' }, lateUtc)).toMatchObject({ asOf: '2025-12-26', source: 'site' });
+    expect(effectiveAsOf({ cli: '2026-01-15' }, lateUtc)).toMatchObject({ asOf: '2026-01-15', source: 'cli' });
+  });
+
+  test('an unknown time zone is a Chinese error naming site.json\'s timeZone field', () => {
+    expect(isTimeZone('Asia/Shanghai')).toBe(true);
+    expect(isTimeZone('Asia/Beijing')).toBe(false);
+    expect(() => todayIn('Asia/Beijing', lateUtc)).toThrow(/site\.json 的 timeZone（时区）“Asia\/Beijing”不是可用的时区名称/);
+    expect(() => effectiveAsOf({ timeZone: 'Mars/Olympus' }, lateUtc)).toThrow(/timeZone/);
   });
 });
