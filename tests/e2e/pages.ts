@@ -18,6 +18,8 @@ export const pageTypes: PageType[] = [
   { name: 'bulletins list', path: 'bulletins/' },
   { name: 'bulletin page', path: 'bulletins/2025/jiaoshi-er-urging/' },
   { name: 'stats', path: 'stats/', charts: true },
+  { name: 'rounds list', path: 'rounds/' },
+  { name: 'round archive', path: 'rounds/2025/', charts: true },
   { name: 'about', path: 'about/' },
   { name: 'search with results', path: `search/?q=${encodeURIComponent('家访')}`, search: true },
   { name: '404', path: 'no-such-page/', status: 404 },
