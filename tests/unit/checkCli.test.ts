@@ -1,12 +1,13 @@
 /** `npm run check` as a person runs it: exit codes, printed paths and messages, --json, --strict. */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
+import { todayIn } from '../../src/lib/dates.ts';
 import { tinyContent, tinyFiles } from '../fixtures/tinyContent.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
-function runCheck(args: string[]) {
-  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/check.ts', ...args], { cwd: root, encoding: 'utf8' });
+function runCheck(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/check.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -58,5 +59,72 @@ describe('npm run check', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/members\/li\.md\n {2}\[yaml\] 字段区（YAML）第 3 行/);
     expect(r.err).toBe('');
+  });
+});
+
+describe('npm run check: the as-of date', () => {
+  /** tiny content with site.json changed by `edit`. */
+  const withSite = (edit: (site: Record<string, unknown>) => void) => {
+    const site = JSON.parse(tinyFiles['site.json'] as string) as Record<string, unknown>;
+    edit(site);
+    return tinyContent({ 'site.json': JSON.stringify(site, null, 2) });
+  };
+
+  test("without --as-of, site.json's asOf is used and the output says so", () => {
+    const r = runCheck([]);
+    expect(r.out.split('\n')[0]).toBe('统计截止日期：2025-12-26（site.json 的 asOf）');
+    expect(r.out).toContain('制度落实审计（截至 2025-12-26）');
+  });
+
+  test("--as-of wins over site.json's asOf: the audit counts at that day and the output names it and its source", () => {
+    const r = runCheck(['--as-of', '2025-10-01']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('统计截止日期：2025-10-01（命令行 --as-of）');
+    expect(r.out).toContain('制度落实审计（截至 2025-10-01）');
+    const site = JSON.parse(runCheck(['--json']).out) as { asOf: string; asOfSource: string; findings: unknown[] };
+    const cli = JSON.parse(runCheck(['--json', '--as-of', '2025-10-01']).out) as { asOf: string; asOfSource: string; findings: unknown[] };
+    expect([site.asOf, site.asOfSource]).toEqual(['2025-12-26', 'site']);
+    expect([cli.asOf, cli.asOfSource]).toEqual(['2025-10-01', 'cli']);
+    // Not only the label: the audit itself counts at the earlier day.
+    expect(cli.findings).not.toEqual(site.findings);
+  });
+
+  test('a malformed --as-of is refused in Chinese with exit 2', () => {
+    const r = runCheck(['--as-of', '2025-02-30']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--as-of “2025-02-30”不是有效的日期');
+    expect(r.out).toBe('');
+  });
+
+  test("without any asOf, today is taken in Asia/Shanghai whatever the machine's zone, and the output says 今天 with the zone", () => {
+    const dir = withSite((s) => delete s.asOf);
+    const before = todayIn('Asia/Shanghai', new Date());
+    const r = runCheck(['--content', dir, '--json'], { TZ: 'UTC' });
+    const after = todayIn('Asia/Shanghai', new Date());
+    const parsed = JSON.parse(r.out) as { asOf: string; asOfSource: string; timeZone: string };
+    expect(parsed.asOfSource).toBe('today');
+    expect(parsed.timeZone).toBe('Asia/Shanghai');
+    expect([before, after]).toContain(parsed.asOf);
+    const human = runCheck(['--content', dir], { TZ: 'UTC' });
+    expect(human.out.split('\n')[0]).toMatch(/^统计截止日期：\d{4}-\d{2}-\d{2}（今天，Asia\/Shanghai）$/);
+  });
+
+  test("site.json's timeZone decides today's date when it is set", () => {
+    const dir = withSite((s) => {
+      delete s.asOf;
+      s.timeZone = 'Pacific/Kiritimati';
+    });
+    const before = todayIn('Pacific/Kiritimati', new Date());
+    const r = runCheck(['--content', dir]);
+    const after = todayIn('Pacific/Kiritimati', new Date());
+    const line = r.out.split('\n')[0];
+    expect([before, after].map((d) => `统计截止日期：${d}（今天，Pacific/Kiritimati）`)).toContain(line);
+  });
+
+  test("an unknown time zone fails the check, naming site.json's timeZone field", () => {
+    const dir = withSite((s) => (s.timeZone = 'Asia/Beijing'));
+    const r = runCheck(['--content', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/site\.json\n {2}timeZone {2}\[time-zone\] 时区“Asia\/Beijing”不是可用的时区名称/);
   });
 });
