@@ -9,24 +9,11 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '../i18n/t.ts';
-import { isIsoDate } from '../lib/dates.ts';
+import { DEFAULT_TIME_ZONE, isIsoDate, isTimeZone, todayIn } from '../lib/dates.ts';
+import { asOfLine } from '../loader/asOfLine.ts';
 import { checkContent } from '../loader/checkContent.ts';
 import { formatReport } from '../loader/formatReport.ts';
 import { planSetup } from '../loader/planSetup.ts';
-
-/** Today's date in `timeZone` (default Asia/Shanghai, the branch's day, not UTC's). */
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
-function validTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function main(): number {
   let values;
@@ -52,10 +39,11 @@ function main(): number {
     return 2;
   };
   const zone = values['time-zone'];
-  if (zone !== undefined && !validTimeZone(zone)) return fail(t('setup.badTimeZone', { zone }));
+  if (zone !== undefined && !isTimeZone(zone)) return fail(t('setup.badTimeZone', { zone }));
   const asOf = values['as-of'];
   if (asOf !== undefined && !isIsoDate(asOf)) return fail(t('setup.badAsOf', { date: asOf }));
-  const today = asOf ?? todayIn(zone ?? 'Asia/Shanghai');
+  // The round is the one of today in the branch's time zone (Beijing time unless --time-zone says otherwise).
+  const today = asOf ?? todayIn(zone ?? DEFAULT_TIME_ZONE, new Date());
 
   const plan = planSetup({ profile: values.profile, name: values.name, id: values.id, level: values.level, unitType: values['unit-type'], timeZone: zone }, today);
   if ('error' in plan) return fail(`${plan.error}\n${t('setup.usage')}`);
@@ -72,8 +60,9 @@ function main(): number {
   }
   process.stdout.write(`${t('setup.written', { dir: shown })}\n${plan.files.map((f) => `  ${join(shown, f.path)}\n`).join('')}`);
 
-  const result = checkContent(dir, today);
-  process.stdout.write(`${t('setup.checkResult')}\n${formatReport(result)}\n`);
+  const result = checkContent(dir, new Date(), undefined, { asOf });
+  const used = result.asOf && result.asOfSource && result.timeZone ? `${asOfLine(result.asOf, result.asOfSource, result.timeZone)}\n` : '';
+  process.stdout.write(`${t('setup.checkResult')}\n${used}${formatReport(result)}\n`);
   if (result.errors.length) return 1;
   process.stdout.write(`${t('setup.next', { dir: shown })}\n`);
   return 0;

@@ -87,6 +87,7 @@ describe('npm run setup', () => {
     expect([round.start, round.end]).toEqual(preset === 'school-semester' ? ['2025-09-01', '2026-08-31'] : ['2026-01-01', '2026-12-31']);
     // It prints the check's result and the next steps, naming the folder.
     expect(r.stdout).toContain('没有错误');
+    expect(r.stdout).toContain('统计截止日期：2026-03-05（命令行 --as-of）');
     expect(r.stdout).toContain(`npm run import -- 名册.xlsx --content ${dir}`);
     expect(r.stdout).toContain(`CONTENT_DIR=${dir} npm start`);
   }, 60_000);
@@ -108,6 +109,17 @@ describe('npm run setup', () => {
     expect(r.stderr).toContain('不认识的制度“xuexiao”');
     for (const p of presets) expect(r.stderr).toContain(p);
     expect(r.stderr).toContain('没有写入任何文件。');
+    expect(existsSync(dir)).toBe(false);
+  }, 60_000);
+
+  test('refuses an unknown time zone or a bad --as-of and writes nothing', () => {
+    const dir = fresh();
+    const z = setup(['--profile', 'monthly', '--name', '第一党支部', '--id', 'diyi', '--out', dir, '--time-zone', 'Mars/Olympus']);
+    expect(z.status).toBe(2);
+    expect(z.stderr).toContain('不认识的时区“Mars/Olympus”');
+    const d = setup(['--profile', 'monthly', '--name', '第一党支部', '--id', 'diyi', '--out', dir, '--as-of', '2026-02-30']);
+    expect(d.status).toBe(2);
+    expect(d.stderr).toContain('日期“2026-02-30”有误');
     expect(existsSync(dir)).toBe(false);
   }, 60_000);
 
