@@ -81,7 +81,10 @@ export function combineEvaluation(e: MemberEvaluation, settings: EvaluationSetti
   return { ...base, status: 'pending', basis: 'none' };
 }
 
-/** The smallest panel for a branch of `members` members: ceil(80%), in whole-number arithmetic. */
-export function panelRequirement(members: number): number {
-  return Math.ceil((4 * members) / 5);
+/**
+ * The smallest panel for a branch of `members` members: ceil(share × members), 80% unless the profile says
+ * otherwise; computed in whole thousandths so that 0.8 × 5 is 4, not 4.000000000000001.
+ */
+export function panelRequirement(members: number, share = 0.8): number {
+  return Math.ceil((Math.round(share * 1000) * members) / 1000);
 }

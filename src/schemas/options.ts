@@ -72,6 +72,8 @@ export const periods = [
   ...quarters,
   { value: 'h1', label: '上半年' },
   { value: 'h2', label: '下半年' },
+  { value: 'spring', label: '春季学期' },
+  { value: 'autumn', label: '秋季学期' },
   { value: 'year', label: '全年' },
 ] as const satisfies readonly Option[];
 

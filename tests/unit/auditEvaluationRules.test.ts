@@ -4,7 +4,7 @@ import type { AuditRule } from '../../src/lib/audit/auditContext.ts';
 import { allowedReviewers, auditR10, auditR11, auditR12, auditR13, auditR14, auditR16 } from '../../src/lib/audit/evaluationRules.ts';
 import { panelRequirement } from '../../src/lib/combineEvaluation.ts';
 import type { ContentModel, Entry, Member } from '../../src/lib/model.ts';
-import { evaluation, index, member, memberEval, org, pledge, review, withMembers } from '../fixtures/model.ts';
+import { evaluation, index, member, memberEval, org, pledge, review, site, withMembers } from '../fixtures/model.ts';
 
 const AS_OF = '2026-12-31';
 
@@ -268,6 +268,8 @@ describe('auditR12', () => {
 
 describe('auditR13', () => {
   const members = withMembers(member('m1'));
+  // R13 is the rule of 篇一/二/五 (monthly here); 篇三/四 have no such rule.
+  const run = (rule: AuditRule, parts: Partial<ContentModel>) => rule({ index: index({ ...parts, site: site({ profile: 'monthly' }) }), asOf: AS_OF });
 
   test.each(['passive', 'refused'] as const)('flags a %s member overridden to something other than unqualified', (attitude) => {
     const e = evaluation('e1', [

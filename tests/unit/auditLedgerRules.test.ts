@@ -12,6 +12,11 @@ function run(rule: AuditRule, parts: Partial<ContentModel>, asOf: string) {
   return rule({ index: index(parts), asOf });
 }
 
+/** The same under the provincial profile (篇四), whose org pledges are bulletined each quarter. */
+function runProvincial(rule: AuditRule, parts: Partial<ContentModel>, asOf: string) {
+  return run(rule, { ...parts, site: site({ profile: 'provincial' }) }, asOf);
+}
+
 const record = (date: string) => ({ date, note: '进展', progress: 10 });
 
 const B1 = 'content/orgs/b1.md';
@@ -219,7 +224,7 @@ describe('auditR8', () => {
     const findings = run(auditR8, { bulletins: [bulletin('bh1')] }, '2026-12-31');
 
     expect(findings).toHaveLength(1);
-    expect(findings[0].message).toMatch(/通报:h2。$/);
+    expect(findings[0].message).toMatch(/通报：h2。$/);
   });
 
   test('does not let a year bulletin stand in for a half-year', () => {
@@ -228,10 +233,10 @@ describe('auditR8', () => {
     expect(findings).toHaveLength(1);
   });
 
-  test('requires quarterly bulletins of an org that owns pledges', () => {
+  test('requires quarterly bulletins of an org that owns pledges (篇四)', () => {
     const pledges = [pledge('o1', 'b1'), pledge('o2', 'b1'), pledge('o3', 'b1')];
 
-    const findings = run(auditR8, { pledges, bulletins: [bulletin('bh1')] }, '2026-06-30');
+    const findings = runProvincial(auditR8, { pledges, bulletins: [bulletin('bh1')] }, '2026-06-30');
 
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'R8', file: B1 });
@@ -243,18 +248,18 @@ describe('auditR8', () => {
     const pledges = [pledge('o1', 'b1')];
     const bulletins = [bulletin('bq1', { period: 'q1', date: '2026-04-05' }), bulletin('bq2', { period: 'q2' })];
 
-    expect(run(auditR8, { pledges, bulletins }, '2026-06-30')).toEqual([]);
+    expect(runProvincial(auditR8, { pledges, bulletins }, '2026-06-30')).toEqual([]);
   });
 
   test('owes the first quarter bulletin of a pledging org on 31 March, not on 30 March', () => {
     const pledges = [pledge('o1', 'b1')];
 
-    expect(run(auditR8, { pledges }, '2026-03-30')).toEqual([]);
-    expect(run(auditR8, { pledges }, '2026-03-31')).toEqual([expect.objectContaining({ rule: 'R8', file: B1 })]);
+    expect(runProvincial(auditR8, { pledges }, '2026-03-30')).toEqual([]);
+    expect(runProvincial(auditR8, { pledges }, '2026-03-31')).toEqual([expect.objectContaining({ rule: 'R8', file: B1 })]);
   });
 
   test('requires quarterly bulletins of a general branch that owns pledges', () => {
-    const findings = run(auditR8, { pledges: [pledge('o1', 'top')], bulletins: [bulletin('bh1')] }, '2026-06-30');
+    const findings = runProvincial(auditR8, { pledges: [pledge('o1', 'top')], bulletins: [bulletin('bh1')] }, '2026-06-30');
 
     expect(findings).toEqual([expect.objectContaining({ rule: 'R8', file: TOP })]);
     expect(findings[0].message).toContain('q1、q2');

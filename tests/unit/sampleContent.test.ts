@@ -42,7 +42,9 @@ describe('the sample branch', () => {
     );
   });
 
-  // For each rule: the findings and what the rule inspects; it must fire on some, not all.
+  // For each rule: the findings and what the rule inspects; it must fire on some, not all. The sample follows the
+  // five-stage profile (篇三): R13 is not its rule, and its bulletins are all held (R8); both are covered by the
+  // fixtures of tests/unit/audit*Rules.test.ts and tests/unit/profiles.test.ts.
   const byRule = (rule: string) => result.findings.filter((f) => f.rule === rule);
   const files = (list: { file: string }[]) => new Set(list.map((x) => x.file));
   const evalEntries = model.evaluations.flatMap((e) => e.data.members.map((_, i) => `${e.file}#${i}`));
@@ -54,19 +56,17 @@ describe('the sample branch', () => {
     R5: () => idx.roundPledges.length,
     R6: () => idx.roundPledges.length,
     R7: () => model.orgs.length,
-    R8: () => model.orgs.length,
     R9: () => idx.roundPledges.length,
     R10: () => model.evaluations.length,
     R11: () => evalEntries.length,
     R12: () => model.reviews.length + evalEntries.length,
-    R13: () => evalEntries.length,
     R14: () => model.members.length + model.orgs.length,
     R15: () => idx.roundPledges.filter((p) => p.data.closed).length,
   };
   test.each(Object.keys(candidates))('%s fires at least once and passes elsewhere', (rule) => {
     const found = byRule(rule);
     expect(found.length).toBeGreaterThan(0);
-    const flagged = ['R11', 'R12', 'R13'].includes(rule) ? found.length : files(found).size;
+    const flagged = ['R11', 'R12'].includes(rule) ? found.length : files(found).size;
     expect(flagged).toBeLessThan(candidates[rule]());
   });
 

@@ -3,7 +3,8 @@ import { combineEvaluation, panelRequirement, rectificationRefused } from '../co
 import type { ContentIndex } from '../contentIndex.ts';
 import { finishedBy, roundHalves } from '../roundPeriods.ts';
 import type { Problem } from '../problem.ts';
-import { finding, type AuditContext } from './auditContext.ts';
+import { finding, profileFor, profileOfOwner, type AuditContext } from './auditContext.ts';
+import type { Profile } from '../profiles.ts';
 import { grades } from '../../schemas/options.ts';
 import { isApproved } from '../pledgeStatus.ts';
 
@@ -23,9 +24,10 @@ export function auditR10(ctx: AuditContext): Problem[] {
   for (const e of roundEvaluations(ctx)) {
     const org = ctx.index.org.get(e.data.org);
     const members = (ctx.index.membersOf.get(e.data.org) ?? []).length;
-    const need = panelRequirement(members);
+    const share = profileFor(ctx, e.data.org).panelShare;
+    const need = panelRequirement(members, share);
     const size = Object.values(e.data.panel).reduce<number>((a, b) => a + (b ?? 0), 0);
-    if (size < need) out.push(finding('R10', e.file, 'panel', `评议主体共 ${size} 人，少于本支部党员数 ${members} 的 80%（至少 ${need} 人）。`));
+    if (size < need) out.push(finding('R10', e.file, 'panel', `评议主体共 ${size} 人，少于本支部党员数 ${members} 的 ${Math.round(share * 100)}%（至少 ${need} 人）。`));
     if (org?.data.unitType === 'enterprise' && !e.data.panel.investors) out.push(finding('R10', e.file, 'panel.investors', '非公企业党组织的群众评议应邀请非中共党员的出资人参加。'));
     if (org?.data.unitType === 'social-org' && !e.data.panel.orgHeads) out.push(finding('R10', e.file, 'panel.orgHeads', '社会组织党组织的群众评议应邀请非中共党员的负责人参加。'));
   }
@@ -52,16 +54,17 @@ export function auditR11(ctx: AuditContext): Problem[] {
 
 /**
  * Who may review `subject`: a branch secretary is reviewed by the secretary of
- * the upper org; a member by the branch secretary or their supervising
- * committee member; an org by its own secretary or the upper org's.
+ * the upper org; a member by the branch secretary, or also by their
+ * supervising committee member where the profile allows it (篇三/四); an org
+ * by its own secretary or the upper org's.
  */
-export function allowedReviewers(index: ContentIndex, subject: string): string[] {
+export function allowedReviewers(index: ContentIndex, subject: string, reviewers: Profile['memberReviewers'] = 'secretary-or-supervisor'): string[] {
   const m = index.member.get(subject);
   if (m) {
     const org = index.org.get(m.data.org);
     const sec = index.secretaryOf(m.data.org);
     if (sec === m.id) return [org?.data.parent && index.secretaryOf(org.data.parent)].filter((x): x is string => Boolean(x));
-    return [sec, m.data.supervisor].filter((x): x is string => Boolean(x));
+    return [sec, reviewers === 'secretary-or-supervisor' ? m.data.supervisor : undefined].filter((x): x is string => Boolean(x));
   }
   const o = index.org.get(subject);
   if (!o) return [];
@@ -73,7 +76,7 @@ export function auditR12(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
   const nameOf = (id: string) => ctx.index.member.get(id)?.data.name ?? ctx.index.org.get(id)?.data.name ?? id;
   const check = (file: string, field: string, reviewer: string, subject: string) => {
-    const allowed = allowedReviewers(ctx.index, subject);
+    const allowed = allowedReviewers(ctx.index, subject, profileOfOwner(ctx, subject).memberReviewers);
     if (allowed.length && !allowed.includes(reviewer)) {
       out.push(finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.map(nameOf).join('或')}作出,现为${nameOf(reviewer)}。`));
     }
@@ -83,10 +86,11 @@ export function auditR12(ctx: AuditContext): Problem[] {
   return out;
 }
 
-/** R13: passive or refused rectification makes the result 不合格; flags an override that says otherwise. */
+/** R13 (篇一/二/五): passive or refused rectification makes the result 不合格; flags an override that says otherwise. */
 export function auditR13(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
   for (const e of roundEvaluations(ctx)) {
+    if (!profileFor(ctx, e.data.org).rectificationRule) continue;
     e.data.members.forEach((m, i) => {
       if (rectificationRefused(m) && m.final && m.final.grade !== 'unqualified') {
         const name = ctx.index.member.get(m.member)?.data.name ?? m.member;
@@ -116,9 +120,11 @@ export function auditR14(ctx: AuditContext): Problem[] {
     reviewed.set(r.data.subject, list);
   }
   const out: Problem[] = [];
+  // Only where the profile reviews every half year (篇三/四); 篇一/二/五 review once, at year end, in the evaluation.
+  const halfYearly = (org: string) => profileFor(ctx, org).leaderReviewCadence === 'half-year';
   const subjects = [
-    ...ctx.index.model.members.filter((m) => m.data.status === 'active' && allowedReviewers(ctx.index, m.id).length > 0).map((m) => ({ id: m.id, name: m.data.name, file: m.file })),
-    ...ctx.index.model.orgs.filter((o) => o.data.level === 'branch').map((o) => ({ id: o.id, name: o.data.name, file: o.file })),
+    ...ctx.index.model.members.filter((m) => m.data.status === 'active' && halfYearly(m.data.org) && allowedReviewers(ctx.index, m.id).length > 0).map((m) => ({ id: m.id, name: m.data.name, file: m.file })),
+    ...ctx.index.model.orgs.filter((o) => o.data.level === 'branch' && halfYearly(o.id)).map((o) => ({ id: o.id, name: o.data.name, file: o.file })),
   ];
   for (const s of subjects) {
     const dates = reviewed.get(s.id) ?? [];

@@ -2,19 +2,20 @@
 import { isApproved, isClosed, fulfilmentOf } from '../pledgeStatus.ts';
 import type { Problem } from '../problem.ts';
 import { finishedBy, owedRecordPeriods, roundHalves, roundQuarters } from '../roundPeriods.ts';
-import { finding, type AuditContext } from './auditContext.ts';
+import { finding, profileFor, profileOfOwner, type AuditContext } from './auditContext.ts';
+import { roundSemesters } from '../branchRanking.ts';
 
 /**
  * R6: an open pledge has a ledger record for every period from its approval
- * to the as-of date (每月一记实 by default, 每学期一记账 where `site.json`
- * says `cadence: semester`). Lists the missing periods.
+ * to the as-of date, at the profile's cadence: 每月一记实 (篇三/四/五) or
+ * 每学期一记账 (篇一/二). Lists the missing periods.
  */
 export function auditR6(ctx: AuditContext): Problem[] {
-  const cadence = ctx.index.model.site.data.cadence;
   const out: Problem[] = [];
   for (const p of ctx.index.roundPledges) {
     const d = p.data;
     if (!isApproved(d, ctx.asOf) || isClosed(d, ctx.asOf) || !d.review.date) continue;
+    const cadence = profileOfOwner(ctx, d.owner).recordCadence;
     const dates = (d.records ?? []).map((r) => r.date);
     const gaps = owedRecordPeriods(cadence, d.review.date, ctx.asOf).filter((per) => !dates.some((x) => x >= per.start && x <= per.end));
     if (gaps.length) {
@@ -30,13 +31,14 @@ function ledgerOrgs(ctx: AuditContext) {
   return ctx.index.model.orgs.filter((o) => o.data.level === 'branch' || ctx.index.pledgesOf.has(o.id));
 }
 
-/** R7: a branch has a check for every finished quarter of the round (每季度一检查). */
+/** R7: a branch whose profile has checks (篇三/四/五) has one for every finished quarter of the round (每季度一检查). */
 export function auditR7(ctx: AuditContext): Problem[] {
   const round = ctx.index.round;
   if (!round) return [];
   const out: Problem[] = [];
   const quarters = finishedBy(roundQuarters(round.data), ctx.asOf);
   for (const o of ledgerOrgs(ctx)) {
+    if (profileFor(ctx, o.id).checkCadence === 'none') continue;
     const done = new Set(ctx.index.model.checks.filter((c) => c.round === round.id && c.data.org === o.id).map((c) => c.data.quarter));
     const missing = quarters.filter((q) => !done.has(q.key as never));
     if (missing.length) out.push(finding('R7', o.file, '', `${o.data.name}缺少以下季度的检查记录:${missing.map((q) => `${q.key}(${q.start} 至 ${q.end})`).join('、')}。`));
@@ -45,10 +47,11 @@ export function auditR7(ctx: AuditContext): Problem[] {
 }
 
 /**
- * R8: a branch has a bulletin for every finished half-year (每半年一通报);
- * an org that made organisation pledges, one for every finished quarter.
- * A bulletin covers the period it names and, for quarters, the half-year
- * or year bulletins do not stand in.
+ * R8: a branch has a bulletin for every finished period of its profile: each
+ * half-year (每半年一通报, 篇三/四/五) or each semester (通报表扬, 篇一/二);
+ * where the profile says so (篇四), an org that made organisation pledges one
+ * for every finished quarter. A bulletin covers the period it names; for
+ * semesters, a 春季学期/秋季学期 bulletin dated from the semester's start.
  */
 export function auditR8(ctx: AuditContext): Problem[] {
   const round = ctx.index.round;
@@ -56,11 +59,19 @@ export function auditR8(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
   const halves = finishedBy(roundHalves(round.data), ctx.asOf);
   const quarters = finishedBy(roundQuarters(round.data), ctx.asOf);
+  const semesters = finishedBy(roundSemesters(round.data), ctx.asOf);
   for (const o of ledgerOrgs(ctx)) {
-    const periods = new Set<string>(ctx.index.model.bulletins.filter((b) => b.round === round.id && b.data.org === o.id).map((b) => b.data.period));
-    const owed = ctx.index.pledgesOf.has(o.id) ? quarters : halves;
-    const missing = owed.filter((p) => !periods.has(p.key));
-    if (missing.length) out.push(finding('R8', o.file, '', `${o.data.name}缺少以下期间的通报:${missing.map((p) => p.key).join('、')}。`));
+    const profile = profileFor(ctx, o.id);
+    const bulletins = ctx.index.model.bulletins.filter((b) => b.round === round.id && b.data.org === o.id);
+    const periods = new Set<string>(bulletins.map((b) => b.data.period));
+    let missing: string[];
+    if (profile.orgBulletinCadence === 'quarter' && ctx.index.pledgesOf.has(o.id)) missing = quarters.filter((p) => !periods.has(p.key)).map((p) => p.key);
+    else if (profile.bulletinCadence === 'semester') {
+      missing = semesters
+        .filter((s) => !bulletins.some((b) => s.key.endsWith(b.data.period) && b.data.date >= s.start))
+        .map((s) => `${s.year}年${s.key.endsWith('autumn') ? '秋季学期' : '春季学期'}`);
+    } else missing = halves.filter((p) => !periods.has(p.key)).map((p) => p.key);
+    if (missing.length) out.push(finding('R8', o.file, '', `${o.data.name}缺少以下期间的通报：${missing.join('、')}。`));
   }
   return out;
 }

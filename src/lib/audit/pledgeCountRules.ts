@@ -1,31 +1,51 @@
 /** R1–R3: who must pledge, and how many. */
 import { isApproved } from '../pledgeStatus.ts';
 import type { Problem } from '../problem.ts';
-import { finding, type AuditContext } from './auditContext.ts';
+import { finding, profileFor, type AuditContext } from './auditContext.ts';
 
 function approvedCount(ctx: AuditContext, owner: string): number {
   return (ctx.index.pledgesOf.get(owner) ?? []).filter((p) => isApproved(p.data, ctx.asOf)).length;
 }
 
-/** R1: an active member has 2–3 approved pledges; retired or frail members 0–3 (voluntary, never flagged for too few). */
+/**
+ * R1: an active member has the profile's number of approved pledges (2–3 in 篇三/四); where the profile sets no
+ * number (篇一/二/五: four areas), at least one. Retired and frail members pledge voluntarily: never flagged, for
+ * too few or too many.
+ */
 export function auditR1(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
   for (const m of ctx.index.model.members) {
+    if (m.data.status !== 'active') continue;
+    const range = profileFor(ctx, m.data.org).memberPledges;
     const n = approvedCount(ctx, m.id);
-    const voluntary = m.data.status !== 'active';
-    if (n > 3) out.push(finding('R1', m.file, '', `${m.data.name}本轮有 ${n} 项审核通过的承诺,一般为 2—3 项。`));
-    else if (!voluntary && n < 2) out.push(finding('R1', m.file, '', `${m.data.name}本轮只有 ${n} 项审核通过的承诺,在职党员一般应承诺 2—3 项。`));
+    if (!range) {
+      if (n === 0) out.push(finding('R1', m.file, '', `${m.data.name}本轮还没有审核通过的承诺；在职党员应从学习、工作、自律、服务等方面作出承诺。`));
+    } else if (n > range.max) out.push(finding('R1', m.file, '', `${m.data.name}本轮有 ${n} 项审核通过的承诺，一般为 ${span(range)} 项。`));
+    else if (n < range.min) out.push(finding('R1', m.file, '', `${m.data.name}本轮只有 ${n} 项审核通过的承诺，在职党员一般应承诺 ${span(range)} 项。`));
   }
   return out;
 }
 
-/** R2: an organisation that pledges has 3–5 approved pledges. */
+const span = (r: { min: number; max: number }) => (r.min === r.max ? `${r.min}` : `${r.min}—${r.max}`);
+
+/**
+ * R2: an organisation that pledges has the profile's number of approved pledges (3–5 in 篇三/四), and they are
+ * filed with the upper organisation (报上级审定备案): the top org names its upper authority (`upperAuthority`) and
+ * each approved pledge of it says when it was filed (`review.filedOn`). Who may approve an org pledge (someone of
+ * the parent org) is a content rule: src/loader/validateContent.ts refuses any other approver.
+ */
 export function auditR2(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
   for (const o of ctx.index.model.orgs) {
     if (!ctx.index.pledgesOf.has(o.id)) continue;
+    const profile = profileFor(ctx, o.id);
+    if (!profile.orgPledges) continue;
     const n = approvedCount(ctx, o.id);
-    if (n < 3 || n > 5) out.push(finding('R2', o.file, '', `${o.data.name}作出组织承诺 ${n} 项(审核通过),党组织承诺一般为 3—5 项。`));
+    if (n < profile.orgPledges.min || n > profile.orgPledges.max) out.push(finding('R2', o.file, '', `${o.data.name}作出组织承诺 ${n} 项（审核通过），党组织承诺一般为 ${span(profile.orgPledges)} 项。`));
+    if (!profile.orgPledgesFiledUpward || o.data.parent) continue;
+    const approved = (ctx.index.pledgesOf.get(o.id) ?? []).filter((p) => isApproved(p.data, ctx.asOf));
+    if (approved.length && !o.data.upperAuthority) out.push(finding('R2', o.file, 'upperAuthority', `${o.data.name}的组织承诺应报上级党组织审定备案：请在“上级党组织（备案机关）”中写明报哪个上级党组织，如“县教育局党委”。`));
+    for (const p of approved) if (!p.data.review.filedOn) out.push(finding('R2', p.file, 'review.filedOn', `组织承诺“${p.data.title}”没有写报上级党组织备案的日期。`));
   }
   return out;
 }
