@@ -123,8 +123,10 @@ export function semestersOverlapping(from: IsoDate, to: IsoDate): Period[] {
   const first = parts(from).year - 1;
   const last = parts(to).year;
   for (let y = first; y <= last; y++) {
-    out.push({ key: `${y}-spring`, start: isoDate(y, 2, 1), end: isoDate(y, 7, 31) });
-    out.push({ key: `${y}-autumn`, start: isoDate(y, 8, 1), end: isoDate(y + 1, 1, 31) });
+    // The school calendar: the autumn semester from 1 September to the end of January, spring from 1 February
+    // to the end of August (summer holidays included, so every day belongs to a semester).
+    out.push({ key: `${y}-spring`, start: isoDate(y, 2, 1), end: isoDate(y, 8, 31) });
+    out.push({ key: `${y}-autumn`, start: isoDate(y, 9, 1), end: isoDate(y + 1, 1, 31) });
   }
   return out.filter((p) => p.end >= from && p.start <= to);
 }

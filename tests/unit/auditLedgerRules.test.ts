@@ -95,8 +95,8 @@ describe('auditR6', () => {
     const semesterSite = site({ cadence: 'semester' });
     const p = pledge('p1', 'm1', { review: { status: 'approved', by: 'sec', date: '2026-01-10' } });
 
-    test('owes the spring semester once it ends on 31 July', () => {
-      const findings = run(auditR6, { site: semesterSite, pledges: [p] }, '2026-07-31');
+    test('owes the spring semester once it ends on 31 August (the autumn term starts on 1 September)', () => {
+      const findings = run(auditR6, { site: semesterSite, pledges: [p] }, '2026-08-31');
 
       expect(findings).toHaveLength(1);
       expect(findings[0]).toMatchObject({ rule: 'R6', file: p.file, field: 'records' });
@@ -105,18 +105,18 @@ describe('auditR6', () => {
       expect(findings[0].message).toContain('2026-spring');
     });
 
-    test('does not owe the spring semester on 30 July', () => {
-      expect(run(auditR6, { site: semesterSite, pledges: [p] }, '2026-07-30')).toEqual([]);
+    test('does not owe the spring semester on 30 August', () => {
+      expect(run(auditR6, { site: semesterSite, pledges: [p] }, '2026-08-30')).toEqual([]);
     });
 
     test('does not owe monthly records', () => {
       const withSpring = pledge('p1', 'm1', { review: p.data.review, records: [record('2026-06-01')] });
 
-      expect(run(auditR6, { site: semesterSite, pledges: [withSpring] }, '2026-07-31')).toEqual([]);
+      expect(run(auditR6, { site: semesterSite, pledges: [withSpring] }, '2026-08-31')).toEqual([]);
     });
 
     test('does not owe the semester the pledge was approved in', () => {
-      const findings = run(auditR6, { site: semesterSite, pledges: [p] }, '2026-07-31');
+      const findings = run(auditR6, { site: semesterSite, pledges: [p] }, '2026-08-31');
 
       expect(findings[0].message).not.toContain('2025-autumn');
     });

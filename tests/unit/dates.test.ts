@@ -48,10 +48,10 @@ describe('monthsOverlapping', () => {
 });
 
 describe('semestersOverlapping', () => {
-  test('splits the school year at 1 February and 1 August', () => {
+  test('splits the school year at 1 February and 1 September (the autumn term starts in September)', () => {
     expect(semestersOverlapping('2026-03-01', '2026-09-01').map((s) => `${s.key} ${s.start} ${s.end}`)).toEqual([
-      '2026-spring 2026-02-01 2026-07-31',
-      '2026-autumn 2026-08-01 2027-01-31',
+      '2026-spring 2026-02-01 2026-08-31',
+      '2026-autumn 2026-09-01 2027-01-31',
     ]);
   });
 });
@@ -88,7 +88,8 @@ describe('owedRecordPeriods', () => {
   });
 
   test('owes semesters under semester cadence', () => {
-    expect(owedRecordPeriods('semester', '2026-01-10', '2026-08-01').map((p) => p.key)).toEqual(['2026-spring']);
+    expect(owedRecordPeriods('semester', '2026-01-10', '2026-08-31').map((p) => p.key)).toEqual(['2026-spring']);
+    expect(owedRecordPeriods('semester', '2026-01-10', '2026-08-30')).toEqual([]);
   });
 });
 
