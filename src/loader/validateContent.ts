@@ -112,6 +112,29 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
       });
     }
   }
+  // An organisation's pledges are approved by its upper organisation (报上级审定备案): by the parent org's secretary
+  // or one of its team (a member of the parent with the secretary or committee role). The top org's upper authority
+  // is outside the content: it names it in `upperAuthority` (audit R2).
+  const orgById = new Map(model.orgs.map((o) => [o.id, o]));
+  const memberOf = new Map(model.members.map((m) => [m.id, m]));
+  for (const p of model.pledges) {
+    const owner = orgById.get(p.data.owner);
+    const by = p.data.review.by;
+    if (!owner?.data.parent || p.data.review.status !== 'approved' || !by) continue;
+    const parent = orgById.get(owner.data.parent);
+    const approver = memberOf.get(by);
+    if (!parent || !approver) continue;
+    const team = parent.data.secretary === by || (approver.data.org === parent.id && (approver.data.roles ?? []).some((r) => r === 'secretary' || r === 'committee'));
+    if (!team) {
+      problems.push({
+        file: p.file,
+        field: 'review.by',
+        rule: 'org-approval',
+        severity: 'error',
+        message: `组织承诺由上级党组织审定：应由${parent.data.name}的书记或班子成员审核，${approver.data.name}不是。`,
+      });
+    }
+  }
   for (const c of model.checks) {
     ref(c.file, 'org', c.data.org, ['orgs']);
     c.data.urged?.forEach((u, i) => ref(c.file, `urged[${i}]`, pledgeRef(u, c.round), ['pledges']));

@@ -6,6 +6,10 @@ import { tinyContent, tinyFiles } from '../fixtures/tinyContent.ts';
 const PLEDGE = 'pledges/2026/li-work.md';
 const EVAL = 'evaluations/2026/b1.md';
 /** A year-end evaluation of b1 (a panel of 8) listing li, with `votes` votes in all, then `second`. */
+/** site.json of the tiny tree with `extra` keys. */
+const siteWith = (extra: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(tinyFiles['site.json']), ...extra }, null, 2);
+/** An approved pledge of the org b1, approved by `by`. */
+const orgPledgeText = (by: string) => `---\nowner: b1\nownerKind: org\ncategory: service\ntitle: 开展送教上门\nmeasures:\n  - 每月一次\ndeadline: 2026-12-31\nreview:\n  status: approved\n  by: ${by}\n  date: 2026-02-20\n---\n`;
 const commendationText = (subject: string) => `---\nsubject: ${subject}\ntitle: 优秀共产党员\nreason: 承诺全部按期完成。\ndate: 2026-12-25\n---\n`;
 const evaluationText = (second: string, votes = 8) =>
   `---\norg: b1\ndate: 2026-12-20\npanel:\n  masses: 8\nmembers:\n  - member: li\n    mass: { satisfied: ${votes}, basicallySatisfied: 0, dissatisfied: 0 }\n  - member: ${second}\n---\n`;
@@ -20,6 +24,10 @@ function errorsOf(changes: Record<string, string | Buffer | null>) {
 describe('checkContent', () => {
   test('accepts the tiny valid tree', () => {
     expect(errorsOf({})).toEqual([]);
+  });
+
+  test('accepts an org pledge approved by the upper organisation’s secretary', () => {
+    expect(errorsOf({ 'pledges/2026/b1-work.md': orgPledgeText('sec') })).toEqual([]);
   });
 
   test('accepts files saved by Windows Notepad (BOM and CRLF)', () => {
@@ -65,6 +73,12 @@ describe('checkContent', () => {
     ['a commendation for someone who does not exist', { 'commendations/2026/nobody.md': commendationText('nobody') }, 'commendations/2026/nobody.md', 'subject', 'ref', /找不到编号为“nobody”的党员或党组织/],
     ['a commendation in a round that does not exist', { 'commendations/2031/li.md': commendationText('li') }, 'commendations/2031/li.md', 'round', 'ref', /“2031”不是已建立的轮次/],
     ['a commendation without a reason', { 'commendations/2026/li.md': commendationText('li').replace(/reason: .*\n/, '') }, 'commendations/2026/li.md', 'reason', 'required', /表彰理由/],
+    ['an unknown profile', { 'site.json': siteWith({ profile: 'weekly' }) }, 'site.json', 'profile', 'enum', /weekly.*school-semester.*five-stages.*provincial.*monthly/],
+    ['a record cadence that does not exist', { 'site.json': siteWith({ profileOverrides: { recordCadence: 'week' } }) }, 'site.json', 'profileOverrides.recordCadence', 'enum', /week.*month.*每月一记实.*semester/],
+    ['a panel share above 1', { 'site.json': siteWith({ profileOverrides: { panelShare: 1.5 } }) }, 'site.json', 'profileOverrides.panelShare', 'max', /1/],
+    ['a pledge range with min above max', { 'site.json': siteWith({ profileOverrides: { memberPledgesMin: 4, memberPledgesMax: 2 } }) }, 'site.json', 'profileOverrides.memberPledgesMin', 'range', /下限 4 大于上限 2/],
+    ['an org naming a profile that does not exist', { 'orgs/b1.md': '---\nname: 第一支部\nlevel: branch\nunitType: school\nparent: top\nprofile: yearly\n---\n' }, 'orgs/b1.md', 'profile', 'enum', /five-stages/],
+    ['an org pledge approved by someone outside the parent org', { 'pledges/2026/b1-work.md': orgPledgeText('li') }, 'pledges/2026/b1-work.md', 'review.by', 'org-approval', /应由.*书记或班子成员审核/],
     ['votes beyond the panel', { [EVAL]: evaluationText('sec', 9) }, EVAL, 'members[0].mass', 'votes-exceed-panel', /共 9 票，超过了评议主体总人数 8/],
   ])('names %s by file, field and rule', (_, changes, file, field, rule, message) => {
     const errors = errorsOf(changes as Record<string, string>);
