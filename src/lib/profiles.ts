@@ -156,3 +156,37 @@ export function profileResolver(site: Site, orgs: ReadonlyMap<string, { data: Pi
   };
   return of;
 }
+
+/** The audit rules a profile has (a rule it does not have is never reported for its orgs). */
+export function rulesOf(p: Profile): string[] {
+  return ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16'].filter(
+    (r) => (r !== 'R2' || p.orgPledges !== null) && (r !== 'R7' || p.checkCadence !== 'none') && (r !== 'R13' || p.rectificationRule) && (r !== 'R14' || p.leaderReviewCadence === 'half-year'),
+  );
+}
+
+const presetNames: Record<ProfileId, string> = {
+  'school-semester': '学校党支部“承诺践诺评诺”制度（篇一、篇二）',
+  'five-stages': '“承诺、示诺、践诺、评诺、奖诺”制度（篇三）',
+  provincial: '建立健全承诺、示诺、践诺、评诺制度的意见（篇四）',
+  monthly: '党员“承诺践诺评诺”制度的意见（篇五）',
+};
+
+/**
+ * A profile in plain Chinese, one line per parameter, for the 公开说明 page.
+ * @example describeProfile(presets.monthly)[0] // { label: '执行的制度', value: '党员“承诺践诺评诺”制度的意见（篇五）' }
+ */
+export function describeProfile(p: Profile): { label: string; value: string }[] {
+  const range = (r: { min: number; max: number } | null, none: string) => (r ? (r.min === r.max ? `${r.min} 项` : `${r.min}—${r.max} 项`) : none);
+  return [
+    { label: '执行的制度', value: presetNames[p.id] },
+    { label: '工作环节', value: p.stages.join('、') },
+    { label: '党员承诺', value: `在职党员${range(p.memberPledges, '从学习、工作、自律、服务等方面承诺，不规定项数')}；离退休、年老体弱党员自愿承诺` },
+    { label: '组织承诺', value: p.orgPledges ? `党组织承诺 ${range(p.orgPledges, '')}${p.orgPledgesFiledUpward ? '，报上级党组织审定备案' : ''}` : '不要求党组织作出组织承诺' },
+    { label: '践诺记实', value: p.recordCadence === 'month' ? '每月一记实' : '每学期一记账（秋季学期从 9 月 1 日起，春季学期从 2 月 1 日起）' },
+    { label: '检查调度', value: p.checkCadence === 'quarter' ? '每季度一检查（调度）' : '不要求定期检查' },
+    { label: '通报', value: `${p.bulletinCadence === 'half-year' ? '党员践诺情况每半年通报一次' : '每学期通报表扬'}${p.orgBulletinCadence === 'quarter' ? '；组织承诺每季度通报一次' : ''}` },
+    { label: '领导点评', value: `${p.leaderReviewCadence === 'half-year' ? '原则上每半年一次' : '年终评诺时点评一次'}；${p.memberReviewers === 'secretary' ? '由支部书记点评党员' : '由支部书记或分管班子成员点评党员'}，上级党组织书记点评支部书记` },
+    { label: '群众评议', value: `评议主体不少于本支部党员数的 ${Math.round(p.panelShare * 100)}%` },
+    { label: '整改', value: p.rectificationRule ? '对践诺表现不佳的限期整改；整改态度消极或拒不整改的，评为不合格' : '对践诺表现不佳的督促整改' },
+  ];
+}

@@ -24,7 +24,8 @@ export const pledgeFields = {
     },
   }),
   records: list({
-    label: '践诺台账(每月记实)',
+    label: '践诺台账（记实）',
+    hint: '按本单位执行的制度：每月一记实，或每学期一记账',
     summary: '{{fields.date}} · 进度 {{fields.progress}}% · {{fields.note | truncate(20)}}',
     max: contentLimits.records,
     fields: {

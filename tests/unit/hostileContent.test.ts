@@ -108,7 +108,7 @@ describe('size limits', () => {
     const record = (i: number) => `- date: '2025-03-${String((i % 28) + 1).padStart(2, '0')}'\n  note: 记实\n  progress: 10\n`;
     const text = sample('pledges/2025/bai-yulan-service.md').replace(/records:\n(?:[- ] .*\n)+/, `records:\n${Array.from({ length: 101 }, (_, i) => record(i)).join('')}`);
     const hit = refusal(errorsIn(project({ [PLEDGE]: text })), 'max', PLEDGE, 'records');
-    expect(hit.message).toBe('「践诺台账(每月记实)」最多 100 项，现在有 101 项。');
+    expect(hit.message).toBe('「践诺台账（记实）」最多 100 项，现在有 101 项。');
   });
 
   test('refuses a one-line field over 200 characters, with the limit', () => {

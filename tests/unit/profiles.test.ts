@@ -8,7 +8,7 @@ import { auditR10, auditR12, auditR13, auditR14 } from '../../src/lib/audit/eval
 import { auditR6, auditR7, auditR8 } from '../../src/lib/audit/ledgerRules.ts';
 import { auditR1, auditR2 } from '../../src/lib/audit/pledgeCountRules.ts';
 import type { ContentModel, Site } from '../../src/lib/model.ts';
-import { presets, profileResolver, siteProfile, type ProfileId } from '../../src/lib/profiles.ts';
+import { describeProfile, presets, profileResolver, rulesOf, siteProfile, type ProfileId } from '../../src/lib/profiles.ts';
 import { bulletin, evaluation, index, member, memberEval, org, pledge, review, site, withMembers } from '../fixtures/model.ts';
 
 const all = Object.keys(presets) as ProfileId[];
@@ -127,5 +127,28 @@ describe('parameters', () => {
     const orgs = [org('top', { level: 'general-branch', parent: undefined, secretary: 'topsec' }), org('b1', { secretary: 'sec' }), org('b2', { profile: 'school-semester' })];
     const found = run(auditR7, 'five-stages', { orgs });
     expect(found.map((f) => f.file)).toEqual(['content/orgs/b1.md']);
+  });
+});
+
+describe('the profile in plain Chinese (公开说明)', () => {
+  test('each preset lists exactly the rules it has', () => {
+    expect(rulesOf(presets['school-semester'])).not.toEqual(expect.arrayContaining(['R2']));
+    expect(rulesOf(presets['school-semester']).filter((r) => ['R2', 'R7', 'R13', 'R14'].includes(r))).toEqual(['R13']);
+    expect(rulesOf(presets['five-stages']).filter((r) => ['R2', 'R7', 'R13', 'R14'].includes(r))).toEqual(['R2', 'R7', 'R14']);
+    expect(rulesOf(presets.provincial).filter((r) => ['R2', 'R7', 'R13', 'R14'].includes(r))).toEqual(['R2', 'R7', 'R14']);
+    expect(rulesOf(presets.monthly).filter((r) => ['R2', 'R7', 'R13', 'R14'].includes(r))).toEqual(['R7', 'R13']);
+  });
+
+  test('the words follow the cadence: no 每月记实 where a school keeps its ledger each semester', () => {
+    const text = (id: ProfileId) => describeProfile(presets[id]).map((d) => `${d.label}：${d.value}`).join('\n');
+    expect(text('school-semester')).toContain('每学期一记账');
+    expect(text('school-semester')).not.toContain('每月');
+    expect(text('school-semester')).toContain('不要求定期检查');
+    expect(text('monthly')).toContain('每月一记实');
+    expect(text('provincial')).toContain('组织承诺每季度通报一次');
+    expect(text('five-stages')).toContain('由支部书记或分管班子成员点评党员');
+    expect(text('monthly')).toContain('由支部书记点评党员');
+    // Chinese punctuation between Chinese characters.
+    for (const id of all) expect(text(id)).not.toMatch(/[\u4e00-\u9fff][,:;()]|[,:;()][\u4e00-\u9fff]/);
   });
 });

@@ -128,7 +128,7 @@ describe.sequential('existing files open and save in the real admin', () => {
     const file = 'pledges/2025/cao-lin-study.md';
     const original = parsed(cms, file) as { records: unknown[] };
     const { page, ui } = await open({ collection: 'pledges', slug: '2025/cao-lin-study' });
-    await ui.addItem('践诺台账(每月记实)');
+    await ui.addItem('践诺台账（记实）');
     const last = async (label: string) => {
       const l = page.locator('label').filter({ hasText: new RegExp(`^${label}`) }).last();
       return page.locator(`[id="${await l.getAttribute('for')}"]`);

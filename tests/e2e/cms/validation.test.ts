@@ -45,7 +45,7 @@ async function newApprovedPledge(o: { deadline: string; progress: string; measur
   await ui.pick('审核状态', '审核通过');
   await ui.pick('审核人', /^陈慧 · /);
   await ui.fill('审核日期', '2025-02-20');
-  await ui.addItem('践诺台账(每月记实)');
+  await ui.addItem('践诺台账（记实）');
   await ui.fill('记实日期', '2025-03-25');
   await ui.fill('进展情况', '按计划推进');
   await ui.fill('完成进度(%)', o.progress);
