@@ -5,6 +5,17 @@
  * records, some overdue, rectifying and late pledges, quarterly checks,
  * half-year bulletins, leader reviews and year-end evaluations.
  *
+ * That is the default profile (five-stages, 篇三); `profile` names another
+ * preset (src/lib/profiles.ts) and the tree follows its rules: its number of
+ * pledges per member (1–4 across the four areas where it sets none), records
+ * each month or each semester, checks only with a quarterly check cadence,
+ * bulletins each half-year or each semester (and each quarter for orgs that
+ * pledge, where the profile says so), mid-year leader reviews only where they
+ * are half-yearly, and organisation pledges only where the profile has them:
+ * approved by the parent org's secretary, the top org's filed with its upper
+ * authority. What the profiles added draws from a stream of its own, so the
+ * default tree's other files are what they were.
+ *
  * The year end, for the internal build: each evaluation has a self summary and
  * a leader comment per member, rectification for members graded 基本合格 (a
  * few passive, so R13 makes them 不合格), the odd override with its reason, and
@@ -16,11 +27,12 @@
  */
 import { stringifyMarkdown } from '../loader/parseContentFile.ts';
 import { combineEvaluation } from '../lib/combineEvaluation.ts';
-import { addDays, isoDate, monthsOverlapping, type IsoDate } from '../lib/dates.ts';
+import { addDays, isoDate, monthsOverlapping, semestersOverlapping, type IsoDate } from '../lib/dates.ts';
 import type { MemberEvaluation } from '../lib/model.ts';
+import { defaultProfileId, presets, type Profile, type ProfileId } from '../lib/profiles.ts';
 import { defaultEvaluation } from '../schemas/site.ts';
 import { createRandom, type Random } from './random.ts';
-import { assignedPosts, givenChars, placeNames, pledgeTexts, posts, progressNotes, surnames } from './textPools.ts';
+import { assignedPosts, givenChars, orgPledgeTexts, placeNames, pledgeTexts, posts, progressNotes, surnames } from './textPools.ts';
 
 export interface GenerateOptions {
   members: number;
@@ -29,6 +41,8 @@ export interface GenerateOptions {
   year?: number;
   /** The as-of date written into site.json; defaults to 20 December of the round. */
   asOf?: IsoDate;
+  /** The rule profile (preset) the tree follows and site.json names; defaults to five-stages (篇三). */
+  profile?: ProfileId;
 }
 
 /** One file to write: its path under the content folder and its text. */
@@ -122,6 +136,12 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
   const start = isoDate(year, 1, 1);
   const end = isoDate(year, 12, 31);
   const asOf = opts.asOf ?? isoDate(year, 12, 20);
+  const profileId = opts.profile ?? defaultProfileId;
+  const profile: Profile = presets[profileId];
+  // What the profiles added (org pledges, their checks and bulletins) draws from its own stream, so the default
+  // tree's other files are as they were before profiles.
+  const side = createRandom(((opts.seed ?? 1) * 104729 + 31) >>> 0);
+  const orgPledges = profile.orgPledges !== null;
 
   yield [
     'site.json',
@@ -132,7 +152,9 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
         topOrg: 'top',
         currentRound: round,
         asOf,
-        cadence: 'month',
+        profile: profileId,
+        // The legacy record cadence overrides the profile's; only the default tree keeps it, as it always had it.
+        ...(profileId === defaultProfileId && { cadence: 'month' }),
         contact: { name: '党委组织办公室', phone: '0000-5550000' },
         evaluation: defaultEvaluation,
       },
@@ -141,18 +163,21 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
     )}\n`,
   ];
   yield [`rounds/${round}.md`, markdown({ title: `${year}年度党员“承诺践诺评诺”`, theme: '立足岗位作贡献', start, end })];
-  yield ['orgs/top.md', markdown({ name: '示例县教育系统党委', level: 'committee', unitType: 'government', secretary: 'm1' })];
+  const filedUpward = orgPledges && profile.orgPledgesFiledUpward;
+  yield ['orgs/top.md', markdown({ name: '示例县教育系统党委', level: 'committee', unitType: 'government', secretary: 'm1', ...(filedUpward && { upperAuthority: '县委教育工作委员会' }) })];
 
   const sizes = branchSizes(opts.members, rnd);
   const branches: Branch[] = [];
   let memberNo = 0;
   let generalNo = 0;
   const generalSecretary = new Map<string, string>();
+  const generals: string[] = [];
   for (let b = 0; b < sizes.length; b++) {
     if (b % 8 === 0) {
       generalNo += 1;
       // The general branch's secretary is the secretary of its first branch (that branch's first member, next in line).
       generalSecretary.set(`g${generalNo}`, `m${memberNo + 1}`);
+      generals.push(`g${generalNo}`);
       yield [`orgs/g${generalNo}.md`, markdown({ name: `${placeNames[generalNo % placeNames.length]}片区党总支${generalNo}`, level: 'general-branch', unitType: 'school', parent: 'top', secretary: `m${memberNo + 1}`, order: generalNo })];
     }
     const branch: Branch = { id: `b${b + 1}`, parent: `g${generalNo}`, members: [] };
@@ -189,7 +214,7 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
   for (const branch of branches) {
     const secretary = branch.members[0].id;
     for (const m of branch.members) {
-      const count = m.status === 'active' ? (rnd.chance(0.3) ? 2 : 3) : rnd.int(0, 2);
+      const count = m.status === 'active' ? activeCount(rnd, profile.memberPledges) : rnd.int(0, 2);
       const used = new Set<string>();
       for (let k = 1; k <= count; k++) {
         let cat = rnd.pick(categories);
@@ -199,8 +224,28 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
         const list = ownerPledges.get(branch.id) ?? [];
         list.push(id);
         ownerPledges.set(branch.id, list);
-        yield [`pledges/${round}/${id}.md`, pledgeFile(rnd, { owner: m.id, verifier: m.id !== secretary ? secretary : m.id === 'm1' ? branch.members[1].id : 'm1', category: cat, year, asOf })];
+        yield [`pledges/${round}/${id}.md`, pledgeFile(rnd, { owner: m.id, verifier: m.id !== secretary ? secretary : m.id === 'm1' ? branch.members[1].id : 'm1', category: cat, year, asOf, cadence: profile.recordCadence })];
       }
+    }
+  }
+
+  // Organisation pledges (篇三/四): every org pledges the profile's number, approved by the secretary of its parent
+  // org (报上级审定); the top org's are approved by its secretary for the upper authority and filed (review.filedOn).
+  const orgPledgeIds = new Map<string, string[]>();
+  if (profile.orgPledges) {
+    const approverOf = (org: string, parent: string | undefined) => (parent === undefined || parent === 'top' ? 'm1' : generalSecretary.get(parent)!);
+    const owners: [string, string | undefined][] = [['top', undefined], ...generals.map((g): [string, string] => [g, 'top']), ...branches.map((b): [string, string] => [b.id, b.parent])];
+    for (const [org, parent] of owners) {
+      const count = side.int(profile.orgPledges.min, profile.orgPledges.max);
+      const cats = shuffled(side, categories);
+      const ids: string[] = [];
+      for (let k = 1; k <= count; k++) {
+        const id = `${org}-${k}`;
+        ids.push(id);
+        const file = pledgeFile(side, { owner: org, verifier: approverOf(org, parent), category: cats[(k - 1) % cats.length], year, asOf, cadence: profile.recordCadence, org: true, filed: filedUpward });
+        yield [`pledges/${round}/${id}.md`, file];
+      }
+      orgPledgeIds.set(org, ids);
     }
   }
 
@@ -219,21 +264,37 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
     // A branch secretary is reviewed by the secretary of the general branch above (R12), who is himself the
     // secretary of its first branch.
     const upperSecretary = generalSecretary.get(branch.parent)!;
-    for (const [q, qEnd] of quarters) {
+    for (const [q, qEnd] of profile.checkCadence === 'quarter' ? quarters : []) {
       if (qEnd > asOf || rnd.chance(0.05)) continue;
       yield [`checks/${round}/${branch.id}-${q}.md`, markdown({ org: branch.id, quarter: q, date: qEnd, findings: ['践诺台账记实基本完整', '个别承诺进度偏慢,已提醒'], urged: urged.slice(0, 2) }, '对照台账逐项检查。')];
     }
-    if (isoDate(year, 7, 10) <= asOf && rnd.chance(0.95)) {
-      yield [`bulletins/${round}/${branch.id}-h1.md`, markdown({ title: '上半年践诺情况通报', org: branch.id, date: isoDate(year, 7, 10), period: 'h1', kind: 'progress' }, '上半年党员承诺事项按计划推进,表扬先进,督促后进。')];
+    if (profile.bulletinCadence === 'semester') yield* semesterBulletins(rnd, branch.id, round, year, asOf);
+    else {
+      if (isoDate(year, 7, 10) <= asOf && rnd.chance(0.95)) {
+        yield [`bulletins/${round}/${branch.id}-h1.md`, markdown({ title: '上半年践诺情况通报', org: branch.id, date: isoDate(year, 7, 10), period: 'h1', kind: 'progress' }, '上半年党员承诺事项按计划推进,表扬先进,督促后进。')];
+      }
+      if (isoDate(year, 12, 31) <= asOf && side.chance(0.95)) yield h2Bulletin(branch.id, round, year);
     }
-    for (const m of branch.members) {
+    if (profile.orgBulletinCadence === 'quarter' && orgPledgeIds.has(branch.id)) yield* quarterBulletins(side, branch.id, round, year, asOf);
+    // Mid-year leader reviews only where the profile reviews every half year (篇三/四); else once, in the evaluation.
+    const midYear = profile.leaderReviewCadence === 'half-year';
+    for (const m of midYear ? branch.members : []) {
       if (m.status !== 'active' || isoDate(year, 6, 20) > asOf || rnd.chance(0.1)) continue;
       const reviewer = m.secretary ? upperSecretary : branch.members[0].id;
       yield [`reviews/${round}/${m.id}-h1.md`, markdown({ reviewer, subject: m.id, date: isoDate(year, 6, 20), period: 'h1', achievements: '承诺事项推进有序。', problems: '记实还不够具体。', direction: '下半年细化措施,按期销号。' })];
     }
     // The general branch's secretary reviews each branch at mid-year (the review of a branch, beside its members').
-    if (isoDate(year, 6, 25) <= asOf) {
+    if (midYear && isoDate(year, 6, 25) <= asOf) {
       yield [`reviews/${round}/${branch.id}-h1.md`, markdown({ reviewer: upperSecretary, subject: branch.id, date: isoDate(year, 6, 25), period: 'h1', ...yearEnd.pick(branchReviews) })];
+    }
+    // The second half-year's reviews, once their day has come (after the default as-of date, 20 December).
+    if (midYear && isoDate(year, 12, 23) <= asOf) {
+      for (const m of branch.members) {
+        if (m.status !== 'active' || side.chance(0.05)) continue;
+        const reviewer = m.secretary ? upperSecretary : branch.members[0].id;
+        yield [`reviews/${round}/${m.id}-h2.md`, markdown({ reviewer, subject: m.id, date: isoDate(year, 12, 22), period: 'h2', achievements: '全年承诺事项基本落实。', problems: '个别措施落实不够及时。', direction: '对照评诺意见,明年细化承诺、按期销号。' })];
+      }
+      yield [`reviews/${round}/${branch.id}-h2.md`, markdown({ reviewer: upperSecretary, subject: branch.id, date: isoDate(year, 12, 23), period: 'h2', ...side.pick(branchReviews) })];
     }
     const evalDate = isoDate(year, 12, 18);
     if (evalDate <= asOf) {
@@ -278,12 +339,74 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
     }
   }
 
+  // The ledger of the orgs above the branches that pledge themselves: their checks and bulletins.
+  for (const org of orgPledgeIds.has('top') ? ['top', ...generals] : []) {
+    const urged = orgPledgeIds.get(org)!.slice(0, 1);
+    for (const [q, qEnd] of profile.checkCadence === 'quarter' ? quarters : []) {
+      if (qEnd > asOf || side.chance(0.05)) continue;
+      yield [`checks/${round}/${org}-${q}.md`, markdown({ org, quarter: q, date: qEnd, findings: ['组织承诺按计划推进', '记实及时,个别事项需加快进度'], urged }, '对照组织承诺逐项调度。')];
+    }
+    if (profile.orgBulletinCadence === 'quarter') yield* quarterBulletins(side, org, round, year, asOf);
+    else if (profile.bulletinCadence === 'semester') yield* semesterBulletins(side, org, round, year, asOf);
+    else {
+      if (isoDate(year, 7, 10) <= asOf && side.chance(0.95)) yield [`bulletins/${round}/${org}-h1.md`, markdown({ title: '上半年承诺践诺情况通报', org, date: isoDate(year, 7, 10), period: 'h1', kind: 'progress' }, '上半年组织承诺和党员承诺按计划推进。')];
+      if (isoDate(year, 12, 31) <= asOf && side.chance(0.95)) yield h2Bulletin(org, round, year);
+    }
+  }
+
   // The best-scoring fifth of the branches (at least one) are commended as branches.
   const best = [...branchScores].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, Math.max(1, Math.round(branchScores.length / 5)));
   for (const b of best) {
     commendations.push([`commendations/${round}/${b.id}.md`, markdown({ subject: b.id, title: branchHonour.title, reason: branchHonour.reason, date: isoDate(year, 12, 19) })]);
   }
   yield* commendations;
+}
+
+/** How many pledges an active member makes: 2–3 as always for 篇三/四, within the profile's range, or 1–4 across the four areas where it sets no number. */
+function activeCount(rnd: Random, range: Profile['memberPledges']): number {
+  if (!range) return rnd.int(1, 4);
+  if (range.min === 2 && range.max === 3) return rnd.chance(0.3) ? 2 : 3;
+  return rnd.int(range.min, Math.min(range.max, categories.length));
+}
+
+/** The items in an order drawn from `rnd` (Fisher–Yates). */
+function shuffled<T>(rnd: Random, items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rnd.int(0, i);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** The second half-year's bulletin, on the round's last day. */
+function h2Bulletin(org: string, round: string, year: number): GeneratedFile {
+  return [`bulletins/${round}/${org}-h2.md`, markdown({ title: '下半年践诺情况通报', org, date: isoDate(year, 12, 31), period: 'h2', kind: 'progress' }, '下半年承诺事项推进情况通报,表扬先进,督促后进。')];
+}
+
+/**
+ * Semester bulletins (篇一/二: 通报表扬 each semester): the spring semester's at its end in July, the autumn
+ * semester's on the round's last days, each once its date has come; now and then one is missed (an R8 gap).
+ */
+function* semesterBulletins(rnd: Random, org: string, round: string, year: number, asOf: IsoDate): Generator<GeneratedFile> {
+  const terms = [
+    { period: 'spring', title: '春季学期践诺情况通报', date: isoDate(year, 7, rnd.int(3, 10)) },
+    { period: 'autumn', title: '秋季学期践诺情况通报', date: isoDate(year, 12, rnd.int(28, 31)) },
+  ];
+  for (const t of terms) {
+    if (t.date > asOf || rnd.chance(0.05)) continue;
+    yield [`bulletins/${round}/${org}-${t.period}.md`, markdown({ title: t.title, org, date: t.date, period: t.period, kind: 'commendation' }, '本学期党员承诺事项按计划推进,对践诺突出的党员通报表扬,对进度偏慢的督促整改。')];
+  }
+}
+
+/** Quarterly bulletins of an org's own pledges (篇四: 组织承诺每季度通报), on each quarter's last days. */
+function* quarterBulletins(rnd: Random, org: string, round: string, year: number, asOf: IsoDate): Generator<GeneratedFile> {
+  const names = ['第一季度', '第二季度', '第三季度', '第四季度'];
+  for (let q = 1; q <= 4; q++) {
+    const date = addDays(isoDate(year, q * 3, 1), rnd.int(24, 27));
+    if (date > asOf || rnd.chance(0.05)) continue;
+    yield [`bulletins/${round}/${org}-q${q}.md`, markdown({ title: `${names[q - 1]}组织承诺践诺情况通报`, org, date, period: `q${q}`, kind: 'progress' }, '本季度组织承诺各项措施落实情况通报。')];
+  }
 }
 
 /** Satisfied, basically satisfied and dissatisfied votes of `panel` evaluators, mostly satisfied. */
@@ -320,8 +443,21 @@ function yearEndText(rnd: Random, e: MemberEvaluation, panel: number, asOf: IsoD
   return out;
 }
 
-function pledgeFile(rnd: Random, o: { owner: string; verifier: string; category: (typeof categories)[number]; year: number; asOf: IsoDate }): string {
-  const text = rnd.pick(pledgeTexts[o.category]);
+interface PledgeOptions {
+  owner: string;
+  verifier: string;
+  category: (typeof categories)[number];
+  year: number;
+  asOf: IsoDate;
+  cadence: Profile['recordCadence'];
+  /** An organisation's pledge (组织承诺). */
+  org?: boolean;
+  /** Filed with the upper organisation (报上级审定备案) a few days after its approval. */
+  filed?: boolean;
+}
+
+function pledgeFile(rnd: Random, o: PledgeOptions): string {
+  const text = rnd.pick((o.org ? orgPledgeTexts : pledgeTexts)[o.category]);
   const roll = rnd.next();
   const review =
     roll < 0.9
@@ -333,7 +469,8 @@ function pledgeFile(rnd: Random, o: { owner: string; verifier: string; category:
           : { status: 'draft' };
   const deadlineMonth = rnd.chance(0.2) ? rnd.int(3, 8) : rnd.int(9, 12);
   const deadline = addDays(isoDate(deadlineMonth === 12 ? o.year + 1 : o.year, deadlineMonth === 12 ? 1 : deadlineMonth + 1, 1), -1);
-  const front: Record<string, unknown> = { owner: o.owner, category: o.category, title: text.title, measures: text.measures, deadline, review };
+  if (o.filed && review.status === 'approved') Object.assign(review, { filedOn: addDays(review.date as string, rnd.int(2, 8)) });
+  const front: Record<string, unknown> = { owner: o.owner, ...(o.org && { ownerKind: 'org' }), category: o.category, title: text.title, measures: text.measures, deadline, review };
   if (review.status !== 'approved') return markdown(front, text.body);
 
   const past = deadline < o.asOf;
@@ -346,14 +483,32 @@ function pledgeFile(rnd: Random, o: { owner: string; verifier: string; category:
   if (closedOn && closedOn < (review.date as string)) closedOn = review.date as string;
 
   const lastDay = closedOn ?? o.asOf;
-  const months = monthsOverlapping(review.date as string, lastDay).filter((m) => m.start > (review.date as string) && m.end <= lastDay);
   const final = closedOn ? 100 : rnd.int(30, 90);
-  // Most months get one record; some branches also record mid-month; a few months are missed (R6 gaps).
-  const dates = months.flatMap((m) => (rnd.chance(0.04) ? [] : rnd.chance(0.3) ? [addDays(m.start, 14), addDays(m.end, -rnd.int(0, 5))] : [addDays(m.end, -rnd.int(0, 5))]));
+  const dates = o.cadence === 'month' ? monthlyDates(rnd, review.date as string, lastDay) : semesterDates(rnd, review.date as string, lastDay);
   const records = dates.map((date, i) => ({ date, note: rnd.pick(progressNotes), progress: Math.min(95, Math.round(((i + 1) / (dates.length + 1)) * final)) }));
   if (closedOn) records.push({ date: closedOn, note: '全部完成,申请销号', progress: 100 });
   if (records.length) front.records = records;
   if (closedOn) front.closed = { date: closedOn, verifiedBy: o.verifier };
   if (fate === 'rectifying') front.rectification = { note: '支部已督促,限期完成', deadline: addDays(o.asOf, rnd.int(10, 60)) };
   return markdown(front, text.body);
+}
+
+/** Most months get one record; some branches also record mid-month; a few months are missed (R6 gaps). */
+function monthlyDates(rnd: Random, approved: IsoDate, lastDay: IsoDate): IsoDate[] {
+  const months = monthsOverlapping(approved, lastDay).filter((m) => m.start > approved && m.end <= lastDay);
+  return months.flatMap((m) => (rnd.chance(0.04) ? [] : rnd.chance(0.3) ? [addDays(m.start, 14), addDays(m.end, -rnd.int(0, 5))] : [addDays(m.end, -rnd.int(0, 5))]));
+}
+
+/**
+ * 每学期一记账 (篇一/二): one record near each semester's end (early July, mid-January), or by the last day for the
+ * semester under way; a few semesters are missed (R6 gaps).
+ */
+function semesterDates(rnd: Random, approved: IsoDate, lastDay: IsoDate): IsoDate[] {
+  return semestersOverlapping(approved, lastDay).flatMap((s) => {
+    if (rnd.chance(0.04)) return [];
+    const y = Number(s.key.slice(0, 4));
+    const termEnd = s.key.endsWith('spring') ? isoDate(y, 7, rnd.int(1, 10)) : isoDate(y + 1, 1, rnd.int(10, 20));
+    const date = termEnd <= lastDay ? termEnd : addDays(lastDay, -rnd.int(0, 5));
+    return date > approved && date >= s.start ? [date] : [];
+  });
 }

@@ -31,3 +31,23 @@ export const pledgeTexts: Record<'study' | 'work' | 'discipline' | 'service', { 
 };
 
 export const progressNotes = ['按计划推进,完成阶段任务', '本月按措施落实,进展正常', '完成既定任务,已整理相关材料', '遇到一些困难,已向支部汇报并调整计划', '持续推进,群众反映良好', '完成本月目标'];
+
+/** Pledges of a party organisation (组织承诺): what a branch, a general branch or the committee undertakes as a body. */
+export const orgPledgeTexts: Record<'study' | 'work' | 'discipline' | 'service', { title: string; body: string; measures: string[] }[]> = {
+  study: [
+    { title: '办好每月主题党日', body: '每月固定一天开展主题党日,围绕理论学习和岗位实践确定主题,全年不少于12次。', measures: ['年初制定主题党日计划', '每月开展一次主题党日', '每次活动留存记录'] },
+    { title: '建好党员学习阵地', body: '建好党员活动室和线上学习群,每季度组织一次专题学习研讨。', measures: ['完善党员活动室', '每季度专题研讨一次', '学习资料按月更新'] },
+  ],
+  work: [
+    { title: '围绕中心工作设岗定责', body: '结合本单位中心工作设立党员先锋岗和责任区,党员亮身份、亮职责、亮承诺。', measures: ['设立党员先锋岗', '划分党员责任区', '每季度评议一次岗位履职'] },
+    { title: '攻坚一项年度重点任务', body: '组织党员组成攻坚小组,牵头完成本单位年度重点任务并向群众公开进展。', measures: ['成立党员攻坚小组', '每月调度一次进度', '年底公开完成情况'] },
+  ],
+  discipline: [
+    { title: '规范落实“三会一课”', body: '严格落实“三会一课”、组织生活会和民主评议党员制度,会议记录规范完整。', measures: ['按月召开支部党员大会或支委会', '按季度讲党课', '会议记录当月归档'] },
+    { title: '开展廉政风险排查', body: '组织党员查找岗位廉政风险点,制定防控措施并接受群众监督。', measures: ['排查岗位风险点', '制定防控措施', '每半年通报一次'] },
+  ],
+  service: [
+    { title: '组建党员志愿服务队', body: '组建党员志愿服务队,进社区、进家庭开展志愿服务,全年不少于10次。', measures: ['组建服务队', '每季度至少两次集中服务', '建立服务台账'] },
+    { title: '为群众办好三件实事', body: '征集群众意见,确定并办好三件群众最关心的实事,办结后公开。', measures: ['征集群众意见', '确定实事项目并公示', '办结后公开结果'] },
+  ],
+};
