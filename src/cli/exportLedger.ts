@@ -10,6 +10,7 @@
  * Counts are as of `--as-of`, else site.json's `asOf`, else today in the site's time zone; the command says which.
  * Text is always written as a string cell, never as a formula, whatever it starts with.
  */
+import { profileResolver } from '../lib/profiles.ts';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -139,7 +140,7 @@ export async function resultsWorkbook(dir: string, round?: string, cliAsOf?: Iso
   const grade = (g: string | undefined) => (g ? labelOf(grades, g) : '');
   let rows = 0;
   for (const e of evaluations) {
-    const r = branchResults(index, e, model.site.data.evaluation);
+    const r = branchResults(index, e, model.site.data.evaluation, profileResolver(model.site.data, index.org)(e.data.org));
     for (const row of r.rows) {
       addValues(
         sheet,

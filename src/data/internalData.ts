@@ -11,6 +11,7 @@ import { contentDir } from '../contentDir.ts';
 import { auditSubjects, type AuditSubject } from '../lib/auditSubject.ts';
 import { indexContent } from '../lib/contentIndex.ts';
 import { branchRanking, type StageRanking } from '../lib/branchRanking.ts';
+import { profileResolver } from '../lib/profiles.ts';
 import { branchResults, commendationCandidates, type BranchResults, type Candidate } from '../lib/evaluationResults.ts';
 import type { ContentModel, Entry, Pledge, Review } from '../lib/model.ts';
 import { reviewStateOf, type ReviewState } from '../lib/pledgeStatus.ts';
@@ -73,10 +74,11 @@ function build(full: ContentModel, board: Board): InternalData {
     else pledgesByRound.set(p.round ?? '', [p]);
   }
   const order = new Map(board.orgsInOrder.map((id, i) => [id, i]));
+  const profileOf = profileResolver(model.site.data, index.org);
   const evaluations = [...model.evaluations].filter((e) => e.data.date <= asOf && index.org.has(e.data.org));
   for (const e of evaluations) {
     const key = `${e.round}/${e.data.org}`;
-    const r = branchResults(index, e, settings);
+    const r = branchResults(index, e, settings, profileOf(e.data.org));
     results.set(key, r);
     candidates.set(key, commendationCandidates(r, pledgesByRound.get(e.round ?? '') ?? [], asOf));
   }

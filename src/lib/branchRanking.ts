@@ -11,7 +11,7 @@
  * is listed once it has ended by `asOf`; the whole round always is, as of
  * `asOf` (or the round's end, if earlier).
  */
-import { siteProfile } from './profiles.ts';
+import { profileResolver, siteProfile } from './profiles.ts';
 import { completionRate, onTimeRate, type Rate } from './completionRates.ts';
 import type { ContentIndex } from './contentIndex.ts';
 import { isoDate, parts, type IsoDate } from './dates.ts';
@@ -173,7 +173,7 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
       if (e) {
         const listed = new Set(e.data.members.map((m) => m.member));
         coverage = rate(expected.filter((m) => listed.has(m.id)).length, expected.length);
-        const results = branchResults(index, e, site.evaluation);
+        const results = branchResults(index, e, site.evaluation, profileResolver(site, index.org)(e.data.org));
         panel = { size: results.panelSize, required: results.panelRequired, ok: results.panelSize >= results.panelRequired };
         averageScore = results.averageScore;
       } else if (roundOver) {

@@ -53,12 +53,12 @@ export function rectificationRefused(e: MemberEvaluation): boolean {
 
 /**
  * Combines the three parts. Order of precedence: R13 (passive or refused
- * rectification is always 不合格) over a manual `final` override (kept with
- * its reason) over the weighted score.
+ * rectification is 不合格, where the profile has that rule) over a manual
+ * `final` override (kept with its reason) over the weighted score.
  * @example combineEvaluation({ member: 'a', self: { grade: 'qualified' }, mass: { satisfied: 30 }, leader: { by: 's', grade: 'qualified' } }, defaults)
  *   // → { status: 'final', score: 88, computed: 'qualified', grade: 'qualified', basis: 'score', missing: [] }
  */
-export function combineEvaluation(e: MemberEvaluation, settings: EvaluationSettings): EvaluationResult {
+export function combineEvaluation(e: MemberEvaluation, settings: EvaluationSettings, o: { rectificationRule?: boolean } = {}): EvaluationResult {
   const mass = massScore(e.mass, settings);
   const missing: Part[] = [];
   if (!e.self) missing.push('self');
@@ -72,7 +72,8 @@ export function combineEvaluation(e: MemberEvaluation, settings: EvaluationSetti
     computed = gradeOfScore(score, settings);
   }
   const base = { missing, score, computed };
-  if (rectificationRefused(e)) {
+  // R13 is the rule of 篇一/二/五; under 篇三/四 (rectificationRule false) the attitude does not fix the grade.
+  if ((o.rectificationRule ?? true) && rectificationRefused(e)) {
     const how = e.rectification?.attitude === 'refused' ? '拒不整改' : '整改态度消极';
     return { ...base, status: 'final', grade: 'unqualified', basis: 'R13', reason: `${how},按规定定为不合格。` };
   }

@@ -7,6 +7,7 @@ import type { ContentIndex } from './contentIndex.ts';
 import type { IsoDate } from './dates.ts';
 import type { Entry, Evaluation, Member, Pledge, Site } from './model.ts';
 import { isApproved } from './pledgeStatus.ts';
+import type { Profile } from './profiles.ts';
 import { panelFields } from '../schemas/evaluation.ts';
 
 export interface MemberResultRow {
@@ -63,10 +64,15 @@ function satisfactionOf(m: { satisfied?: number; basicallySatisfied?: number; di
 }
 
 /** The results of one evaluation file. */
-export function branchResults(index: ContentIndex, e: Entry<Evaluation>, settings: Site['evaluation']): BranchResults {
+export function branchResults(
+  index: ContentIndex,
+  e: Entry<Evaluation>,
+  settings: Site['evaluation'],
+  profile: Pick<Profile, 'panelShare' | 'rectificationRule'> = { panelShare: 0.8, rectificationRule: true },
+): BranchResults {
   const nameOf = (id: string) => index.member.get(id)?.data.name ?? id;
   const rows: MemberResultRow[] = e.data.members.map((m) => {
-    const result = combineEvaluation(m, settings);
+    const result = combineEvaluation(m, settings, profile);
     return {
       member: m.member,
       name: nameOf(m.member),
@@ -99,7 +105,7 @@ export function branchResults(index: ContentIndex, e: Entry<Evaluation>, setting
     panel,
     panelSize: panel.reduce((a, p) => a + p.count, 0),
     memberCount,
-    panelRequired: panelRequirement(memberCount),
+    panelRequired: panelRequirement(memberCount, profile.panelShare),
     rows,
     byGrade,
     orgResult: e.data.orgResult && { ...e.data.orgResult, ...satisfactionOf(e.data.orgResult) },
