@@ -248,7 +248,9 @@ describe('auditR8', () => {
     const pledges = [pledge('o1', 'b1')];
     const bulletins = [bulletin('bq1', { period: 'q1', date: '2026-04-05' }), bulletin('bq2', { period: 'q2' })];
 
-    expect(runProvincial(auditR8, { pledges, bulletins }, '2026-06-30')).toEqual([]);
+    // The quarters cover the org's own pledges; the members' half-year bulletin is owed as well (篇四 line 90).
+    expect(runProvincial(auditR8, { pledges, bulletins }, '2026-06-30').map((f) => f.message)).toEqual(['b1支部缺少以下期间的通报：h1。']);
+    expect(runProvincial(auditR8, { pledges, bulletins: [...bulletins, bulletin('bh1')] }, '2026-06-30')).toEqual([]);
   });
 
   test('owes the first quarter bulletin of a pledging org on 31 March, not on 30 March', () => {

@@ -49,8 +49,8 @@ export function auditR7(ctx: AuditContext): Problem[] {
 /**
  * R8: a branch has a bulletin for every finished period of its profile: each
  * half-year (每半年一通报, 篇三/四/五) or each semester (通报表扬, 篇一/二);
- * where the profile says so (篇四), an org that made organisation pledges one
- * for every finished quarter. A bulletin covers the period it names; for
+ * where the profile says so (篇四), an org that made organisation pledges also
+ * one for every finished quarter (its own pledges), besides the half-years. A bulletin covers the period it names; for
  * semesters, a 春季学期/秋季学期 bulletin dated from the semester's start.
  */
 export function auditR8(ctx: AuditContext): Problem[] {
@@ -64,13 +64,14 @@ export function auditR8(ctx: AuditContext): Problem[] {
     const profile = profileFor(ctx, o.id);
     const bulletins = ctx.index.model.bulletins.filter((b) => b.round === round.id && b.data.org === o.id);
     const periods = new Set<string>(bulletins.map((b) => b.data.period));
-    let missing: string[];
-    if (profile.orgBulletinCadence === 'quarter' && ctx.index.pledgesOf.has(o.id)) missing = quarters.filter((p) => !periods.has(p.key)).map((p) => p.key);
-    else if (profile.bulletinCadence === 'semester') {
-      missing = semesters
-        .filter((s) => !bulletins.some((b) => s.key.endsWith(b.data.period) && b.data.date >= s.start))
-        .map((s) => `${s.year}年${s.key.endsWith('autumn') ? '秋季学期' : '春季学期'}`);
-    } else missing = halves.filter((p) => !periods.has(p.key)).map((p) => p.key);
+    // Members' fulfilment at the profile's cadence; 篇四 adds the org's own pledges each quarter (both are owed).
+    const missing =
+      profile.bulletinCadence === 'semester'
+        ? semesters
+            .filter((s) => !bulletins.some((b) => s.key.endsWith(b.data.period) && b.data.date >= s.start))
+            .map((s) => `${s.year}年${s.key.endsWith('autumn') ? '秋季学期' : '春季学期'}`)
+        : halves.filter((p) => !periods.has(p.key)).map((p) => p.key);
+    if (profile.orgBulletinCadence === 'quarter' && ctx.index.pledgesOf.has(o.id)) missing.unshift(...quarters.filter((p) => !periods.has(p.key)).map((p) => p.key));
     if (missing.length) out.push(finding('R8', o.file, '', `${o.data.name}缺少以下期间的通报：${missing.join('、')}。`));
   }
   return out;
