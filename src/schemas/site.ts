@@ -54,7 +54,7 @@ export const siteFields = {
   asOf: date({ label: '数据截止日期', hint: '留空则按生成网站的当天计算；填写后所有统计按这一天计算，便于复核' }),
   profile: select({ label: '执行的制度', hint: '本单位依照哪一种“承诺践诺评诺”制度；决定检查哪些规则、按什么周期检查。留空为“承诺示诺践诺评诺奖诺（篇三）”', options: profileIds }),
   profileOverrides: profileOverridesField(),
-  timeZone: text({ label: '时区', hint: '计算“今天”所用的时区，默认 Asia/Shanghai（北京时间）', pattern: ['^[A-Za-z_]+([/][A-Za-z0-9_+-]+)*$', '时区名称，如 Asia/Shanghai'] }),
+  timeZone: text({ label: '时区', hint: '计算“今天”所用的时区；一般留空，即按北京时间。境外单位填写国际通用的时区名称', pattern: ['^[A-Za-z_]+([/][A-Za-z0-9_+-]+)*$', '应为国际通用的时区名称（“区域/城市”的形式）'] }),
   cadence: select({ label: '记实周期（旧设置）', hint: '一般留空，按所执行的制度确定；填写时覆盖制度中的记实周期', options: cadences }),
   description: text({ label: '公开栏说明', multiline: true }),
   contact: object({
