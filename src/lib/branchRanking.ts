@@ -128,6 +128,8 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
   const model = index.model;
   const round = model.rounds.find((r) => r.id === roundId);
   if (!round) return [];
+  // Each org's own profile: its record cadence and panel share (an org may follow another preset than the site).
+  const profileOf = profileResolver(site, index.org);
   const pledgesBy = new Map<string, Entry<Pledge>[]>();
   for (const p of model.pledges) {
     if (p.round !== roundId) continue;
@@ -143,6 +145,8 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
   const bulletins = model.bulletins.filter((b) => b.round === roundId && b.data.date <= asOf);
   const quarters = roundQuarters(round.data);
   const halves = roundHalves(round.data);
+  // Semester bulletins name their season (spring/autumn); a round holds at most one of each.
+  const semesters = roundSemesters(round.data).map((x) => ({ key: x.key.endsWith('autumn') ? 'autumn' : 'spring', start: x.start, end: x.end }));
   const evaluationOf = new Map<string, Entry<Evaluation>>();
   for (const e of model.evaluations) {
     if (e.round !== roundId || e.data.date > asOf) continue;
@@ -160,8 +164,13 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
     const within = inStage(stage);
     const checked = new Set<string>(checks.filter((c) => c.data.org === org).map((c) => c.data.quarter));
     const bulletined = new Set<string>(bulletins.filter((b) => b.data.org === org).map((b) => b.data.period));
-    const owedChecks = keepsLedger ? within(quarters) : [];
-    const owedBulletins = keepsLedger ? within(orgPledged.has(org) ? quarters : halves) : [];
+    // What R7 and R8 owe under the org's profile: checks only where it checks quarterly; members' bulletins each
+    // half-year or semester, and (篇四) the org's own pledges each quarter besides.
+    const profile = profileOf(org);
+    const owedChecks = keepsLedger && profile.checkCadence === 'quarter' ? within(quarters) : [];
+    const memberPeriods = profile.bulletinCadence === 'semester' ? semesters : halves;
+    const orgQuarters = profile.orgBulletinCadence === 'quarter' && orgPledged.has(org) ? quarters : [];
+    const owedBulletins = keepsLedger ? within([...orgQuarters, ...memberPeriods]) : [];
     let coverage: Rate | null = null;
     let panel: RankingRow['panel'] = null;
     let averageScore: number | null = null;
@@ -173,7 +182,7 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
       if (e) {
         const listed = new Set(e.data.members.map((m) => m.member));
         coverage = rate(expected.filter((m) => listed.has(m.id)).length, expected.length);
-        const results = branchResults(index, e, site.evaluation, profileResolver(site, index.org)(e.data.org));
+        const results = branchResults(index, e, site.evaluation, profileOf(e.data.org));
         panel = { size: results.panelSize, required: results.panelRequired, ok: results.panelSize >= results.panelRequired };
         averageScore = results.averageScore;
       } else if (roundOver) {
@@ -185,7 +194,7 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
       name: index.org.get(org)?.data.name ?? org,
       completion: completionRate(own, stage.end),
       onTime: onTimeRate(own, stage.end),
-      records: recordRate(own, siteProfile(site).recordCadence, stage),
+      records: recordRate(own, profileOf(org).recordCadence, stage),
       checks: held(owedChecks, checked),
       bulletins: held(owedBulletins, bulletined),
       coverage,

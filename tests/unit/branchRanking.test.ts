@@ -90,7 +90,7 @@ describe('branchRanking', () => {
     expect(row(all, 'round', 'b1').records).toEqual({ done: 5, total: 6, rate: 5 / 6 });
   });
 
-  test('counts checks per finished quarter and bulletins per half-year, or per quarter for an org that pledged', () => {
+  test('counts checks per finished quarter and bulletins per half-year, plus per quarter for an org that pledged under 篇四', () => {
     const idx = index({
       orgs: [org('top', { level: 'general-branch', parent: undefined }), org('b1'), org('b2')],
       members: withMembers(member('m2', { org: 'b2' })),
@@ -103,7 +103,11 @@ describe('branchRanking', () => {
     expect(row(all, 'q1', 'b1').bulletins).toEqual({ done: 0, total: 0, rate: null });
     expect(row(all, 'q2', 'b1').bulletins).toEqual({ done: 1, total: 1, rate: 1 });
     expect(row(all, 'round', 'b2').checks).toEqual({ done: 1, total: 2, rate: 0.5 });
-    expect(row(all, 'round', 'b2').bulletins).toEqual({ done: 1, total: 2, rate: 0.5 });
+    // 篇三 (the default): members' bulletins each half-year, also for an org that pledged; its q1 bulletin is not h1's.
+    expect(row(all, 'round', 'b2').bulletins).toEqual({ done: 0, total: 1, rate: 0 });
+    // 篇四: an org that pledged owes its quarters besides the half-year (as audit R8).
+    const prov = index({ ...idx.model, site: site({ profile: 'provincial' }) });
+    expect(row(branchRanking(prov, prov.model.site.data, '2026', '2026-07-10'), 'round', 'b2').bulletins).toEqual({ done: 1, total: 3, rate: 1 / 3 });
     // The 党总支 keeps no ledger of its own here (no org pledges): nothing is owed, nothing to rate.
     expect(row(all, 'round', 'top').checks).toEqual({ done: 0, total: 0, rate: null });
   });
@@ -212,14 +216,15 @@ describe('the sample (content/)', () => {
     expect(z.onTime).toEqual({ done: 4, total: 5, rate: 0.8 });
     expect(z.records).toEqual({ done: 87, total: 87, rate: 1 });
     expect(z.checks).toEqual({ done: 3, total: 3, rate: 1 });
-    expect(z.bulletins).toEqual({ done: 3, total: 3, rate: 1 });
+    // The sample follows 篇三: the h1 bulletin is owed (h2 has not ended); its quarterly ones are more than owed.
+    expect(z.bulletins).toEqual({ done: 1, total: 1, rate: 1 });
     // No evaluation of the 党总支's own members, and the round is not over.
     expect(z).toMatchObject({ coverage: null, panel: null, averageScore: null });
   });
 
-  test('the retirees’ branch owes a bulletin each quarter (it made org pledges) and has only h1’s', () => {
-    expect(row(all, 'q1', 'tuixiu').bulletins).toEqual({ done: 0, total: 1, rate: 0 });
-    expect(row(all, 'round', 'tuixiu').bulletins).toEqual({ done: 0, total: 3, rate: 0 });
+  test('the retirees’ branch made org pledges, but under 篇三 owes half-year bulletins only, and has h1’s', () => {
+    expect(row(all, 'q1', 'tuixiu').bulletins).toEqual({ done: 0, total: 0, rate: null });
+    expect(row(all, 'round', 'tuixiu').bulletins).toEqual({ done: 1, total: 1, rate: 1 });
     expect(row(all, 'round', 'tuixiu').checks).toEqual({ done: 3, total: 3, rate: 1 });
   });
 
