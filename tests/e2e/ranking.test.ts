@@ -82,13 +82,17 @@ describe('the 考核评比 page (internal build)', () => {
     const records = await values('round', 'records');
     expect(records).toEqual([...records].sort((a, b) => (b ?? 0) - (a ?? 0)));
 
-    // q1's bulletins: the 党总支 owes one (org pledges) and held it, the retirees owe one and did not, the teachers
-    // owe none (no figure): 1, 0, then the two without a figure, in both directions.
-    await header('q1', 'bulletins').locator('button').click();
-    expect(await values('q1', 'bulletins')).toEqual([1, 0, null, null]);
-    await header('q1', 'bulletins').locator('button').click();
-    expect(await header('q1', 'bulletins').getAttribute('aria-sort')).toBe('ascending');
-    expect(await values('q1', 'bulletins')).toEqual([0, 1, null, null]);
+    // The whole round's average score: three branches have an evaluation, the 党总支's own members none (no figure).
+    // Numbers sort as numbers and the missing figure stays last, in both directions.
+    await header('round', 'averageScore').locator('button').click();
+    expect(await header('round', 'averageScore').getAttribute('aria-sort')).toBe('descending');
+    const scores = await values('round', 'averageScore');
+    const numbers = scores.filter((x): x is number => x !== null);
+    expect(numbers.length).toBe(3);
+    expect(scores).toEqual([...[...numbers].sort((a, b) => b - a), null]);
+    await header('round', 'averageScore').locator('button').click();
+    expect(await header('round', 'averageScore').getAttribute('aria-sort')).toBe('ascending');
+    expect(await values('round', 'averageScore')).toEqual([...[...numbers].sort((a, b) => a - b), null]);
   });
 
   test('is a plain table without JavaScript: every row is in the HTML and no header is a button', async () => {
