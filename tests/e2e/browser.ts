@@ -38,6 +38,9 @@ export function describeLog(log: PageLog): string {
 export class TrackedPage {
   log: PageLog = emptyLog();
   private documentUrl = '';
+  /** Counts `goto`s; a request belongs to the document that was current when it started. */
+  private generation = 0;
+  private readonly startedIn = new WeakMap<object, number>();
 
   constructor(
     readonly page: Page,
@@ -52,8 +55,13 @@ export class TrackedPage {
       this.log.consoleErrors.push(`${msg.text()}${loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
     });
     page.on('pageerror', (err) => this.log.pageErrors.push(`${err.name}: ${err.message}`));
-    page.on('requestfailed', (req) => this.log.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`));
+    page.on('requestfailed', (req) => {
+      // A request of the previous document (its favicon, say) that our own navigation cancelled is not this page's failure.
+      if (this.startedIn.get(req) !== this.generation) return;
+      this.log.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`);
+    });
     page.on('request', (req) => {
+      this.startedIn.set(req, this.generation);
       const url = req.url();
       if (url.startsWith('data:') || url.startsWith('blob:')) return;
       let o: string;
@@ -77,6 +85,7 @@ export class TrackedPage {
   /** Navigates with a fresh log and waits for the load event; returns the document response. */
   async goto(path: string, waitUntil: 'load' | 'networkidle' = 'load'): Promise<Response> {
     this.log = emptyLog();
+    this.generation += 1;
     this.documentUrl = this.url(path);
     const res = await this.page.goto(this.documentUrl, { waitUntil });
     if (!res) throw new Error(`no response for ${this.documentUrl}`);
