@@ -124,7 +124,10 @@ function build(full: ContentModel, board: Board): InternalData {
   };
   // The check before the build has run the audit already (same content, same as-of date): its findings are reused.
   const findings = loadFindings()
-    .filter((f) => !privateFiles.has(f.file) && !privateTitles.some((t) => f.message.includes(t)) && !hiddenNames.some((n) => f.message.includes(n)))
+    .filter((f) => {
+      const text = `${f.message}${f.reason ?? ''}`;
+      return !privateFiles.has(f.file) && !privateTitles.some((t) => text.includes(t)) && !hiddenNames.some((n) => text.includes(n));
+    })
     .map((f) => ({ ...f, subject: subjectOf(f), path: repoPath(f.file) }))
     .filter((f) => shown(f.subject));
 

@@ -13,9 +13,11 @@ import { formatReport } from '../loader/formatReport.ts';
 import { checkedContent } from '../loader/contentCache.ts';
 
 /** The audit findings of `npm run check` on the same content, as of the same date: computed once, by the content check. */
-export function loadFindings(): Problem[] {
+export function loadFindings(): (Problem & { reason?: string })[] {
   loadModel();
-  return checkedContent(contentDir(), { revalidate: import.meta.env.DEV }).findings;
+  const result = checkedContent(contentDir(), { revalidate: import.meta.env.DEV });
+  const reasons = new Map(result.acknowledged?.explained.map((x) => [x.finding, x.reason]));
+  return result.findings.map((f) => (reasons.has(f) ? { ...f, reason: reasons.get(f) } : f));
 }
 
 /** The whole model (all scopes); project it with `projectScope` before showing it. */

@@ -13,6 +13,7 @@ import type { ContentModel } from '../lib/model.ts';
 import { contentLimits, type ContentLimits } from '../lib/contentLimits.ts';
 import type { Problem } from '../lib/problem.ts';
 import { checkMedia, findProjectRoot, MEDIA_FOLDER } from './checkMedia.ts';
+import { applyAcknowledged, readAcknowledged, type Acknowledgement } from './readAcknowledged.ts';
 import { readContentTree } from './readContentTree.ts';
 import { validateContent } from './validateContent.ts';
 
@@ -26,6 +27,10 @@ export interface CheckResult {
   /** The time zone "today" is taken in (`site.json`'s `timeZone`, default Asia/Shanghai). */
   timeZone?: string;
   files: number;
+  /** The findings explained in `acknowledged.json` (with reasons), and explanations that match no finding. */
+  acknowledged?: { explained: { finding: Problem; reason: string }[]; stale: Acknowledgement[] };
+  /** The findings not explained: what `--strict` fails on. */
+  open?: Problem[];
 }
 
 /**
@@ -63,12 +68,15 @@ export function checkContent(contentDir: string, today: IsoDate | Date, root = p
   const read = readContentTree(contentDir, root, undefined, limits);
   const { model, problems } = validateContent(read.entries, limits);
   const uploads = o.uploadsDir ?? defaultUploadsDir(root);
-  const errors = [...read.problems, ...problems, ...(uploads ? checkMedia(uploads, root) : [])];
+  const ack = readAcknowledged(contentDir, root);
+  const errors = [...read.problems, ...problems, ...ack.problems, ...(uploads ? checkMedia(uploads, root) : [])];
   if (o.asOf !== undefined && !isIsoDate(o.asOf)) {
     errors.push({ file: '--as-of', field: '', rule: 'date', severity: 'error', message: t('time.badAsOf', { value: o.asOf }) });
   }
   const files = read.entries.length + read.problems.length;
   if (errors.length || !model) return { errors, findings: [], model, files };
   const { asOf, source, timeZone } = resolveAsOf(model, today, o.asOf);
-  return { errors, findings: runAudit(indexContent(model), asOf), model, asOf, asOfSource: source, timeZone, files };
+  const findings = runAudit(indexContent(model), asOf);
+  const { explained, open, stale } = applyAcknowledged(findings, ack.list);
+  return { errors, findings, open, acknowledged: { explained, stale }, model, asOf, asOfSource: source, timeZone, files };
 }
