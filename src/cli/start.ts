@@ -14,6 +14,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cmsContentDir, outsideMessage } from '../cms/cmsContentDir.ts';
 import { startDecapServer } from '../cms/startDecapServer.ts';
 import { firstFreePort } from './ports.ts';
 import { argValue, serverGroup } from './serverGroup.ts';
@@ -58,7 +59,11 @@ try {
       announced = true;
       const origin = local[1].replace('127.0.0.1', 'localhost');
       const base = (local[2] ?? '/').replace(/\/?$/, '/');
-      process.stdout.write(`\n公开栏：${origin}${base}\n内容管理后台：${origin}${base}admin/（只有本机能打开；本地后端 decap-server 只通过网站的 /api/v1 读写 content/ 和 public/uploads/）\n\n`);
+      const edited = env.CONTENT_DIR ? cmsContentDir(root, resolve(env.CONTENT_DIR)) : 'content';
+      const cms = edited
+        ? `内容管理后台：${origin}${base}admin/（只有本机能打开；本地后端 decap-server 只通过网站的 /api/v1 读写 ${edited}/ 和 public/uploads/）`
+        : `内容管理后台不可用：${outsideMessage(resolve(env.CONTENT_DIR!))}`;
+      process.stdout.write(`\n公开栏：${origin}${base}\n${cms}\n\n`);
     }
   });
 } catch (e) {

@@ -25,8 +25,9 @@ export interface CmsPaths {
 
 type Collection = { name: string; folder?: string; extension?: string; path?: string; files?: { file: string }[] };
 
-export function cmsPaths(branch = 'main'): CmsPaths {
-  const config = cmsConfig({ backend: { name: 'proxy' } }) as { media_folder: string; collections: Collection[] };
+/** The paths of the content folder `contentDir` (relative to the project root; default `content`). */
+export function cmsPaths(branch = 'main', contentDir = 'content'): CmsPaths {
+  const config = cmsConfig({ backend: { name: 'proxy' }, contentDir }) as { media_folder: string; collections: Collection[] };
   const folders: CmsFolder[] = [];
   const files: CmsPaths['files'] = [];
   for (const c of config.collections) {

@@ -24,7 +24,9 @@ import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { proxySecretHeader } from '../cms/caddyfile.ts';
 import { checkApiRequest } from '../cms/checkApiRequest.ts';
+import { cmsContentDir, outsideMessage } from '../cms/cmsContentDir.ts';
 import { cmsPaths, type CmsPaths } from '../cms/cmsPaths.ts';
+import { contentDir } from '../contentDir.ts';
 import { RwLock } from '../cms/rwLock.ts';
 import { acceptedMedia, mediaTypes } from '../lib/mediaKind.ts';
 
@@ -133,10 +135,13 @@ async function withoutSymlinks(root: string, text: string): Promise<string> {
 }
 
 export function createCmsApi(o: { root: string; socket?: string; paths?: CmsPaths; editorHeader?: string; workflow?: boolean; proxySecret?: string }) {
-  const paths = o.paths ?? cmsPaths(process.env.CMS_BRANCH?.trim() || 'main');
+  // The CMS edits the content folder the site is built from (CONTENT_DIR inside the project, else content/).
+  const dir = process.env.CONTENT_DIR ? cmsContentDir(o.root) : 'content';
+  const paths = o.paths ?? cmsPaths(process.env.CMS_BRANCH?.trim() || 'main', dir ?? 'content');
   const rules = { workflow: o.workflow ?? true };
   const lock = new RwLock();
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!o.paths && dir === undefined) return send(res, 409, outsideMessage(contentDir()));
     const foreign = foreignRequest(req.headers);
     if (foreign) return send(res, 403, foreign);
     // Behind the LAN mode's proxy, only what came through it (and its login) is let in, not another local program.

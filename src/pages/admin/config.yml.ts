@@ -11,6 +11,7 @@ import type { APIRoute } from 'astro';
 import yaml from 'js-yaml';
 import { backendFromEnv, localPublishMode, type BackendResult } from '../../../admin/backendFromEnv.ts';
 import { cmsConfig } from '../../../admin/cmsConfig.ts';
+import { cmsContentDir } from '../../cms/cmsContentDir.ts';
 import { adminFacts } from '../../data/adminFacts.ts';
 
 const header = '# 由 src/pages/admin/config.yml.ts 根据字段表生成，请勿手工修改。\n';
@@ -31,6 +32,8 @@ export const GET: APIRoute = ({ url }) => {
   // Read leniently: a content mistake must not take down the admin that is there to fix it.
   const facts = adminFacts();
   const config = cmsConfig({
+    // The folder the site is built from: CONTENT_DIR when it is inside the project (the CMS API refuses one outside).
+    contentDir: (process.env.CONTENT_DIR && cmsContentDir()) || 'content',
     rounds: facts.rounds,
     currentRound: facts.currentRound,
     // Both are there when there is no error.

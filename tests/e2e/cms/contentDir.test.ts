@@ -1,0 +1,75 @@
+/**
+ * `CONTENT_DIR=本支部 npm start`, as the README tells a branch that keeps its own content beside the sample: the
+ * board is built from that folder and the CMS edits that folder, never content/. A folder outside the project,
+ * which decap-server cannot reach, gets no CMS at all (tests/unit/cmsContentDir.test.ts).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { parseMarkdown } from '../../../src/loader/parseContentFile.ts';
+import { childEnv } from '../../build/buildSite.ts';
+import { copyProject, ensureAdminBundle, projectRoot } from './cmsServer.ts';
+import { DecapUi, launchCmsBrowser, record } from './decapUi.ts';
+
+describe.sequential('npm start with CONTENT_DIR inside the project', () => {
+  let dir: string;
+  let start: ChildProcess;
+  let out = '';
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureAdminBundle();
+    dir = copyProject();
+    cpSync(join(projectRoot, 'examples/monthly'), join(dir, '本支部'), { recursive: true });
+    const env = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache'), CONTENT_DIR: '本支部' });
+    start = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/cli/start.ts'], { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    start.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    start.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    const until = Date.now() + 180_000;
+    while (!/内容管理后台：\S+/.test(out)) {
+      if (start.exitCode !== null || Date.now() > until) throw new Error(`npm start did not come up:\n${out}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    browser = await launchCmsBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (start?.pid) {
+      try {
+        process.kill(-start.pid, 'SIGTERM');
+      } catch {
+        // gone
+      }
+      await new Promise((r) => setTimeout(r, 1500));
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('says which folder the CMS edits, lists that folder’s members and saves into it, leaving content/ alone', async () => {
+    expect(out).toContain('读写 本支部/ 和 public/uploads/');
+    const adminUrl = /内容管理后台：(\S+?)（/.exec(out)?.[1];
+    const board = await fetch(adminUrl!.replace('localhost', '127.0.0.1').replace(/admin\/$/, ''));
+    expect(await board.text()).toContain('石桥村');
+    const sampleBefore = readFileSync(join(dir, 'content/members/bai-yulan.md'), 'utf8');
+
+    const context = await browser.newContext();
+    const rec = record(context);
+    const page = await context.newPage();
+    await page.goto(adminUrl!);
+    const ui = new DecapUi(page);
+    await ui.login();
+    await page.goto(`${adminUrl}#/collections/members/entries/chen-dongsheng`);
+    await page.reload();
+    const post = await ui.control('工作岗位');
+    await expect.poll(() => post.inputValue(), { timeout: 15_000 }).toBe('三组村民小组长');
+    await ui.retype(post, '三组村民小组长、网格员');
+    expect(await ui.publish()).toEqual({ ok: true });
+    const saved = parseMarkdown(readFileSync(join(dir, '本支部/members/chen-dongsheng.md'), 'utf8'), 'x').data as { post?: string; name?: string };
+    expect(saved).toMatchObject({ name: '陈东升', post: '三组村民小组长、网格员' });
+    expect(readFileSync(join(dir, 'content/members/bai-yulan.md'), 'utf8')).toBe(sampleBefore);
+    expect(rec.pageErrors).toEqual([]);
+  });
+});
