@@ -39,7 +39,14 @@ describe('the CMS API with CONTENT_DIR outside the project', () => {
     const handle = createCmsApi({ root: '/srv/board', socket: '/nonexistent.sock' });
     let status = 0;
     let body = '';
-    const res = { statusCode: 0, setHeader() {}, end(text: string) { status = this.statusCode; body = text; } } as unknown as ServerResponse;
+    const res = {
+      statusCode: 0,
+      setHeader() {},
+      end(this: { statusCode: number }, text: string) {
+        status = this.statusCode;
+        body = text;
+      },
+    } as unknown as ServerResponse;
     await handle({ headers: { host: 'localhost', origin: 'http://localhost' }, method: 'POST' } as unknown as IncomingMessage, res);
     expect(status).toBe(409);
     expect(JSON.parse(body).error).toContain('内容目录“/elsewhere/本支部”在项目文件夹之外');
