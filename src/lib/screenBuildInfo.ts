@@ -1,0 +1,49 @@
+/**
+ * What `/build.json` says about a build: `id`, a short hash of what the board shows (its data as of its date,
+ * its scope and the content repository's commit), and `builtAt`, the commit's date (else the as-of date).
+ * Nothing here reads the clock: the same content at the same commit gives the same file (reproducible builds).
+ * The screen pages carry the same id, so a screen reloads only when a newer build shows something else.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+
+export interface BuildInfo {
+  /** 12 hex digits. */
+  id: string;
+  /** ISO date-time of the commit, or the as-of date (YYYY-MM-DD) outside git. */
+  builtAt: string;
+  /** The date the figures are as of. */
+  asOf: string;
+}
+
+/** The commit hash and ISO date of HEAD in `dir`, when `dir` is in a git work tree. */
+export function headCommit(dir: string): { hash: string; date: string } | undefined {
+  try {
+    const out = execFileSync('git', ['log', '-1', '--format=%H %cI'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const [hash, date] = out.split(' ');
+    return /^[0-9a-f]{40}$/.test(hash ?? '') && date ? { hash, date } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The build info of a board's data (anything JSON can write), as of `asOf`, in `scope`, at `commit`. */
+export function buildInfoOf(data: unknown, asOf: string, scope: string, commit?: { hash: string; date: string }): BuildInfo {
+  const id = createHash('sha256')
+    .update(JSON.stringify({ scope, asOf, commit: commit?.hash ?? null, data }))
+    .digest('hex')
+    .slice(0, 12);
+  return { id, builtAt: commit?.date ?? asOf, asOf };
+}
+
+const cache = new WeakMap<object, BuildInfo>();
+
+/** The build info of a board (its projected model, date and scope) and the content folder's git commit, once per board. */
+export function boardBuildInfo(board: { model: object; asOf: string; scope: string }, contentDir: string): BuildInfo {
+  let info = cache.get(board);
+  if (!info) {
+    info = buildInfoOf(board.model, board.asOf, board.scope, headCommit(contentDir));
+    cache.set(board, info);
+  }
+  return info;
+}

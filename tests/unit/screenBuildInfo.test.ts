@@ -1,0 +1,44 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildInfoOf, headCommit } from '../../src/lib/screenBuildInfo.ts';
+import { screenText } from '../../src/lib/screenText.ts';
+
+describe('buildInfoOf (what /build.json says)', () => {
+  const data = { pledges: [{ id: 'a', status: 'closed' }] };
+  const commit = { hash: 'a'.repeat(40), date: '2025-12-20T10:00:00+08:00' };
+  test('the same board at the same commit gives the same id, whenever it is built', () => {
+    expect(buildInfoOf(data, '2025-12-26', 'public', commit)).toEqual(buildInfoOf(structuredClone(data), '2025-12-26', 'public', commit));
+    expect(buildInfoOf(data, '2025-12-26', 'public', commit).id).toMatch(/^[0-9a-f]{12}$/);
+  });
+  test('the id changes with what the board shows, its date, its scope and the commit', () => {
+    const base = buildInfoOf(data, '2025-12-26', 'public', commit).id;
+    expect(buildInfoOf({ pledges: [{ id: 'a', status: 'overdue' }] }, '2025-12-26', 'public', commit).id).not.toBe(base);
+    expect(buildInfoOf(data, '2025-12-27', 'public', commit).id).not.toBe(base);
+    expect(buildInfoOf(data, '2025-12-26', 'internal', commit).id).not.toBe(base);
+    expect(buildInfoOf(data, '2025-12-26', 'public', { ...commit, hash: 'b'.repeat(40) }).id).not.toBe(base);
+    expect(buildInfoOf(data, '2025-12-26', 'public').id).not.toBe(base);
+  });
+  test('builtAt is the commit date, else the as-of date: never the clock', () => {
+    expect(buildInfoOf(data, '2025-12-26', 'public', commit).builtAt).toBe(commit.date);
+    expect(buildInfoOf(data, '2025-12-26', 'public')).toMatchObject({ builtAt: '2025-12-26', asOf: '2025-12-26' });
+  });
+});
+
+describe('headCommit', () => {
+  test("names this repository's HEAD, and nothing outside git", () => {
+    const head = headCommit(process.cwd());
+    expect(head?.hash).toMatch(/^[0-9a-f]{40}$/);
+    expect(Number.isNaN(Date.parse(head?.date ?? ''))).toBe(false);
+    expect(headCommit(mkdtempSync(join(tmpdir(), 'no-git-')))).toBeUndefined();
+  });
+});
+
+describe('screenText (a bulletin excerpt)', () => {
+  test('plain text of the HTML with entities decoded, cut with …… when longer', () => {
+    expect(screenText('<p>第一段&amp;<strong>要点</strong></p>\n<p>第二段 &lt;b&gt;</p>', 100)).toBe('第一段& 要点 第二段 <b>');
+    expect(screenText('<p>一二三四五六</p>', 4)).toBe('一二三四……');
+    expect(screenText('<p>一二三四</p>', 4)).toBe('一二三四');
+  });
+});
