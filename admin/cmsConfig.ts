@@ -7,6 +7,8 @@ import { collections } from '../src/schemas/collections.ts';
 import { toDecapCollection } from '../src/schemas/toDecap.ts';
 import type { PublishMode } from './backendFromEnv.ts';
 import { datePattern } from './datePattern.ts';
+import { withProfiles } from './withProfiles.ts';
+import type { Profile } from '../src/lib/profiles.ts';
 
 export interface CmsConfigOptions {
   /** Decap backend block, e.g. a Forgejo backend (admin/backendFromEnv.ts). */
@@ -25,6 +27,8 @@ export interface CmsConfigOptions {
   rounds?: { id: string; title: string; start: string; end: string }[];
   /** The round a new per-round file goes into unless the secretary picks another (site.json `currentRound`). */
   currentRound?: string;
+  /** The rule profiles in use (the site's and any an org names): what the CMS offers and its hints follow them. */
+  profiles?: Profile[];
 }
 
 type DecapCollection = Record<string, unknown> & { name: string; fields?: Record<string, unknown>[] };
@@ -107,7 +111,7 @@ export function cmsConfig(o: CmsConfigOptions): Record<string, unknown> {
     publish_mode: o.publishMode ?? 'simple',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
-    collections: withOrgPledges(withRoundOptions(withDeadlineRule(collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')), o.rounds) as DecapCollection[], o))
+    collections: withProfiles(withOrgPledges(withRoundOptions(withDeadlineRule(collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')), o.rounds) as DecapCollection[], o)), o.profiles)
       .map(withSharedMedia)
       .sort((a, b) => byUse.indexOf(a.name) - byUse.indexOf(b.name)),
   };

@@ -7,6 +7,9 @@
  */
 import { contentDir } from '../contentDir.ts';
 import { readContentTree } from '../loader/readContentTree.ts';
+import { applyOverrides, presets, siteProfile, type Profile, type ProfileId } from '../lib/profiles.ts';
+import type { Site } from '../lib/model.ts';
+import { siteSchema } from '../schemas/site.ts';
 
 export interface AdminFacts {
   boardName?: string;
@@ -15,7 +18,11 @@ export interface AdminFacts {
   rounds: { id: string; title: string; start: string; end: string }[];
   orgs: { id: string; name: string }[];
   members: { id: string; name: string; org?: string }[];
+  /** The rule profiles in use: the site's (with its overrides) and each one an org names. */
+  profiles: Profile[];
 }
+
+const isPreset = (v: unknown): v is ProfileId => typeof v === 'string' && Object.hasOwn(presets, v);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -23,20 +30,28 @@ const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{
 /** The facts of the content folder as its files stand now; what cannot be read is left out. */
 export function adminFacts(dir = contentDir()): AdminFacts {
   const { entries } = readContentTree(dir, process.cwd(), ['site', 'rounds', 'orgs', 'members']);
-  const out: AdminFacts = { rounds: [], orgs: [], members: [] };
+  const out: AdminFacts = { rounds: [], orgs: [], members: [], profiles: [] };
+  let site: Pick<Site, 'profile' | 'profileOverrides' | 'cadence'> = {};
+  const orgProfiles = new Set<ProfileId>();
   for (const e of entries) {
     const d = (e.data ?? {}) as Record<string, unknown>;
     if (e.collection === 'site') {
       out.boardName = str(d.name);
       out.currentRound = str(d.currentRound);
       out.asOf = isDate(d.asOf) ? d.asOf : undefined;
+      // Overrides count only when the whole file is valid; a valid preset name counts on its own.
+      const parsed = siteSchema.safeParse(d);
+      site = parsed.success ? parsed.data : { profile: isPreset(d.profile) ? d.profile : undefined };
     } else if (e.collection === 'rounds' && isDate(d.start) && isDate(d.end)) {
       out.rounds.push({ id: e.id, title: str(d.title) ?? e.id, start: d.start, end: d.end });
     } else if (e.collection === 'orgs') {
       out.orgs.push({ id: e.id, name: str(d.name) ?? e.id });
+      if (isPreset(d.profile)) orgProfiles.add(d.profile);
     } else if (e.collection === 'members') {
       out.members.push({ id: e.id, name: str(d.name) ?? e.id, org: str(d.org) });
     }
   }
+  const own = siteProfile(site as Site);
+  out.profiles = [own, ...[...orgProfiles].filter((id) => id !== own.id).map((id) => applyOverrides(presets[id], site))];
   return out;
 }

@@ -35,6 +35,7 @@ export const GET: APIRoute = ({ url }) => {
     // The folder the site is built from: CONTENT_DIR when it is inside the project (the CMS API refuses one outside).
     contentDir: (process.env.CONTENT_DIR && cmsContentDir()) || 'content',
     rounds: facts.rounds,
+    profiles: facts.profiles,
     currentRound: facts.currentRound,
     // Both are there when there is no error.
     backend: chosen.backend!,

@@ -48,7 +48,7 @@ describe.sequential('npm start with CONTENT_DIR inside the project', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  test('says which folder the CMS edits, lists that folder’s members and saves into it, leaving content/ alone', async () => {
+  test('says which folder the CMS edits, offers what that folder’s profile asks for, saves into it and leaves content/ alone', async () => {
     expect(out).toContain('读写 本支部/ 和 public/uploads/');
     const adminUrl = /内容管理后台：(\S+?)（/.exec(out)?.[1];
     const board = await fetch(adminUrl!.replace('localhost', '127.0.0.1').replace(/admin\/$/, ''));
@@ -61,6 +61,11 @@ describe.sequential('npm start with CONTENT_DIR inside the project', () => {
     await page.goto(adminUrl!);
     const ui = new DecapUi(page);
     await ui.login();
+    // The monthly variant (篇五): quarterly checks, but organisations do not pledge, so that list is not offered.
+    expect(await ui.collectionLink('季度检查').count()).toBe(1);
+    expect(await ui.collectionLink('承诺事项').count()).toBe(1);
+    expect(await ui.collectionLink('党组织承诺').count()).toBe(0);
+    expect(await ui.collectionLink('表彰（评先评优）').count()).toBe(1);
     await page.goto(`${adminUrl}#/collections/members/entries/chen-dongsheng`);
     await page.reload();
     const post = await ui.control('工作岗位');

@@ -1,0 +1,55 @@
+/** The CMS follows the rule profiles in use: what they do not ask for is not offered, and hints say their cadences. */
+import { describe, expect, test } from 'vitest';
+import { cmsConfig } from '../../admin/cmsConfig.ts';
+import { adminFacts } from '../../src/data/adminFacts.ts';
+import { presets, type Profile } from '../../src/lib/profiles.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+type Col = { name: string; label: string; fields: { name: string; hint?: string; fields?: { name: string; hint?: string }[] }[] };
+
+function config(profiles: Profile[]) {
+  const cols = cmsConfig({ backend: { name: 'proxy' }, profiles }).collections as Col[];
+  const col = (name: string) => cols.find((c) => c.name === name);
+  const hint = (c: string, f: string) => col(c)?.fields.find((x) => x.name === f)?.hint;
+  return { names: cols.map((c) => c.name), col, hint };
+}
+
+describe('the CMS under each profile', () => {
+  test('篇一/二 (a school by semesters): no quarterly checks, no organisation pledges, a ledger kept each semester, 评先评优', () => {
+    const c = config([presets['school-semester']]);
+    expect(c.names).not.toContain('checks');
+    expect(c.names).not.toContain('org-pledges');
+    expect(c.names).toContain('pledges');
+    expect(c.hint('pledges', 'records')).toContain('每学期一记账');
+    expect(c.hint('pledges', 'records')).not.toContain('每月');
+    expect(c.hint('bulletins', 'period')).toContain('每学期通报一次');
+    expect(c.col('commendations')?.label).toBe('表彰（评先评优）');
+  });
+
+  test('篇三: quarterly checks, organisation pledges of 3—5 filed upward, monthly records, 奖诺', () => {
+    const c = config([presets['five-stages']]);
+    expect(c.names).toEqual(expect.arrayContaining(['checks', 'org-pledges']));
+    expect(c.hint('org-pledges', 'owner')).toBe('党组织承诺一般为 3—5 项');
+    expect(c.hint('pledges', 'records')).toBe('按本单位执行的制度：每月一记实');
+    expect(c.hint('bulletins', 'period')).toContain('每半年通报一次');
+    expect(c.col('commendations')?.label).toBe('表彰（奖诺）');
+  });
+
+  test('篇四 adds the quarterly bulletin of organisation pledges; 篇五 checks each quarter but has no organisation pledges', () => {
+    expect(config([presets.provincial]).hint('bulletins', 'period')).toContain('组织承诺每季度通报一次');
+    const monthly = config([presets.monthly]);
+    expect(monthly.names).toContain('checks');
+    expect(monthly.names).not.toContain('org-pledges');
+  });
+
+  test('a 党委 mixing a school and a community offers what either needs, and says both cadences', () => {
+    const c = config([presets['school-semester'], presets.provincial]);
+    expect(c.names).toEqual(expect.arrayContaining(['checks', 'org-pledges']));
+    expect(c.hint('pledges', 'records')).toMatch(/每学期一记账.*或每月一记实/);
+  });
+
+  test('the profiles are read from the content: the site’s with its overrides, and those its orgs name', () => {
+    expect(adminFacts(`${root}examples/school-semester`).profiles.map((p) => p.id)).toEqual(['school-semester']);
+    expect(adminFacts(`${root}content`).profiles.map((p) => p.id)).toEqual(['five-stages']);
+  });
+});
