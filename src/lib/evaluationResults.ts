@@ -82,7 +82,7 @@ export function branchResults(
       ...satisfactionOf(m.mass),
       leaderGrade: m.leader?.grade,
       leaderBy: m.leader?.by,
-      leaderName: m.leader ? nameOf(m.leader.by) : undefined,
+      leaderName: m.leader ? (m.leader.by ? nameOf(m.leader.by) : m.leader.outsideBy) : undefined,
       leaderComment: m.leader?.comment,
       score: result.score === undefined ? undefined : round1(result.score),
       result,

@@ -71,18 +71,28 @@ export function allowedReviewers(index: ContentIndex, subject: string, reviewers
   return [index.secretaryOf(o.id), o.data.parent && index.secretaryOf(o.data.parent)].filter((x): x is string => Boolean(x));
 }
 
-/** R12: the right person reviews: upper secretary → branch secretary; branch secretary or supervisor → member. */
+/**
+ * R12: the right person reviews: upper secretary → branch secretary; branch secretary or supervisor → member. The
+ * top org and its secretary are reviewed from above the content, by a named upper leader (`outsideReviewer`,
+ * `leader.outsideBy`); anyone else reviewed from outside is flagged.
+ */
 export function auditR12(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
   const nameOf = (id: string) => ctx.index.member.get(id)?.data.name ?? ctx.index.org.get(id)?.data.name ?? id;
-  const check = (file: string, field: string, reviewer: string, subject: string) => {
+  const top = ctx.index.model.site.data.topOrg;
+  const fromAbove = (subject: string) => subject === top || (ctx.index.member.get(subject)?.data.org === top && ctx.index.secretaryOf(top) === subject);
+  const check = (file: string, field: string, reviewer: string | undefined, outside: string | undefined, subject: string) => {
     const allowed = allowedReviewers(ctx.index, subject, profileOfOwner(ctx, subject).memberReviewers);
-    if (allowed.length && !allowed.includes(reviewer)) {
+    if (outside !== undefined) {
+      if (!fromAbove(subject)) out.push(finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.length ? allowed.map(nameOf).join('或') : '本组织的书记'}作出,现为上级点评人“${outside}”;上级点评人只点评最上级组织及其书记。`));
+      return;
+    }
+    if (reviewer && allowed.length && !allowed.includes(reviewer)) {
       out.push(finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.map(nameOf).join('或')}作出,现为${nameOf(reviewer)}。`));
     }
   };
-  for (const r of ctx.index.model.reviews) if (r.round === ctx.index.round?.id && r.data.date <= ctx.asOf) check(r.file, 'reviewer', r.data.reviewer, r.data.subject);
-  for (const e of roundEvaluations(ctx)) e.data.members.forEach((m, i) => m.leader && check(e.file, `members[${i}].leader.by`, m.leader.by, m.member));
+  for (const r of ctx.index.model.reviews) if (r.round === ctx.index.round?.id && r.data.date <= ctx.asOf) check(r.file, 'reviewer', r.data.reviewer, r.data.outsideReviewer, r.data.subject);
+  for (const e of roundEvaluations(ctx)) e.data.members.forEach((m, i) => m.leader && check(e.file, `members[${i}].leader.by`, m.leader.by, m.leader.outsideBy, m.member));
   return out;
 }
 

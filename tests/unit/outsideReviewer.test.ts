@@ -1,0 +1,59 @@
+/**
+ * The top org and its secretary are reviewed by the upper committee, which is not in the content: a review (or a
+ * leader grade) names that upper leader in `outsideReviewer` (`leader.outsideBy`). Anyone else reviewed from
+ * outside is an R12 finding; a file naming both or neither is a content error.
+ */
+import { describe, expect, test } from 'vitest';
+import { auditR12 } from '../../src/lib/audit/evaluationRules.ts';
+import { evaluationSchema } from '../../src/schemas/evaluation.ts';
+import { reviewSchema } from '../../src/schemas/review.ts';
+import { evaluation, index, member, memberEval, review, withMembers } from '../fixtures/model.ts';
+
+const asOf = '2026-12-31';
+const upper = '县教育局党委书记 王建国';
+
+describe('R12 with an upper leader from outside the content', () => {
+  test('reviews the top org and its secretary without a finding', () => {
+    const reviews = [
+      review('topsec-h1', { reviewer: undefined, outsideReviewer: upper, subject: 'topsec' }),
+      review('top-h1', { reviewer: undefined, outsideReviewer: upper, subject: 'top' }),
+    ];
+    const evaluations = [evaluation('top', [memberEval('topsec', { leader: { outsideBy: upper, grade: 'excellent' } })], { org: 'top' })];
+    expect(auditR12({ index: index({ members: withMembers(), reviews, evaluations }), asOf })).toEqual([]);
+  });
+
+  test('is flagged, naming who should have reviewed, anywhere below the top', () => {
+    const reviews = [review('m1-h1', { reviewer: undefined, outsideReviewer: upper, subject: 'm1' })];
+    const evaluations = [evaluation('b1', [memberEval('sec', { leader: { outsideBy: upper, grade: 'qualified' } })])];
+    const found = auditR12({ index: index({ members: withMembers(member('m1')), reviews, evaluations }), asOf });
+    expect(found.map((f) => [f.rule, f.file, f.field])).toEqual([
+      ['R12', 'content/reviews/2026/m1-h1.md', 'reviewer'],
+      ['R12', 'content/evaluations/2026/b1.md', 'members[0].leader.by'],
+    ]);
+    expect(found[0].message).toBe(`对党员m1的点评应由党员sec作出,现为上级点评人“${upper}”;上级点评人只点评最上级组织及其书记。`);
+    expect(found[1].message).toContain('应由党员topsec作出');
+  });
+});
+
+describe('who reviewed: exactly one of the two', () => {
+  const base = { subject: 'm1', date: '2026-06-15', period: 'h1', achievements: '好', problems: '无', direction: '继续' };
+  test.each([
+    ['neither', {}, '请填写点评人'],
+    ['both', { reviewer: 'sec', outsideReviewer: upper }, '只填一项'],
+  ])('a review naming %s is refused on its reviewer field', (_, who, message) => {
+    const r = reviewSchema.safeParse({ ...base, ...who });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => [i.path.join('.'), i.message.includes(message)])).toEqual([['reviewer', true]]);
+  });
+
+  test('a leader grade naming neither is refused on members[i].leader.by', () => {
+    const r = evaluationSchema.safeParse({ org: 'b1', date: '2026-12-20', panel: { masses: 3 }, members: [{ member: 'm1', leader: { grade: 'qualified' } }] });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path.join('.'))).toEqual(['members.0.leader.by']);
+  });
+
+  test('either one alone is accepted', () => {
+    expect(reviewSchema.safeParse({ ...base, reviewer: 'sec' }).success).toBe(true);
+    expect(reviewSchema.safeParse({ ...base, outsideReviewer: upper }).success).toBe(true);
+  });
+});
