@@ -30,7 +30,7 @@ function plantedCopy(): string {
   cpSync(join(root, 'content'), dir, { recursive: true });
   const file = join(dir, 'evaluations/2025/jiaoshi-yi.md');
   let text = readFileSync(file, 'utf8');
-  for (const p of payloads) text = text.replace(/summary: 认真履行承诺,按计划推进各项措施。/, `summary: '${p.replace(/'/g, "''")}'`);
+  for (const p of payloads) text = text.replace(/summary: [^'\n]+/, `summary: '${p.replace(/'/g, "''")}'`);
   writeFileSync(file, text);
   // A 支部改定 of the second branch's secretary, whose reason looks like a formula.
   const er = join(dir, 'evaluations/2025/jiaoshi-er.md');
@@ -94,7 +94,7 @@ describe('npm run export -- results', () => {
     expect(got).toEqual(want);
     expect(got.length).toBe(15 + 14 + 9);
     // By hand, content/evaluations/2025/jiaoshi-yi.md: 陈慧 优秀 self and leader, 13 satisfied → 0.2×95 + 0.4×100 + 0.4×95 = 97.
-    expect(got[0].slice(0, 2).concat(got[0].slice(4, 8), got[0].slice(10, 12))).toEqual(['第一教师党支部(初中部)', '陈慧', 13, 0, 0, 1, 97, '优秀']);
+    expect(got[0].slice(0, 2).concat(got[0].slice(4, 8), got[0].slice(10, 12))).toEqual(['第一教师党支部（初中部）', '陈慧', 13, 0, 0, 1, 97, '优秀']);
     // The sample follows 篇三, which has no R13: ma-chao's passive rectification does not fix his grade; the branch's override stands.
     expect(got.some((row) => row[12] === '支部改定')).toBe(true);
     expect(got.some((row) => row[12] === 'R13')).toBe(false);

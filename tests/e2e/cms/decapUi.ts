@@ -16,7 +16,7 @@
  *   their top bar (收起 once open);
  * - select widgets are Decap's react-select comboboxes: click the input, type, click `role=option`;
  * - relations are the admin's own `ref` widget, a native `<select>` (plus a filter `<input type=search>` from 30
- *   options) with options like `陈慧 · 第一教师党支部(初中部)` for members and the name for orgs; the `round`
+ *   options) with options like `陈慧 · 第一教师党支部（初中部）` for members and the name for orgs; the `round`
  *   widget is a native `<select>` with the current round preselected on a new entry (`2025年度…（2025）`) and a
  *   read-only input on an existing one; file ids (党员编号 …) are a text input on a new entry;
  * - dates are the admin's `day` widget: the labelled text input takes YYYY-MM-DD (`fill('2025-06-30')`), beside an

@@ -73,7 +73,7 @@ describe.sequential('existing files open and save in the real admin', () => {
     writeFileSync(join(cms.contentDir, 'checks/2030/jiaoshi-er-q1.md'), "---\norg: jiaoshi-er\nquarter: q1\ndate: '2030-03-31'\n---\n");
     // A member as `npm run import` writes it, from a roster with Chinese headers.
     const roster = join(cms.dir, 'roster.csv');
-    writeFileSync(roster, '编号,姓名,所在支部,职务,岗位,状态\nliu-xin,刘欣,第二教师党支部(高中部),,高一语文教师,在职\n');
+    writeFileSync(roster, '编号,姓名,所在支部,职务,岗位,状态\nliu-xin,刘欣,第二教师党支部（高中部）,,高一语文教师,在职\n');
     const imported = spawnSync(join(cms.dir, 'node_modules/.bin/tsx'), ['src/cli/importRoster.ts', roster, '--content', cms.contentDir], { cwd: cms.dir, encoding: 'utf8' });
     if (imported.status !== 0) throw new Error(`import failed: ${imported.stdout}${imported.stderr}`);
     browser = await launchCmsBrowser();
@@ -168,7 +168,7 @@ describe.sequential('existing files open and save in the real admin', () => {
     const ui = new DecapUi(page);
     await page.getByText(/正在“.+”栏目中编写/).waitFor({ timeout: 30_000 });
     await ui.pick('点评人', /^周建国 · /);
-    await ui.pick('点评对象', '第二教师党支部(高中部)');
+    await ui.pick('点评对象', '第二教师党支部（高中部）');
     await ui.fill('点评日期', '2025-12-10');
     await ui.pick('点评期间', '全年');
     await ui.fill('肯定成绩', '支部按月记实，台账完整。');

@@ -62,7 +62,7 @@ async function publishOrExplain(step: string): Promise<void> {
 async function openPledgeFromList(): Promise<void> {
   await ui.openCollection('承诺事项');
   // The list names the owner as the pickers do (name · branch), for a member created moments earlier too.
-  await page.getByText(`${MEMBER_NAME} · 第一教师党支部(初中部) · ${TITLE}`, { exact: true }).click();
+  await page.getByText(`${MEMBER_NAME} · 第一教师党支部（初中部） · ${TITLE}`, { exact: true }).click();
   await (await ui.control('承诺事项')).waitFor();
   await expect.poll(async () => (await ui.control('承诺事项')).inputValue()).toBe(TITLE);
 }
@@ -93,7 +93,7 @@ describe.sequential('CMS full flow (member → pledge → approve → record →
     await ui.newEntry('党员');
     await ui.fill('党员编号', MEMBER_ID);
     await ui.fill('姓名', MEMBER_NAME);
-    await ui.pick('所在支部', '第一教师党支部(初中部)');
+    await ui.pick('所在支部', '第一教师党支部（初中部）');
     await ui.pick('状态', '在职');
     await publishOrExplain('member');
 

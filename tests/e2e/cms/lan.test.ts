@@ -60,7 +60,7 @@ describe(`the admin over plain http on a LAN name (${LAN_HOST})`, () => {
     expect(consoleLines.join('\n')).toContain(`Detected Decap CMS Proxy Server at 'http://${LAN_HOST}:${cms.astroPort}/api/v1'`);
     await ui.openCollection('党员');
     // The members list names each member's branch (summary `{{name}} · {{view_org}}`), read from the files over the LAN.
-    await page.getByText('陈慧 · 第一教师党支部(初中部)', { exact: true }).waitFor();
+    await page.getByText('陈慧 · 第一教师党支部（初中部）', { exact: true }).waitFor();
     expect(rec.pageErrors).toEqual([]);
   });
 

@@ -35,7 +35,7 @@ const MEMBER_NAME = '审核流程测试';
 const BRANCH = `cms/members/${MEMBER_ID}`;
 const FILE = `content/members/${MEMBER_ID}.md`;
 /** The card title on the 工作流 board: the members collection's summary, `name · branch name`. */
-const CARD_TITLE = `${MEMBER_NAME} · 第一教师党支部(初中部)`;
+const CARD_TITLE = `${MEMBER_NAME} · 第一教师党支部（初中部）`;
 const TIMEOUT = 300_000;
 
 let cms: CmsServer;
@@ -140,7 +140,7 @@ describe.sequential('CMS editorial workflow on a git repository (草稿 → 审�
       await expect(page.getByRole('button', { name: '发布', exact: true }).count()).resolves.toBe(0);
       await ui.fill('党员编号', MEMBER_ID);
       await ui.fill('姓名', MEMBER_NAME);
-      await ui.pick('所在支部', '第一教师党支部(初中部)');
+      await ui.pick('所在支部', '第一教师党支部（初中部）');
       await ui.pick('状态', '在职');
       await page.getByRole('button', { name: '保存', exact: true }).click();
       const ok = page.locator('.Toastify__toast--success');
