@@ -33,9 +33,12 @@ export const paths = {
   data: (file: string) => href(`data/${file}`),
 };
 
-/** The absolute URL of a site path, for QR codes and feeds. */
+/**
+ * The absolute URL of a site path, for QR codes and feeds; without a known address (no SITE, no site.json `url`)
+ * the site path itself, never a guessed host.
+ */
 export function absolute(path: string, site: URL | undefined): string {
-  return new URL(path, site ?? 'http://localhost/').href;
+  return site ? new URL(path, site).href : path;
 }
 
 /**

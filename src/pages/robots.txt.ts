@@ -9,6 +9,8 @@ import { absolute, href } from '../data/paths.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const board = await getBoard();
-  const body = board.scope === 'internal' ? 'User-agent: *\nDisallow: /\n' : `User-agent: *\nAllow: /\n\nSitemap: ${absolute(href('sitemap.xml'), site)}\n`;
+  // A sitemap names absolute addresses: without the board's address there is none to name.
+  const sitemap = site ? `\nSitemap: ${absolute(href('sitemap.xml'), site)}\n` : '';
+  const body = board.scope === 'internal' ? 'User-agent: *\nDisallow: /\n' : `User-agent: *\nAllow: /\n${sitemap}`;
   return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

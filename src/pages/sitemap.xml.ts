@@ -21,6 +21,8 @@ export const GET: APIRoute = async ({ site }) => {
     ...[...archive.pledge.keys()].map(paths.pledge),
     ...[...archive.bulletin.keys()].map(paths.bulletin),
   ];
-  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `<url><loc>${absolute(u, site)}</loc><lastmod>${board.asOf}</lastmod></url>`).join('\n')}\n</urlset>\n`;
+  // Sitemap entries must be absolute: without the board's address the sitemap is empty (robots.txt then names none).
+  const listed = site ? urls : [];
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${listed.map((u) => `<url><loc>${absolute(u, site)}</loc><lastmod>${board.asOf}</lastmod></url>`).join('\n')}\n</urlset>\n`;
   return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -45,10 +45,44 @@ export function profileOverridesField() {
   });
 }
 
+const slideSeconds = (label: string) => number({ label, hint: '秒；留空按“每页停留秒数”', int: true, min: 3, max: 600 });
+const clock = (label: string, hint: string) => text({ label, hint, pattern: ['^([01][0-9]|2[0-3]):[0-5][0-9]$', '应写成“时:分”，如 22:00'] });
+
+/** The display screens' rotation (走廊、大厅的显示屏): seconds per slide and an optional night dimming window; all optional. */
+function screenField() {
+  return object({
+    label: '显示屏轮播',
+    hint: '走廊、大厅显示屏的轮播设置；一般留空，即每页停留 15 秒、夜间不调暗',
+    fields: {
+      seconds: number({ label: '每页停留秒数', hint: '默认 15 秒', int: true, min: 3, max: 600 }),
+      durations: object({
+        label: '各页停留秒数',
+        hint: '只填与“每页停留秒数”不同的页',
+        fields: {
+          overall: slideSeconds('总体完成率'),
+          orgs: slideSeconds('各支部完成率'),
+          categories: slideSeconds('分类别完成率'),
+          closed: slideSeconds('最近销号'),
+          due: slideSeconds('即将到期'),
+          bulletin: slideSeconds('最新通报'),
+          honours: slideSeconds('光荣榜'),
+        },
+      }),
+      dimFrom: clock('夜间调暗开始时间', '如 22:00；与结束时间都填写才调暗'),
+      dimTo: clock('夜间调暗结束时间', '如 06:30'),
+    },
+  });
+}
+
 export const siteFields = {
   schemaVersion: number({ label: '内容格式版本', hint: '由系统维护，请勿修改', int: true, min: 1, max: 1, required: true }),
   name: text({ label: '党组织全称', hint: '公开栏顶部显示的名称，如“某某中学党总支”', required: true }),
   shortName: text({ label: '简称' }),
+  url: text({
+    label: '公开栏网址',
+    hint: '公开栏对外的地址，如 http://10.0.0.5/gongkai/；打印的公开承诺书上的二维码、订阅、网站地图和公开数据都用它。留空时打印材料不带二维码',
+    pattern: ['^https?://[^\\s/]+(/\\S*)?$', '应为完整的网址，如 http://10.0.0.5/gongkai/'],
+  }),
   topOrg: relation({ label: '顶层组织', hint: '公开栏所属的最上级党组织', to: ['orgs'], required: true }),
   currentRound: relation({ label: '当前轮次', hint: '首页和统计显示的轮次；新建的承诺默认放在这一轮', to: ['rounds'], required: true }),
   asOf: date({ label: '数据截止日期', hint: '留空则按生成网站的当天计算；填写后所有统计按这一天计算，便于复核' }),
@@ -112,6 +146,7 @@ export const siteFields = {
       }),
     },
   }),
+  screen: screenField(),
 };
 
 export const siteSchema = shapeOf(siteFields).superRefine((site, ctx) => {

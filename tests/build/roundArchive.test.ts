@@ -73,6 +73,9 @@ let dir2 = '';
 beforeAll(() => {
   dir1 = mkdtempSync(join(tmpdir(), 'rounds-a-'));
   cpSync(join(root, 'content'), dir1, { recursive: true });
+  // The board's address, as a branch writes it in site.json: the sitemap lists absolute addresses only with one.
+  const own = JSON.parse(readFileSync(join(dir1, 'site.json'), 'utf8'));
+  writeFileSync(join(dir1, 'site.json'), JSON.stringify({ ...own, url: 'http://10.0.0.5/' }, null, 2));
   const a = buildSite({ contentDir: dir1 });
   expect(a.code, a.out).toBe(0);
   first = a.outDir;

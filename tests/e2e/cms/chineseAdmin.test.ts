@@ -35,10 +35,10 @@ async function wordsOf(target: Page | Frame): Promise<string[]> {
 }
 
 /**
- * Latin words that belong: e-mail addresses typed into the content, and the examples of an id's form in the hint
- * of the id fields (编号：只能用小写字母、数字和连字符，如 zhang-san).
+ * Latin words that belong: e-mail addresses typed into the content, the examples of an id's form in the hint
+ * of the id fields (编号：只能用小写字母、数字和连字符，如 zhang-san), and web addresses (the board's own, 公开栏网址).
  */
-const ALLOWED = [/\S+@\S+/g, /如 [a-z0-9-]+；/g];
+const ALLOWED = [/\S+@\S+/g, /如 [a-z0-9-]+；/g, /https?:\/\/[\x21-\x7e]+/g];
 
 /** Each Latin word found, with a little of the text around it (to find it on the screen). */
 function english(texts: string[]): string[] {
