@@ -31,7 +31,7 @@ export interface Board {
   model: ContentModel;
   index: ContentIndex;
   asOf: IsoDate;
-  /** Date of the last git commit touching the content, when known. */
+  /** The 网站生成日期 (SOURCE_DATE_EPOCH, else the date of the commit built). */
   lastCommit?: IsoDate;
   round: Entry<Round>;
   pledges: PledgeView[];
@@ -62,9 +62,15 @@ export interface Board {
   dueSoon: PledgeView[];
 }
 
-function gitLastCommit(dir: string): IsoDate | undefined {
+/**
+ * The 网站生成日期: the date of what is built, not of the clock, so that the same commit always builds the same
+ * site (reproducible builds): SOURCE_DATE_EPOCH when set, else the date of the commit checked out, else none.
+ */
+function builtOn(dir: string): IsoDate | undefined {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  if (process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000).toISOString().slice(0, 10);
   try {
-    const out = execFileSync('git', ['log', '-1', '--format=%cs', '--', '.'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('git', ['log', '-1', '--format=%cs'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     return /^\d{4}-\d{2}-\d{2}$/.test(out) ? out : undefined;
   } catch {
     return undefined;
@@ -127,7 +133,7 @@ async function build(scope: Scope): Promise<Board> {
     model,
     index,
     asOf,
-    lastCommit: gitLastCommit(contentDir()),
+    lastCommit: builtOn(contentDir()),
     round,
     pledges,
     pledge,

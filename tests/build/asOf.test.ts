@@ -23,7 +23,7 @@ describe('build as of a given day', () => {
 
   test("the pages count at that day, not at site.json's asOf", () => {
     const home = readFileSync(join(built.outDir, 'index.html'), 'utf8');
-    expect(home).toContain('数据更新于 2025-10-01');
+    expect(home).toContain('统计截止日期：2025-10-01');
   });
 
   test('a malformed AS_OF stops the build before Astro runs, in Chinese', () => {
