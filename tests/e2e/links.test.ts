@@ -17,6 +17,8 @@ function walk(dir: string): string[] {
 const files = walk(distDir);
 // The CMS admin (/admin/) is a tool for secretaries, not a public page: it is neither linked nor listed.
 const htmlFiles = files.filter((f) => f.endsWith('.html')).filter((f) => !f.includes('/admin/'));
+// The display screens (/screen/, noindex) are opened by a player at their address: their links are checked, but they are neither linked nor listed.
+const listedFiles = htmlFiles.filter((f) => !relative(distDir, f).startsWith(`screen${sep}`));
 
 /** The URL a built file is served at. */
 function urlOf(file: string): URL {
@@ -143,7 +145,7 @@ describe('the built site', () => {
         }
       }
     }
-    const orphans = htmlFiles.map((f) => urlOf(f).pathname).filter((p) => p !== '/' && p !== '/404.html' && !linked.has(p));
+    const orphans = listedFiles.map((f) => urlOf(f).pathname).filter((p) => p !== '/' && p !== '/404.html' && !linked.has(p));
     expect(orphans).toEqual([]);
   });
 
@@ -173,7 +175,7 @@ describe('the built site', () => {
   test('the sitemap lists every public HTML page', () => {
     const xml = readFileSync(join(distDir, 'sitemap.xml'), 'utf8');
     const listed = new Set([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(decodeEntities(m[1])).pathname));
-    const missing = htmlFiles.map((f) => urlOf(f).pathname).filter((p) => p !== '/404.html' && !listed.has(p));
+    const missing = listedFiles.map((f) => urlOf(f).pathname).filter((p) => p !== '/404.html' && !listed.has(p));
     expect(missing).toEqual([]);
   });
 });

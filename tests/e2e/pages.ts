@@ -22,5 +22,6 @@ export const pageTypes: PageType[] = [
   { name: 'round archive', path: 'rounds/2025/', charts: true },
   { name: 'about', path: 'about/' },
   { name: 'search with results', path: `search/?q=${encodeURIComponent('家访')}`, search: true },
+  { name: 'display screen', path: 'screen/' },
   { name: '404', path: 'no-such-page/', status: 404 },
 ];

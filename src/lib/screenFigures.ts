@@ -1,0 +1,50 @@
+/**
+ * The figures one display screen shows, for the whole organisation or one org (its sub-orgs rolled up): read
+ * from the same board as the home, stats and org pages, so a screen never shows another number than they do.
+ */
+import type { Board, PledgeView } from '../data/board.ts';
+import { completionByCategory, type Rate } from './completionRates.ts';
+import type { Bulletin, Commendation, Entry } from './model.ts';
+
+export interface ScreenFigures {
+  org: string;
+  overall: Rate;
+  onTime?: Rate;
+  pledges: number;
+  closed: number;
+  overdue: number;
+  /** Direct sub-orgs with their rates (empty for an org without any). */
+  branches: { id: string; rate: Rate }[];
+  byCategory: { category: string; rate: Rate }[];
+  /** Checked off in the 30 days up to the as-of date, newest first. */
+  recentlyClosed: PledgeView[];
+  /** Open and due in the next 30 days, soonest first. */
+  dueSoon: PledgeView[];
+  /** Newest first. */
+  bulletins: Entry<Bulletin>[];
+  /** Newest first. */
+  commendations: Entry<Commendation>[];
+}
+
+/** The figures of `org` (the top org: exactly the home page's). */
+export function screenFigures(board: Board, org: string): ScreenFigures {
+  const top = org === board.model.site.data.topOrg;
+  const orgs = new Set(board.index.subtree(org));
+  const mine = top ? board.pledges : board.pledges.filter((p) => orgs.has(p.orgId));
+  const inScope = (p: PledgeView) => top || orgs.has(p.orgId);
+  const subjectIn = (id: string) => orgs.has(id) || orgs.has(board.index.member.get(id)?.data.org ?? '');
+  return {
+    org,
+    overall: top ? board.overall : board.orgRate(org),
+    onTime: top ? board.onTime : undefined,
+    pledges: mine.length,
+    closed: mine.filter((p) => p.status === 'closed' || p.status === 'closed-late').length,
+    overdue: mine.filter((p) => p.status === 'overdue').length,
+    branches: (board.index.children.get(org) ?? []).map((id) => ({ id, rate: board.orgRate(id) })),
+    byCategory: top ? board.byCategory : completionByCategory(mine.map((p) => p.entry), board.asOf),
+    recentlyClosed: board.recentlyClosed.filter(inScope),
+    dueSoon: board.dueSoon.filter(inScope),
+    bulletins: top ? board.bulletins : board.bulletins.filter((b) => orgs.has(b.data.org)),
+    commendations: top ? board.commendations : board.commendations.filter((c) => subjectIn(c.data.subject)),
+  };
+}

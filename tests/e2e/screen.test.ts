@@ -1,0 +1,256 @@
+/**
+ * The display screen (/screen/, /screen/<org>/) in real Chromium: slides rotate, nothing scrolls at the three
+ * screen sizes, the figures are the home page's, the page stays up while its server is away and recovers in the
+ * same document, a new build makes it reload, axe finds nothing; and the shipped script is ES2018 (old players).
+ * The offline and reload cases run against a copy of the built site on a server of their own, which they stop,
+ * start and change.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import * as acorn from 'acorn';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { axeReport, axeViolations } from './axe.ts';
+import { describeLog, launchBrowser, newContext, openPage, type TrackedPage } from './browser.ts';
+import { startStaticServer, type StaticServer } from './staticServer.ts';
+
+const distDir = inject('distDir');
+const baseUrl = inject('baseUrl');
+const read = (rel: string) => readFileSync(join(distDir, rel), 'utf8');
+
+interface ScreenConfig {
+  org: string;
+  orgs: Record<string, string>;
+  buildUrl: string;
+}
+const configOf = (html: string): ScreenConfig => JSON.parse(/<script type="application\/json" data-screen-config>([^<]*)<\/script>/.exec(html)![1]) as ScreenConfig;
+const slidesOf = (html: string) => [...html.matchAll(/<section[^>]* data-slide="([a-z]+)"/g)].map((m) => m[1]);
+const screenHtml = read('screen/index.html');
+const slides = slidesOf(screenHtml);
+const build = JSON.parse(read('build.json')) as { id: string; builtAt: string; asOf: string };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(viewport = { width: 1920, height: 1080 }, base = baseUrl): Promise<TrackedPage> {
+  return openPage(await newContext(browser, { viewport }), base);
+}
+
+const currentSlide = (page: Page) => page.evaluate(() => document.documentElement.getAttribute('data-current-slide'));
+
+/** Waits until the screen shows a slide other than `from`; returns it. */
+async function nextSlide(page: Page, from: string | null, timeout = 15_000): Promise<string> {
+  await page.waitForFunction((f) => document.documentElement.getAttribute('data-current-slide') !== f, from, { timeout });
+  return (await currentSlide(page))!;
+}
+
+describe('the build', () => {
+  test('writes /build.json, whose id every screen page carries', () => {
+    expect(build.id).toMatch(/^[0-9a-f]{12}$/);
+    expect(Number.isNaN(Date.parse(build.builtAt)), build.builtAt).toBe(false);
+    expect(screenHtml).toContain(`data-build-id="${build.id}"`);
+    const config = configOf(screenHtml);
+    const others = Object.entries(config.orgs).filter(([id]) => id !== config.org);
+    expect(others.length, 'the sample has branches with screens of their own').toBeGreaterThan(0);
+    for (const [id, url] of others) {
+      const html = read(`${url.replace(/^\//, '')}index.html`);
+      expect(html).toContain(`data-build-id="${build.id}"`);
+      expect(configOf(html).org).toBe(id);
+    }
+  });
+
+  test('ships the screen script as ES2018, which Chrome 69-class players run', () => {
+    const seen = new Set<string>();
+    const queue = [...screenHtml.matchAll(/<script[^>]*type="module"[^>]*src="\/([^"]+)"/g)].map((m) => m[1]);
+    expect(queue.length, 'the screen page loads a module script').toBeGreaterThan(0);
+    while (queue.length) {
+      const rel = queue.shift()!;
+      if (seen.has(rel)) continue;
+      seen.add(rel);
+      const src = read(rel);
+      expect(() => acorn.parse(src, { ecmaVersion: 2018, sourceType: 'module' }), rel).not.toThrow();
+      // Its static imports (shared chunks) ship with it.
+      for (const m of src.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)) queue.push(join(dirname(rel), m[1]));
+    }
+    expect([...seen].join(' ')).toMatch(/\.js/);
+    // The check can fail: newer syntax is refused at this level.
+    expect(() => acorn.parse('a?.b ?? c', { ecmaVersion: 2018 })).toThrow();
+    expect(() => acorn.parse('try {} catch {}', { ecmaVersion: 2018 })).toThrow();
+  });
+});
+
+describe('the screen', () => {
+  test('shows the figures of the home page, each in a real table', async () => {
+    const tp = await open();
+    await tp.goto('');
+    const home = await tp.page.evaluate(() => ({
+      overall: document.querySelector('[data-testid="overall-rate"]')!.textContent!.trim(),
+      byOrg: [...document.querySelectorAll('#by-org tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim())),
+      byCategory: [...document.querySelectorAll('#by-category tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim())),
+    }));
+    await tp.goto('screen/?interval=600');
+    const screen = await tp.page.evaluate(() => {
+      const rows = (slide: string) => [...document.querySelectorAll(`section[data-slide="${slide}"] table tbody tr`)].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
+      return { overall: document.querySelector('[data-testid="screen-overall"]')!.textContent!.trim(), byOrg: rows('orgs'), byCategory: rows('categories'), tables: [...document.querySelectorAll('section[data-slide]')].filter((s) => s.querySelector('table')).map((s) => s.getAttribute('data-slide')) };
+    });
+    expect(screen.overall).toBe(home.overall);
+    expect(screen.byOrg).toEqual(home.byOrg);
+    expect(screen.byCategory).toEqual(home.byCategory);
+    expect(screen.tables).toEqual(expect.arrayContaining(['overall', 'orgs', 'categories']));
+    expect(tp.errors(), describeLog(tp.log)).toEqual([]);
+    expect(tp.log.offSite).toEqual([]);
+    await tp.page.context().close();
+  });
+
+  test('advances its slides by itself (?interval=2), one at a time, in order, round and round', async () => {
+    expect(slides.length, 'the sample has several slides').toBeGreaterThan(2);
+    const tp = await open();
+    await tp.goto('screen/?interval=2');
+    const seen = [(await currentSlide(tp.page))!];
+    for (let i = 0; i < slides.length; i++) seen.push(await nextSlide(tp.page, seen[seen.length - 1]));
+    expect(seen).toEqual([...slides, slides[0]]);
+    expect(await tp.page.locator('section[data-slide]:visible').count()).toBe(1);
+    expect(tp.errors(), describeLog(tp.log)).toEqual([]);
+    await tp.page.context().close();
+  });
+
+  test('?slides= picks and orders slides, ?org= opens that org’s screen', async () => {
+    const tp = await open();
+    const [a, b] = [slides[2], slides[0]];
+    await tp.goto(`screen/?interval=2&slides=${a},nope,${b}`);
+    expect(await currentSlide(tp.page)).toBe(a);
+    expect(await nextSlide(tp.page, a)).toBe(b);
+    expect(await nextSlide(tp.page, b)).toBe(a);
+    const config = configOf(screenHtml);
+    const [org, url] = Object.entries(config.orgs).find(([id]) => id !== config.org)!;
+    await tp.goto(`screen/?org=${org}&interval=600`);
+    await tp.page.waitForURL((u) => u.pathname === url, { timeout: 15_000 });
+    expect(new URL(tp.page.url()).search).toBe('?interval=600');
+    expect(await tp.page.evaluate(() => JSON.parse(document.querySelector('[data-screen-config]')!.textContent!).org)).toBe(org);
+    await tp.page.context().close();
+  });
+
+  test.each([
+    [1920, 1080],
+    [3840, 2160],
+    [1080, 1920],
+  ])('has no scrollbar and large type at %i×%i, on every slide', async (width, height) => {
+    const tp = await open({ width, height });
+    const orgUrl = Object.entries(configOf(screenHtml).orgs).find(([id]) => id !== configOf(screenHtml).org)![1];
+    for (const path of ['screen/', orgUrl.replace(/^\//, '')]) {
+      for (const slide of slidesOf(read(`${path}index.html`))) {
+        await tp.goto(`${path}?interval=600&slides=${slide}`);
+        const m = await tp.page.evaluate(() => {
+          const root = document.documentElement;
+          const s = document.querySelector<HTMLElement>('section.is-current')!;
+          const cell = s.querySelector('td, p')!;
+          return {
+            slide: s.getAttribute('data-slide'),
+            page: [root.scrollWidth, root.scrollHeight, document.body.scrollWidth, document.body.scrollHeight],
+            box: [s.scrollWidth, s.clientWidth, s.scrollHeight, s.clientHeight],
+            font: parseFloat(getComputedStyle(cell).fontSize),
+          };
+        });
+        const where = `${path} ${slide} at ${width}×${height}: ${JSON.stringify(m)}`;
+        expect(m.slide, where).toBe(slide);
+        expect(Math.max(m.page[0], m.page[2]), where).toBeLessThanOrEqual(width);
+        expect(Math.max(m.page[1], m.page[3]), where).toBeLessThanOrEqual(height);
+        expect(m.box[0], where).toBeLessThanOrEqual(m.box[1] + 1);
+        expect(m.box[2], where).toBeLessThanOrEqual(m.box[3] + 1);
+        // Readable across a corridor: body text at least 2% of the screen's shorter side (22 px on a 1080p screen).
+        expect(m.font, where).toBeGreaterThanOrEqual(Math.min(width, height) * 0.02);
+      }
+    }
+    // Going from slide to slide quickly cancels the previous page's favicon: that is our doing, not the page's.
+    expect(tp.errors().filter((e) => !/ERR_ABORTED/.test(e)), describeLog(tp.log)).toEqual([]);
+    await tp.page.context().close();
+  });
+
+  test('has no WCAG 2.2 A/AA violation that axe-core can find, on any slide', async () => {
+    const tp = await open();
+    for (const slide of slides) {
+      await tp.goto(`screen/?interval=600&slides=${slide}`);
+      const violations = await axeViolations(tp.page);
+      expect(violations, `axe on slide ${slide}:\n${axeReport(violations)}`).toEqual([]);
+    }
+    await tp.page.context().close();
+  });
+});
+
+describe('the screen and its server', () => {
+  let dir: string;
+  let server: StaticServer | undefined;
+  let port: number;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'screen-dist-'));
+    cpSync(distDir, dir, { recursive: true });
+    server = await startStaticServer(dir);
+    port = server.port;
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const stop = async () => {
+    await server?.close();
+    server = undefined;
+  };
+  const start = async () => {
+    server = await startStaticServer(dir, port);
+  };
+
+  test('keeps its content while the server is away, says so discreetly, and recovers in the same document', async () => {
+    const tp = await open({ width: 1920, height: 1080 }, `http://127.0.0.1:${port}/`);
+    await tp.goto('screen/?interval=2&poll=3');
+    await tp.page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    const note = tp.page.locator('[data-offline-note]');
+    expect(await note.isVisible()).toBe(false);
+    await stop();
+    const stopped = Date.now();
+    await tp.page.waitForFunction(() => document.documentElement.getAttribute('data-offline') === 'true', undefined, { timeout: 30_000 });
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toContain(`离线 · 数据更新于 ${build.asOf}`);
+    // Still showing, still rotating.
+    const shown = (await currentSlide(tp.page))!;
+    await nextSlide(tp.page, shown);
+    expect((await tp.page.locator('section.is-current').innerText()).length).toBeGreaterThan(2);
+    // Away for 20 s in all.
+    await tp.page.waitForTimeout(Math.max(0, 20_000 - (Date.now() - stopped)));
+    expect(await tp.page.evaluate(() => document.documentElement.getAttribute('data-offline'))).toBe('true');
+    await start();
+    await tp.page.waitForFunction(() => !document.documentElement.hasAttribute('data-offline'), undefined, { timeout: 90_000 });
+    expect(await note.isVisible()).toBe(false);
+    expect(await tp.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), 'recovered without a reload').toBe(true);
+    await tp.page.context().close();
+  }, 180_000);
+
+  test('reloads when a new build is out (?poll=3), once that page can be fetched, and not before', async () => {
+    const tp = await open({ width: 1920, height: 1080 }, `http://127.0.0.1:${port}/`);
+    await tp.goto('screen/?interval=2&poll=3');
+    await tp.page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    const polls: string[] = [];
+    tp.page.on('response', (r) => {
+      if (new URL(r.url()).pathname === '/build.json') polls.push(r.url());
+    });
+    const newId = build.id === 'f00f00f00f00' ? 'baabaabaabaa' : 'f00f00f00f00';
+    // First only build.json changes (a half-copied deploy): the screen sees it but the page it would load is the old one.
+    writeFileSync(join(dir, 'build.json'), JSON.stringify({ ...build, id: newId }));
+    const before = polls.length;
+    await expect.poll(() => polls.length, { timeout: 30_000, interval: 500 }).toBeGreaterThanOrEqual(before + 2);
+    await nextSlide(tp.page, await currentSlide(tp.page));
+    await nextSlide(tp.page, await currentSlide(tp.page));
+    expect(await tp.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), 'no reload onto the old page').toBe(true);
+    // Then the new page is there too: the screen reloads into it.
+    const page = join(dir, 'screen/index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace(`data-build-id="${build.id}"`, `data-build-id="${newId}"`));
+    await tp.page.waitForFunction((id) => document.documentElement.getAttribute('data-build-id') === id && !(window as unknown as { sameDocument?: boolean }).sameDocument, newId, { timeout: 60_000 });
+    expect(new URL(tp.page.url()).search).toBe('?interval=2&poll=3');
+    await tp.page.context().close();
+  }, 120_000);
+});
