@@ -18,6 +18,8 @@ export const paths = {
   search: () => href('search/'),
   feed: () => href('feed.xml'),
   honours: () => href('honours/'),
+  /** A list the home page counts: all, closed, overdue, due-soon, recently-closed (src/lib/pledgeLists.ts). */
+  list: (kind: string) => href(`lists/${kind}/`),
   /** Internal scope only (SITE_SCOPE=internal). */
   internal: () => href('internal/'),
   results: (round: string, org: string) => href(`internal/results/${round}/${org}/`),
