@@ -161,7 +161,7 @@ describe('npm run export -- ledger', () => {
     await wb.xlsx.readFile(out);
     const sheet = wb.getWorksheet('践诺台账')!;
     expect(sheet.getRow(1).values).toContain('承诺事项');
-    expect(sheet.rowCount - 1).toBe(81);
+    expect(sheet.rowCount - 1).toBe(85);
     const statuses = new Set<string>();
     sheet.eachRow((row, n) => n > 1 && statuses.add(String(row.getCell(9).value)));
     expect(statuses).toContain('已销号');
