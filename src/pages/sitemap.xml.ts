@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import { getBoard } from '../data/board.ts';
 import { absolute, paths } from '../data/paths.ts';
 import { getRounds, roundPaths } from '../data/rounds.ts';
+import { listKinds } from '../lib/pledgeLists.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const board = await getBoard();
@@ -14,6 +15,7 @@ export const GET: APIRoute = async ({ site }) => {
     paths.about(),
     paths.search(),
     paths.honours(),
+    ...listKinds.map(paths.list),
     ...board.orgsInOrder.map(paths.org),
     ...board.model.members.map((m) => paths.member(m.id)),
     roundPaths.index(),
