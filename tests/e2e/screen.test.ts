@@ -5,12 +5,13 @@
  * The offline and reload cases run against a copy of the built site on a server of their own, which they stop,
  * start and change.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as acorn from 'acorn';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { HtmlValidate } from 'html-validate';
 import { axeReport, axeViolations } from './axe.ts';
 import { describeLog, launchBrowser, newContext, openPage, type TrackedPage } from './browser.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
@@ -62,6 +63,15 @@ describe('the build', () => {
       const html = read(`${url.replace(/^\//, '')}index.html`);
       expect(html).toContain(`data-build-id="${build.id}"`);
       expect(configOf(html).org).toBe(id);
+    }
+  });
+
+  test('writes valid HTML for every screen page (html-validate)', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'no-raw-characters': 'off' } });
+    for (const url of Object.values(configOf(screenHtml).orgs)) {
+      const rel = `${url.replace(/^\//, '')}index.html`;
+      const report = await validator.validateString(read(rel), rel);
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${rel} ${m.ruleId}: ${m.message} (${m.line}:${m.column})`))).toEqual([]);
     }
   });
 
@@ -172,6 +182,27 @@ describe('the screen', () => {
     await tp.page.context().close();
   });
 
+  test('shifts the picture by a few pixels every few minutes against burn-in', async () => {
+    const tp = await open();
+    await tp.page.clock.install();
+    await tp.goto('screen/?interval=600');
+    const shift = () =>
+      tp.page.evaluate(() => {
+        const m = /translate\((-?\d+)px, (-?\d+)px\)/.exec(document.querySelector<HTMLElement>('[data-screen]')!.style.transform);
+        return m ? [Number(m[1]), Number(m[2])] : [0, 0];
+      });
+    expect(await shift()).toEqual([0, 0]);
+    const seen = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      await tp.page.clock.runFor('03:00');
+      const s = await shift();
+      expect(Math.max(...s.map(Math.abs)), String(s)).toBeLessThanOrEqual(4);
+      seen.add(String(s));
+    }
+    expect(seen.size, [...seen].join(' ')).toBeGreaterThan(2);
+    await tp.page.context().close();
+  });
+
   test('has no WCAG 2.2 A/AA violation that axe-core can find, on any slide', async () => {
     const tp = await open();
     for (const slide of slides) {
@@ -229,6 +260,26 @@ describe('the screen and its server', () => {
     expect(await tp.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), 'recovered without a reload').toBe(true);
     await tp.page.context().close();
   }, 180_000);
+
+  test("dims itself in site.json's night window, and only then", async () => {
+    // A screen page whose site.json says 22:00–06:30 (the sample sets no window).
+    const html = read('screen/index.html');
+    expect(html).toContain('"settings":{');
+    mkdirSync(join(dir, 'screen-night'), { recursive: true });
+    writeFileSync(join(dir, 'screen-night/index.html'), html.replace(/"settings":\{[^}]*\}/, '"settings":{"dimFrom":"22:00","dimTo":"06:30"}'));
+    const tp = await open({ width: 1920, height: 1080 }, `http://127.0.0.1:${port}/`);
+    await tp.page.clock.install({ time: new Date(2026, 0, 5, 21, 58) });
+    await tp.goto('screen-night/?interval=600');
+    const dim = () => tp.page.evaluate(() => [document.documentElement.getAttribute('data-dim'), getComputedStyle(document.querySelector('[data-screen]')!).filter]);
+    expect(await dim()).toEqual(['false', 'none']);
+    await tp.page.clock.runFor('03:00');
+    const [state, filter] = await dim();
+    expect(state).toBe('true');
+    expect(filter).toMatch(/brightness/);
+    await tp.page.clock.runFor('08:30:00');
+    expect((await dim())[0]).toBe('false');
+    await tp.page.context().close();
+  });
 
   test('reloads when a new build is out (?poll=3), once that page can be fetched, and not before', async () => {
     const tp = await open({ width: 1920, height: 1080 }, `http://127.0.0.1:${port}/`);
