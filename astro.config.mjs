@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { contentGuard } from './src/integrations/contentGuard.ts';
 import { searchIndex } from './src/integrations/searchIndex.ts';
+import { devSearch } from './src/integrations/devSearch.ts';
 import { adminRoute } from './src/integrations/adminRoute.ts';
 import { adminCsp } from './src/integrations/adminCsp.ts';
 import { cmsApi } from './src/integrations/cmsApi.ts';
@@ -31,7 +32,7 @@ const boardAddress = { name: 'board-address', hooks: { 'astro:build:start': ({ l
 export default defineConfig({
   site: address,
   base: siteBase(process.env, process.env.CONTENT_DIR),
-  integrations: [contentGuard(), cmsApi(), adminRoute(), adminCsp(), react(), searchIndex(), oldPlayers, boardAddress],
+  integrations: [contentGuard(), cmsApi(), adminRoute(), adminCsp(), react(), searchIndex(), devSearch(), oldPlayers, boardAddress],
   build: { format: 'directory' },
   trailingSlash: 'ignore',
   // A separate cache per content tree (tests, benchmarks) keeps builds of different trees from sharing one content store.

@@ -11,9 +11,16 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
+/**
+ * Pagefind's options, shared with the dev server's index (src/integrations/devSearch.ts). A pledge card's
+ * line of fields (category, deadline, status badge) is left out: Pagefind would run its spans together into
+ * an excerpt like “学习完成时限:2025-12-31◐ 进行中”; the pledge page carries them as result meta instead.
+ */
+export const indexOptions: pagefind.PagefindServiceConfig = { forceLanguage: 'zh-cn', excludeSelectors: ['.pledge > .meta'] };
+
 /** Indexes the site in `dir`; returns the number of pages indexed. */
 export async function indexSite(dir: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+  const { index, errors } = await pagefind.createIndex(indexOptions);
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: dir });
   if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);

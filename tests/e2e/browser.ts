@@ -120,10 +120,10 @@ export async function waitForCharts(page: Page): Promise<void> {
 export async function waitForSearch(page: Page): Promise<string> {
   const loading = '正在搜索';
   await page.waitForFunction((l) => {
-    const s = document.querySelector('.status')?.textContent ?? '';
+    const s = document.querySelector('.search-status')?.textContent ?? '';
     return s !== '' && !s.includes(l);
   }, loading, { timeout: 15_000 });
-  return (await page.locator('.status').textContent()) ?? '';
+  return (await page.locator('.search-status').textContent()) ?? '';
 }
 
 /**
