@@ -45,7 +45,7 @@ export interface Board {
   overall: Rate;
   onTime: Rate;
   byCategory: { category: string; rate: Rate }[];
-  trend: { month: string; rate: Rate }[];
+  trend: { month: string; rate: Rate; pace: number }[];
   /** Orgs in tree order (top first). */
   orgsInOrder: string[];
   bulletins: Entry<Bulletin>[];

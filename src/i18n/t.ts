@@ -8,7 +8,8 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
   return zhCN[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
 
-const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 });
+// One decimal everywhere, so that 16.0% and 33.3% line up in a column and read alike on every page.
+const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const integer = new Intl.NumberFormat('zh-CN');
 
 /** A rate as a Chinese percentage, or 暂无数据. */

@@ -10,6 +10,7 @@ import type { IsoDate } from './dates.ts';
 import type { Entry, Pledge } from './model.ts';
 import { fulfilmentOf, isDone } from './pledgeStatus.ts';
 import { trendPoints } from './roundPeriods.ts';
+import { daysBetween } from './dates.ts';
 import { categories } from '../schemas/options.ts';
 
 /** A rate with its parts; `rate` is `null` when there is nothing to count. */
@@ -93,6 +94,39 @@ export function memberCompletion(index: ContentIndex, memberId: string, asOf: Is
  * rate as of that month's last day (or `asOf` in its own month). Pledges
  * approved later than a month end do not count in that month.
  */
-export function monthlyTrend(pledges: readonly Entry<Pledge>[], round: { start: IsoDate; end: IsoDate }, asOf: IsoDate): { month: string; rate: Rate }[] {
-  return trendPoints(round, asOf).map((pt) => ({ month: pt.key, rate: completionRate(pledges, pt.date) }));
+export function monthlyTrend(pledges: readonly Entry<Pledge>[], round: { start: IsoDate; end: IsoDate }, asOf: IsoDate): { month: string; rate: Rate; pace: number }[] {
+  return trendPoints(round, asOf).map((pt) => ({ month: pt.key, rate: completionRate(pledges, pt.date), pace: expectedPace(round, pt.date) }));
+}
+
+/**
+ * The expected pace on a day: the share of the round elapsed by its end (1 January of a calendar round → 1/365;
+ * the last day → 1). Beside the actual completion it shows whether the branch keeps up with its own year.
+ * @example expectedPace({ start: '2025-01-01', end: '2025-12-31' }, '2025-07-01') // 182 / 365
+ */
+export function expectedPace(round: { start: IsoDate; end: IsoDate }, date: IsoDate): number {
+  const total = daysBetween(round.start, round.end) + 1;
+  const elapsed = Math.min(total, Math.max(0, daysBetween(round.start, date) + 1));
+  return elapsed / total;
+}
+
+/** Completion by org and category: one row per org (sub-orgs rolled up), one rate per category. */
+export function categoryMatrix(index: ContentIndex, orgIds: readonly string[], asOf: IsoDate): { org: string; cells: { category: string; rate: Rate }[] }[] {
+  return orgIds.map((org) => ({ org, cells: completionByCategory(orgPledges(index, org), asOf) }));
+}
+
+/**
+ * How the pledges that were due stand: checked off on time, checked off late, still open past the deadline
+ * (under rectification or not), beside those not yet due. The four add up to every published pledge.
+ */
+export function deadlineOutcomes(pledges: readonly Entry<Pledge>[], asOf: IsoDate): { onTime: number; late: number; overdue: number; notDue: number } {
+  const out = { onTime: 0, late: 0, overdue: 0, notDue: 0 };
+  for (const p of pledges) {
+    const f = fulfilmentOf(p.data, asOf);
+    if (f === null) continue;
+    if (f === 'closed') out.onTime += 1;
+    else if (f === 'closed-late') out.late += 1;
+    else if (f === 'overdue' || f === 'rectifying') out.overdue += 1;
+    else out.notDue += 1;
+  }
+  return out;
 }

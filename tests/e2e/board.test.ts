@@ -44,7 +44,7 @@ function expectedOverall(): { done: number; total: number; text: string } {
     total += 1;
     if (typeof p.closed?.date === 'string' && p.closed.date <= site.asOf) done += 1;
   }
-  const text = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(done / total);
+  const text = new Intl.NumberFormat('zh-CN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(done / total);
   return { done, total, text };
 }
 

@@ -79,7 +79,7 @@ describe('the internal build', () => {
     const votes = Number(own.satisfied) + Number(own.basicallySatisfied) + Number(own.dissatisfied);
     const rate = Math.round(((Number(own.satisfied) + Number(own.basicallySatisfied)) / votes) * 1000) / 10;
     expect(section).toContain(String(own.evaluators));
-    expect(section).toContain(`${rate}%`);
+    expect(section).toContain(`${rate.toFixed(1)}%`);
     expect(section).toContain(String(own.comment));
     expect(section).toContain('优秀');
   });
