@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { completionByCategory, completionRate, memberCompletion, monthlyTrend, onTimeRate, orgCompletion } from '../../src/lib/completionRates.ts';
+import { categoryMatrix, completionByCategory, completionRate, deadlineOutcomes, expectedPace, memberCompletion, monthlyTrend, onTimeRate, orgCompletion } from '../../src/lib/completionRates.ts';
 import { index, member, org, pledge, withMembers } from '../fixtures/model.ts';
 
 const closed = (date: string) => ({ closed: { date, verifiedBy: 'sec' } });
@@ -76,5 +76,39 @@ describe('monthlyTrend', () => {
       ['2026-02', 1, 2],
       ['2026-03', 2, 3],
     ]);
+  });
+});
+
+describe('expectedPace, deadlineOutcomes and categoryMatrix', () => {
+  test('the pace is the share of the round elapsed by the end of the day', () => {
+    const round = { start: '2025-01-01', end: '2025-12-31' };
+    expect(expectedPace(round, '2025-01-01')).toBe(1 / 365);
+    expect(expectedPace(round, '2025-07-01')).toBe(182 / 365);
+    expect(expectedPace(round, '2025-12-31')).toBe(1);
+    expect(expectedPace(round, '2026-03-01')).toBe(1);
+    expect(expectedPace(round, '2024-12-01')).toBe(0);
+  });
+
+  test('every approved pledge is exactly one of on time, late, overdue (rectifying included) or not yet due', () => {
+    const ps = [
+      pledge('a', 'm1', { deadline: '2026-04-30', ...closed('2026-04-01') }),
+      pledge('b', 'm1', { deadline: '2026-04-30', ...closed('2026-05-10') }),
+      pledge('c', 'm1', { deadline: '2026-04-30' }),
+      pledge('d', 'm1', { deadline: '2026-04-30', rectification: { note: '限期完成', deadline: '2026-06-30' } }),
+      pledge('e', 'm1'),
+      pledge('f', 'm1', { review: { status: 'draft' } }),
+    ];
+    expect(deadlineOutcomes(ps, '2026-06-01')).toEqual({ onTime: 1, late: 1, overdue: 2, notDue: 1 });
+  });
+
+  test('the matrix rolls sub-orgs up and gives each category its own rate', () => {
+    const members = withMembers(member('m1'), member('m2', { org: 'b2' }));
+    const orgs = [org('top', { level: 'general-branch', parent: undefined, secretary: 'topsec' }), org('b1', { secretary: 'sec' }), org('b2')];
+    const pledges = [pledge('a', 'm1', { category: 'study', ...closed('2026-05-01') }), pledge('b', 'm2', { category: 'study' }), pledge('c', 'm2', { category: 'work' })];
+    const rows = categoryMatrix(index({ members, orgs, pledges }), ['b1', 'top'], '2026-06-01');
+    const study = (i: number) => rows[i].cells.find((c) => c.category === 'study')!.rate;
+    expect(study(0)).toEqual({ done: 1, total: 1, rate: 1 });
+    expect(study(1)).toEqual({ done: 1, total: 2, rate: 0.5 });
+    expect(rows[1].cells.find((c) => c.category === 'work')!.rate.total).toBe(1);
   });
 });
