@@ -37,7 +37,8 @@ describe('headCommit', () => {
 
 describe('screenText (a bulletin excerpt)', () => {
   test('plain text of the HTML with entities decoded, cut with …… when longer', () => {
-    expect(screenText('<p>第一段&amp;<strong>要点</strong></p>\n<p>第二段 &lt;b&gt;</p>', 100)).toBe('第一段& 要点 第二段 <b>');
+    expect(screenText('<p>第一段&amp;<strong>要点</strong></p>\n<p>第二段 &lt;b&gt;</p>', 100)).toBe('第一段& 要点第二段 <b>');
+    expect(screenText('<p>第一段。</p>\n<p>“第二段”</p><p>Two words</p>', 100)).toBe('第一段。“第二段” Two words');
     expect(screenText('<p>一二三四五六</p>', 4)).toBe('一二三四……');
     expect(screenText('<p>一二三四</p>', 4)).toBe('一二三四');
   });
