@@ -1,6 +1,7 @@
 /**
  * What `/build.json` says about a build: `id`, a short hash of what the board shows (its data as of its date,
- * its scope and the content repository's commit), and `builtAt`, the commit's date (else the as-of date).
+ * its scope and the content repository's commit), and `builtAt`: SOURCE_DATE_EPOCH when set, else the commit's
+ * date, else the as-of date.
  * Nothing here reads the clock: the same content at the same commit gives the same file (reproducible builds).
  * The screen pages carry the same id, so a screen reloads only when a newer build shows something else.
  */
@@ -27,13 +28,22 @@ export function headCommit(dir: string): { hash: string; date: string } | undefi
   }
 }
 
-/** The build info of a board's data (anything JSON can write), as of `asOf`, in `scope`, at `commit`. */
-export function buildInfoOf(data: unknown, asOf: string, scope: string, commit?: { hash: string; date: string }): BuildInfo {
+/** SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) as an ISO date-time, when set. */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  return env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000).toISOString() : undefined;
+}
+
+/**
+ * The build info of a board's data (anything JSON can write), as of `asOf`, in `scope`, at `commit`;
+ * `builtAt` is `sourceDate` (SOURCE_DATE_EPOCH) when given, else the commit's date, else the as-of date.
+ */
+export function buildInfoOf(data: unknown, asOf: string, scope: string, commit?: { hash: string; date: string }, sourceDate?: string): BuildInfo {
   const id = createHash('sha256')
     .update(JSON.stringify({ scope, asOf, commit: commit?.hash ?? null, data }))
     .digest('hex')
     .slice(0, 12);
-  return { id, builtAt: commit?.date ?? asOf, asOf };
+  return { id, builtAt: sourceDate ?? commit?.date ?? asOf, asOf };
 }
 
 const cache = new WeakMap<object, BuildInfo>();
@@ -42,7 +52,7 @@ const cache = new WeakMap<object, BuildInfo>();
 export function boardBuildInfo(board: { model: object; asOf: string; scope: string }, contentDir: string): BuildInfo {
   let info = cache.get(board);
   if (!info) {
-    info = buildInfoOf(board.model, board.asOf, board.scope, headCommit(contentDir));
+    info = buildInfoOf(board.model, board.asOf, board.scope, headCommit(contentDir), sourceDateEpoch());
     cache.set(board, info);
   }
   return info;

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildInfoOf, headCommit } from '../../src/lib/screenBuildInfo.ts';
+import { buildInfoOf, headCommit, sourceDateEpoch } from '../../src/lib/screenBuildInfo.ts';
 import { screenText } from '../../src/lib/screenText.ts';
 
 describe('buildInfoOf (what /build.json says)', () => {
@@ -23,6 +23,15 @@ describe('buildInfoOf (what /build.json says)', () => {
   test('builtAt is the commit date, else the as-of date: never the clock', () => {
     expect(buildInfoOf(data, '2025-12-26', 'public', commit).builtAt).toBe(commit.date);
     expect(buildInfoOf(data, '2025-12-26', 'public')).toMatchObject({ builtAt: '2025-12-26', asOf: '2025-12-26' });
+  });
+  test('SOURCE_DATE_EPOCH, when set, is builtAt and leaves the id alone', () => {
+    const at = sourceDateEpoch({ SOURCE_DATE_EPOCH: '1766707200' });
+    expect(at).toBe('2025-12-26T00:00:00.000Z');
+    expect(sourceDateEpoch({})).toBeUndefined();
+    expect(sourceDateEpoch({ SOURCE_DATE_EPOCH: 'soon' })).toBeUndefined();
+    const info = buildInfoOf(data, '2025-12-26', 'public', commit, at);
+    expect(info.builtAt).toBe(at);
+    expect(info.id).toBe(buildInfoOf(data, '2025-12-26', 'public', commit).id);
   });
 });
 
