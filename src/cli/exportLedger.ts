@@ -18,7 +18,7 @@ import { branchRanking } from '../lib/branchRanking.ts';
 import { isIsoDate, type IsoDate } from '../lib/dates.ts';
 import { indexContent, type ContentIndex } from '../lib/contentIndex.ts';
 import { branchResults } from '../lib/evaluationResults.ts';
-import { fulfilmentOf, latestRecord } from '../lib/pledgeStatus.ts';
+import { ledgerRow } from '../lib/ledgerRow.ts';
 import { projectScope } from '../lib/projectScope.ts';
 import { flatTable, rankingTable, stageLabel, type RankingColumn } from '../lib/rankingTable.ts';
 import { asOfLine } from '../loader/asOfLine.ts';
@@ -35,7 +35,7 @@ const usedLine = (r: CheckResult) => (r.asOf && r.asOfSource && r.timeZone ? asO
 /** The ledger workbook of `round` (default: the current round). */
 export async function ledgerWorkbook(dir: string, round?: string, cliAsOf?: IsoDate): Promise<Made> {
   const result = checkContent(dir, new Date(), undefined, { asOf: cliAsOf });
-  if (!result.model || result.errors.length) return { error: '内容有错误,请先运行 npm run check 并改正。' };
+  if (!result.model || result.errors.length) return { error: '内容有错误，请先运行 npm run check 并改正。' };
   const model = result.model;
   const asOf = result.asOf as IsoDate;
   const roundId = round ?? model.site.data.currentRound;
@@ -52,7 +52,7 @@ export async function ledgerWorkbook(dir: string, round?: string, cliAsOf?: IsoD
     { header: '践诺措施', key: 'measures', width: 48 },
     { header: '完成时限', key: 'deadline', width: 12 },
     { header: '最新进展', key: 'latest', width: 40 },
-    { header: '完成进度(%)', key: 'progress', width: 12 },
+    { header: '完成进度（%）', key: 'progress', width: 12 },
     { header: '状态', key: 'status', width: 10 },
     { header: '销号日期', key: 'closed', width: 12 },
     { header: '核实人', key: 'verifiedBy', width: 10 },
@@ -60,22 +60,22 @@ export async function ledgerWorkbook(dir: string, round?: string, cliAsOf?: IsoD
   sheet.getRow(1).font = { bold: true };
   let rows = 0;
   for (const p of model.pledges.filter((x) => x.round === roundId)) {
-    const status = fulfilmentOf(p.data, asOf);
-    if (!status) continue;
-    const latest = latestRecord(p.data, asOf);
+    // The same cells as the ledger table and the open data (src/lib/ledgerRow.ts).
+    const r = ledgerRow(p.data, asOf);
+    if (!r) continue;
     const owner = p.data.owner;
     sheet.addRow({
       org: nameOf(index.member.get(owner)?.data.org ?? owner),
       owner: nameOf(owner),
-      category: labelOf(categories, p.data.category),
-      title: p.data.title,
-      measures: (p.data.measures ?? []).join(';'),
-      deadline: p.data.deadline,
-      latest: latest ? `${latest.date} ${latest.note}` : '',
-      progress: latest?.progress ?? null,
-      status: t(`status.${status}`),
-      closed: p.data.closed?.date ?? '',
-      verifiedBy: p.data.closed?.verifiedBy ? nameOf(p.data.closed.verifiedBy) : '',
+      category: r.categoryLabel,
+      title: r.title,
+      measures: r.measures,
+      deadline: r.deadline,
+      latest: r.latestDate ? `${r.latestDate} ${r.latestNote}` : '',
+      progress: r.progress,
+      status: t(`status.${r.status}`),
+      closed: r.closedOn,
+      verifiedBy: r.verifiedBy ? nameOf(r.verifiedBy) : '',
     });
     rows += 1;
   }

@@ -2,7 +2,7 @@
 import type { Board } from './board.ts';
 import { absolute, paths } from './paths.ts';
 import { t } from '../i18n/t.ts';
-import { categories, labelOf } from '../schemas/options.ts';
+import { ledgerRow } from '../lib/ledgerRow.ts';
 
 export interface PublicPledge {
   id: string;
@@ -16,6 +16,8 @@ export interface PublicPledge {
   title: string;
   text: string;
   measures: string[];
+  /** The measures as one cell, as the ledger table and the export write them. */
+  measuresText: string;
   deadline: string;
   approvedOn: string;
   status: string;
@@ -33,33 +35,37 @@ export interface PublicPledge {
 
 /** Every published pledge of the round, in ledger order. */
 export function publicPledges(board: Board, site: URL | undefined): PublicPledge[] {
-  return board.pledges.map((p) => {
+  return board.pledges.flatMap((p) => {
     const d = p.entry.data;
-    return {
+    // The same cells as the ledger table and the .xlsx export (src/lib/ledgerRow.ts).
+    const row = ledgerRow(d, board.asOf);
+    if (!row) return [];
+    return [{
       id: p.id,
       round: p.entry.round ?? '',
       ownerId: d.owner,
       owner: p.ownerName,
       orgId: p.orgId,
       org: board.nameOf(p.orgId),
-      category: d.category ?? '',
-      categoryLabel: labelOf(categories, d.category),
-      title: d.title,
+      category: row.category,
+      categoryLabel: row.categoryLabel,
+      title: row.title,
       text: (p.entry.body ?? '').trim(),
       measures: d.measures ?? [],
-      deadline: d.deadline ?? '',
+      measuresText: row.measures,
+      deadline: row.deadline,
       approvedOn: d.review.date ?? '',
-      status: p.status,
-      statusLabel: t(`status.${p.status}`),
-      progress: p.latest?.progress ?? null,
-      latestDate: p.latest?.date ?? '',
-      latestNote: p.latest?.note ?? '',
-      closedOn: d.closed?.date && d.closed.date <= board.asOf ? d.closed.date : '',
-      verifiedBy: d.closed?.verifiedBy && d.closed.date && d.closed.date <= board.asOf ? board.nameOf(d.closed.verifiedBy) : '',
+      status: row.status,
+      statusLabel: t(`status.${row.status}`),
+      progress: row.progress,
+      latestDate: row.latestDate,
+      latestNote: row.latestNote,
+      closedOn: row.closedOn,
+      verifiedBy: row.verifiedBy ? board.nameOf(row.verifiedBy) : '',
       rectification: d.rectification?.note ?? '',
       rectificationDeadline: d.rectification?.deadline ?? '',
       records: (d.records ?? []).filter((r) => r.date <= board.asOf),
       url: absolute(paths.pledge(p.id), site),
-    };
+    }];
   });
 }
