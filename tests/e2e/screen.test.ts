@@ -75,6 +75,15 @@ describe('the build', () => {
     }
   });
 
+  test('shows only what the public scope shows, in the internal build too', () => {
+    const main = (html: string) => /<main[\s\S]*<\/main>/.exec(html)![0];
+    const internalDir = inject('internalDistDir');
+    for (const url of Object.values(configOf(screenHtml).orgs)) {
+      const rel = `${url.replace(/^\//, '')}index.html`;
+      expect(main(readFileSync(join(internalDir, rel), 'utf8')), rel).toBe(main(read(rel)));
+    }
+  });
+
   test('ships the screen script as ES2018, which Chrome 69-class players run', () => {
     const seen = new Set<string>();
     const queue = [...screenHtml.matchAll(/<script[^>]*type="module"[^>]*src="\/([^"]+)"/g)].map((m) => m[1]);
@@ -279,6 +288,32 @@ describe('the screen and its server', () => {
     await tp.page.clock.runFor('08:30:00');
     expect((await dim())[0]).toBe('false');
     await tp.page.context().close();
+  });
+
+  test('does not reload onto an error page: a new build it cannot fetch leaves the current page showing', async () => {
+    const tp = await open({ width: 1920, height: 1080 }, `http://127.0.0.1:${port}/`);
+    await tp.goto('screen/?interval=2&poll=2');
+    await tp.page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    // The page itself cannot be reached (its build.json can): the screen's fetch of the new page fails.
+    let refused = 0;
+    await tp.page.route(/\/screen\/\?.*_=/, (route) => {
+      refused += 1;
+      return route.abort('connectionrefused');
+    });
+    // A whole new build is out: build.json and the page both carry its id, so only the failed fetch keeps the screen here.
+    const newId = build.id === 'abcabcabcabc' ? 'defdefdefdef' : 'abcabcabcabc';
+    const page = join(dir, 'screen/index.html');
+    const old = readFileSync(page, 'utf8');
+    writeFileSync(page, old.replace(`data-build-id="${build.id}"`, `data-build-id="${newId}"`));
+    writeFileSync(join(dir, 'build.json'), JSON.stringify({ ...build, id: newId }));
+    await expect.poll(() => refused, { timeout: 30_000, interval: 250 }).toBeGreaterThanOrEqual(2);
+    await nextSlide(tp.page, await currentSlide(tp.page));
+    expect(await tp.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), 'still the same page').toBe(true);
+    expect((await tp.page.locator('section.is-current').innerText()).length).toBeGreaterThan(2);
+    expect(new URL(tp.page.url()).pathname).toBe('/screen/');
+    await tp.page.context().close();
+    writeFileSync(page, old);
+    writeFileSync(join(dir, 'build.json'), JSON.stringify(build));
   });
 
   test('reloads when a new build is out (?poll=3), once that page can be fetched, and not before', async () => {
