@@ -3,6 +3,7 @@
  * fit on one A4 sheet, and its QR code, as printed, must scan to the letter's
  * own address on the site.
  */
+import { readFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, inject, test } from 'vitest';
@@ -35,6 +36,7 @@ function pdfPages(pdf: Buffer): { objects: number; count: number | null } {
 
 let tp: TrackedPage;
 useTrackedPage((p) => (tp = p));
+const site = JSON.parse(readFileSync(new URL('../../content/site.json', import.meta.url), 'utf8')) as { name: string; asOf: string; contact: { name: string; phone?: string } };
 
 describe.each(members)('the 公开承诺书 of $id ($why)', ({ id }) => {
   test('prints on exactly one A4 page', async () => {
@@ -56,6 +58,22 @@ describe.each(members)('the 公开承诺书 of $id ($why)', ({ id }) => {
       detail = ` — the printed letter is about ${mm} mm tall at 182 mm wide; an A4 page with 12 mm top/bottom margins holds 273 mm`;
     }
     expect(pages.objects, `/members/${id}/ prints on ${pages.objects} A4 pages${detail}`).toBe(1);
+  });
+
+  test('carries on paper the board’s name, the 统计截止日期, where to speak up, and a line to sign and date', async () => {
+    await tp.goto(`members/${id}/`);
+    await tp.page.emulateMedia({ media: 'print' });
+    try {
+      const text = await tp.page.locator('.letter').innerText();
+      expect(text).toContain(site.name);
+      expect(text).toContain(`统计截止日期：${site.asOf}`);
+      expect(text).toContain(site.contact.name);
+      if (site.contact.phone) expect(text).toContain(site.contact.phone);
+      expect(text).toMatch(/承诺人（签名）：＿+.*日期：＿+年＿+月＿+日/);
+      expect(await tp.page.locator('footer.site-footer').isVisible(), 'the site footer itself is not printed').toBe(false);
+    } finally {
+      await tp.page.emulateMedia({ media: null });
+    }
   });
 
   test('has a QR code that, as printed, scans to the letter’s own address', async () => {
