@@ -75,7 +75,7 @@ export function combineEvaluation(e: MemberEvaluation, settings: EvaluationSetti
   // R13 is the rule of 篇一/二/五; under 篇三/四 (rectificationRule false) the attitude does not fix the grade.
   if ((o.rectificationRule ?? true) && rectificationRefused(e)) {
     const how = e.rectification?.attitude === 'refused' ? '拒不整改' : '整改态度消极';
-    return { ...base, status: 'final', grade: 'unqualified', basis: 'R13', reason: `${how},按规定定为不合格。` };
+    return { ...base, status: 'final', grade: 'unqualified', basis: 'R13', reason: `${how}，按规定定为不合格。` };
   }
   if (e.final) return { ...base, status: 'final', grade: e.final.grade, basis: 'override', reason: e.final.reason };
   if (computed) return { ...base, status: 'final', grade: computed, basis: 'score' };

@@ -208,7 +208,7 @@ describe('auditR12', () => {
 
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'R12', file: r.file, field: 'reviewer', severity: 'finding' });
-    expect(findings[0].message).toBe('对党员m1的点评应由党员sec作出,现为党员x。');
+    expect(findings[0].message).toBe('对党员m1的点评应由党员sec作出，现为党员x。');
   });
 
   test('passes a branch secretary reviewed by the upper secretary', () => {
@@ -224,7 +224,7 @@ describe('auditR12', () => {
 
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'R12', file: r.file, field: 'reviewer' });
-    expect(findings[0].message).toBe('对党员sec的点评应由党员topsec作出,现为党员sec。');
+    expect(findings[0].message).toBe('对党员sec的点评应由党员topsec作出，现为党员sec。');
   });
 
   test('passes a leader review in the evaluation by the branch secretary', () => {

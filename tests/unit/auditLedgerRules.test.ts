@@ -70,7 +70,7 @@ describe('auditR6', () => {
     const findings = run(auditR6, { pledges: [p] }, '2026-06-30');
 
     expect(findings).toHaveLength(1);
-    expect(findings[0].message).toMatch(/记实:2026-04、2026-06。$/);
+    expect(findings[0].message).toMatch(/记实：2026-04、2026-06。$/);
   });
 
   test('does not check a pledge closed by the as-of date', () => {
@@ -154,7 +154,7 @@ describe('auditR7', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'R7', file: B1, severity: 'finding' });
     expect(findings[0].message).toContain('b1支部');
-    expect(findings[0].message).toContain('q1(2026-01-01 至 2026-03-31)');
+    expect(findings[0].message).toContain('q1（2026-01-01 至 2026-03-31）');
   });
 
   test('does not owe the first quarter on 30 March', () => {
@@ -173,7 +173,7 @@ describe('auditR7', () => {
     const findings = run(auditR7, { checks }, '2026-09-30');
 
     expect(findings).toHaveLength(1);
-    expect(findings[0].message).toContain('q2(2026-04-01 至 2026-06-30)');
+    expect(findings[0].message).toContain('q2（2026-04-01 至 2026-06-30）');
     expect(findings[0].message).not.toContain('q1');
     expect(findings[0].message).not.toContain('q3');
   });

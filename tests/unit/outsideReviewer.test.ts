@@ -30,7 +30,7 @@ describe('R12 with an upper leader from outside the content', () => {
       ['R12', 'content/reviews/2026/m1-h1.md', 'reviewer'],
       ['R12', 'content/evaluations/2026/b1.md', 'members[0].leader.by'],
     ]);
-    expect(found[0].message).toBe(`对党员m1的点评应由党员sec作出,现为上级点评人“${upper}”;上级点评人只点评最上级组织及其书记。`);
+    expect(found[0].message).toBe(`对党员m1的点评应由党员sec作出，现为上级点评人“${upper}”；上级点评人只点评最上级组织及其书记。`);
     expect(found[1].message).toContain('应由党员topsec作出');
   });
 });

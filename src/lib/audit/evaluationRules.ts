@@ -45,7 +45,7 @@ export function auditR11(ctx: AuditContext): Problem[] {
       const r = combineEvaluation(m, settings);
       if (r.missing.length) {
         const name = ctx.index.member.get(m.member)?.data.name ?? m.member;
-        out.push(finding('R11', e.file, `members[${i}]`, `${name}缺少${r.missing.map((p) => partNames[p]).join('、')},不能形成最终评议结果。`));
+        out.push(finding('R11', e.file, `members[${i}]`, `${name}缺少${r.missing.map((p) => partNames[p]).join('、')}，不能形成最终评议结果。`));
       }
     });
   }
@@ -84,11 +84,11 @@ export function auditR12(ctx: AuditContext): Problem[] {
   const check = (file: string, field: string, reviewer: string | undefined, outside: string | undefined, subject: string) => {
     const allowed = allowedReviewers(ctx.index, subject, profileOfOwner(ctx, subject).memberReviewers);
     if (outside !== undefined) {
-      if (!fromAbove(subject)) out.push(finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.length ? allowed.map(nameOf).join('或') : '本组织的书记'}作出,现为上级点评人“${outside}”;上级点评人只点评最上级组织及其书记。`));
+      if (!fromAbove(subject)) out.push(finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.length ? allowed.map(nameOf).join('或') : '本组织的书记'}作出，现为上级点评人“${outside}”；上级点评人只点评最上级组织及其书记。`));
       return;
     }
     if (reviewer && allowed.length && !allowed.includes(reviewer)) {
-      out.push(finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.map(nameOf).join('或')}作出,现为${nameOf(reviewer)}。`));
+      out.push(finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.map(nameOf).join('或')}作出，现为${nameOf(reviewer)}。`));
     }
   };
   for (const r of ctx.index.model.reviews) if (r.round === ctx.index.round?.id && r.data.date <= ctx.asOf) check(r.file, 'reviewer', r.data.reviewer, r.data.outsideReviewer, r.data.subject);
@@ -105,7 +105,7 @@ export function auditR13(ctx: AuditContext): Problem[] {
       if (rectificationRefused(m) && m.final && m.final.grade !== 'unqualified') {
         const name = ctx.index.member.get(m.member)?.data.name ?? m.member;
         const label = grades.find((g) => g.value === m.final?.grade)?.label;
-        out.push(finding('R13', e.file, `members[${i}].final.grade`, `${name}整改态度消极或拒不整改,应定为不合格;人工改定的“${label}”不予采用。`));
+        out.push(finding('R13', e.file, `members[${i}].final.grade`, `${name}整改态度消极或拒不整改，应定为不合格；人工改定的“${label}”不予采用。`));
       }
     });
   }
@@ -139,7 +139,7 @@ export function auditR14(ctx: AuditContext): Problem[] {
   for (const s of subjects) {
     const dates = reviewed.get(s.id) ?? [];
     const missing = halves.filter((h) => !dates.some((d) => d >= h.start && d <= h.end));
-    if (missing.length) out.push(finding('R14', s.file, '', `${s.name}在${missing.map((h) => (h.key === 'h1' ? '上半年' : '下半年')).join('、')}没有领导点评记录(原则上每半年一次)。`));
+    if (missing.length) out.push(finding('R14', s.file, '', `${s.name}在${missing.map((h) => (h.key === 'h1' ? '上半年' : '下半年')).join('、')}没有领导点评记录（原则上每半年一次）。`));
   }
   return out;
 }

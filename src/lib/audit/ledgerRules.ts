@@ -20,7 +20,7 @@ export function auditR6(ctx: AuditContext): Problem[] {
     const gaps = owedRecordPeriods(cadence, d.review.date, ctx.asOf).filter((per) => !dates.some((x) => x >= per.start && x <= per.end));
     if (gaps.length) {
       const unit = cadence === 'month' ? '月份' : '学期';
-      out.push(finding('R6', p.file, 'records', `“${d.title}”缺少以下${unit}的践诺记实:${gaps.map((g) => g.key).join('、')}。`));
+      out.push(finding('R6', p.file, 'records', `“${d.title}”缺少以下${unit}的践诺记实：${gaps.map((g) => g.key).join('、')}。`));
     }
   }
   return out;
@@ -41,7 +41,7 @@ export function auditR7(ctx: AuditContext): Problem[] {
     if (profileFor(ctx, o.id).checkCadence === 'none') continue;
     const done = new Set(ctx.index.model.checks.filter((c) => c.round === round.id && c.data.org === o.id).map((c) => c.data.quarter));
     const missing = quarters.filter((q) => !done.has(q.key as never));
-    if (missing.length) out.push(finding('R7', o.file, '', `${o.data.name}缺少以下季度的检查记录:${missing.map((q) => `${q.key}(${q.start} 至 ${q.end})`).join('、')}。`));
+    if (missing.length) out.push(finding('R7', o.file, '', `${o.data.name}缺少以下季度的检查记录：${missing.map((q) => `${q.key}（${q.start} 至 ${q.end}）`).join('、')}。`));
   }
   return out;
 }
@@ -88,8 +88,8 @@ export function auditR9(ctx: AuditContext): Problem[] {
     if (fulfilmentOf(p.data, ctx.asOf) !== 'overdue') continue;
     const rect = p.data.rectification;
     const msg = rect?.note
-      ? `“${p.data.title}”已逾期,整改期限 ${rect.deadline} 也已过,仍未销号。`
-      : `“${p.data.title}”已过完成时限 ${p.data.deadline},未销号,也没有督促整改记录。`;
+      ? `“${p.data.title}”已逾期，整改期限 ${rect.deadline} 也已过，仍未销号。`
+      : `“${p.data.title}”已过完成时限 ${p.data.deadline}，未销号，也没有督促整改记录。`;
     out.push(finding('R9', p.file, rect?.note ? 'rectification.deadline' : 'rectification', msg));
   }
   return out;

@@ -57,7 +57,7 @@ export function auditR3(ctx: AuditContext): Problem[] {
   for (const m of ctx.index.model.members) {
     const leads = secretaries.has(m.id) || (m.data.roles?.length ?? 0) > 0;
     if (leads && approvedCount(ctx, m.id) === 0) {
-      out.push(finding('R3', m.file, 'roles', `${m.data.name}是书记、班子成员或党员领导干部,应带头承诺,但本轮还没有审核通过的承诺。`));
+      out.push(finding('R3', m.file, 'roles', `${m.data.name}是书记、班子成员或党员领导干部，应带头承诺，但本轮还没有审核通过的承诺。`));
     }
   }
   return out;

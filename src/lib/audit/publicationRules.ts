@@ -14,7 +14,7 @@ export function auditR4(ctx: AuditContext): Problem[] {
   for (const p of ctx.index.roundPledges) {
     if (p.data.review.status !== 'submitted') continue;
     const lacks = [!p.data.category && '类别', !p.data.measures?.length && '践诺措施', !p.data.deadline && '完成时限'].filter(Boolean);
-    if (lacks.length) out.push(finding('R4', p.file, '', `“${p.data.title}”已提交审核,但缺少${lacks.join('、')};补齐后才能审核通过并公开。`));
+    if (lacks.length) out.push(finding('R4', p.file, '', `“${p.data.title}”已提交审核，但缺少${lacks.join('、')}；补齐后才能审核通过并公开。`));
   }
   return out;
 }
@@ -28,7 +28,7 @@ export function auditR5(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
   for (const p of ctx.index.roundPledges) {
     if (p.data.visibility === 'public' && !isApproved(p.data, ctx.asOf)) {
-      out.push(finding('R5', p.file, 'visibility', `“${p.data.title}”尚未审核通过,标为“公开”也不会发布;审核通过后才公开。`));
+      out.push(finding('R5', p.file, 'visibility', `“${p.data.title}”尚未审核通过，标为“公开”也不会发布；审核通过后才公开。`));
     }
   }
   const { checks, bulletins } = ctx.index.model;
@@ -39,7 +39,7 @@ export function auditR5(ctx: AuditContext): Problem[] {
       refs.forEach((ref, i) => {
         const p = ctx.index.pledge.get(pledgeRef(ref, e.round));
         if (p && !isApproved(p.data, ctx.asOf)) {
-          out.push(finding('R5', e.file, `${field}[${i}]`, `公开的材料提到了未审核通过的承诺“${p.data.title}”,发布时将略去该项。`));
+          out.push(finding('R5', e.file, `${field}[${i}]`, `公开的材料提到了未审核通过的承诺“${p.data.title}”，发布时将略去该项。`));
         }
       });
     }
@@ -57,9 +57,9 @@ export function auditR15(ctx: AuditContext): Problem[] {
   for (const p of ctx.index.roundPledges) {
     const c = p.data.closed;
     if (!c?.date) continue;
-    if (c.verifiedBy === p.data.owner) out.push(finding('R15', p.file, 'closed.verifiedBy', `“${p.data.title}”由承诺人本人核实销号,应由支部核实。`));
+    if (c.verifiedBy === p.data.owner) out.push(finding('R15', p.file, 'closed.verifiedBy', `“${p.data.title}”由承诺人本人核实销号，应由支部核实。`));
     if (p.data.review.date && c.date < p.data.review.date) out.push(finding('R15', p.file, 'closed.date', `“${p.data.title}”的销号日期 ${c.date} 早于审核通过日期 ${p.data.review.date}。`));
-    if (c.date > ctx.asOf) out.push(finding('R15', p.file, 'closed.date', `“${p.data.title}”的销号日期 ${c.date} 晚于数据截止日期 ${ctx.asOf},暂不计入销号。`));
+    if (c.date > ctx.asOf) out.push(finding('R15', p.file, 'closed.date', `“${p.data.title}”的销号日期 ${c.date} 晚于数据截止日期 ${ctx.asOf}，暂不计入销号。`));
   }
   return out;
 }

@@ -10,12 +10,12 @@ import { auditR15, auditR4, auditR5 } from './publicationRules.ts';
 
 /** Each rule's id, its short Chinese title and its check. */
 export const auditRules: readonly { id: string; title: string; run: AuditRule }[] = [
-  { id: 'R1', title: '党员承诺 2—3 项(离退休、年老体弱党员自愿)', run: auditR1 },
+  { id: 'R1', title: '党员承诺 2—3 项（离退休、年老体弱党员自愿）', run: auditR1 },
   { id: 'R2', title: '党组织承诺 3—5 项', run: auditR2 },
   { id: 'R3', title: '书记、班子成员、领导干部带头承诺', run: auditR3 },
   { id: 'R4', title: '公开的承诺有类别、措施和本轮内的完成时限', run: auditR4 },
   { id: 'R5', title: '只公开审核通过的承诺', run: auditR5 },
-  { id: 'R6', title: '每月一记实(或每学期一记账)', run: auditR6 },
+  { id: 'R6', title: '每月一记实（或每学期一记账）', run: auditR6 },
   { id: 'R7', title: '每季度一检查', run: auditR7 },
   { id: 'R8', title: '每半年一通报', run: auditR8 },
   { id: 'R9', title: '逾期未销号须督促整改', run: auditR9 },
