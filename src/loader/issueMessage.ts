@@ -12,8 +12,8 @@ const typeNames: Record<string, string> = {
   number: '数字',
   integer: '整数',
   float: '小数',
-  boolean: '是或否(true / false)',
-  array: '列表(每项一行,以“- ”开头)',
+  boolean: '是或否（true / false）',
+  array: '列表（每项一行，以“- ”开头）',
   object: '一组字段',
   date: '日期',
   null: '空值',
@@ -63,15 +63,15 @@ export function issueToProblem(issue: z.ZodIssue, file: string, fields: Record<s
   switch (issue.code) {
     case 'invalid_type':
       if (issue.received === 'undefined' || issue.received === 'null') return out('required', `${label}必须填写。`);
-      if (def?.meta.kind === 'date') return out('date', `${label}应为日期,写成 年-月-日(如 2026-03-15),现在是 ${show(value)}。`);
-      return out('type', `${label}应为${typeNames[issue.expected] ?? issue.expected},现在是 ${show(value)}。`);
+      if (def?.meta.kind === 'date') return out('date', `${label}应为日期，写成 年-月-日（如 2026-03-15），现在是 ${show(value)}。`);
+      return out('type', `${label}应为${typeNames[issue.expected] ?? issue.expected}，现在是 ${show(value)}。`);
     case 'invalid_union':
-      if (def?.meta.kind === 'date') return out('date', `${label}应为日期,写成 年-月-日(如 2026-03-15),现在是 ${show(value)}。`);
+      if (def?.meta.kind === 'date') return out('date', `${label}应为日期，写成 年-月-日（如 2026-03-15），现在是 ${show(value)}。`);
       return out('type', `${label}的值 ${show(value)} 不符合要求。`);
     case 'invalid_enum_value': {
       const options = def?.meta.options ?? def?.meta.item?.meta.options ?? [];
-      const list = options.map((o) => `${o.value}(${o.label})`).join('、');
-      return out('enum', `${label}的值 ${show(issue.received)} 不在可选范围内,可选:${list}。`);
+      const list = options.map((o) => `${o.value}（${o.label}）`).join('、');
+      return out('enum', `${label}的值 ${show(issue.received)} 不在可选范围内，可选：${list}。`);
     }
     case 'unrecognized_keys': {
       const known = Object.keys(field ? (def?.meta.fields ?? {}) : fields).join('、');
@@ -80,13 +80,13 @@ export function issueToProblem(issue: z.ZodIssue, file: string, fields: Record<s
     case 'too_small':
       if (issue.type === 'array') return out('min', `${label}至少要有 ${issue.minimum} 项。`);
       if (issue.type === 'string') return out('required', `${label}必须填写。`);
-      return out('min', `${label}不能小于 ${issue.minimum},现在是 ${show(value)}。`);
+      return out('min', `${label}不能小于 ${issue.minimum}，现在是 ${show(value)}。`);
     case 'too_big':
       if (issue.type === 'array') return out('max', `${label}最多 ${issue.maximum} 项${itemCount(value)}。`);
       if (issue.type === 'string') return out('max', `${label}太长了，最多 ${issue.maximum} 个字${charCount(value)}。`);
-      return out('max', `${label}不能大于 ${issue.maximum},现在是 ${show(value)}。`);
+      return out('max', `${label}不能大于 ${issue.maximum}，现在是 ${show(value)}。`);
     case 'invalid_string':
-      return out('pattern', `${label}${issue.message}(现在是 ${show(value)})。`);
+      return out('pattern', `${label}${issue.message}（现在是 ${show(value)}）。`);
     case 'custom':
       return out(String(issue.params?.rule ?? 'custom'), issue.message);
     default:

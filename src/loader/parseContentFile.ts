@@ -119,9 +119,9 @@ function bodyProblem(body: string, bodyStartLine: number, limits: ContentLimits)
 export function parseMarkdown(text: string, file: string, limits: ContentLimits = contentLimits): { data?: unknown; body?: string; problem?: Problem } {
   const problem = (rule: string, message: string, field = ''): { problem: Problem } => ({ problem: { file, field, rule, severity: 'error', message } });
   const clean = normalizeText(text);
-  if (clean.trim() === '') return problem('empty', '文件是空的。请删除它,或填写内容后再保存。');
+  if (clean.trim() === '') return problem('empty', '文件是空的。请删除它，或填写内容后再保存。');
   const parts = splitFrontMatter(clean);
-  if (!parts) return problem('frontmatter', '文件开头缺少字段区:第一行应为 ---,字段写完后再单独一行 ---。');
+  if (!parts) return problem('frontmatter', '文件开头缺少字段区：第一行应为 ---，字段写完后再单独一行 ---。');
   // The body is checked first: it is the cheap test, and a file refused for it is never parsed.
   const badBody = bodyProblem(parts.body, lineAt(clean, clean.length - parts.body.length), limits);
   if (badBody) return problem(badBody.rule, badBody.message, 'body');
@@ -137,7 +137,7 @@ export function parseMarkdown(text: string, file: string, limits: ContentLimits 
     // Anything else (a stack overflow on input no listener foresaw) is still this file's problem, not a crash.
     return problem('yaml', '字段区无法读取：格式有误或内容过于复杂。请检查缩进、冒号后的空格和引号。');
   }
-  if (data === null || data === undefined) return problem('empty', '字段区是空的,没有填写任何字段。');
+  if (data === null || data === undefined) return problem('empty', '字段区是空的，没有填写任何字段。');
   if (typeof data !== 'object' || Array.isArray(data)) return problem('frontmatter', '字段区应为“字段名: 值”的形式。');
   const shape = valueShape(data, limits.depth, limits.nodes);
   if (shape) {
@@ -161,7 +161,7 @@ export function parseJson(text: string, file: string, limits: ContentLimits = co
   const masked = maskControlChars(clean);
   try {
     const data: unknown = JSON.parse(masked.text);
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return problem('json', '文件应为一个 JSON 对象(以 { 开头,以 } 结尾)。');
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return problem('json', '文件应为一个 JSON 对象（以 { 开头，以 } 结尾）。');
     const shape = valueShape(data, limits.depth, limits.nodes);
     if (shape) {
       const refused = shapeMessage(shape, '文件');
@@ -171,7 +171,7 @@ export function parseJson(text: string, file: string, limits: ContentLimits = co
   } catch (err) {
     const pos = /position (\d+)/.exec(String((err as Error).message));
     const where = pos ? `${lineCol(clean, Number(pos[1]))}附近` : '';
-    return problem('json', `不是有效的 JSON:${where}格式有误。常见原因:最后一项后面多了逗号、缺少引号或括号不配对。`);
+    return problem('json', `不是有效的 JSON：${where}格式有误。常见原因：最后一项后面多了逗号、缺少引号或括号不配对。`);
   }
 }
 

@@ -101,7 +101,7 @@ export function planRoster(
   const header = (rows[0] ?? []).map((h) => h.trim());
   const col = (name: string) => header.indexOf(name);
   for (const required of [rosterHeaders.name, rosterHeaders.org]) {
-    if (col(required) < 0) errors.push({ row: 1, column: required, message: `表头缺少“${required}”列。表头应为:姓名、所在支部、职务、岗位、状态(可加 编号、设岗)。` });
+    if (col(required) < 0) errors.push({ row: 1, column: required, message: `表头缺少“${required}”列。表头应为：姓名、所在支部、职务、岗位、状态（可加 编号、设岗）。` });
   }
   if (errors.length) return { changes, errors };
   const taken = new Set(members.map((m) => m.id));
@@ -117,15 +117,15 @@ export function planRoster(
     const orgText = cell(rosterHeaders.org);
     const org = orgs.find((o) => o.id === orgText || o.name === orgText);
     if (!orgText) bad(rosterHeaders.org, '所在支部不能为空。');
-    else if (!org) bad(rosterHeaders.org, `找不到党组织“${orgText}”,请填写组织全称或编号(可选:${orgs.map((o) => o.name).join('、')})。`);
+    else if (!org) bad(rosterHeaders.org, `找不到党组织“${orgText}”，请填写组织全称或编号（可选：${orgs.map((o) => o.name).join('、')}）。`);
     const roles = [...new Set(cell(rosterHeaders.roles).split(/[,,、;;\s]+/).filter(Boolean).map((w) => {
       const r = roleWords[w];
-      if (!r) bad(rosterHeaders.roles, `不认识的职务“${w}”,可填:书记、支委、班子成员、领导干部,普通党员留空。`);
+      if (!r) bad(rosterHeaders.roles, `不认识的职务“${w}”，可填：书记、支委、班子成员、领导干部，普通党员留空。`);
       return r;
     }).filter((r): r is NonNullable<typeof r> => Boolean(r)))];
     const statusText = cell(rosterHeaders.status) || '在职';
     const status = statusWords[statusText];
-    if (!status) bad(rosterHeaders.status, `不认识的状态“${statusText}”,可填:在职、离退休、年老体弱。`);
+    if (!status) bad(rosterHeaders.status, `不认识的状态“${statusText}”，可填：在职、离退休、年老体弱。`);
     const idText = cell(rosterHeaders.id);
     if (idText && !ID_PATTERN.test(idText)) bad(rosterHeaders.id, `编号“${idText}”只能用小写字母、数字和连字符。`);
     if (!name || !org || !status || (idText && !ID_PATTERN.test(idText))) return;
@@ -133,7 +133,7 @@ export function planRoster(
     const existing = idText ? byId.get(idText) : members.find((m) => m.data.name === name && m.data.org === org.id);
     const id = existing?.id ?? (idText || idForName(name, taken));
     if (seen.has(id)) {
-      bad(rosterHeaders.name, `与前面的行重复(同一党员“${name}”)。`);
+      bad(rosterHeaders.name, `与前面的行重复（同一党员“${name}”）。`);
       return;
     }
     seen.add(id);

@@ -112,7 +112,7 @@ function readCollection(def: CollectionDef, contentDir: string, root: string, ou
         if (!expectDir) {
           problems.push({ file, field: '', rule: 'layout', severity: 'error', message: `“${def.name}”下不应再建文件夹。` });
         } else if (!ID_PATTERN.test(name)) {
-          problems.push({ file, field: '', rule: 'id', severity: 'error', message: `轮次文件夹名“${name}”只能用小写字母、数字和连字符(如 2026)。` });
+          problems.push({ file, field: '', rule: 'id', severity: 'error', message: `轮次文件夹名“${name}”只能用小写字母、数字和连字符（如 2026）。` });
         } else {
           visit(path, name, 1);
         }
@@ -123,16 +123,16 @@ function readCollection(def: CollectionDef, contentDir: string, root: string, ou
         continue;
       }
       if (!name.endsWith('.md')) {
-        problems.push({ file, field: '', rule: 'file-type', severity: 'error', message: '不认识的文件:内容文件应以 .md 结尾。' });
+        problems.push({ file, field: '', rule: 'file-type', severity: 'error', message: '不认识的文件：内容文件应以 .md 结尾。' });
         continue;
       }
       if (expectDir) {
-        problems.push({ file, field: '', rule: 'layout', severity: 'error', message: `${def.label}应放在轮次文件夹里,如 ${def.name}/2026/${name}。` });
+        problems.push({ file, field: '', rule: 'layout', severity: 'error', message: `${def.label}应放在轮次文件夹里，如 ${def.name}/2026/${name}。` });
         continue;
       }
       const stem = name.slice(0, -3);
       if (!ID_PATTERN.test(stem)) {
-        problems.push({ file, field: '', rule: 'id', severity: 'error', message: `文件名“${stem}”只能用小写字母、数字和连字符(它会成为网址,不能用中文或空格)。` });
+        problems.push({ file, field: '', rule: 'id', severity: 'error', message: `文件名“${stem}”只能用小写字母、数字和连字符（它会成为网址，不能用中文或空格）。` });
         continue;
       }
       const text = readWithin(path, file, budget, contentDir, root, problems);

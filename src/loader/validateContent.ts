@@ -56,14 +56,14 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
       field,
       rule: 'ref',
       severity: 'error',
-      message: `找不到编号为“${value}”的${to.map((t) => targetNames[t]).join('或')}。请检查拼写,或先建立它。`,
+      message: `找不到编号为“${value}”的${to.map((t) => targetNames[t]).join('或')}。请检查拼写，或先建立它。`,
     });
   };
 
   // A CMS-made file carries its own id and round; they must agree with where the file is.
   for (const e of [...model.rounds, ...model.orgs, ...model.members] as Entry<{ id?: string }>[]) {
     if (e.data.id && e.data.id !== e.id) {
-      problems.push({ file: e.file, field: 'id', rule: 'id', severity: 'error', message: `编号“${e.data.id}”与文件名“${e.id}”不一致,请改成一样的。` });
+      problems.push({ file: e.file, field: 'id', rule: 'id', severity: 'error', message: `编号“${e.data.id}”与文件名“${e.id}”不一致，请改成一样的。` });
     }
   }
   for (const e of [...model.pledges, ...model.checks, ...model.bulletins, ...model.reviews, ...model.evaluations, ...model.commendations] as Entry<{ round?: string }>[]) {
@@ -97,7 +97,7 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
     ref(p.file, 'owner', d.owner, ['members', 'orgs']);
     if (d.ownerKind && ids[d.ownerKind === 'org' ? 'members' : 'orgs'].has(d.owner)) {
       const said = d.ownerKind === 'org' ? '组织承诺' : '党员承诺';
-      problems.push({ file: p.file, field: 'ownerKind', rule: 'owner-kind', severity: 'error', message: `标为“${said}”,但承诺人“${d.owner}”是${d.ownerKind === 'org' ? '党员' : '党组织'}。` });
+      problems.push({ file: p.file, field: 'ownerKind', rule: 'owner-kind', severity: 'error', message: `标为“${said}”，但承诺人“${d.owner}”是${d.ownerKind === 'org' ? '党员' : '党组织'}。` });
     }
     ref(p.file, 'review.by', d.review.by, ['members']);
     ref(p.file, 'closed.verifiedBy', d.closed?.verifiedBy, ['members']);
@@ -108,7 +108,7 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
         field: 'deadline',
         rule: 'R4',
         severity: 'error',
-        message: `完成时限 ${d.deadline} 不在本轮(${round.start} 至 ${round.end})之内。`,
+        message: `完成时限 ${d.deadline} 不在本轮（${round.start} 至 ${round.end}）之内。`,
       });
     }
   }

@@ -25,7 +25,7 @@ describe('npm run check', () => {
     const r = runCheck(['--content', dir]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('pledges/2026/li-work.md');
-    expect(r.out).toContain('records[0].progress  [max] 「完成进度(%)」不能大于 100,现在是 150。');
+    expect(r.out).toContain('records[0].progress  [max] 「完成进度（%）」不能大于 100，现在是 150。');
     expect(r.out + r.err).not.toMatch(/at .*\.ts:\d+|Error:|ZodError/);
   });
 

@@ -53,7 +53,7 @@ describe('checkContent', () => {
     ['a YAML syntax error', { [PLEDGE]: pledgeText.replace('title: 上好公开课', 'title: "上好公开课') }, PLEDGE, '', 'yaml', /第 \d+ 行/],
     ['an empty file', { 'members/li.md': '' }, 'members/li.md', '', 'empty', /空/],
     ['a site.json that is not JSON', { 'site.json': '{ "name": "x", }' }, 'site.json', '', 'json', /JSON/],
-    ['an unknown enum value', { 'members/li.md': '---\nname: 李明\norg: b1\nstatus: working\n---\n' }, 'members/li.md', 'status', 'enum', /active\(在职\)/],
+    ['an unknown enum value', { 'members/li.md': '---\nname: 李明\norg: b1\nstatus: working\n---\n' }, 'members/li.md', 'status', 'enum', /active（在职）/],
     ['an impossible date', { [PLEDGE]: pledgeText.replace('deadline: 2026-06-30', 'deadline: 2026-02-30') }, PLEDGE, 'deadline', 'date', /2026-02-30/],
     ['a dangling reference', { [PLEDGE]: pledgeText.replace('owner: li', 'owner: wang') }, PLEDGE, 'owner', 'ref', /wang/],
     ['progress above 100', { [PLEDGE]: pledgeText.replace('progress: 10', 'progress: 150') }, PLEDGE, 'records[0].progress', 'max', /100.*150/],
