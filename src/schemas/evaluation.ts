@@ -19,7 +19,7 @@ export const evaluationFields = {
   round: roundField(),
   org: relation({ label: '评议支部', to: ['orgs'], required: true }),
   date: date({ label: '评议日期', required: true }),
-  panel: object({ label: '群众评议主体人数', hint: '按类别填写人数,总人数不少于本支部党员数的 80%', required: true, fields: panelFields }),
+  panel: object({ label: '群众评议主体人数', hint: '按类别填写人数，总人数不少于本支部党员数的 80%', required: true, fields: panelFields }),
   members: list({
     label: '党员评议情况',
     required: true,
@@ -31,7 +31,7 @@ export const evaluationFields = {
         fields: { grade: select({ label: '自评等次', options: grades, required: true }), summary: text({ label: '自评小结', multiline: true }) },
       }),
       mass: object({
-        label: '群众评议(满意度测评)',
+        label: '群众评议（满意度测评）',
         fields: {
           satisfied: count('满意票数'),
           basicallySatisfied: count('基本满意票数'),
@@ -52,13 +52,13 @@ export const evaluationFields = {
         fields: {
           required: boolean({ label: '需要整改', required: true }),
           deadline: date({ label: '整改期限' }),
-          attitude: select({ label: '整改态度', hint: '态度消极或拒不整改的,定为不合格', options: attitudes }),
+          attitude: select({ label: '整改态度', hint: '态度消极或拒不整改的，定为不合格', options: attitudes }),
           done: boolean({ label: '已整改到位' }),
         },
       }),
       final: object({
-        label: '最终结果(人工确定)',
-        hint: '一般留空,由系统按计分办法综合;支部集体研究改定时填写,并写明理由',
+        label: '最终结果（人工确定）',
+        hint: '一般留空，由系统按计分办法综合；支部集体研究改定时填写，并写明理由',
         fields: {
           grade: select({ label: '最终等次', options: grades, required: true }),
           reason: text({ label: '改定理由', multiline: true, required: true }),

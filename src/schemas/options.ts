@@ -29,7 +29,7 @@ export const grades = [
 
 export const roles = [
   { value: 'secretary', label: '书记' },
-  { value: 'committee', label: '支委(班子成员)' },
+  { value: 'committee', label: '支委（班子成员）' },
   { value: 'leading-cadre', label: '党员领导干部' },
 ] as const satisfies readonly Option[];
 

@@ -6,10 +6,10 @@ import { categories, ownerKinds, reviewStatuses, visibilities } from './options.
 
 export const pledgeFields = {
   round: roundField(),
-  owner: relation({ label: '承诺人', hint: '党员,或作出组织承诺的党组织', to: ['members', 'orgs'], required: true }),
-  ownerKind: select({ label: '承诺主体', hint: '党员承诺或组织承诺(由后台自动填写)', options: ownerKinds }),
+  owner: relation({ label: '承诺人', hint: '党员，或作出组织承诺的党组织', to: ['members', 'orgs'], required: true }),
+  ownerKind: select({ label: '承诺主体', hint: '党员承诺或组织承诺（由后台自动填写）', options: ownerKinds }),
   category: select({ label: '类别', hint: '审核通过时必填', options: categories }),
-  title: text({ label: '承诺事项', hint: '一句话概括,如“每学期上好一节公开课”', required: true, max: 80 }),
+  title: text({ label: '承诺事项', hint: '一句话概括，如“每学期上好一节公开课”', required: true, max: 80 }),
   measures: textList({ label: '践诺措施', hint: '审核通过时至少填一条', itemLabel: '措施' }),
   deadline: date({ label: '完成时限', hint: '审核通过时必填，须在本轮起止日期之内' }),
   review: object({
@@ -31,12 +31,12 @@ export const pledgeFields = {
     fields: {
       date: date({ label: '记实日期', required: true }),
       note: text({ label: '进展情况', multiline: true, required: true, max: contentLimits.noteChars }),
-      progress: number({ label: '完成进度(%)', hint: '0 到 100', min: 0, max: 100, required: true }),
+      progress: number({ label: '完成进度（%）', hint: '0 到 100', min: 0, max: 100, required: true }),
     },
   }),
   closed: object({
     label: '销号',
-    hint: '完成一项、销号一项:经支部核实后填写',
+    hint: '完成一项、销号一项：经支部核实后填写',
     fields: {
       date: date({ label: '销号日期', hint: '销号时必填' }),
       verifiedBy: relation({ label: '核实人', hint: '销号时必填', to: ['members'] }),
@@ -62,7 +62,7 @@ const issue = (ctx: z.RefinementCtx, path: (string | number)[], rule: string, me
 
 export const pledgeSchema = shapeOf(pledgeFields).superRefine((p, ctx) => {
   if (p.review.status === 'approved') {
-    if (!p.category) issue(ctx, ['category'], 'R4', '审核通过的承诺必须选择类别(学习、工作、自律、服务)。');
+    if (!p.category) issue(ctx, ['category'], 'R4', '审核通过的承诺必须选择类别（学习、工作、自律、服务）。');
     if (!p.measures?.length) issue(ctx, ['measures'], 'R4', '审核通过的承诺至少要有一条践诺措施。');
     if (!p.deadline) issue(ctx, ['deadline'], 'R4', '审核通过的承诺必须有完成时限。');
     if (!p.review.by) issue(ctx, ['review', 'by'], REVIEW_DECIDED, '审核通过的承诺必须填写审核人。');
@@ -79,7 +79,7 @@ export const pledgeSchema = shapeOf(pledgeFields).superRefine((p, ctx) => {
   p.records?.forEach((r, i) => {
     const prev = p.records?.[i - 1];
     if (prev && r.date < prev.date) {
-      issue(ctx, ['records', i, 'date'], 'records-order', `记实日期 ${r.date} 早于上一条的 ${prev.date},请按时间先后排列。`);
+      issue(ctx, ['records', i, 'date'], 'records-order', `记实日期 ${r.date} 早于上一条的 ${prev.date}，请按时间先后排列。`);
     }
   });
 });

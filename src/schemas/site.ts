@@ -107,7 +107,7 @@ export const siteFields = {
     fields: {
       weights: object({
         label: '三部分权重',
-        hint: '自评、群众评议、领导点评的权重,三者之和为 1',
+        hint: '自评、群众评议、领导点评的权重，三者之和为 1',
         required: true,
         fields: {
           self: weight('自我评价权重', '默认 0.2'),
@@ -136,7 +136,7 @@ export const siteFields = {
       }),
       thresholds: object({
         label: '等次分数线',
-        hint: '综合得分达到该分数即为该等次,低于“基本合格”线为不合格',
+        hint: '综合得分达到该分数即为该等次，低于“基本合格”线为不合格',
         required: true,
         fields: {
           excellent: score('优秀分数线'),
@@ -169,7 +169,7 @@ export const siteSchema = shapeOf(siteFields).superRefine((site, ctx) => {
       code: z.ZodIssueCode.custom,
       path: ['evaluation', 'weights'],
       params: { rule: 'weights-sum' },
-      message: `三部分权重之和应为 1,现在是 ${+(w.self + w.mass + w.leader).toFixed(4)}。`,
+      message: `三部分权重之和应为 1，现在是 ${+(w.self + w.mass + w.leader).toFixed(4)}。`,
     });
   }
   const t = site.evaluation.thresholds;
@@ -178,7 +178,7 @@ export const siteSchema = shapeOf(siteFields).superRefine((site, ctx) => {
       code: z.ZodIssueCode.custom,
       path: ['evaluation', 'thresholds'],
       params: { rule: 'thresholds-order' },
-      message: '等次分数线应满足:优秀 > 合格 > 基本合格。',
+      message: '等次分数线应满足：优秀 > 合格 > 基本合格。',
     });
   }
   if (site.timeZone && !isTimeZone(site.timeZone)) {

@@ -75,7 +75,7 @@ describe('what a cleared field leaves in the form', () => {
   test('is refused when the schema needs it, with the check’s Chinese message', () => {
     const form = { owner: 'cao-lin', category: null, title: '读书', review: { status: 'approved', by: 'yang-fan', date: '2025-02-01' }, measures: ['每月两章'], deadline: '2025-06-30', closed: { date: '', verifiedBy: null } };
     expect(saveBlockers({ collection: 'pledges', newRecord: false, path: 'content/pledges/2025/cao-lin-x.md', data: form }, { rounds: ['2025'] })).toEqual([
-      '审核通过的承诺必须选择类别(学习、工作、自律、服务)。',
+      '审核通过的承诺必须选择类别（学习、工作、自律、服务）。',
     ]);
   });
 });
@@ -120,7 +120,7 @@ describe('saveBlockers', () => {
   test('keeps the pledge schema’s cross-field rules, ignoring the derived words', () => {
     const approved = { ...pledge, view_owner: '曹林', review: { status: 'approved' } };
     expect(saveBlockers({ collection: 'pledges', newRecord: false, path: 'content/pledges/2025/x.md', data: approved }, { rounds: ['2025'] })).toEqual([
-      '审核通过的承诺必须选择类别(学习、工作、自律、服务)。',
+      '审核通过的承诺必须选择类别（学习、工作、自律、服务）。',
       '审核通过的承诺至少要有一条践诺措施。',
       '审核通过的承诺必须有完成时限。',
       '审核通过的承诺必须填写审核人。',
