@@ -347,7 +347,7 @@ const { values } = parseArgs({
 const members = Number(values.members);
 const scope = values.scope;
 if (!Number.isInteger(members) || members < 1 || (scope !== 'public' && scope !== 'internal')) {
-  process.stderr.write('用法:npm run bench:build -- [--members 人数] [--seed 种子] [--scope public|internal] [--warm] [--keep] [--max-old-space MiB]\n');
+  process.stderr.write('用法：npm run bench:build -- [--members 人数] [--seed 种子] [--scope public|internal] [--warm] [--keep] [--max-old-space MiB]\n');
   process.exit(2);
 }
 /** With --scope internal: the public site, then the internal site, and no floor. */

@@ -20,17 +20,17 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, content: { type: 'string' } } });
   const file = positionals[0];
   if (!file) {
-    process.stderr.write('用法:npm run import -- 名册.xlsx [--dry-run]\n表头:姓名、所在支部、职务、岗位、状态(可加 编号、设岗)\n');
+    process.stderr.write('用法：npm run import -- 名册.xlsx [--dry-run]\n表头：姓名、所在支部、职务、岗位、状态（可加 编号、设岗）\n');
     return 2;
   }
   if (!existsSync(file)) {
-    process.stderr.write(`找不到文件:${file}\n`);
+    process.stderr.write(`找不到文件：${file}\n`);
     return 2;
   }
   const dir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
   const { model } = validateContent(readContentTree(dir).entries);
   if (!model) {
-    process.stderr.write('现有内容有错误,请先运行 npm run check 并改正。\n');
+    process.stderr.write('现有内容有错误，请先运行 npm run check 并改正。\n');
     return 1;
   }
   let rows: string[][];
@@ -43,9 +43,9 @@ async function main(): Promise<number> {
   }
   const plan = planRoster(rows, model.members.map((m) => ({ id: m.id, data: m.data })), model.orgs.map((o) => ({ id: o.id, name: o.data.name })));
   if (plan.errors.length) {
-    process.stdout.write(`名册有 ${plan.errors.length} 处问题,没有写入任何文件:\n`);
+    process.stdout.write(`名册有 ${plan.errors.length} 处问题，没有写入任何文件：\n`);
     // A roster of thousands of bad rows is one mistake repeated: the first 50 say what it is.
-    for (const e of plan.errors.slice(0, 50)) process.stdout.write(e.row ? `  第 ${e.row} 行「${e.column}」:${e.message}\n` : `  ${e.message}\n`);
+    for (const e of plan.errors.slice(0, 50)) process.stdout.write(e.row ? `  第 ${e.row} 行「${e.column}」：${e.message}\n` : `  ${e.message}\n`);
     if (plan.errors.length > 50) process.stdout.write(`  ……还有 ${plan.errors.length - 50} 处问题没有列出。\n`);
     return 1;
   }
@@ -54,7 +54,7 @@ async function main(): Promise<number> {
   }
   const todo = plan.changes.filter((c) => c.kind !== 'same');
   if (values['dry-run']) {
-    process.stdout.write(`预览:将新建 ${todo.filter((c) => c.kind === 'create').length} 人,更新 ${todo.filter((c) => c.kind === 'update').length} 人(未写入,去掉 --dry-run 后执行)。\n`);
+    process.stdout.write(`预览：将新建 ${todo.filter((c) => c.kind === 'create').length} 人，更新 ${todo.filter((c) => c.kind === 'update').length} 人（未写入，去掉 --dry-run 后执行）。\n`);
     return 0;
   }
   // A link in members/ (or members/ itself as one) would be written through, to a file outside the content:
@@ -70,7 +70,7 @@ async function main(): Promise<number> {
     const body = existsSync(path) ? (splitFrontMatter(normalizeText(readFileSync(path, 'utf8')))?.body ?? '') : '';
     writeFileSync(path, stringifyMarkdown(c.data, body));
   }
-  process.stdout.write(`已写入:新建 ${todo.filter((c) => c.kind === 'create').length} 人,更新 ${todo.filter((c) => c.kind === 'update').length} 人。\n`);
+  process.stdout.write(`已写入：新建 ${todo.filter((c) => c.kind === 'create').length} 人，更新 ${todo.filter((c) => c.kind === 'update').length} 人。\n`);
   return 0;
 }
 

@@ -36,7 +36,7 @@ test('setup, then import of a 10-row roster, then a real build with 10 member pa
   writeFileSync(csv, `${roster.map((r) => r.join(',')).join('\n')}\n`);
   const i = npm(['import', '--', csv, '--content', dir]);
   expect(i.status, `${i.stdout}\n${i.stderr}`).toBe(0);
-  expect(i.stdout).toContain('已写入:新建 10 人');
+  expect(i.stdout).toContain('已写入：新建 10 人');
   const members = readdirSync(join(dir, 'members')).sort();
   expect(members).toHaveLength(10);
 
