@@ -266,12 +266,12 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
     const upperSecretary = generalSecretary.get(branch.parent)!;
     for (const [q, qEnd] of profile.checkCadence === 'quarter' ? quarters : []) {
       if (qEnd > asOf || rnd.chance(0.05)) continue;
-      yield [`checks/${round}/${branch.id}-${q}.md`, markdown({ org: branch.id, quarter: q, date: qEnd, findings: ['践诺台账记实基本完整', '个别承诺进度偏慢,已提醒'], urged: urged.slice(0, 2) }, '对照台账逐项检查。')];
+      yield [`checks/${round}/${branch.id}-${q}.md`, markdown({ org: branch.id, quarter: q, date: qEnd, findings: ['践诺台账记实基本完整', '个别承诺进度偏慢，已提醒'], urged: urged.slice(0, 2) }, '对照台账逐项检查。')];
     }
     if (profile.bulletinCadence === 'semester') yield* semesterBulletins(rnd, branch.id, round, year, asOf);
     else {
       if (isoDate(year, 7, 10) <= asOf && rnd.chance(0.95)) {
-        yield [`bulletins/${round}/${branch.id}-h1.md`, markdown({ title: '上半年践诺情况通报', org: branch.id, date: isoDate(year, 7, 10), period: 'h1', kind: 'progress' }, '上半年党员承诺事项按计划推进,表扬先进,督促后进。')];
+        yield [`bulletins/${round}/${branch.id}-h1.md`, markdown({ title: '上半年践诺情况通报', org: branch.id, date: isoDate(year, 7, 10), period: 'h1', kind: 'progress' }, '上半年党员承诺事项按计划推进，表扬先进，督促后进。')];
       }
       if (isoDate(year, 12, 31) <= asOf && side.chance(0.95)) yield h2Bulletin(branch.id, round, year);
     }
@@ -281,7 +281,7 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
     for (const m of midYear ? branch.members : []) {
       if (m.status !== 'active' || isoDate(year, 6, 20) > asOf || rnd.chance(0.1)) continue;
       const reviewer = m.secretary ? upperSecretary : branch.members[0].id;
-      yield [`reviews/${round}/${m.id}-h1.md`, markdown({ reviewer, subject: m.id, date: isoDate(year, 6, 20), period: 'h1', achievements: '承诺事项推进有序。', problems: '记实还不够具体。', direction: '下半年细化措施,按期销号。' })];
+      yield [`reviews/${round}/${m.id}-h1.md`, markdown({ reviewer, subject: m.id, date: isoDate(year, 6, 20), period: 'h1', achievements: '承诺事项推进有序。', problems: '记实还不够具体。', direction: '下半年细化措施，按期销号。' })];
     }
     // The general branch's secretary reviews each branch at mid-year (the review of a branch, beside its members').
     if (midYear && isoDate(year, 6, 25) <= asOf) {
@@ -292,7 +292,7 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
       for (const m of branch.members) {
         if (m.status !== 'active' || side.chance(0.05)) continue;
         const reviewer = m.secretary ? upperSecretary : branch.members[0].id;
-        yield [`reviews/${round}/${m.id}-h2.md`, markdown({ reviewer, subject: m.id, date: isoDate(year, 12, 22), period: 'h2', achievements: '全年承诺事项基本落实。', problems: '个别措施落实不够及时。', direction: '对照评诺意见,明年细化承诺、按期销号。' })];
+        yield [`reviews/${round}/${m.id}-h2.md`, markdown({ reviewer, subject: m.id, date: isoDate(year, 12, 22), period: 'h2', achievements: '全年承诺事项基本落实。', problems: '个别措施落实不够及时。', direction: '对照评诺意见，明年细化承诺、按期销号。' })];
       }
       yield [`reviews/${round}/${branch.id}-h2.md`, markdown({ reviewer: upperSecretary, subject: branch.id, date: isoDate(year, 12, 23), period: 'h2', ...side.pick(branchReviews) })];
     }
@@ -344,7 +344,7 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
     const urged = orgPledgeIds.get(org)!.slice(0, 1);
     for (const [q, qEnd] of profile.checkCadence === 'quarter' ? quarters : []) {
       if (qEnd > asOf || side.chance(0.05)) continue;
-      yield [`checks/${round}/${org}-${q}.md`, markdown({ org, quarter: q, date: qEnd, findings: ['组织承诺按计划推进', '记实及时,个别事项需加快进度'], urged }, '对照组织承诺逐项调度。')];
+      yield [`checks/${round}/${org}-${q}.md`, markdown({ org, quarter: q, date: qEnd, findings: ['组织承诺按计划推进', '记实及时，个别事项需加快进度'], urged }, '对照组织承诺逐项调度。')];
     }
     if (profile.orgBulletinCadence === 'quarter') yield* quarterBulletins(side, org, round, year, asOf);
     else if (profile.bulletinCadence === 'semester') yield* semesterBulletins(side, org, round, year, asOf);
@@ -381,7 +381,7 @@ function shuffled<T>(rnd: Random, items: readonly T[]): T[] {
 
 /** The second half-year's bulletin, on the round's last day. */
 function h2Bulletin(org: string, round: string, year: number): GeneratedFile {
-  return [`bulletins/${round}/${org}-h2.md`, markdown({ title: '下半年践诺情况通报', org, date: isoDate(year, 12, 31), period: 'h2', kind: 'progress' }, '下半年承诺事项推进情况通报,表扬先进,督促后进。')];
+  return [`bulletins/${round}/${org}-h2.md`, markdown({ title: '下半年践诺情况通报', org, date: isoDate(year, 12, 31), period: 'h2', kind: 'progress' }, '下半年承诺事项推进情况通报，表扬先进，督促后进。')];
 }
 
 /**
@@ -395,7 +395,7 @@ function* semesterBulletins(rnd: Random, org: string, round: string, year: numbe
   ];
   for (const t of terms) {
     if (t.date > asOf || rnd.chance(0.05)) continue;
-    yield [`bulletins/${round}/${org}-${t.period}.md`, markdown({ title: t.title, org, date: t.date, period: t.period, kind: 'commendation' }, '本学期党员承诺事项按计划推进,对践诺突出的党员通报表扬,对进度偏慢的督促整改。')];
+    yield [`bulletins/${round}/${org}-${t.period}.md`, markdown({ title: t.title, org, date: t.date, period: t.period, kind: 'commendation' }, '本学期党员承诺事项按计划推进，对践诺突出的党员通报表扬，对进度偏慢的督促整改。')];
   }
 }
 
@@ -465,7 +465,7 @@ function pledgeFile(rnd: Random, o: PledgeOptions): string {
       : roll < 0.94
         ? { status: 'submitted' }
         : roll < 0.97
-          ? { status: 'revise', by: o.verifier, date: isoDate(o.year, 2, 15), note: '措施不够具体,请修改完善。' }
+          ? { status: 'revise', by: o.verifier, date: isoDate(o.year, 2, 15), note: '措施不够具体，请修改完善。' }
           : { status: 'draft' };
   const deadlineMonth = rnd.chance(0.2) ? rnd.int(3, 8) : rnd.int(9, 12);
   const deadline = addDays(isoDate(deadlineMonth === 12 ? o.year + 1 : o.year, deadlineMonth === 12 ? 1 : deadlineMonth + 1, 1), -1);
@@ -486,10 +486,10 @@ function pledgeFile(rnd: Random, o: PledgeOptions): string {
   const final = closedOn ? 100 : rnd.int(30, 90);
   const dates = o.cadence === 'month' ? monthlyDates(rnd, review.date as string, lastDay) : semesterDates(rnd, review.date as string, lastDay);
   const records = dates.map((date, i) => ({ date, note: rnd.pick(progressNotes), progress: Math.min(95, Math.round(((i + 1) / (dates.length + 1)) * final)) }));
-  if (closedOn) records.push({ date: closedOn, note: '全部完成,申请销号', progress: 100 });
+  if (closedOn) records.push({ date: closedOn, note: '全部完成，申请销号', progress: 100 });
   if (records.length) front.records = records;
   if (closedOn) front.closed = { date: closedOn, verifiedBy: o.verifier };
-  if (fate === 'rectifying') front.rectification = { note: '支部已督促,限期完成', deadline: addDays(o.asOf, rnd.int(10, 60)) };
+  if (fate === 'rectifying') front.rectification = { note: '支部已督促，限期完成', deadline: addDays(o.asOf, rnd.int(10, 60)) };
   return markdown(front, text.body);
 }
 
