@@ -22,7 +22,7 @@
  * - dates are the admin's `day` widget: the labelled text input takes YYYY-MM-DD (`fill('2025-06-30')`), beside an
  *   `<input type=date aria-label=在日历中选择…>`;
  * - a refused save lists the reasons above each field (`[class*=ControlErrorsList] li`, e.g.
- *   “完成进度(%)”必须在 0 和 100 之间, “整改要求”是必填项, “…”的格式不符合要求：<pattern message>); a missing
+ *   “完成进度（%）”必须在 0 和 100 之间, “整改要求”是必填项, “…”的格式不符合要求：<pattern message>); a missing
  *   required field also raises the toast 还有必填项没有填写，请填好后再保存。, a range or pattern error alone shows
  *   no toast; the admin's own save rules (e.g. a pledge's cross-field rules) refuse with a toast naming the rule;
  * - a successful save shows a success toast, the badge 修改已保存 and moves to #/collections/<name>/entries/<slug>.

@@ -151,7 +151,7 @@ describe.sequential('CMS full flow (member → pledge → approve → record →
     await ui.addItem('践诺台账（记实）');
     await ui.fill('记实日期', '2025-03-25');
     await ui.fill('进展情况', '已精读前四章,写读书笔记两篇');
-    await ui.fill('完成进度(%)', '40');
+    await ui.fill('完成进度（%）', '40');
     await publishOrExplain('record');
 
     expect(frontMatter(pledgeFile())).toMatchObject({

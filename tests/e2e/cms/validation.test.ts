@@ -48,7 +48,7 @@ async function newApprovedPledge(o: { deadline: string; progress: string; measur
   await ui.addItem('践诺台账（记实）');
   await ui.fill('记实日期', '2025-03-25');
   await ui.fill('进展情况', '按计划推进');
-  await ui.fill('完成进度(%)', o.progress);
+  await ui.fill('完成进度（%）', o.progress);
   return ui;
 }
 
@@ -81,10 +81,10 @@ describe('the CMS refuses invalid pledge values with a Chinese message', () => {
     const ui = await newApprovedPledge({ deadline: '2025-06-30', progress: '150' });
     const r = await ui.publish();
     expect(r.ok, 'Decap saved a record with progress 150').toBe(false);
-    const at = await messagesAt(ui, '完成进度(%)');
-    expect(at, `messages at 完成进度(%); all field errors: ${JSON.stringify(!r.ok && r.fieldErrors)}`).toContain('“完成进度(%)”必须在 0 和 100 之间');
+    const at = await messagesAt(ui, '完成进度（%）');
+    expect(at, `messages at 完成进度（%）; all field errors: ${JSON.stringify(!r.ok && r.fieldErrors)}`).toContain('“完成进度（%）”必须在 0 和 100 之间');
     expect(at.every((m) => CJK.test(m))).toBe(true);
-    expect(await ui.container('完成进度(%)').locator('[class*="ControlErrorsList"] li').first().isVisible()).toBe(true);
+    expect(await ui.container('完成进度（%）').locator('[class*="ControlErrorsList"] li').first().isVisible()).toBe(true);
     expect(pledgeFiles()).toEqual(before);
   });
 
