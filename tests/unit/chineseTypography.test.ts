@@ -9,6 +9,8 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { halfWidthPunctuation } from '../../src/lib/halfWidthPunctuation.ts';
+import { checkContent } from '../../src/loader/checkContent.ts';
+import { tinyContent, tinyFiles } from '../fixtures/tinyContent.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -130,6 +132,41 @@ describe('full-width punctuation next to Chinese', () => {
       const source = readFileSync(join(root, f), 'utf8');
       hits.push(...report(f, f.endsWith('.astro') ? piecesOfAstro(source) : literalsOf(source, f.endsWith('.tsx'))));
     }
+    expect(hits).toEqual([]);
+  }, 60_000);
+
+  test('the messages of npm run check as printed: errors of broken content and the audit findings of the sample', () => {
+    const PLEDGE = 'pledges/2026/li-work.md';
+    const pledge = tinyFiles[PLEDGE];
+    const broken: Record<string, string>[] = [
+      { [PLEDGE]: pledge.replace('title: 上好公开课', 'title: "上好公开课') },
+      { 'members/li.md': '' },
+      { 'site.json': '{ "name": "x", }' },
+      { 'members/li.md': '---\nname: 李明\norg: b1\nstatus: working\n---\n' },
+      { [PLEDGE]: pledge.replace('deadline: 2026-06-30', 'deadline: 2026-02-30') },
+      { [PLEDGE]: pledge.replace('owner: li', 'owner: wang') },
+      { [PLEDGE]: pledge.replace('progress: 10', 'progress: 150') },
+      { 'members/li.md': '---\nname: 李明\norg: b1\nstatu: active\n---\n' },
+      { 'members/li.md': '---\norg: b1\nstatus: active\n---\n' },
+      { 'members/李明.md': '---\nname: 李明\norg: b1\nstatus: active\n---\n' },
+      { 'pledges/x.md': pledge },
+      { [PLEDGE]: pledge.replace('deadline: 2026-06-30', 'deadline: 2027-01-15') },
+      { [PLEDGE]: pledge.replace('---\n认真', 'closed:\n  date: 2026-03-01\n---\n认真') },
+      { 'members/li.md': 'name: 李明\n' },
+      { 'pledges/2030/li-x.md': pledge },
+    ];
+    const messages: string[] = [];
+    for (const changes of broken) {
+      const dir = tinyContent(changes);
+      const r = checkContent(dir, '2026-12-31', dir);
+      expect(r.errors.length + r.findings.length, JSON.stringify(changes)).toBeGreaterThan(0);
+      messages.push(...[...r.errors, ...r.findings].map((p) => p.message));
+    }
+    // The sample late in its round owes records, checks, bulletins and reviews: most audit rules speak.
+    const sample = checkContent(join(root, 'content'), '2026-03-31', root);
+    expect(new Set(sample.findings.map((f) => f.rule)).size).toBeGreaterThan(3);
+    messages.push(...sample.findings.map((f) => f.message));
+    const hits = messages.flatMap((m) => halfWidthPunctuation(m, allowed).map((h) => `${h.snippet}    ← ${m}`));
     expect(hits).toEqual([]);
   }, 60_000);
 
