@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/loader/checkContent.ts';
+import { halfWidthPunctuation } from '../../src/lib/halfWidthPunctuation.ts';
 import { isApproved } from '../../src/lib/pledgeStatus.ts';
 import { tinyContent, tinyFiles } from '../fixtures/tinyContent.ts';
 import { buildSite, root, walk } from './buildSite.ts';
@@ -134,6 +135,35 @@ describe('HTML', () => {
     const report = await validator.validateString(readFileSync(join(dist, rel), 'utf8'), rel);
     const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.line}:${m.column})`));
     expect(messages).toEqual([]);
+  });
+});
+
+/**
+ * What a reader sees of a page: its text without scripts, styles and comments; inline elements are dropped so that
+ * their text joins its neighbours (“<strong>公开承诺</strong>,年中” is one run), any other tag breaks the text.
+ */
+function visibleText(html: string): string {
+  const inline = /^(a|abbr|b|bdi|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)$/i;
+  return html
+    .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, '\n')
+    .replace(/<!--[\s\S]*?-->/g, '\n')
+    .replace(/<\/?([a-z][a-z0-9-]*)\b[^>]*>/gi, (_, tag: string) => (inline.test(tag) ? '' : '\n'))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+describe('Chinese typography', () => {
+  test('every built page: no half-width , : ; ( ) next to Chinese in the text a reader sees', () => {
+    const pages = files.filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    expect(visibleText('<p>总体<strong>完成率</strong>:<script>a(1)</script> 50%</p>')).toBe('\n总体完成率:\n 50%\n');
+    const hits: string[] = [];
+    for (const f of pages) {
+      const text = visibleText(textOf(f));
+      for (const h of halfWidthPunctuation(text)) hits.push(`${f}: ${h.snippet.replace(/\s+/g, ' ')}`);
+    }
+    expect(hits).toEqual([]);
   });
 });
 
