@@ -81,7 +81,7 @@ export const siteFields = {
   url: text({
     label: '公开栏网址',
     hint: '公开栏对外的地址，如 http://10.0.0.5/gongkai/；打印的公开承诺书上的二维码、订阅、网站地图和公开数据都用它。留空时打印材料不带二维码',
-    pattern: ['^https?://[^\\s/]+(/\\S*)?$', '应为完整的网址，如 http://10.0.0.5/gongkai/'],
+    pattern: ['^https?:\\/\\/[^\\s\\/]+(\\/\\S*)?$', '应为完整的网址，如 http://10.0.0.5/gongkai/'],
   }),
   topOrg: relation({ label: '顶层组织', hint: '公开栏所属的最上级党组织', to: ['orgs'], required: true }),
   currentRound: relation({ label: '当前轮次', hint: '首页和统计显示的轮次；新建的承诺默认放在这一轮', to: ['rounds'], required: true }),

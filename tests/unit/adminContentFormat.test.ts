@@ -114,7 +114,11 @@ describe('saveBlockers', () => {
     expect(saveBlockers({ collection: 'reviews', newRecord: true, data: review }, { rounds: ['2025'] })).toEqual(['请选择轮次。']);
     expect(saveBlockers({ collection: 'reviews', newRecord: true, data: { ...review, round: '2025' } }, { rounds: ['2025'] })).toEqual([]);
     // And everything else the check requires of the file, with its messages.
-    expect(saveBlockers({ collection: 'reviews', newRecord: true, data: { round: '2025' } }, { rounds: ['2025'] })).toContain('「点评人」必须填写。');
+    expect(saveBlockers({ collection: 'reviews', newRecord: true, data: { round: '2025' } }, { rounds: ['2025'] })).toContain('「点评对象」必须填写。');
+    // Who reviewed: a member, or an upper leader named in 上级点评人 — one of the two.
+    const { reviewer: _r, ...anonymous } = review;
+    expect(saveBlockers({ collection: 'reviews', newRecord: true, data: { ...anonymous, round: '2025' } }, { rounds: ['2025'] })).toEqual([expect.stringContaining('请填写点评人')]);
+    expect(saveBlockers({ collection: 'reviews', newRecord: true, data: { ...anonymous, outsideReviewer: '县教育局党委书记 王某', round: '2025' } }, { rounds: ['2025'] })).toEqual([]);
   });
 
   test('keeps the pledge schema’s cross-field rules, ignoring the derived words', () => {
