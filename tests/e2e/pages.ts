@@ -18,6 +18,7 @@ export const pageTypes: PageType[] = [
   { name: 'bulletins list', path: 'bulletins/' },
   { name: 'bulletin page', path: 'bulletins/2025/jiaoshi-er-urging/' },
   { name: 'stats', path: 'stats/', charts: true },
+  { name: 'pledge list', path: 'lists/overdue/' },
   { name: 'rounds list', path: 'rounds/' },
   { name: 'round archive', path: 'rounds/2025/', charts: true },
   { name: 'about', path: 'about/' },
