@@ -21,17 +21,24 @@ export interface PledgeCardProps {
   /** Heading level of the title. */
   level?: 1 | 2 | 3;
   href?: string;
+  /** Facts shown right under the title (the pledge page: who pledged, when it was approved). */
+  facts?: { label: string; value: string; date?: boolean }[];
 }
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * `<time datetime>` in lowercase: React would write the property name
- * `dateTime` into the static HTML, which validators flag.
+ * `<time datetime>` with the attribute in lowercase. Written by React, the property `dateTime` comes out as
+ * `dateTime="…"` in the static HTML (which validators flag), and a lowercase `datetime` prop makes React warn
+ * in the dev server; so the element is written as markup, its one value escaped.
  */
-function when(date: string | undefined): Record<string, string | undefined> {
-  return { datetime: date };
+function Time({ date }: { date: string | undefined }): ReactElement | null {
+  if (!date) return null;
+  const d = escapeHtml(date);
+  return <span className="time" dangerouslySetInnerHTML={{ __html: `<time datetime="${d}">${d}</time>` }} />;
 }
 
-export default function PledgeCard({ data, status, html, asOf, level = 2, href }: PledgeCardProps): ReactElement {
+export default function PledgeCard({ data, status, html, asOf, level = 2, href, facts }: PledgeCardProps): ReactElement {
   const H = `h${level}` as 'h1' | 'h2' | 'h3';
   const records = (data.records ?? []).filter((r) => r.date <= asOf);
   return (
@@ -40,10 +47,20 @@ export default function PledgeCard({ data, status, html, asOf, level = 2, href }
       <p className="meta">
         <span className="cat">{labelOf(categories, data.category)}</span>
         <span>
-          {t('pledge.deadline')}:<time {...when(data.deadline)}>{data.deadline}</time>
+          {t('pledge.deadline')}:<Time date={data.deadline} />
         </span>
         {status && <StatusBadge status={status} />}
       </p>
+      {facts && facts.length > 0 && (
+        <dl className="facts" data-pagefind-ignore="">
+          {facts.map((f) => (
+            <div key={f.label}>
+              <dt>{f.label}</dt>
+              <dd>{f.date ? <Time date={f.value} /> : f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       <div className="text" dangerouslySetInnerHTML={{ __html: html }} />
       {data.measures && data.measures.length > 0 && (
         <>
@@ -63,7 +80,7 @@ export default function PledgeCard({ data, status, html, asOf, level = 2, href }
         <ol className="timeline" data-pagefind-ignore="">
           {records.map((r, i) => (
             <li key={i}>
-              <time {...when(r.date)}>{r.date}</time>
+              <Time date={r.date} />
               <span className="note">{r.note}</span>
               <span className="progress">{t('pledge.progress', { p: r.progress })}</span>
             </li>
