@@ -1,0 +1,59 @@
+/**
+ * The manifest of this build (src/lib/buildManifest.ts): every item the build publishes — from the board of its
+ * scope, every round's pledges and bulletins, and in the internal build the reviews and evaluations — with the
+ * SHA-256 of its source file. Computed once per board (once per build); each file is read once; git is asked
+ * once (src/lib/repoState.ts).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { contentDir } from '../contentDir.ts';
+import { buildManifest, type Manifest, type PublishedItem } from '../lib/buildManifest.ts';
+import { repoState } from '../lib/repoState.ts';
+import { getBoard, type Board } from './board.ts';
+import { getInternal } from './internalData.ts';
+import { paths } from './paths.ts';
+import { getRounds, roundPaths } from './rounds.ts';
+
+const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+async function collect(board: Board): Promise<Manifest> {
+  const dir = contentDir();
+  const real = realpathSync(dir);
+  // An entry's `file` is relative to the build's working folder; the manifest names it from the repository root.
+  const abs = (file: string) => join(real, relative(dir, resolve(process.cwd(), file)));
+  const archive = await getRounds();
+  const items: PublishedItem[] = [];
+  const add = (kind: PublishedItem['kind'], url: string, file: string) => items.push({ kind, url, file: abs(file) });
+  for (const r of archive.rounds) add('round', roundPaths.round(r.round.id), r.round.file);
+  for (const id of board.orgsInOrder) {
+    const org = board.index.org.get(id);
+    if (org) add('org', paths.org(id), org.file);
+  }
+  for (const m of board.model.members) add('member', paths.member(m.id), m.file);
+  for (const [id, { view }] of archive.pledge) add('pledge', paths.pledge(id), view.entry.file);
+  for (const [id, { entry }] of archive.bulletin) add('bulletin', paths.bulletin(id), entry.file);
+  for (const c of board.commendations) add('commendation', paths.honours(), c.file);
+  const internal = await getInternal();
+  if (internal) {
+    for (const org of internal.reviewedOrgs) for (const r of internal.reviewsOf(org)) add('review', paths.reviews(org), r.file);
+    for (const e of board.model.evaluations) {
+      if (internal.results.has(`${e.round}/${e.data.org}`)) add('evaluation', paths.results(e.round ?? '', e.data.org), e.file);
+    }
+  }
+  const git = repoState(dir);
+  return buildManifest({ base: paths.home(), commit: git.commit, clean: git.clean, asOf: board.asOf, root: git.root, items, hash: sha256Of });
+}
+
+const manifests = new WeakMap<Board, Promise<Manifest>>();
+
+/** The manifest of this build's board, computed once per board. */
+export async function getManifest(): Promise<Manifest> {
+  const board = await getBoard();
+  let m = manifests.get(board);
+  if (!m) {
+    m = collect(board);
+    manifests.set(board, m);
+  }
+  return m;
+}
