@@ -122,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const [target, ...rest] = parsed.positionals;
   if (!target || rest.length) throw new Usage(t('manifest.verify.usage'));
-  const contentDir = resolve(parsed.values.content ?? process.env.CONTENT_DIR ?? 'content');
+  const contentDir = resolve(parsed.values.content || process.env.CONTENT_DIR || 'content');
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) throw new Usage(t('manifest.verify.noContent', { dir: contentDir }));
   const { manifest, pageExists } = await readManifest(target);
   const repo = repoState(contentDir);

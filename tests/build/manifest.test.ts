@@ -7,7 +7,7 @@
  * - every published pledge, member, org, bulletin and round page of the build is in its manifest, and nothing else;
  * - a content file edited after the build is reported by file and URL (exit 1); a page deleted from dist/ too;
  * - the public manifest names nothing internal (no review, no evaluation, no internal bulletin, no private
- *   member); the internal one lists the internal items;
+ *   member); the internal one lists the internal items (an internal member too);
  * - the open-data section links the manifest; bad usage and an unreadable manifest exit 2 without a stack trace.
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -51,6 +51,8 @@ beforeAll(() => {
   cpSync(join(root, 'content'), content, { recursive: true });
   // A private member: listed by neither build.
   writeFileSync(join(content, 'members/mi-mi.md'), "---\nname: 米密\norg: tuixiu\nstatus: retired\njoined: '1990-06-18'\nvisibility: private\n---\n");
+  // An internal member: in the internal build's manifest only.
+  writeFileSync(join(content, 'members/nei-bu.md'), "---\nname: 内部\norg: tuixiu\nstatus: retired\njoined: '1990-06-18'\nvisibility: internal\n---\n");
   git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '-m', 'sample');
@@ -107,11 +109,12 @@ describe('the manifest', () => {
 
   test('the public manifest names nothing internal; the internal one lists the internal items, nothing private', () => {
     const pub = readFileSync(join(publicDist, 'manifest.json'), 'utf8');
-    for (const word of ['reviews/', 'evaluations/', 'internal/', 'zongzhi-results', 'mi-mi']) expect(pub).not.toContain(word);
+    for (const word of ['reviews/', 'evaluations/', 'internal/', 'zongzhi-results', 'mi-mi', 'nei-bu']) expect(pub).not.toContain(word);
     expect(manifestOf(publicDist).items.some((i) => i.kind === 'review' || i.kind === 'evaluation')).toBe(false);
 
     const int = manifestOf(internalDist);
     expect(int.items.map((i) => i.source)).toContain('content/bulletins/2025/zongzhi-results.md');
+    expect(int.items.find((i) => i.source === 'content/members/nei-bu.md')?.url).toBe('/gongkai/members/nei-bu/');
     expect(int.items.find((i) => i.source === 'content/evaluations/2025/tuixiu.md')?.url).toBe('/gongkai/internal/results/2025/tuixiu/');
     expect(int.items.some((i) => i.kind === 'review' && i.source.startsWith('content/reviews/2025/') && i.url.startsWith('/gongkai/internal/reviews/'))).toBe(true);
     expect(readFileSync(join(internalDist, 'manifest.json'), 'utf8')).not.toContain('mi-mi');
