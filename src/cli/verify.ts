@@ -18,7 +18,13 @@ class Usage extends Error {}
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
-/** The manifest's shape, checked; a Usage error in Chinese when it is not one. */
+/** No control or bidirectional-override character: a manifest's strings are printed to the terminal as they are. */
+const printable = (s: string) => s.length > 0 && !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(s);
+
+/**
+ * The manifest's shape, checked; a Usage error in Chinese when it is not one. A URL is a path on the board's own
+ * host (`/…`, never `//host/…`); strings that could move the terminal's cursor are refused.
+ */
 function parseManifest(text: string, where: string): Manifest {
   let data: unknown;
   try {
@@ -31,7 +37,7 @@ function parseManifest(text: string, where: string): Manifest {
     !!m &&
     typeof m === 'object' &&
     Array.isArray(m.items) &&
-    m.items.every((i: Partial<ManifestItem>) => !!i && typeof i.url === 'string' && i.url.startsWith('/') && typeof i.source === 'string' && typeof i.sha256 === 'string' && /^[0-9a-f]{64}$/.test(i.sha256));
+    m.items.every((i: Partial<ManifestItem>) => !!i && typeof i.url === 'string' && /^\/(?![/\\])/.test(i.url) && printable(i.url) && typeof i.source === 'string' && printable(i.source) && typeof i.sha256 === 'string' && /^[0-9a-f]{64}$/.test(i.sha256));
   if (!ok) throw new Usage(t('manifest.verify.badShape', { where }));
   return { base: typeof m.base === 'string' && m.base.startsWith('/') ? m.base : '/', commit: m.commit ?? null, clean: m.clean ?? null, asOf: String(m.asOf ?? ''), items: m.items! };
 }
@@ -65,7 +71,9 @@ async function readManifest(target: string): Promise<{ manifest: Manifest; pageE
       manifest: parseManifest(text, at.href),
       pageExists: async (url) => {
         try {
-          const res = await fetch(new URL(url, at), { redirect: 'follow' });
+          const page = new URL(url, at);
+          if (page.origin !== at.origin) return t('manifest.verify.notInSite');
+          const res = await fetch(page, { redirect: 'follow' });
           await res.body?.cancel();
           return res.status === 200 ? undefined : t('manifest.verify.httpStatus', { status: res.status });
         } catch {

@@ -181,6 +181,12 @@ describe('npm run verify', () => {
     expect((await verify(publicDist, '--content', content)).code).toBe(0);
   });
 
+  test('a source outside the content repository is reported, never read', async () => {
+    const r = await verify(hostile('/x/', '../../../etc/passwd'), '--content', content);
+    expect(r.out).toContain('✗ 来源文件不在内容仓库之内：../../../etc/passwd（页面 /x/）。');
+    expect(r.code).toBe(1);
+  });
+
   test('a page deleted from dist/ is reported by URL and file', async () => {
     const page = join(internalDist, 'orgs/tuixiu/index.html');
     const before = readFileSync(page);
@@ -195,6 +201,13 @@ describe('npm run verify', () => {
     }
   });
 
+/** A folder whose manifest lists one item at `url`, from `source`. */
+function hostile(url: string, source = 'content/orgs/tuixiu.md'): string {
+  const dir = mkdtempSync(join(work, 'hostile-'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ items: [{ kind: 'org', url, source, sha256: '0'.repeat(64) }] }));
+  return dir;
+}
+
   test('bad usage and an unreadable manifest exit 2 with a Chinese message, never a stack trace', async () => {
     const empty = mkdtempSync(join(work, 'empty-'));
     const garbage = mkdtempSync(join(work, 'garbage-'));
@@ -205,6 +218,8 @@ describe('npm run verify', () => {
       { args: [empty, '--content', content], says: '找不到' },
       { args: [garbage, '--content', content], says: '格式不对' },
       { args: [publicDist, '--content', join(work, 'nowhere')], says: '找不到内容文件夹' },
+      { args: [hostile('//evil.example/x/'), '--content', content], says: '格式不对' },
+      { args: [hostile('/x\u001b[2J/'), '--content', content], says: '格式不对' },
     ];
     for (const c of cases) {
       const r = await verify(...c.args);
