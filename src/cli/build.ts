@@ -75,7 +75,9 @@ async function runAstro(args: string[]): Promise<number> {
   const child = spawn(join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', ...args], {
     stdio: ['inherit', 'pipe', 'pipe'],
     // Astro writes to a pipe here; keep its colours when the build itself writes to a terminal.
-    env: { ...(process.stdout.isTTY && { FORCE_COLOR: '1' }), ...process.env, SEARCH_INDEX: 'separate', ASTRO_TELEMETRY_DISABLED: '1' },
+    // LC_ALL: no page depends on the machine's locale, which a localeCompare or toLocaleString without a locale
+    // follows (Czech sorts “ch” after “h”); the same commit builds the same files anywhere (tests/build/reproducible.test.ts).
+    env: { ...(process.stdout.isTTY && { FORCE_COLOR: '1' }), ...process.env, LC_ALL: 'C.UTF-8', SEARCH_INDEX: 'separate', ASTRO_TELEMETRY_DISABLED: '1' },
   });
   const piped = Promise.all([passLines(child.stdout, process.stdout), passLines(child.stderr, process.stderr)]);
   const closed = new Promise<number>((done) => {

@@ -8,6 +8,8 @@
  * `astro build` indexes in-process through this integration.
  */
 import type { AstroIntegration } from 'astro';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
@@ -18,16 +20,35 @@ import * as pagefind from 'pagefind';
  */
 export const indexOptions: pagefind.PagefindServiceConfig = { forceLanguage: 'zh-cn', excludeSelectors: ['.pledge > .meta'] };
 
-/** Indexes the site in `dir`; returns the number of pages indexed. */
+/** The HTML files under `dir`, `/`-separated and relative to it, in code-unit order, whatever the file system's. */
+export function htmlFiles(dir: string, prefix = ''): string[] {
+  const names = readdirSync(join(dir, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return names.flatMap((e) => {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    return e.isDirectory() ? htmlFiles(dir, rel) : e.name.endsWith('.html') ? [rel] : [];
+  });
+}
+
+/**
+ * Indexes the site in `dir`; returns the number of pages indexed. Pagefind numbers pages in the order they reach
+ * it, and its own addDirectory walks the folder in the file system's order (hash order on ext4, creation order on
+ * tmpfs): the same pages would make another index on another machine. So the pages are added one at a time (adds
+ * in parallel race for Pagefind's lock), in a fixed order, each with the URL addDirectory gives it
+ * (`members/li-na/index.html` → `/members/li-na/`); the index is then the same wherever it is built
+ * (tests/build/reproducible.test.ts).
+ */
 export async function indexSite(dir: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex(indexOptions);
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: dir });
-  if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+  const files = htmlFiles(dir);
+  for (const rel of files) {
+    const added = await index.addHTMLFile({ url: `/${rel.replace(/(^|\/)index\.html$/, '$1')}`, content: readFileSync(join(dir, rel), 'utf8') });
+    if (added.errors.length) throw new Error(`Pagefind: ${rel}: ${added.errors.join('; ')}`);
+  }
   const written = await index.writeFiles({ outputPath: `${dir.replace(/\/$/, '')}/pagefind` });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
-  return added.page_count;
+  return files.length;
 }
 
 export function searchIndex(): AstroIntegration {

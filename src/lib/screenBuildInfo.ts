@@ -2,11 +2,13 @@
  * What `/build.json` says about a build: `id`, a short hash of what the board shows (its data as of its date,
  * its scope and the content repository's commit), and `builtAt`: SOURCE_DATE_EPOCH when set, else the commit's
  * date, else the as-of date.
- * Nothing here reads the clock: the same content at the same commit gives the same file (reproducible builds).
+ * Nothing here reads the clock or names a folder: the same content at the same commit gives the same file, wherever
+ * and whenever it is built (reproducible builds; tests/build/reproducible.test.ts).
  * The screen pages carry the same id, so a screen reloads only when a newer build shows something else.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { relative, resolve, sep } from 'node:path';
 
 export interface BuildInfo {
   /** 12 hex digits. */
@@ -38,12 +40,32 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): string | 
  * The build info of a board's data (anything JSON can write), as of `asOf`, in `scope`, at `commit`;
  * `builtAt` is `sourceDate` (SOURCE_DATE_EPOCH) when given, else the commit's date, else the as-of date.
  */
-export function buildInfoOf(data: unknown, asOf: string, scope: string, commit?: { hash: string; date: string }, sourceDate?: string): BuildInfo {
+export function buildInfoOf(
+  data: unknown,
+  asOf: string,
+  scope: string,
+  commit?: { hash: string; date: string },
+  sourceDate?: string,
+  replacer?: (this: unknown, key: string, value: unknown) => unknown,
+): BuildInfo {
   const id = createHash('sha256')
-    .update(JSON.stringify({ scope, asOf, commit: commit?.hash ?? null, data }))
+    .update(JSON.stringify({ scope, asOf, commit: commit?.hash ?? null, data }, replacer))
     .digest('hex')
     .slice(0, 12);
   return { id, builtAt: sourceDate ?? commit?.date ?? asOf, asOf };
+}
+
+/**
+ * A JSON replacer naming each content entry's `file` (which the loader gives relative to the build's working
+ * folder, e.g. `../../srv/board/content/members/li-na.md`) from the content folder instead (`members/li-na.md`):
+ * the id must not depend on the folders a build runs in or reads from.
+ * @example JSON.stringify(model, entryFilesFrom('/srv/board/content', '/tmp/build'))
+ */
+export function entryFilesFrom(contentDir: string, cwd = process.cwd()) {
+  return function (this: unknown, key: string, value: unknown): unknown {
+    const entry = typeof this === 'object' && this !== null && 'data' in this;
+    return entry && key === 'file' && typeof value === 'string' ? relative(contentDir, resolve(cwd, value)).split(sep).join('/') : value;
+  };
 }
 
 const cache = new WeakMap<object, BuildInfo>();
@@ -52,7 +74,7 @@ const cache = new WeakMap<object, BuildInfo>();
 export function boardBuildInfo(board: { model: object; asOf: string; scope: string }, contentDir: string): BuildInfo {
   let info = cache.get(board);
   if (!info) {
-    info = buildInfoOf(board.model, board.asOf, board.scope, headCommit(contentDir), sourceDateEpoch());
+    info = buildInfoOf(board.model, board.asOf, board.scope, headCommit(contentDir), sourceDateEpoch(), entryFilesFrom(contentDir));
     cache.set(board, info);
   }
   return info;

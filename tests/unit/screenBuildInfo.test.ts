@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildInfoOf, headCommit, sourceDateEpoch } from '../../src/lib/screenBuildInfo.ts';
+import { buildInfoOf, entryFilesFrom, headCommit, sourceDateEpoch } from '../../src/lib/screenBuildInfo.ts';
 import { screenText } from '../../src/lib/screenText.ts';
 
 describe('buildInfoOf (what /build.json says)', () => {
@@ -32,6 +32,19 @@ describe('buildInfoOf (what /build.json says)', () => {
     const info = buildInfoOf(data, '2025-12-26', 'public', commit, at);
     expect(info.builtAt).toBe(at);
     expect(info.id).toBe(buildInfoOf(data, '2025-12-26', 'public', commit).id);
+  });
+  test('the id does not depend on the folders: entry files are named from the content folder', () => {
+    // The loader names an entry's file from the build's working folder; two checkouts of one commit, built from two folders.
+    const model = (file: string) => ({ members: [{ id: 'li-na', file, data: { name: '李娜', file: 'kept.pdf' } }] });
+    const here = buildInfoOf(model('../srv/board/content/members/li-na.md'), '2025-12-26', 'public', commit, undefined, entryFilesFrom('/srv/board/content', '/tmp'));
+    const there = buildInfoOf(model('../../dev/shm/x/board/content/members/li-na.md'), '2025-12-26', 'public', commit, undefined, entryFilesFrom('/dev/shm/x/board/content', '/tmp/y'));
+    expect(there.id).toBe(here.id);
+    expect(buildInfoOf(model('members/li-na.md'), '2025-12-26', 'public', commit).id).toBe(here.id);
+    const renamed = buildInfoOf(model('../srv/board/content/members/li-na2.md'), '2025-12-26', 'public', commit, undefined, entryFilesFrom('/srv/board/content', '/tmp'));
+    expect(renamed.id).not.toBe(here.id);
+    // Only an entry's own `file`: a field of its data that happens to be called so is hashed as written.
+    const replace = entryFilesFrom('/srv/board/content', '/tmp');
+    expect(JSON.parse(JSON.stringify(model('../srv/board/content/members/li-na.md'), replace)).members[0]).toMatchObject({ file: 'members/li-na.md', data: { file: 'kept.pdf' } });
   });
 });
 
