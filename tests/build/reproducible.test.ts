@@ -9,11 +9,11 @@
  * is compared byte for byte. A third build, of the internal scope, is checked for the folders it was built from.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, opendirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, opendirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, root, walk, type BuildResult } from './buildSite.ts';
 
 const withAdmin = { CMS_BACKEND: 'forgejo', CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: 'https://git.school.example', CMS_APP_ID: 'test-client-id' };
@@ -59,6 +59,7 @@ let second: BuildResult;
 let internal: BuildResult;
 let contentFirst = '';
 let contentSecond = '';
+const inMemory: string[] = [];
 
 beforeAll(() => {
   const commit = execFileSync('git', ['-C', root, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
@@ -74,6 +75,7 @@ beforeAll(() => {
   // Its work, cache and output folders lie on the second file system too (buildSite makes them in os.tmpdir()),
   // so Astro writes, and Pagefind reads, the pages there.
   const tmp = process.env.TMPDIR;
+  const before = new Set(readdirSync(shm));
   process.env.TMPDIR = shm;
   try {
     second = buildSite({ contentDir: contentSecond, site, env: { ...withAdmin, TZ: 'Etc/GMT+12', LANG: 'cs_CZ.UTF-8', LC_ALL: 'cs_CZ.UTF-8' } });
@@ -81,8 +83,17 @@ beforeAll(() => {
     if (tmp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = tmp;
   }
+  // /dev/shm is memory: what this test put there goes when it ends (the second build's work and cache folders, the checkout).
+  if (shm === '/dev/shm') {
+    inMemory.push(dirname(dirname(deep)));
+    for (const name of readdirSync(shm)) if (!before.has(name) && /^(build|astro-cache)-/.test(name)) inMemory.push(join(shm, name));
+  }
   internal = buildSite({ contentDir: contentSecond, site, env: { ...withAdmin, SITE_SCOPE: 'internal', TZ: 'America/Los_Angeles', LC_ALL: 'lt_LT.UTF-8' } });
 }, 1_200_000);
+
+afterAll(() => {
+  for (const dir of inMemory) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('reproducible builds', () => {
   test('both builds of the public board succeed, admin included', () => {
