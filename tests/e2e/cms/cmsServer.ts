@@ -246,3 +246,37 @@ export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
   }
   return server;
 }
+
+/** `npm start` (src/cli/start.ts) running in a copy of the project, with everything it has printed so far. */
+export interface NpmStart {
+  child: ChildProcess;
+  /** stdout and stderr together, as printed. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Runs `npm start` in `dir` with `env` and waits until it prints the admin's address (or fails, with what it printed). */
+export async function startNpmStart(dir: string, env: NodeJS.ProcessEnv): Promise<NpmStart> {
+  let out = '';
+  const child = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/cli/start.ts'], { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const until = Date.now() + 180_000;
+  while (!/内容管理后台：\S+/.test(out)) {
+    if (child.exitCode !== null || Date.now() > until) throw new Error(`npm start did not come up:\n${out}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    child,
+    output: () => out,
+    stop: async () => {
+      if (!child.pid) return;
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // gone
+      }
+      await new Promise((r) => setTimeout(r, 1500));
+    },
+  };
+}

@@ -3,19 +3,18 @@
  * board is built from that folder and the CMS edits that folder, never content/. A folder outside the project,
  * which decap-server cannot reach, gets no CMS at all (tests/unit/cmsContentDir.test.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { parseMarkdown } from '../../../src/loader/parseContentFile.ts';
 import { childEnv } from '../../build/buildSite.ts';
-import { copyProject, ensureAdminBundle, projectRoot } from './cmsServer.ts';
+import { copyProject, ensureAdminBundle, projectRoot, startNpmStart, type NpmStart } from './cmsServer.ts';
 import { DecapUi, launchCmsBrowser, record } from './decapUi.ts';
 
 describe.sequential('npm start with CONTENT_DIR inside the project', () => {
   let dir: string;
-  let start: ChildProcess;
+  let start: NpmStart | undefined;
   let out = '';
   let browser: Browser;
 
@@ -23,28 +22,14 @@ describe.sequential('npm start with CONTENT_DIR inside the project', () => {
     ensureAdminBundle();
     dir = copyProject();
     cpSync(join(projectRoot, 'examples/monthly'), join(dir, '本支部'), { recursive: true });
-    const env = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache'), CONTENT_DIR: '本支部' });
-    start = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/cli/start.ts'], { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    start.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-    start.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-    const until = Date.now() + 180_000;
-    while (!/内容管理后台：\S+/.test(out)) {
-      if (start.exitCode !== null || Date.now() > until) throw new Error(`npm start did not come up:\n${out}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    start = await startNpmStart(dir, childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache'), CONTENT_DIR: '本支部' }));
+    out = start.output();
     browser = await launchCmsBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (start?.pid) {
-      try {
-        process.kill(-start.pid, 'SIGTERM');
-      } catch {
-        // gone
-      }
-      await new Promise((r) => setTimeout(r, 1500));
-    }
+    await start?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

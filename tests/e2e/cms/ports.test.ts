@@ -3,7 +3,7 @@
  * another port, print the address it really uses, and the admin must save into this project's content/ — never
  * talk to the other servers (decap-server has no TCP port at all: it listens on a private socket).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { parseMarkdown } from '../../../src/loader/parseContentFile.ts';
 import { childEnv } from '../../build/buildSite.ts';
-import { copyProject, ensureAdminBundle } from './cmsServer.ts';
+import { copyProject, ensureAdminBundle, startNpmStart, type NpmStart } from './cmsServer.ts';
 import { DecapUi, launchCmsBrowser, record } from './decapUi.ts';
 
 /** A stand-in for another program's server on `port`; null when something else holds the port already. */
@@ -35,7 +35,7 @@ describe.sequential('npm start with 4321 and 8081 taken', () => {
   const hits: string[] = [];
   const squatters: (Server | null)[] = [];
   let dir: string;
-  let start: ChildProcess;
+  let start: NpmStart | undefined;
   let out = '';
   let browser: Browser;
 
@@ -44,27 +44,14 @@ describe.sequential('npm start with 4321 and 8081 taken', () => {
     squatters.push(await squat(4321, hits), await squat(8081, hits));
     dir = copyProject();
     const { CONTENT_DIR: _c, ...env } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') });
-    start = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/cli/start.ts'], { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    start.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-    start.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-    const until = Date.now() + 180_000;
-    while (!/内容管理后台：\S+/.test(out)) {
-      if (start.exitCode !== null || Date.now() > until) throw new Error(`npm start did not come up:\n${out}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    start = await startNpmStart(dir, env);
+    out = start.output();
     browser = await launchCmsBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (start?.pid) {
-      try {
-        process.kill(-start.pid, 'SIGTERM');
-      } catch {
-        // gone
-      }
-      await new Promise((r) => setTimeout(r, 1500));
-    }
+    await start?.stop();
     for (const s of squatters) s?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
