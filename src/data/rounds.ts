@@ -12,6 +12,7 @@ import type { Bulletin, Entry, Round } from '../lib/model.ts';
 import { fulfilmentOf, latestRecord } from '../lib/pledgeStatus.ts';
 import { getBoard, type Board, type PledgeView } from './board.ts';
 import { href } from './paths.ts';
+import { groupBy } from '../lib/groupBy.ts';
 
 export interface RoundBoard {
   round: Entry<Round>;
@@ -52,17 +53,6 @@ export const roundPaths = {
 
 const newestFirst = (a: Entry<Bulletin>, b: Entry<Bulletin>) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id);
 
-function group<T>(list: T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of list) {
-    const k = key(x);
-    const l = m.get(k);
-    if (l) l.push(x);
-    else m.set(k, [x]);
-  }
-  return m;
-}
-
 function roundBoard(board: Board, round: Entry<Round>): RoundBoard {
   const current = round.id === board.round.id;
   const asOf = current ? board.asOf : round.data.end < board.asOf ? round.data.end : board.asOf;
@@ -79,8 +69,8 @@ function roundBoard(board: Board, round: Entry<Round>): RoundBoard {
           orgId: board.index.member.get(entry.data.owner)?.data.org ?? entry.data.owner,
         }));
   const entries = pledges.map((p) => p.entry);
-  const byOwner = group(pledges, (p) => p.entry.data.owner);
-  const byOrgId = group(pledges, (p) => p.orgId);
+  const byOwner = groupBy(pledges, (p) => p.entry.data.owner);
+  const byOrgId = groupBy(pledges, (p) => p.orgId);
   const top = board.model.site.data.topOrg;
   const byOrg = (board.index.children.get(top) ?? []).map((id) => ({
     id,

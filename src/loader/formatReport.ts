@@ -1,18 +1,8 @@
 /** Prints check results for people: errors grouped by file, findings grouped by rule. */
 import { auditRules } from '../lib/audit/runAudit.ts';
+import { groupBy } from '../lib/groupBy.ts';
 import type { Problem } from '../lib/problem.ts';
 import type { Acknowledgement } from './readAcknowledged.ts';
-
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = m.get(k);
-    if (list) list.push(it);
-    else m.set(k, [it]);
-  }
-  return m;
-}
 
 /** The report as lines of text. */
 export function formatReport(r: {
