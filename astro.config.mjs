@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { contentGuard } from './src/integrations/contentGuard.ts';
+import { pledgeHistory } from './src/integrations/pledgeHistory.ts';
 import { searchIndex } from './src/integrations/searchIndex.ts';
 import { devSearch } from './src/integrations/devSearch.ts';
 import { adminRoute } from './src/integrations/adminRoute.ts';
@@ -32,7 +33,7 @@ const boardAddress = { name: 'board-address', hooks: { 'astro:build:start': ({ l
 export default defineConfig({
   site: address,
   base: siteBase(process.env, process.env.CONTENT_DIR),
-  integrations: [contentGuard(), cmsApi(), adminRoute(), adminCsp(), react(), searchIndex(), devSearch(), oldPlayers, boardAddress],
+  integrations: [pledgeHistory(), contentGuard(), cmsApi(), adminRoute(), adminCsp(), react(), searchIndex(), devSearch(), oldPlayers, boardAddress],
   build: { format: 'directory' },
   trailingSlash: 'ignore',
   // A separate cache per content tree (tests, benchmarks) keeps builds of different trees from sharing one content store.

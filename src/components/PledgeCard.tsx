@@ -23,6 +23,8 @@ export interface PledgeCardProps {
   href?: string;
   /** Facts shown right under the title (the pledge page: who pledged, when it was approved). */
   facts?: { label: string; value: string; date?: boolean }[];
+  /** Show the ledger records (the pledge page shows them in its 承诺经过 instead). */
+  records?: boolean;
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -38,7 +40,7 @@ function Time({ date }: { date: string | undefined }): ReactElement | null {
   return <span className="time" dangerouslySetInnerHTML={{ __html: `<time datetime="${d}">${d}</time>` }} />;
 }
 
-export default function PledgeCard({ data, status, html, asOf, level = 2, href, facts }: PledgeCardProps): ReactElement {
+export default function PledgeCard({ data, status, html, asOf, level = 2, href, facts, records: showRecords = true }: PledgeCardProps): ReactElement {
   const H = `h${level}` as 'h1' | 'h2' | 'h3';
   const records = (data.records ?? []).filter((r) => r.date <= asOf);
   return (
@@ -72,8 +74,8 @@ export default function PledgeCard({ data, status, html, asOf, level = 2, href, 
           </ol>
         </>
       )}
-      <p className="label">{t('pledge.timeline')}:</p>
-      {records.length === 0 ? (
+      {showRecords && <p className="label">{t('pledge.timeline')}:</p>}
+      {!showRecords ? null : records.length === 0 ? (
         <p className="muted">{t('pledge.noRecords')}</p>
       ) : (
         // Left out of the search index: the pledge's own text is what people search for, and records are most of a large site's text.

@@ -1,0 +1,182 @@
+/**
+ * Reads the output of one `git log --reverse -p -U0` over the pledge folder (see src/data/pledgeHistory.ts for the
+ * exact command), oldest commit first, as it streams: it keeps each file's current text by applying the hunks,
+ * and files every commit that changed a file under that file's path with what the change did
+ * (src/loader/pledgeChange.ts). One pass over the history; no file is read from git twice.
+ */
+import { classifyChange, type Hunk, type PledgeChange, type Version } from './pledgeChange.ts';
+
+export interface FileCommit extends PledgeChange {
+  /** The full commit id. */
+  commit: string;
+  /** The commit's date (committer date, in the commit's own time zone), YYYY-MM-DD. */
+  date: string;
+  kind: 'created' | 'edited' | 'deleted';
+}
+
+interface FileDiff {
+  oldPath?: string;
+  newPath?: string;
+  created: boolean;
+  deleted: boolean;
+  binary: boolean;
+  hunks: (Hunk & { removed: string[] })[];
+}
+
+/** Unquotes a path git wrote in C style ("…" with \t, \", \\ and octal bytes). */
+export function unquoteGitPath(raw: string): string {
+  if (!raw.startsWith('"')) return raw;
+  const bytes: number[] = [];
+  const body = raw.slice(1, raw.endsWith('"') ? -1 : undefined);
+  const named: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+  for (let i = 0; i < body.length; i += 1) {
+    const c = body[i];
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
+    const next = body[i + 1];
+    if (/[0-7]/.test(next ?? '')) {
+      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(named[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** The path of a `--- a/x` or `+++ b/x` line, or undefined for /dev/null. */
+function pathOf(line: string, prefix: 'a/' | 'b/'): string | undefined {
+  let raw = line.slice(4).replace(/\t$/, '');
+  if (raw === '/dev/null') return undefined;
+  raw = unquoteGitPath(raw);
+  return raw.startsWith(prefix) ? raw.slice(2) : raw;
+}
+
+const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+const PLUS = 43;
+const MINUS = 45;
+const SPACE = 32;
+const NEWLINE = 10;
+
+export class GitLogPatchReader {
+  /** Each path's current text; absent once deleted, `null` when its text was lost (binary, or a patch that did not apply). */
+  private files = new Map<string, Version | null>();
+  readonly history = new Map<string, FileCommit[]>();
+  private commit = '';
+  private date = '';
+  private diff?: FileDiff;
+  private inHunks = false;
+  private rest: Buffer = Buffer.alloc(0);
+
+  /**
+   * Feeds output as it arrives, as bytes: each line is decoded on its own (a fresh string, so the text kept
+   * does not hold git's output alive), and only the lines this reading needs are decoded at all.
+   */
+  write(chunk: Buffer): void {
+    const buf = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
+    let start = 0;
+    for (let nl = buf.indexOf(NEWLINE); nl >= 0; nl = buf.indexOf(NEWLINE, start)) {
+      this.line(buf, start, nl);
+      start = nl + 1;
+    }
+    this.rest = Buffer.from(buf.subarray(start));
+  }
+
+  /** Ends the output; returns each path's commits, oldest first. */
+  end(): Map<string, FileCommit[]> {
+    if (this.rest.length) this.line(this.rest, 0, this.rest.length);
+    this.rest = Buffer.alloc(0);
+    this.finishFile();
+    return this.history;
+  }
+
+  private line(buf: Buffer, start: number, end: number): void {
+    const c = start < end ? buf[start] : -1;
+    if (this.inHunks && (c === PLUS || c === MINUS || c === SPACE)) {
+      const hunk = this.diff!.hunks.at(-1)!;
+      // '+', '-', and (with a configured inter-hunk context) ' ', which is both.
+      const text = buf.toString('utf8', start + 1, end);
+      if (c !== PLUS) hunk.removed.push(text);
+      if (c !== MINUS) hunk.added.push(text);
+      return;
+    }
+    if (c === 1) {
+      this.finishFile();
+      const [commit, date] = buf.toString('latin1', start + 1, end).split(' ');
+      this.commit = commit;
+      this.date = (date ?? '').slice(0, 10);
+      return;
+    }
+    // Only header lines are left; they are short and few.
+    const line = buf.toString('utf8', start, end);
+    if (line.startsWith('diff --git ')) {
+      this.finishFile();
+      this.diff = { created: false, deleted: false, binary: false, hunks: [] };
+      this.inHunks = false;
+      return;
+    }
+    const diff = this.diff;
+    if (!diff) return;
+    if (line.startsWith('@@ ')) {
+      const m = HUNK.exec(line);
+      if (!m) return;
+      const oldStart = Number(m[1]);
+      const oldLen = m[2] === undefined ? 1 : Number(m[2]);
+      // git numbers lines from 1; an insertion (no old lines) names the line it follows.
+      diff.hunks.push({ at: oldLen === 0 ? oldStart : oldStart - 1, oldLen, added: [], removed: [] });
+      this.inHunks = true;
+    } else if (this.inHunks) {
+      // "\ No newline at end of file": the text is compared line by line, so a final newline is no change.
+      return;
+    } else if (line.startsWith('new file mode')) diff.created = true;
+    else if (line.startsWith('deleted file mode')) diff.deleted = true;
+    else if (line.startsWith('--- ')) diff.oldPath = pathOf(line, 'a/');
+    else if (line.startsWith('+++ ')) diff.newPath = pathOf(line, 'b/');
+    else if (line.startsWith('Binary files ')) diff.binary = true;
+  }
+
+  /** Applies the file's hunks to its current text; null when they do not fit (the text git had is not the text kept). */
+  private apply(old: string[], hunks: FileDiff['hunks']): string[] | null {
+    const out: string[] = [];
+    let pos = 0;
+    for (const h of hunks) {
+      if (h.at < pos || h.at + h.oldLen > old.length) return null;
+      for (let i = pos; i < h.at; i += 1) out.push(old[i]);
+      for (let i = 0; i < h.oldLen; i += 1) if (old[h.at + i] !== h.removed[i]) return null;
+      for (const a of h.added) out.push(a);
+      pos = h.at + h.oldLen;
+    }
+    for (let i = pos; i < old.length; i += 1) out.push(old[i]);
+    return out;
+  }
+
+  private finishFile(): void {
+    const diff = this.diff;
+    this.diff = undefined;
+    this.inHunks = false;
+    if (!diff) return;
+    const path = diff.newPath ?? diff.oldPath;
+    if (!path) return;
+    const old = diff.created ? undefined : this.files.get(path);
+    let now: Version | null | undefined;
+    if (diff.deleted) now = undefined;
+    else if (diff.binary || old === null) now = null;
+    else if (old === undefined && !diff.created) now = null;
+    else {
+      const lines = this.apply(old?.lines ?? [], diff.hunks);
+      now = lines ? { lines } : null;
+    }
+    const kind: FileCommit['kind'] = diff.created ? 'created' : diff.deleted ? 'deleted' : 'edited';
+    const change: PledgeChange =
+      old === null || now === null ? { wasPublic: false, isPublic: false, rewrote: [], changed: [], unknown: true } : classifyChange(old, now, diff.hunks);
+    let list = this.history.get(path);
+    if (!list) this.history.set(path, (list = []));
+    list.push({ commit: this.commit, date: this.date, kind, ...change });
+    if (now === undefined) this.files.delete(path);
+    else this.files.set(path, now);
+  }
+}
