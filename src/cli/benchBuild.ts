@@ -1,5 +1,5 @@
 /**
- * `npm run bench:build [-- --members N] [--seed S] [--scope public|internal] [--warm] [--keep] [--max-old-space MiB]`
+ * `npm run bench:build [-- --members N] [--seed S] [--scope public|internal] [--history [--commits N]] [--warm] [--keep] [--max-old-space MiB]`
  *
  * Generates a content tree of N members (default 10,000), then builds, in
  * the same run and on the same tree:
@@ -22,6 +22,20 @@
  * generated tree has the year end (evaluations with their text, reviews,
  * commendations), so the internal pages have real work to do.
  *
+ * `--history` (with `--commits N`, default 13): the generated tree becomes a git
+ * repository (src/gen/generateHistory.ts `writeHistoryRepo`) whose N commits each
+ * change every pledge file (drafts, returns, approval, records in date order,
+ * 销号, and in about 2% of the pledges a published record rewritten later),
+ * HEAD being the tree as generated. No floor; the real site (in the scope of
+ * `--scope`, public by default) is built twice from that tree, each cold: with
+ * the pledge history read from git, then with `BOARD_HISTORY=off`. It prints the
+ * time writeHistoryRepo took, the repository's commits, pledge files and
+ * rewritten records, both wall times, pages and peak RSS, the ratio with ÷
+ * without history (aim ≤ 1.15×; reported, not enforced), the tree check for
+ * both and a history check: some pledge page under pledges/ of the with-history
+ * build carries an element with `data-history-commit`, and no page of the other
+ * build does (OK or MISSING).
+ *
  * Cold caches: every measured build gets a fresh, empty Astro `cacheDir`
  * (where `astro build` keeps data-store.json) and Vite `cacheDir`. For the real
  * site this is done with a wrapper config in the temp dir that spreads the
@@ -42,6 +56,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeHistoryRepo } from '../gen/generateHistory.ts';
 import { writeGenerated } from './gen.ts';
 
 const GiB = 2 ** 30;
@@ -342,16 +357,22 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'max-old-space': { type: 'string' },
     scope: { type: 'string', default: 'public' },
+    history: { type: 'boolean', default: false },
+    commits: { type: 'string', default: '13' },
   },
 });
 const members = Number(values.members);
 const scope = values.scope;
-if (!Number.isInteger(members) || members < 1 || (scope !== 'public' && scope !== 'internal')) {
-  process.stderr.write('用法：npm run bench:build -- [--members 人数] [--seed 种子] [--scope public|internal] [--warm] [--keep] [--max-old-space MiB]\n');
+const history = values.history;
+const commits = Number(values.commits);
+if (!Number.isInteger(members) || members < 1 || (scope !== 'public' && scope !== 'internal') || !Number.isInteger(commits) || commits < 1) {
+  process.stderr.write('用法：npm run bench:build -- [--members 人数] [--seed 种子] [--scope public|internal] [--history [--commits 提交数]] [--warm] [--keep] [--max-old-space MiB]\n');
   process.exit(2);
 }
-/** With --scope internal: the public site, then the internal site, and no floor. */
-const scopes = scope === 'internal' ? (['public', 'internal'] as const) : undefined;
+/** With --scope internal (and no --history): the public site, then the internal site, and no floor. */
+const scopes = scope === 'internal' && !history ? (['public', 'internal'] as const) : undefined;
+/** With --history: the site in `scope`, with the history read from git, then with BOARD_HISTORY=off; no floor. */
+const noFloor = Boolean(scopes) || history;
 
 const work = mkdtempSync(join(tmpdir(), 'bench-build-'));
 const floorDir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
@@ -369,6 +390,13 @@ process.on('SIGINT', () => {
 try {
   process.stdout.write(`生成 ${members} 名党员的内容…\n`);
   const files = writeGenerated(tree, members, Number(values.seed));
+  let repo: { commits: number; pledgeFiles: number; rewrites: number; ms: number } | undefined;
+  if (history) {
+    process.stdout.write(`写入 ${commits} 次提交的 git 历史…\n`);
+    const started = performance.now();
+    const made = writeHistoryRepo(tree, { commits, seed: Number(values.seed) });
+    repo = { ...made, ms: performance.now() - started };
+  }
   const all = walk(tree);
   const md = all.filter((f) => f.endsWith('.md')).length;
   const hasSiteJson = existsSync(join(tree, 'site.json'));
@@ -385,7 +413,7 @@ try {
   const floorOut = join(floorDir, 'dist');
   const siteOut = join(work, 'site-dist');
   symlinkSync(join(projectRoot, 'node_modules'), join(work, 'node_modules'), 'dir');
-  if (!scopes) writeFloor(floorDir, tree, folders, hasSiteJson, floorOut, join(floorDir, '.bench-cache'));
+  if (!noFloor) writeFloor(floorDir, tree, folders, hasSiteJson, floorOut, join(floorDir, '.bench-cache'));
 
   // The real site, with its caches pinned to a fresh temp dir (see header comment); with --scope internal each
   // scope has caches of its own, so both builds are cold.
@@ -401,10 +429,19 @@ export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vit
     );
     return { name, cache, config, out: name === 'site' ? siteOut : join(work, `${name}-dist`) };
   };
-  const sites = scopes ? scopes.map((s) => ({ ...siteBuild(s), scope: s })) : [{ ...siteBuild('site'), scope: 'public' as const }];
+  const sites: { name: string; cache: string; config: string; out: string; scope: 'public' | 'internal'; env?: NodeJS.ProcessEnv }[] = history
+    ? [
+        { ...siteBuild('with-history'), scope },
+        { ...siteBuild('without-history'), scope, env: { BOARD_HISTORY: 'off' } },
+      ]
+    : scopes
+      ? scopes.map((s) => ({ ...siteBuild(s), scope: s }))
+      : [{ ...siteBuild('site'), scope: 'public' as const }];
 
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
   delete baseEnv.FORCE_COLOR;
+  // Only the without-history build switches the history off.
+  delete baseEnv.BOARD_HISTORY;
   const heap = values['max-old-space'];
   if (heap) baseEnv.NODE_OPTIONS = `${baseEnv.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(heap)}`.trim();
   const runs: Run[] = [];
@@ -418,21 +455,22 @@ export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vit
       for (const s of sites) rmSync(s.cache, { recursive: true, force: true });
     }
     for (const d of [floorOut, ...sites.map((s) => s.out)]) rmSync(d, { recursive: true, force: true });
-    if (!scopes) {
+    if (!noFloor) {
       process.stdout.write(`构建 floor (bare Astro, ${pass})…\n`);
       runs.push(await measure(`floor (bare) ${pass}`, floorDir, [], baseEnv, floorOut, join(work, `floor-${pass}.log`)));
     }
     for (const s of sites) {
       process.stdout.write(`构建 ${s.name} (${pass})…\n`);
       // A production build must name its CMS backend; none (the board without an admin) needs no git server.
-      const env = { ...baseEnv, CONTENT_DIR: tree, CMS_BACKEND: 'none', SITE_SCOPE: s.scope };
+      const env = { ...baseEnv, CONTENT_DIR: tree, CMS_BACKEND: 'none', SITE_SCOPE: s.scope, ...s.env };
       runs.push(await measure(`${s.name} ${pass}`, work, ['--root', projectRoot, '--config', relative(projectRoot, s.config), '--outDir', s.out], env, s.out, join(work, `${s.name}-${pass}.log`), siteCommand));
     }
   }
 
   const out = (s: string) => process.stdout.write(s);
-  const what = scopes ? 'public then internal site' : 'floor then site';
-  out(`\nnpm run bench:build  (members=${members}, files=${files}: ${md} .md + ${files - md} other, --scope ${scope}: ${what}, ${passes.join(' + ')} caches${heap ? `, node --max-old-space-size=${heap}` : ', default Node heap limit'})\n`);
+  const what = history ? 'site with history, then BOARD_HISTORY=off' : scopes ? 'public then internal site' : 'floor then site';
+  out(`\nnpm run bench:build  (members=${members}, files=${files}: ${md} .md + ${files - md} other, --scope ${scope}${history ? ' --history' : ''}: ${what}, ${passes.join(' + ')} caches${heap ? `, node --max-old-space-size=${heap}` : ', default Node heap limit'})\n`);
+  if (repo) out(`git history: ${repo.commits} commits, ${repo.pledgeFiles} pledge files changed by every commit, ${repo.rewrites} published records rewritten later; writeHistoryRepo ${fmtS(repo.ms)}\n`);
   out(`cold = fresh empty Astro cacheDir (data-store.json) and Vite cacheDir per build; the project's shared node_modules/.astro is neither used nor deleted; OS file cache warm.\n`);
   out(`${''.padEnd(20)}${'wall'.padStart(9)}${'pages'.padStart(9)}${'pages/s'.padStart(9)}${'peak RSS'.padStart(12)}${'tree Σ RSS'.padStart(13)}  exit\n`);
   for (const r of runs) {
@@ -458,7 +496,29 @@ export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vit
     out(`${name} peak RSS < 3 GiB (${pass}): ${fmtBytes(peak)}  ${failed(r) || (peak < RSS_TARGET ? 'OK' : 'OVER')}${note}\n`);
     return peak < RSS_TARGET;
   };
+  // The history in the pages: an element with data-history-commit on the pledge pages (pledges/…/index.html).
+  const historyPages = (r: Run): { pages: number; withHistory: number } => {
+    const dir = join(r.outDir, 'pledges');
+    const pages = existsSync(dir) ? walk(dir).filter((f) => f.endsWith('index.html')) : [];
+    const withHistory = pages.filter((f) => /\sdata-history-commit[\s=>\/]/.test(readFileSync(join(dir, f), 'utf8'))).length;
+    return { pages: pages.length, withHistory };
+  };
   for (const pass of passes) {
+    if (history) {
+      const withH = runs.find((r) => r.label === `with-history ${pass}`)!;
+      const without = runs.find((r) => r.label === `without-history ${pass}`)!;
+      const ratio = withH.wallMs / without.wallMs;
+      const broken = failed(withH) || failed(without);
+      out(`ratio with/without history  ${broken ? 'n/a' : `${ratio.toFixed(2)}×`}  (aim ≤ 1.15×)  ${broken || (ratio <= 1.15 ? 'OK (aim met)' : 'ABOVE AIM')}  (${pass}; pages ${withH.pages} and ${without.pages})\n`);
+      if (!checkRss(withH, 'with-history', pass)) ok = false;
+      if (!checkRss(without, 'without-history', pass)) ok = false;
+      if (!checkTree(withH, 'with-history', pass) || !checkTree(without, 'without-history', pass)) ok = false;
+      const [h, n] = [historyPages(withH), historyPages(without)];
+      const historyOk = h.withHistory > 0 && n.withHistory === 0;
+      out(`history check (${pass}): pledge pages with data-history-commit: with history ${h.withHistory} of ${h.pages}, without ${n.withHistory} of ${n.pages}  ${broken || (historyOk ? 'OK' : 'MISSING')}\n`);
+      if (!historyOk) ok = false;
+      continue;
+    }
     if (scopes) {
       const pub = runs.find((r) => r.label === `public ${pass}`)!;
       const internal = runs.find((r) => r.label === `internal ${pass}`)!;
