@@ -20,11 +20,13 @@
  * no global or system git configuration is read, so the same tree and seed give the same commit ids.
  *
  * Fast at county scale (10,000 members ≈ 25,800 pledge files × 13 commits): no per-file git calls and no
- * intermediate states in the work tree. Each commit is one `git fast-import` run fed every changed file inline,
- * so the history lands in packs (as in a repository that has been gc'ed) rather than in 300,000 loose objects;
- * the work tree already holds HEAD, and `git reset -q` finally gives the index its stats, so the checkout is clean.
+ * intermediate states in the work tree. Per commit, `git fast-import` stores the files' contents in a pack (as
+ * in a repository that has been gc'ed, not 300,000 loose objects), `git mktree --batch` the trees (computed
+ * here) and `git commit-tree` the commit; the work tree already holds HEAD, and `git reset -q` finally gives
+ * the index its stats, so the checkout is clean.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
@@ -253,6 +255,39 @@ function preTokens(count: number, fixes: number, tail: 'S' | 'R' | 'D', canRetur
   return out;
 }
 
+/** The git trees of a set of files (path → blob id), children before parents, each with its id and its `git mktree` lines. */
+function treesOf(blobIds: Map<string, string>): { root: string; trees: { id: string; lines: string[] }[] } {
+  interface Dir {
+    files: Map<string, string>;
+    dirs: Map<string, Dir>;
+  }
+  const top: Dir = { files: new Map(), dirs: new Map() };
+  for (const [path, id] of blobIds) {
+    const parts = path.split('/');
+    let d = top;
+    for (const part of parts.slice(0, -1)) {
+      let next = d.dirs.get(part);
+      if (!next) d.dirs.set(part, (next = { files: new Map(), dirs: new Map() }));
+      d = next;
+    }
+    d.files.set(parts.at(-1)!, id);
+  }
+  const trees: { id: string; lines: string[] }[] = [];
+  const visit = (d: Dir): string => {
+    // git orders a tree's entries by name, a folder's name as if it ended in "/".
+    const entries = [
+      ...[...d.files].map(([name, id]) => ({ name, key: name, mode: '100644', type: 'blob', id })),
+      ...[...d.dirs].map(([name, sub]) => ({ name, key: `${name}/`, mode: '40000', type: 'tree', id: visit(sub) })),
+    ].sort((a, b) => Buffer.compare(Buffer.from(a.key), Buffer.from(b.key)));
+    const raw = Buffer.concat(entries.flatMap((e) => [Buffer.from(`${e.mode} ${e.name}\0`), Buffer.from(e.id, 'hex')]));
+    const id = createHash('sha1').update(`tree ${raw.length}\0`).update(raw).digest('hex');
+    trees.push({ id, lines: entries.map((e) => `${e.mode.padStart(6, '0')} ${e.type} ${e.id}\t${e.name}`) });
+    return id;
+  };
+  const root = visit(top);
+  return { root, trees };
+}
+
 /** Turns `tree` (a content folder written by writeGenerated) into a git repository with a history; see the header. */
 export function writeHistoryRepo(tree: string, opts: HistoryOptions = {}): HistoryResult {
   const n = opts.commits ?? 13;
@@ -327,29 +362,39 @@ export function writeHistoryRepo(tree: string, opts: HistoryOptions = {}): Histo
   git(['config', 'user.email', author.email]);
   git(['config', 'commit.gpgsign', 'false']);
 
-  // Each commit is one `git fast-import` run (a pack per commit, as a repository that has been gc'ed keeps its
-  // history): the files' states go to git without ever being written to the work tree, which already holds HEAD.
-  const ident = `${author.name} <${author.email}>`;
-  const fileCommand = (path: string, data: Buffer): Buffer[] => {
-    if (path.includes('\n') || path.startsWith('"')) throw new Error(`generateHistory: cannot commit the path ${JSON.stringify(path)}`);
-    return [Buffer.from(`M 100644 inline ${path}\ndata ${data.length}\n`), data, Buffer.from('\n')];
+  // Per commit, three git runs whatever the number of files: `git fast-import` stores the changed files' contents
+  // (blobs only, into a pack, as in a repository that has been gc'ed), `git mktree --batch` the trees (computed
+  // here, so a folder of 25,000 pledges costs no more than a small one), `git commit-tree` the commit.
+  const blobIds = new Map<string, string>();
+  const blobs: Buffer[] = [];
+  const stage = (path: string, data: Buffer) => {
+    blobIds.set(path, createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex'));
+    blobs.push(Buffer.from(`blob\ndata ${data.length}\n`), data, Buffer.from('\n'));
   };
   const isPledge = new Set(pledgePaths);
+  for (const f of files) if (!isPledge.has(f)) stage(f, readFileSync(join(tree, f)));
+  const written = new Set<string>();
   let parent: string | undefined;
   for (let c = 0; c < n; c++) {
-    const seconds = Date.parse(`${commitDate(c)}T18:00:00+08:00`) / 1000;
-    const message = Buffer.from(c === 0 ? `${year}年度承诺：组织、党员名册和承诺初稿\n` : c === n - 1 ? `${year}年度承诺践诺：截至${commitDate(c)}\n` : `承诺审核与践诺记实：${commitDate(c)}\n`);
-    const chunks: Buffer[] = [
-      Buffer.from(`commit refs/heads/main\nauthor ${ident} ${seconds} +0800\ncommitter ${ident} ${seconds} +0800\ndata ${message.length}\n`),
-      message,
-      Buffer.from(parent ? `from ${parent}\n` : ''),
-    ];
-    if (c === 0) for (const f of files.filter((x) => !isPledge.has(x))) chunks.push(...fileCommand(f, readFileSync(join(tree, f))));
-    for (const plan of plans) chunks.push(...fileCommand(plan.path, Buffer.from(plan.state(c))));
-    chunks.push(Buffer.from('\n'));
-    git(['fast-import', '--quiet', '--date-format=raw'], Buffer.concat(chunks));
-    parent = git(['rev-parse', 'refs/heads/main']).trim();
+    for (const plan of plans) stage(plan.path, Buffer.from(plan.state(c)));
+    blobs.push(Buffer.from('done\n'));
+    git(['fast-import', '--quiet', '--done'], Buffer.concat(blobs));
+    blobs.length = 0;
+    const { root, trees } = treesOf(blobIds);
+    const fresh = trees.filter((t) => !written.has(t.id));
+    if (fresh.length) {
+      const made = git(['mktree', '--batch', '--missing'], Buffer.from(fresh.map((t) => `${t.lines.join('\n')}\n`).join('\n'))).trim().split('\n');
+      fresh.forEach((t, i) => {
+        if (made[i] !== t.id) throw new Error(`generateHistory: git made tree ${made[i]} where ${t.id} was expected`);
+        written.add(t.id);
+      });
+    }
+    const date = `${Date.parse(`${commitDate(c)}T18:00:00+08:00`) / 1000} +0800`;
+    const message = c === 0 ? `${year}年度承诺：组织、党员名册和承诺初稿` : c === n - 1 ? `${year}年度承诺践诺：截至${commitDate(c)}` : `承诺审核与践诺记实：${commitDate(c)}`;
+    env.GIT_AUTHOR_DATE = env.GIT_COMMITTER_DATE = date;
+    parent = git(['commit-tree', root, ...(parent ? ['-p', parent] : []), '-m', message]).trim();
   }
+  git(['update-ref', 'refs/heads/main', parent!]);
   // The index as HEAD, with the work tree's file stats: `git status` is clean.
   git(['reset', '-q']);
   return { commits: n, pledgeFiles: plans.length, rewrites };

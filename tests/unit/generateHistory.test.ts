@@ -81,6 +81,8 @@ describe('writeHistoryRepo', { timeout: 120_000 }, () => {
     expect(pledges.length).toBeGreaterThan(50);
     expect(result.commits).toBe(13);
     expect(git(tree, ['rev-list', '--count', 'HEAD']).trim()).toBe('13');
+    // The repository is sound: every commit, tree and blob present and well formed (throws otherwise).
+    git(tree, ['fsck', '--strict', '--no-dangling', '--no-progress']);
     // One pass over the history: how many commits name each file.
     const touched = new Map<string, number>();
     for (const f of git(tree, ['log', '--format=', '--name-only']).split('\n').filter(Boolean)) touched.set(f, (touched.get(f) ?? 0) + 1);
