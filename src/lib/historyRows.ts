@@ -43,7 +43,7 @@ function recordList(dates: string[]): string {
 }
 
 function describe(c: CommitChange): { text: string; marked: boolean } {
-  if (c.unknown) return { text: t('history.unknown'), marked: false };
+  if (c.unknown) return { text: t(c.kind === 'created' ? 'history.createdUnknown' : 'history.unknown'), marked: false };
   if (c.kind === 'deleted') return { text: t('history.deleted'), marked: c.wasPublic };
   if (c.kind === 'created') return { text: t(c.isPublic ? 'history.createdPublic' : 'history.created'), marked: false };
   if (!c.wasPublic) return { text: t(c.isPublic ? 'history.published' : 'history.draft'), marked: false };

@@ -4,6 +4,7 @@
  * and files every commit that changed a file under that file's path with what the change did
  * (src/loader/pledgeChange.ts). One pass over the history; no file is read from git twice.
  */
+import { contentLimits } from '../lib/contentLimits.ts';
 import { classifyChange, type Hunk, type PledgeChange, type Version } from './pledgeChange.ts';
 
 export interface FileCommit extends PledgeChange {
@@ -53,6 +54,14 @@ function pathOf(line: string, prefix: 'a/' | 'b/'): string | undefined {
   if (raw === '/dev/null') return undefined;
   raw = unquoteGitPath(raw);
   return raw.startsWith(prefix) ? raw.slice(2) : raw;
+}
+
+/** Over the content limit for one file: a pledge has tens of lines, so only a long one is measured. */
+function tooBig(lines: string[]): boolean {
+  if (lines.length < 2_000) return false;
+  let chars = 0;
+  for (const l of lines) chars += l.length + 1;
+  return chars > contentLimits.fileBytes;
 }
 
 const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -168,7 +177,8 @@ export class GitLogPatchReader {
     else if (old === undefined && !diff.created) now = null;
     else {
       const lines = this.apply(old?.lines ?? [], diff.hunks);
-      now = lines ? { lines } : null;
+      // A version far over the content size limit (the check refuses it at HEAD) is not kept: its changes are unknown.
+      now = lines && !tooBig(lines) ? { lines } : null;
     }
     const kind: FileCommit['kind'] = diff.created ? 'created' : diff.deleted ? 'deleted' : 'edited';
     const change: PledgeChange =

@@ -140,6 +140,19 @@ describe('the history of a pledge file, from git', () => {
     expect(s.commitsOf(join(shallow, workPath)).map((c) => c.kind)).toEqual(['created']);
   });
 
+  test('a version far over the size limit is not kept: its later changes are reported as unknown, not guessed', async () => {
+    const big = STUDY('approved').replace('学习党史。', Array.from({ length: 3000 }, (_, i) => `第${i}行${'长'.repeat(400)}`).join('\n'));
+    const dir = tinyContent({ [studyPath]: big });
+    made.push(dir);
+    git(dir, ['init', '-q']);
+    commitAll(dir, '2026-03-01T10:00:00+08:00');
+    writeFileSync(join(dir, studyPath), big.replace('title: 读完一本党史书', 'title: 读完三本党史书'));
+    commitAll(dir, '2026-03-02T10:00:00+08:00');
+    const study = (await pledgeHistory(dir))!.commitsOf(join(dir, studyPath));
+    expect(study.map((c) => [c.kind, c.unknown])).toEqual([['created', true], ['edited', true]]);
+    expect(historyRows(study).rows.map((r) => r.text)).toEqual(['建立承诺文件（无法核对内容）', '修改（无法核对改动了什么）']);
+  });
+
   test('no history outside a git checkout, or with BOARD_HISTORY=off', async () => {
     const plain = tinyContent();
     made.push(plain);
