@@ -1,18 +1,22 @@
 /**
  * Every pledge file's commits, read from git once per build in one pass: a single `git log -p -U0` over the
- * content folder's `pledges/`, streamed through src/loader/gitLogPatch.ts. The build starts it as early as it can
- * (src/integrations/pledgeHistory.ts, before Vite bundles), so git works on the second core while Astro works on
- * the first; pages only wait for it if it has not finished when the first pledge page renders.
+ * content folder's `pledges/`, read by src/loader/gitLogPatch.ts and kept packed (src/loader/packedHistory.ts).
+ *
+ * A build reads it in a process of its own (src/cli/readHistory.ts), started the moment the build starts
+ * (src/integrations/pledgeHistory.ts): git and the reading then run on another core beside the content check and
+ * Vite's bundling, and their memory is never the build's; the pages wait only if it has not finished when the first
+ * pledge page renders. The dev server reads it in its own process on first use.
  *
  * None outside a git checkout, before the first commit, or with BOARD_HISTORY=off.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readSync, realpathSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { contentDir } from '../contentDir.ts';
 import { repoState } from '../lib/repoState.ts';
 import { GitLogPatchReader, type FileCommit } from '../loader/gitLogPatch.ts';
+import { packHistory, unpackCommits, type PackedHistory } from '../loader/packedHistory.ts';
 
 export type { FileCommit };
 
@@ -32,14 +36,16 @@ const LOG_ARGS = [
   '--no-color', '--no-relative', '-p', '-U0', '--inter-hunk-context=0', '--src-prefix=a/', '--dst-prefix=b/', '--format=%x01%H %cI',
 ];
 
-/** Runs git in `dir` with its output going to `out` (a file descriptor, or 'pipe' to collect it); resolves with its exit and what it printed. */
-function run(args: string[], dir: string, out: number | 'pipe'): Promise<{ ok: boolean; text: string }> {
+/** Runs a command in `dir` with its output going to `out` (a file descriptor, or 'pipe' to collect it). */
+function run(command: string, args: string[], dir: string, out: number | 'pipe'): Promise<{ ok: boolean; text: string; err: string }> {
   return new Promise((done) => {
-    const child = spawn('git', args, { cwd: dir, stdio: ['ignore', out, 'ignore'] });
+    const child = spawn(command, args, { cwd: dir, stdio: ['ignore', out, 'pipe'] });
     let text = '';
+    let err = '';
     child.stdout?.on('data', (b: Buffer) => (text += b.toString()));
-    child.on('error', () => done({ ok: false, text }));
-    child.on('close', (code) => done({ ok: code === 0, text }));
+    child.stderr?.on('data', (b: Buffer) => (err += b.toString()));
+    child.on('error', (e) => done({ ok: false, text, err: err || e.message }));
+    child.on('close', (code) => done({ ok: code === 0, text, err }));
   });
 }
 
@@ -54,31 +60,57 @@ function readInto(reader: GitLogPatchReader, file: string): void {
   }
 }
 
-async function readHistory(dir: string): Promise<PledgeHistory | null> {
+/** Reads the history of `dir`'s pledges in this process. */
+export async function readHistory(dir: string): Promise<PackedHistory | null> {
   const git = repoState(dir);
   if (!git.commit || !existsSync(join(dir, 'pledges'))) return null;
   const head = git.commit;
-  // git writes to a file, not a pipe: a pipe would stall git whenever the build keeps Node's event loop busy
-  // (the content check, page rendering), and git is meant to run beside them on another core.
+  // git writes to a file, not a pipe: a pipe would stall git whenever this process's event loop is busy.
   const tmp = mkdtempSync(join(tmpdir(), 'pledge-history-'));
   try {
     const file = join(tmp, 'log');
     const fd = openSync(file, 'w');
-    const [log, shallow] = await Promise.all([run([...LOG_ARGS, head, '--', 'pledges'], dir, fd).finally(() => closeSync(fd)), run(['rev-parse', '--is-shallow-repository'], dir, 'pipe')]);
-    if (!log.ok) return null;
+    const [log, shallow] = await Promise.all([
+      run('git', [...LOG_ARGS, head, '--', 'pledges'], dir, fd).finally(() => closeSync(fd)),
+      run('git', ['rev-parse', '--is-shallow-repository'], dir, 'pipe'),
+    ]);
+    if (!log.ok) throw new Error(log.err.trim() || 'git log');
     const reader = new GitLogPatchReader();
     readInto(reader, file);
-    const byPath = reader.end();
-    const real = realpathSync(dir);
-    return {
-      head,
-      shallow: shallow.text.trim() === 'true',
-      commitsOf(file: string) {
-        // Entries name files from the working folder; git from the repository root.
-        const abs = join(real, relative(dir, resolve(process.cwd(), file)));
-        return byPath.get(relative(git.root, abs).split('\\').join('/')) ?? [];
-      },
-    };
+    // Paths from the repository root, as git names them; the folder's own prefix is kept, so lookups need no root.
+    const prefix = relative(git.root, realpathSync(dir)).split('\\').join('/');
+    return { ...packHistory(head, shallow.text.trim() === 'true', reader.end()), ...(prefix && { prefix }) };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The history with a lookup by a content entry's file name. */
+function withLookup(dir: string, h: PackedHistory): PledgeHistory {
+  const real = realpathSync(dir);
+  return {
+    head: h.head,
+    shallow: h.shallow,
+    commitsOf(file: string) {
+      // Entries name files from the working folder; the packed history from the repository root.
+      const rel = relative(real, join(real, relative(dir, resolve(process.cwd(), file)))).split('\\').join('/');
+      return unpackCommits(h, h.prefix ? `${h.prefix}/${rel}` : rel);
+    },
+  };
+}
+
+/**
+ * Reads the history in a process of its own (src/cli/readHistory.ts, run by tsx as `npm run build` runs it), its
+ * result passed back through a temporary file.
+ */
+async function readInProcess(dir: string, projectRoot: string): Promise<PackedHistory | null> {
+  const tmp = mkdtempSync(join(tmpdir(), 'pledge-history-'));
+  try {
+    const out = join(tmp, 'history.json');
+    const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
+    const r = await run(tsx, [join(projectRoot, 'src', 'cli', 'readHistory.ts'), dir, out], projectRoot, 'pipe');
+    if (!r.ok) throw new Error(r.err.trim().split('\n').at(-1) || 'readHistory');
+    return JSON.parse(readFileSync(out, 'utf8')) as PackedHistory | null;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -86,18 +118,24 @@ async function readHistory(dir: string): Promise<PledgeHistory | null> {
 
 const KEY = Symbol.for('chengnuo.pledgeHistory');
 type Started = Map<string, Promise<PledgeHistory | null>>;
+const started = () => ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map()) as Started;
 
 /**
- * Starts reading the history of the content folder (once per folder and process) and returns it. The
- * integration and the pages are bundled separately, so the one reading is kept on globalThis.
+ * Starts reading the history of `dir` (once per folder and process): in a separate process when `projectRoot` is
+ * given (the build), in this one otherwise. A failure is reported to `onError` and leaves the pages without history.
  */
-export function pledgeHistory(dir = contentDir()): Promise<PledgeHistory | null> {
+export function pledgeHistory(dir = contentDir(), o: { projectRoot?: string; onError?: (message: string) => void } = {}): Promise<PledgeHistory | null> {
   if (process.env.BOARD_HISTORY === 'off') return Promise.resolve(null);
-  const started = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map()) as Started;
-  let p = started.get(dir);
+  let p = started().get(dir);
   if (!p) {
-    p = readHistory(dir).catch(() => null);
-    started.set(dir, p);
+    const packed = o.projectRoot ? readInProcess(dir, o.projectRoot) : readHistory(dir);
+    p = packed
+      .then((h) => (h ? withLookup(dir, h) : null))
+      .catch((e: unknown) => {
+        o.onError?.(e instanceof Error ? e.message : String(e));
+        return null;
+      });
+    started().set(dir, p);
   }
   return p;
 }

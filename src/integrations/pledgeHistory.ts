@@ -1,17 +1,22 @@
 /**
- * Starts reading the pledges' git history (src/data/pledgeHistory.ts) the moment a build starts, before the content
- * check and Vite's bundling, so that git runs on another core while they do; the pledge pages then find it read.
+ * Starts reading the pledges' git history (src/data/pledgeHistory.ts) the moment a build starts, in a process of
+ * its own, so that it runs on another core beside the content check and Vite's bundling; the pledge pages then find
+ * it read. A failure is a warning: the pages say no history was read, and the build goes on.
  */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { pledgeHistory as readPledgeHistory } from '../data/pledgeHistory.ts';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export function pledgeHistory(): AstroIntegration {
   return {
     name: 'pledge-history',
     hooks: {
-      'astro:config:setup': ({ command }) => {
-        // A failure is the pages' to report (they show that no history was read); nothing is awaited here.
-        if (command === 'build') void readPledgeHistory();
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build') return;
+        void readPledgeHistory(undefined, { projectRoot, onError: (message) => logger.warn(`没有读取到承诺的修改记录（承诺页面上将不显示修改记录）：${message}`) });
       },
     },
   };
