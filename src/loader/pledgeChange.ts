@@ -52,17 +52,20 @@ function parsedOf(v: Version): Version['parsed'] {
   return v.parsed;
 }
 
-/** Whether a version is published: approved and not private. Read from the lines when they say it plainly. */
+/**
+ * Whether a version was public: approved, and shown to everyone (not `internal` or `private`). Read from the lines
+ * when they say it plainly.
+ */
 export function isPublicVersion(v: Version, lines?: readonly string[]): boolean {
   if (v.public !== undefined) return v.public;
   const all = lines ?? linesOf(v);
   const o = outlineOf(v, all);
   const status = reviewStatusOf(all, o);
   const visibility = o.keys.has('visibility') ? visibilityOf(all, o) : 'public';
-  if (status !== undefined && visibility !== undefined) return (v.public = status === 'approved' && visibility !== 'private');
+  if (status !== undefined && visibility !== undefined) return (v.public = status === 'approved' && visibility === 'public');
   const p = parsedOf(v);
   const review = p?.data.review as { status?: unknown } | undefined;
-  return (v.public = !!p && review?.status === 'approved' && p.data.visibility !== 'private');
+  return (v.public = !!p && review?.status === 'approved' && (p.data.visibility ?? 'public') === 'public');
 }
 
 const isTopKey = (line: string) => /^[A-Za-z_][\w-]*\s*:/.test(line);

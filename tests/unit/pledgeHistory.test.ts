@@ -123,7 +123,7 @@ describe('the history of a pledge file, from git', () => {
     expect(withdrawn).toMatchObject({ wasPublic: true, isPublic: false });
     expect(historyRows(study).rows.map((r) => [r.text, r.marked])).toEqual([
       ['建立承诺文件（尚未公开）', false],
-      ['审核通过，开始公开', false],
+      ['开始公开', false],
       ['修改了已经公开的承诺事项', true],
       ['撤回公开', true],
     ]);
@@ -138,6 +138,24 @@ describe('the history of a pledge file, from git', () => {
     const s = (await pledgeHistory(shallow))!;
     expect(s.shallow).toBe(true);
     expect(s.commitsOf(join(shallow, workPath)).map((c) => c.kind)).toEqual(['created']);
+  });
+
+  test('a pledge shown only inside the organisation (visibility: internal) is not yet public; made public, it is', async () => {
+    const inside = STUDY('approved').replace('review:', 'visibility: internal\nreview:');
+    const dir = tinyContent({ [studyPath]: inside });
+    made.push(dir);
+    git(dir, ['init', '-q']);
+    commitAll(dir, '2026-03-01T10:00:00+08:00');
+    writeFileSync(join(dir, studyPath), inside.replace('title: 读完一本党史书', 'title: 读完三本党史书'));
+    commitAll(dir, '2026-03-02T10:00:00+08:00');
+    writeFileSync(join(dir, studyPath), inside.replace('title: 读完一本党史书', 'title: 读完三本党史书').replace('visibility: internal', 'visibility: public'));
+    commitAll(dir, '2026-03-03T10:00:00+08:00');
+    const study = (await pledgeHistory(dir))!.commitsOf(join(dir, studyPath));
+    expect(historyRows(study).rows.map((r) => [r.text, r.marked])).toEqual([
+      ['建立承诺文件（尚未公开）', false],
+      ['修改（尚未公开）', false],
+      ['开始公开', false],
+    ]);
   });
 
   test('a version far over the size limit is not kept: its later changes are reported as unknown, not guessed', async () => {
