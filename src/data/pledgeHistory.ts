@@ -16,6 +16,7 @@ import { join, relative, resolve } from 'node:path';
 import { contentDir } from '../contentDir.ts';
 import { repoState } from '../lib/repoState.ts';
 import { GitLogPatchReader, type FileCommit } from '../loader/gitLogPatch.ts';
+import { publishedIn } from '../loader/pledgeChange.ts';
 import { packHistory, unpackCommits, type PackedHistory } from '../loader/packedHistory.ts';
 
 export type { FileCommit };
@@ -34,12 +35,21 @@ const LOG_ARGS = [
   '-c', 'core.quotepath=off', '-c', 'log.showRoot=true', '-c', 'diff.noprefix=false',
   'log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--no-renames', '--no-ext-diff', '--no-textconv',
   '--no-color', '--no-relative', '-p', '-U0', '--inter-hunk-context=0', '--src-prefix=a/', '--dst-prefix=b/', '--format=%x01%H %cI',
+  // A file .gitattributes marks -diff or binary, or one over core.bigFileThreshold, is still shown line by line.
+  '--text', '--diff-algorithm=myers',
 ];
 
+/** git's environment: messages in English whatever the locale, and the repository found from the folder, not from GIT_DIR. */
+function gitEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C', LANGUAGE: 'C' };
+  for (const k of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_CEILING_DIRECTORIES', 'GIT_EXTERNAL_DIFF', 'GIT_DIFF_OPTS']) delete env[k];
+  return env;
+}
+
 /** Runs a command in `dir` with its output going to `out` (a file descriptor, or 'pipe' to collect it). */
-function run(command: string, args: string[], dir: string, out: number | 'pipe'): Promise<{ ok: boolean; text: string; err: string }> {
+function run(command: string, args: string[], dir: string, out: number | 'pipe', env: NodeJS.ProcessEnv = process.env): Promise<{ ok: boolean; text: string; err: string }> {
   return new Promise((done) => {
-    const child = spawn(command, args, { cwd: dir, stdio: ['ignore', out, 'pipe'] });
+    const child = spawn(command, args, { cwd: dir, stdio: ['ignore', out, 'pipe'], env });
     let text = '';
     let err = '';
     child.stdout?.on('data', (b: Buffer) => (text += b.toString()));
@@ -71,11 +81,11 @@ export async function readHistory(dir: string): Promise<PackedHistory | null> {
     const file = join(tmp, 'log');
     const fd = openSync(file, 'w');
     const [log, shallow] = await Promise.all([
-      run('git', [...LOG_ARGS, head, '--', 'pledges'], dir, fd).finally(() => closeSync(fd)),
-      run('git', ['rev-parse', '--is-shallow-repository'], dir, 'pipe'),
+      run('git', [...LOG_ARGS, head, '--', 'pledges'], dir, fd, gitEnv()).finally(() => closeSync(fd)),
+      run('git', ['rev-parse', '--is-shallow-repository'], dir, 'pipe', gitEnv()),
     ]);
     if (!log.ok) throw new Error(log.err.trim() || 'git log');
-    const reader = new GitLogPatchReader();
+    const reader = new GitLogPatchReader(publishedIn(process.env.SITE_SCOPE));
     readInto(reader, file);
     // Paths from the repository root, as git names them; the folder's own prefix is kept, so lookups need no root.
     const prefix = relative(git.root, realpathSync(dir)).split('\\').join('/');

@@ -25,6 +25,8 @@ export interface HistoryRow {
   text: string;
   /** The commit changed or withdrew something already published. */
   marked: boolean;
+  /** What the commit changed could not be read, after the pledge had been published. */
+  unverified: boolean;
 }
 
 export interface HistorySummary {
@@ -32,6 +34,9 @@ export interface HistorySummary {
   /** Commits after the pledge was first published. */
   afterPublished: number;
   marked: number;
+  unverified: number;
+  /** Commits before the pledge was first published, left out of `rows` (the public board does not show drafts). */
+  drafts: number;
 }
 
 const fieldLabel = (key: string) => (key === 'body' ? t('pledge.text') : (pledgeFields as Record<string, { meta: { label?: string } }>)[key]?.meta.label ?? key);
@@ -42,27 +47,50 @@ function recordList(dates: string[]): string {
   return dates.length > 3 ? t('history.recordsMore', { named, n: dates.length }) : named;
 }
 
-function describe(c: CommitChange): { text: string; marked: boolean } {
-  if (c.unknown) return { text: t(c.kind === 'created' ? 'history.createdUnknown' : 'history.unknown'), marked: false };
-  if (c.kind === 'deleted') return { text: t('history.deleted'), marked: c.wasPublic };
-  if (c.kind === 'created') return { text: t(c.isPublic ? 'history.createdPublic' : 'history.created'), marked: false };
-  if (!c.wasPublic) return { text: t(c.isPublic ? 'history.published' : 'history.draft'), marked: false };
-  if (!c.isPublic) return { text: t('history.withdrawn'), marked: true };
+function describe(c: CommitChange, asOf: string): { text: string; marked: boolean; unverified: boolean } {
+  const plain = (text: string) => ({ text, marked: false, unverified: false });
+  if (c.unknown) return { text: t(c.kind === 'created' ? 'history.createdUnknown' : 'history.unknown'), marked: false, unverified: c.wasPublic };
+  if (c.kind === 'deleted') return { text: t('history.deleted'), marked: c.wasPublic, unverified: false };
+  if (c.wasPublic && !c.isPublic) return { text: t('history.withdrawn'), marked: true, unverified: false };
+  // Records dated after the as-of date were never on the board.
+  const rewrote = c.rewrote.filter((d) => d <= asOf);
   const parts: string[] = [];
-  if (c.rewrote.length) parts.push(t('history.rewrote', { dates: recordList(c.rewrote) }));
+  if (rewrote.length) parts.push(t('history.rewrote', { dates: recordList(rewrote) }));
   if (c.changed.length) parts.push(t('history.changed', { fields: c.changed.map(fieldLabel).join('、') }));
-  return parts.length ? { text: parts.join('；'), marked: true } : { text: t('history.update'), marked: false };
+  if (!c.wasPublic) {
+    if (!c.isPublic) return plain(t(c.kind === 'created' ? 'history.created' : 'history.draft'));
+    // Published again after a withdrawal: compared with what was published before.
+    if (parts.length) return { text: `${t('history.republished')}${parts.join('；')}`, marked: true, unverified: false };
+    return plain(t(c.kind === 'created' ? 'history.createdPublic' : 'history.published'));
+  }
+  return parts.length ? { text: parts.join('；'), marked: true, unverified: false } : plain(t('history.update'));
 }
 
-/** @example historyRows([{ commit: 'a1b2c3d4…', date: '2025-03-02', kind: 'edited', wasPublic: true, isPublic: true, rewrote: ['2025-02-27'], changed: [] }]).marked // → 1 */
-export function historyRows(commits: readonly CommitChange[]): HistorySummary {
+/**
+ * The rows of a pledge file's commits. `drafts: 'collapse'` (the public board) leaves out the commits before the
+ * pledge was first published and only counts them: when and how often a draft was edited or sent back is the
+ * branch's internal review.
+ * @example historyRows([{ commit: 'a1b2c3d4…', date: '2025-03-02', kind: 'edited', wasPublic: true, isPublic: true, rewrote: ['2025-02-27'], changed: [] }], { asOf: '2025-12-31' }).marked // → 1
+ */
+export function historyRows(commits: readonly CommitChange[], o: { asOf: string; drafts?: 'show' | 'collapse' }): HistorySummary {
   let afterPublished = 0;
   let marked = 0;
-  const rows = commits.map((c) => {
-    const d = describe(c);
+  let unverified = 0;
+  let drafts = 0;
+  let seenPublic = false;
+  const rows: HistoryRow[] = [];
+  for (const c of commits) {
+    const before = !seenPublic && !c.wasPublic && !c.isPublic;
+    seenPublic ||= c.isPublic || c.wasPublic;
+    if (before && o.drafts === 'collapse') {
+      drafts += 1;
+      continue;
+    }
+    const d = describe(c, o.asOf);
     if (c.wasPublic) afterPublished += 1;
     if (d.marked) marked += 1;
-    return { date: c.date, commit: c.commit, short: c.commit.slice(0, 7), text: d.text, marked: d.marked };
-  });
-  return { rows, afterPublished, marked };
+    if (d.unverified) unverified += 1;
+    rows.push({ date: c.date, commit: c.commit, short: c.commit.slice(0, 7), ...d });
+  }
+  return { rows, afterPublished, marked, unverified, drafts };
 }

@@ -5,7 +5,7 @@
  * (src/loader/pledgeChange.ts). One pass over the history; no file is read from git twice.
  */
 import { contentLimits } from '../lib/contentLimits.ts';
-import { classifyChange, type Hunk, type PledgeChange, type Version } from './pledgeChange.ts';
+import { classifyChange, isPublicVersion, type Hunk, type PledgeChange, type Published, type Version } from './pledgeChange.ts';
 
 export interface FileCommit extends PledgeChange {
   /** The full commit id. */
@@ -22,6 +22,8 @@ interface FileDiff {
   deleted: boolean;
   binary: boolean;
   hunks: (Hunk & { removed: string[] })[];
+  /** The path from the `diff --git` line, for a diff without ---/+++ lines. */
+  gitPath?: string;
 }
 
 /** Unquotes a path git wrote in C style ("…" with \t, \", \\ and octal bytes). */
@@ -71,15 +73,35 @@ const MINUS = 45;
 const SPACE = 32;
 const NEWLINE = 10;
 
+/** The path of a `diff --git a/x b/x` line, for a diff that has no ---/+++ lines (an empty file, a mode change). */
+export function pathOfDiffLine(line: string): string | undefined {
+  const rest = line.slice('diff --git '.length);
+  if (rest.startsWith('"')) {
+    const m = /^("(?:[^"\\]|\\.)*")/.exec(rest);
+    return m ? unquoteGitPath(m[1]).replace(/^a\//, '') : undefined;
+  }
+  // Without renames both sides name the same path: "a/P b/P".
+  const p = (rest.length - 5) / 2;
+  const path = rest.slice(2, 2 + p);
+  return Number.isInteger(p) && rest.slice(2 + p) === ` b/${path}` ? path : undefined;
+}
+
 export class GitLogPatchReader {
   /** Each path's current text; absent once deleted, `null` when its text was lost (binary, or a patch that did not apply). */
   private files = new Map<string, Version | null>();
+  /** Each path's last published version, kept through withdrawals, deletions and unreadable versions. */
+  private lastPublic = new Map<string, Version>();
+  /** A line longer than any content file is being skipped, up to its end. */
+  private skipping = false;
   readonly history = new Map<string, FileCommit[]>();
   private commit = '';
   private date = '';
   private diff?: FileDiff;
   private inHunks = false;
   private rest: Buffer = Buffer.alloc(0);
+
+  /** `published`: the visibilities the board being built shows (src/loader/pledgeChange.ts publishedIn). */
+  constructor(private readonly published: Published) {}
 
   /**
    * Feeds output as it arrives, as bytes: each line is decoded on its own (a fresh string, so the text kept
@@ -89,8 +111,15 @@ export class GitLogPatchReader {
     const buf = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
     let start = 0;
     for (let nl = buf.indexOf(NEWLINE); nl >= 0; nl = buf.indexOf(NEWLINE, start)) {
-      this.line(buf, start, nl);
+      if (this.skipping) this.skipping = false;
+      else this.line(buf, start, nl);
       start = nl + 1;
+    }
+    // A line longer than any content file may be is never held whole: its file's text is given up as unknown.
+    if (buf.length - start > contentLimits.fileBytes) {
+      this.skipping = true;
+      this.giveUp();
+      start = buf.length;
     }
     this.rest = Buffer.from(buf.subarray(start));
   }
@@ -103,9 +132,15 @@ export class GitLogPatchReader {
     return this.history;
   }
 
+  /** The current file's text cannot be followed (too long a line): its diff is treated as unreadable. */
+  private giveUp(): void {
+    if (this.diff) this.diff.binary = true;
+  }
+
   private line(buf: Buffer, start: number, end: number): void {
     const c = start < end ? buf[start] : -1;
     if (this.inHunks && (c === PLUS || c === MINUS || c === SPACE)) {
+      if (end - start > contentLimits.fileBytes) return this.giveUp();
       const hunk = this.diff!.hunks.at(-1)!;
       // '+', '-', and (with a configured inter-hunk context) ' ', which is both.
       const text = buf.toString('utf8', start + 1, end);
@@ -124,7 +159,7 @@ export class GitLogPatchReader {
     const line = buf.toString('utf8', start, end);
     if (line.startsWith('diff --git ')) {
       this.finishFile();
-      this.diff = { created: false, deleted: false, binary: false, hunks: [] };
+      this.diff = { created: false, deleted: false, binary: false, hunks: [], gitPath: pathOfDiffLine(line) };
       this.inHunks = false;
       return;
     }
@@ -168,7 +203,7 @@ export class GitLogPatchReader {
     this.diff = undefined;
     this.inHunks = false;
     if (!diff) return;
-    const path = diff.newPath ?? diff.oldPath;
+    const path = diff.newPath ?? diff.oldPath ?? diff.gitPath;
     if (!path) return;
     const old = diff.created ? undefined : this.files.get(path);
     let now: Version | null | undefined;
@@ -181,8 +216,16 @@ export class GitLogPatchReader {
       now = lines && !tooBig(lines) ? { lines } : null;
     }
     const kind: FileCommit['kind'] = diff.created ? 'created' : diff.deleted ? 'deleted' : 'edited';
-    const change: PledgeChange =
-      old === null || now === null ? { wasPublic: false, isPublic: false, rewrote: [], changed: [], unknown: true } : classifyChange(old, now, diff.hunks);
+    const last = this.lastPublic.get(path);
+    let change: PledgeChange;
+    if (now === null) {
+      // Not known what changed; `wasPublic` says whether the pledge had been published before.
+      change = { wasPublic: old ? isPublicVersion(old, this.published) : last !== undefined, isPublic: false, rewrote: [], changed: [], unknown: true };
+    } else {
+      // After an unreadable version the change is compared with the last published one, as after a withdrawal.
+      change = classifyChange(old ?? undefined, now, old === null ? [] : diff.hunks, this.published, last !== old ? last : undefined);
+      if (now && change.isPublic) this.lastPublic.set(path, now);
+    }
     let list = this.history.get(path);
     if (!list) this.history.set(path, (list = []));
     list.push({ commit: this.commit, date: this.date, kind, ...change });

@@ -52,20 +52,24 @@ function parsedOf(v: Version): Version['parsed'] {
   return v.parsed;
 }
 
+/** The visibilities a scope publishes: everyone's board shows `public` only; the organisation's shows `internal` too. */
+export type Published = ReadonlySet<string>;
+export const publishedIn = (scope: string | undefined): Published => new Set(scope === 'internal' ? ['public', 'internal'] : ['public']);
+
 /**
- * Whether a version was public: approved, and shown to everyone (not `internal` or `private`). Read from the lines
- * when they say it plainly.
+ * Whether a version was published on this scope's board: approved, with a visibility the scope shows. Read from
+ * the lines when they say it plainly.
  */
-export function isPublicVersion(v: Version, lines?: readonly string[]): boolean {
+export function isPublicVersion(v: Version, published: Published, lines?: readonly string[]): boolean {
   if (v.public !== undefined) return v.public;
   const all = lines ?? linesOf(v);
   const o = outlineOf(v, all);
   const status = reviewStatusOf(all, o);
   const visibility = o.keys.has('visibility') ? visibilityOf(all, o) : 'public';
-  if (status !== undefined && visibility !== undefined) return (v.public = status === 'approved' && visibility === 'public');
+  if (status !== undefined && visibility !== undefined) return (v.public = status === 'approved' && published.has(visibility));
   const p = parsedOf(v);
   const review = p?.data.review as { status?: unknown } | undefined;
-  return (v.public = !!p && review?.status === 'approved' && (p.data.visibility ?? 'public') === 'public');
+  return (v.public = !!p && review?.status === 'approved' && published.has(String(p.data.visibility ?? 'public')));
 }
 
 const isTopKey = (line: string) => /^[A-Za-z_][\w-]*\s*:/.test(line);
@@ -88,7 +92,12 @@ function touchedKeys(old: Version, oldLines: readonly string[], hunks: Hunk[]): 
     }
     const first = h.added[0] ?? '';
     if (before === 'body' || before === '' || isTopKey(first)) continue;
-    // Added right after a key's last line: a new list item at the list's own indentation appends; anything else continues the last value.
+    // Added right after the last record: a new record at the list's own indentation appends. Anything else added at
+    // the end of a key (a measure, a line of a note) changes that key, and the parser decides how.
+    if (before !== 'records') {
+      touched.add(before);
+      continue;
+    }
     const region = o.keys.get(before);
     let item: string | undefined;
     for (let i = (region?.[0] ?? 0) + 1; region && i < region[1] && item === undefined; i += 1) if (oldLines[i].trimStart().startsWith('- ')) item = oldLines[i];
@@ -98,20 +107,24 @@ function touchedKeys(old: Version, oldLines: readonly string[], hunks: Hunk[]): 
   return touched;
 }
 
-/** A value as text with its keys in order, to compare two readings. */
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/**
+ * A value as text with its keys in order, to compare two readings: an empty string, an empty list and a missing
+ * key read alike, and so do 50 and "50" (a hand-written file and the CMS may write either).
+ */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
       .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined && (value as Record<string, unknown>)[k] !== null)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .filter((k) => !isEmpty(o[k]))
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
       .join(',')}}`;
   }
-  return JSON.stringify(value) ?? 'null';
+  return isEmpty(value) ? '' : JSON.stringify(typeof value === 'string' ? value.trim() : String(value));
 }
-
-const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /** Review fields a reader sees: who approved and when (the note of a returned pledge is internal). */
 const publicReview = (v: unknown) => {
@@ -143,25 +156,34 @@ function compare(old: NonNullable<Version['parsed']>, now: NonNullable<Version['
 
 const NONE: string[] = [];
 
+const recordDates = (p: NonNullable<Version['parsed']>) => (Array.isArray(p.data.records) ? p.data.records : []).map((r) => String((r as { date?: unknown })?.date ?? ''));
+
 /**
  * What the change from `old` to `now` did (either may be absent: the file was added or deleted). `hunks` are the
- * change's -U0 hunks, used to skip the parser when the change only adds; the lines of both versions are passed
- * when the caller has them.
+ * change's -U0 hunks, used to skip the parser when the change only adds. `lastPublic` is the file's last published
+ * version when `old` is not it (the pledge was sent back, kept inside, deleted or unreadable in between): a change
+ * that publishes it again is compared with that version, so that a rewrite made in between is not lost.
  */
-export function classifyChange(old: Version | undefined, now: Version | undefined, hunks: Hunk[], oldLines?: readonly string[], nowLines?: readonly string[]): PledgeChange {
-  const wasPublic = old ? isPublicVersion(old, oldLines) : false;
-  const isPublic = now ? isPublicVersion(now, nowLines) : false;
+export function classifyChange(old: Version | undefined, now: Version | undefined, hunks: Hunk[], published: Published, lastPublic?: Version): PledgeChange {
+  const wasPublic = old ? isPublicVersion(old, published) : false;
+  const isPublic = now ? isPublicVersion(now, published) : false;
   // Most changes change nothing public: they share one empty list, not two new ones each.
   const change: PledgeChange = { wasPublic, isPublic, rewrote: NONE, changed: NONE };
-  if (!old || !wasPublic) return change;
+  if (!wasPublic) {
+    if (!isPublic || !lastPublic || !now) return change;
+    const before = parsedOf(lastPublic);
+    const after = parsedOf(now);
+    if (!before || !after) return { ...change, unknown: true };
+    return { ...change, ...compare(before, after) };
+  }
   if (!now) {
-    const before = parsedOf(old);
+    const before = parsedOf(old!);
     if (!before) change.unknown = true;
-    else change.rewrote = (Array.isArray(before.data.records) ? before.data.records : []).map((r) => String((r as { date?: unknown })?.date ?? ''));
+    else change.rewrote = recordDates(before);
     return change;
   }
-  if (touchedKeys(old, oldLines ?? linesOf(old), hunks).size === 0) return change;
-  const before = parsedOf(old);
+  if (touchedKeys(old!, linesOf(old!), hunks).size === 0) return change;
+  const before = parsedOf(old!);
   const after = parsedOf(now);
   if (!before || !after) return { ...change, unknown: true };
   return { ...change, ...compare(before, after) };

@@ -4,7 +4,7 @@
  * is not a rewrite, a changed or removed record is, and so are a changed title and a withdrawal.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -13,6 +13,8 @@ import { historyRows } from '../../src/lib/historyRows.ts';
 import { frontmatterOutline, reviewStatusOf } from '../../src/lib/frontmatterOutline.ts';
 import { unquoteGitPath } from '../../src/loader/gitLogPatch.ts';
 import { tinyContent } from '../fixtures/tinyContent.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -81,6 +83,7 @@ function historyRepo(): { dir: string; ids: Record<string, string> } {
 }
 
 const repo = historyRepo();
+const SHOW = { asOf: '2026-12-31', drafts: 'show' } as const;
 
 describe('the history of a pledge file, from git', () => {
   test('lists every commit of the file, oldest first, with its date in the commit’s own time zone', async () => {
@@ -106,7 +109,7 @@ describe('the history of a pledge file, from git', () => {
     }
     expect(what(repo.ids.rewrite).rewrote).toEqual(['2026-02-25']);
     expect(what(repo.ids.merge).rewrote).toEqual(['2026-02-27']);
-    const rows = historyRows(work);
+    const rows = historyRows(work, SHOW);
     expect(rows.marked).toBe(2);
     expect(rows.afterPublished).toBe(6);
     expect(rows.rows.find((r) => r.commit === repo.ids.rewrite)).toMatchObject({ marked: true, short: repo.ids.rewrite.slice(0, 7), text: '改写了已经公开的践诺记实：2026-02-25 的记实' });
@@ -121,7 +124,7 @@ describe('the history of a pledge file, from git', () => {
     expect(approved).toMatchObject({ wasPublic: false, isPublic: true });
     expect(retitled).toMatchObject({ wasPublic: true, isPublic: true, changed: ['title'], rewrote: [] });
     expect(withdrawn).toMatchObject({ wasPublic: true, isPublic: false });
-    expect(historyRows(study).rows.map((r) => [r.text, r.marked])).toEqual([
+    expect(historyRows(study, SHOW).rows.map((r) => [r.text, r.marked])).toEqual([
       ['建立承诺文件（尚未公开）', false],
       ['开始公开', false],
       ['修改了已经公开的承诺事项', true],
@@ -151,7 +154,7 @@ describe('the history of a pledge file, from git', () => {
     writeFileSync(join(dir, studyPath), inside.replace('title: 读完一本党史书', 'title: 读完三本党史书').replace('visibility: internal', 'visibility: public'));
     commitAll(dir, '2026-03-03T10:00:00+08:00');
     const study = (await pledgeHistory(dir))!.commitsOf(join(dir, studyPath));
-    expect(historyRows(study).rows.map((r) => [r.text, r.marked])).toEqual([
+    expect(historyRows(study, SHOW).rows.map((r) => [r.text, r.marked])).toEqual([
       ['建立承诺文件（尚未公开）', false],
       ['修改（尚未公开）', false],
       ['开始公开', false],
@@ -168,7 +171,7 @@ describe('the history of a pledge file, from git', () => {
     commitAll(dir, '2026-03-02T10:00:00+08:00');
     const study = (await pledgeHistory(dir))!.commitsOf(join(dir, studyPath));
     expect(study.map((c) => [c.kind, c.unknown])).toEqual([['created', true], ['edited', true]]);
-    expect(historyRows(study).rows.map((r) => r.text)).toEqual(['建立承诺文件（无法核对内容）', '修改（无法核对改动了什么）']);
+    expect(historyRows(study, SHOW).rows.map((r) => r.text)).toEqual(['建立承诺文件（无法核对内容）', '修改（无法核对改动了什么）']);
   });
 
   test('no history outside a git checkout, or with BOARD_HISTORY=off', async () => {
@@ -214,6 +217,91 @@ describe('the history of a pledge file, from git', () => {
     const many = await runs(40);
     expect(few).toBeGreaterThan(0);
     expect(many).toBe(few);
+  });
+});
+
+describe('what a rewrite hides behind, and files as git keeps them', () => {
+  test('withdraw, rewrite, publish again: the republishing is compared with what was published before', async () => {
+    const dir = tinyContent();
+    made.push(dir);
+    git(dir, ['init', '-q']);
+    commitAll(dir, '2026-03-01T10:00:00+08:00');
+    const text = readFileSync(join(dir, workPath), 'utf8');
+    writeFileSync(join(dir, workPath), text.replace('  status: approved', '  status: revise\n  note: 请补充'));
+    commitAll(dir, '2026-03-02T10:00:00+08:00');
+    writeFileSync(join(dir, workPath), text.replace('  status: approved', '  status: revise\n  note: 请补充').replace('制定计划', '制定了详细计划'));
+    commitAll(dir, '2026-03-03T10:00:00+08:00');
+    writeFileSync(join(dir, workPath), text.replace('制定计划', '制定了详细计划'));
+    commitAll(dir, '2026-03-04T10:00:00+08:00');
+    // Deleted and written again with another record: compared with the last published version too.
+    rmSync(join(dir, workPath));
+    commitAll(dir, '2026-03-05T10:00:00+08:00');
+    writeFileSync(join(dir, workPath), text.replace('制定计划', '重新制定计划'));
+    commitAll(dir, '2026-03-06T10:00:00+08:00');
+    const rows = historyRows((await pledgeHistory(dir))!.commitsOf(join(dir, workPath)), SHOW).rows;
+    expect(rows.map((r) => [r.text, r.marked])).toEqual([
+      ['建立承诺文件并公开', false],
+      ['撤回公开', true],
+      ['修改（尚未公开）', false],
+      ['重新公开，与之前公开的相比：改写了已经公开的践诺记实：2026-02-25 的记实', true],
+      ['删除承诺文件', true],
+      ['重新公开，与之前公开的相比：改写了已经公开的践诺记实：2026-02-25 的记实', true],
+    ]);
+    // The public board does not list what happened before the first publication; here that is nothing.
+    expect(historyRows((await pledgeHistory(dir))!.commitsOf(join(dir, workPath)), { asOf: '2026-12-31', drafts: 'collapse' }).drafts).toBe(0);
+  });
+
+  test('a content folder inside the repository, a non-ASCII path with a space, CRLF, no final newline and .gitattributes -diff', async () => {
+    const repoDir = mkdtempSync(join(tmpdir(), 'repo-'));
+    made.push(repoDir);
+    const dir = join(repoDir, '本支部 内容');
+    cpSync(tinyContent(), dir, { recursive: true });
+    const odd = 'pledges/2026/李 明-学习.md';
+    const crlf = STUDY('approved').replace(/\n/g, '\r\n').replace(/\r\n$/, '');
+    writeFileSync(join(dir, odd), crlf);
+    writeFileSync(join(repoDir, '.gitattributes'), '*.md -diff\n');
+    git(repoDir, ['init', '-q']);
+    commitAll(repoDir, '2026-03-01T10:00:00+08:00');
+    writeFileSync(join(dir, odd), crlf.replace('title: 读完一本党史书', 'title: 读完两本党史书'));
+    // A measure added at the end of the list after publication changes what was published.
+    writeFileSync(join(dir, workPath), readFileSync(join(dir, workPath), 'utf8').replace('  - 每学期一节公开课\n', '  - 每学期一节公开课\n  - 每月听课两节\n'));
+    commitAll(repoDir, '2026-03-02T10:00:00+08:00');
+    const h = (await pledgeHistory(dir))!;
+    expect(historyRows(h.commitsOf(join(dir, odd)), SHOW).rows.map((r) => [r.text, r.marked])).toEqual([
+      ['建立承诺文件并公开', false],
+      ['修改了已经公开的承诺事项', true],
+    ]);
+    expect(historyRows(h.commitsOf(join(dir, workPath)), SHOW).rows.map((r) => r.text)).toEqual(['建立承诺文件并公开', '修改了已经公开的践诺措施']);
+  });
+
+  test('the public board counts the drafts before publication instead of listing them; a pledge kept inside is published on the internal board', async () => {
+    const inside = STUDY('approved').replace('review:', 'visibility: internal\nreview:');
+    const dir = tinyContent({ [studyPath]: STUDY('draft') });
+    made.push(dir);
+    git(dir, ['init', '-q']);
+    commitAll(dir, '2026-03-01T10:00:00+08:00');
+    writeFileSync(join(dir, studyPath), inside);
+    commitAll(dir, '2026-03-02T10:00:00+08:00');
+    writeFileSync(join(dir, studyPath), inside.replace('title: 读完一本党史书', 'title: 读完三本党史书'));
+    commitAll(dir, '2026-03-03T10:00:00+08:00');
+    const pub = historyRows((await pledgeHistory(dir))!.commitsOf(join(dir, studyPath)), { asOf: '2026-12-31', drafts: 'collapse' });
+    expect(pub.drafts).toBe(3);
+    expect(pub.rows).toEqual([]);
+    // The internal board, read in a process of its own as a build reads it (from a copy: each folder is read once).
+    const copy = mkdtempSync(join(tmpdir(), 'internal-'));
+    made.push(copy);
+    cpSync(dir, copy, { recursive: true });
+    process.env.SITE_SCOPE = 'internal';
+    try {
+      const internal = await pledgeHistory(copy, { projectRoot: root });
+      expect(historyRows(internal!.commitsOf(join(copy, studyPath)), SHOW).rows.map((r) => [r.text, r.marked])).toEqual([
+        ['建立承诺文件（尚未公开）', false],
+        ['开始公开', false],
+        ['修改了已经公开的承诺事项', true],
+      ]);
+    } finally {
+      delete process.env.SITE_SCOPE;
+    }
   });
 });
 
