@@ -97,13 +97,12 @@ export async function readHistory(dir: string): Promise<PackedHistory | null> {
 
 /** The history with a lookup by a content entry's file name. */
 function withLookup(dir: string, h: PackedHistory): PledgeHistory {
-  const real = realpathSync(dir);
   return {
     head: h.head,
     shallow: h.shallow,
     commitsOf(file: string) {
       // Entries name files from the working folder; the packed history from the repository root.
-      const rel = relative(real, join(real, relative(dir, resolve(process.cwd(), file)))).split('\\').join('/');
+      const rel = relative(dir, resolve(process.cwd(), file)).split('\\').join('/');
       return unpackCommits(h, h.prefix ? `${h.prefix}/${rel}` : rel);
     },
   };
@@ -113,7 +112,7 @@ function withLookup(dir: string, h: PackedHistory): PledgeHistory {
  * Reads the history in a process of its own (src/cli/readHistory.ts, run by tsx as `npm run build` runs it), its
  * result passed back through a temporary file.
  */
-async function readInProcess(dir: string, projectRoot: string): Promise<PackedHistory | null> {
+async function readInOwnProcess(dir: string, projectRoot: string): Promise<PackedHistory | null> {
   const tmp = mkdtempSync(join(tmpdir(), 'pledge-history-'));
   try {
     const out = join(tmp, 'history.json');
@@ -138,7 +137,7 @@ export function pledgeHistory(dir = contentDir(), o: { projectRoot?: string; onE
   if (process.env.BOARD_HISTORY === 'off') return Promise.resolve(null);
   let p = started().get(dir);
   if (!p) {
-    const packed = o.projectRoot ? readInProcess(dir, o.projectRoot) : readHistory(dir);
+    const packed = o.projectRoot ? readInOwnProcess(dir, o.projectRoot) : readHistory(dir);
     p = packed
       .then((h) => (h ? withLookup(dir, h) : null))
       .catch((e: unknown) => {

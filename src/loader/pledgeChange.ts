@@ -41,9 +41,7 @@ export interface PledgeChange {
 /** The fields a reader sees on the pledge page, compared when a public version changes. */
 const PUBLIC_FIELDS = ['owner', 'category', 'title', 'measures', 'deadline', 'review', 'closed', 'rectification'] as const;
 
-export const linesOf = (v: Version) => v.lines;
-
-const outlineOf = (v: Version, lines?: readonly string[]) => (v.outline ??= frontmatterOutline(lines ?? linesOf(v)));
+const outlineOf = (v: Version) => (v.outline ??= frontmatterOutline(v.lines));
 
 function parsedOf(v: Version): Version['parsed'] {
   if (v.parsed !== undefined) return v.parsed;
@@ -60,10 +58,10 @@ export const publishedIn = (scope: string | undefined): Published => new Set(sco
  * Whether a version was published on this scope's board: approved, with a visibility the scope shows. Read from
  * the lines when they say it plainly.
  */
-export function isPublicVersion(v: Version, published: Published, lines?: readonly string[]): boolean {
+export function isPublicVersion(v: Version, published: Published): boolean {
   if (v.public !== undefined) return v.public;
-  const all = lines ?? linesOf(v);
-  const o = outlineOf(v, all);
+  const all = v.lines;
+  const o = outlineOf(v);
   const status = reviewStatusOf(all, o);
   const visibility = o.keys.has('visibility') ? visibilityOf(all, o) : 'public';
   if (status !== undefined && visibility !== undefined) return (v.public = status === 'approved' && published.has(visibility));
@@ -76,8 +74,9 @@ const isTopKey = (line: string) => /^[A-Za-z_][\w-]*\s*:/.test(line);
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
 /** The keys of `old` whose lines the hunks change; lines added after a key's last line extend that key, unless they start a key or a new list item. */
-function touchedKeys(old: Version, oldLines: readonly string[], hunks: Hunk[]): Set<string> {
-  const o = outlineOf(old, oldLines);
+function touchedKeys(old: Version, hunks: Hunk[]): Set<string> {
+  const o = outlineOf(old);
+  const oldLines = old.lines;
   const touched = new Set<string>();
   for (const h of hunks) {
     if (h.oldLen > 0) {
@@ -182,7 +181,7 @@ export function classifyChange(old: Version | undefined, now: Version | undefine
     else change.rewrote = recordDates(before);
     return change;
   }
-  if (touchedKeys(old!, linesOf(old!), hunks).size === 0) return change;
+  if (touchedKeys(old!, hunks).size === 0) return change;
   const before = parsedOf(old!);
   const after = parsedOf(now);
   if (!before || !after) return { ...change, unknown: true };
