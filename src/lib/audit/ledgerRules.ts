@@ -1,7 +1,8 @@
 /** R6–R9: the ledger rhythm — monthly records, quarterly checks, half-yearly bulletins — and overdue pledges. */
-import { isApproved, isClosed, fulfilmentOf } from '../pledgeStatus.ts';
+import { fulfilmentOf } from '../pledgeStatus.ts';
 import type { Problem } from '../problem.ts';
-import { finishedBy, owedRecordPeriods, roundHalves, roundQuarters } from '../roundPeriods.ts';
+import { finishedBy, roundHalves, roundQuarters } from '../roundPeriods.ts';
+import { recordGaps } from '../recordGaps.ts';
 import { finding, profileFor, profileOfOwner, type AuditContext } from './auditContext.ts';
 import { roundSemesters } from '../branchRanking.ts';
 
@@ -14,10 +15,8 @@ export function auditR6(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
   for (const p of ctx.index.roundPledges) {
     const d = p.data;
-    if (!isApproved(d, ctx.asOf) || isClosed(d, ctx.asOf) || !d.review.date) continue;
     const cadence = profileOfOwner(ctx, d.owner).recordCadence;
-    const dates = (d.records ?? []).map((r) => r.date);
-    const gaps = owedRecordPeriods(cadence, d.review.date, ctx.asOf).filter((per) => !dates.some((x) => x >= per.start && x <= per.end));
+    const gaps = recordGaps(d, cadence, ctx.asOf);
     if (gaps.length) {
       const unit = cadence === 'month' ? '月份' : '学期';
       out.push(finding('R6', p.file, 'records', `“${d.title}”缺少以下${unit}的践诺记实：${gaps.map((g) => g.key).join('、')}。`));

@@ -1,0 +1,22 @@
+/**
+ * The pledges that owe a ledger record for one period (本月记实, and the
+ * spreadsheet export): exactly those R6 would list with that period among
+ * their gaps once the period has ended (src/lib/recordGaps.ts).
+ */
+import type { Period } from './dates.ts';
+import type { Entry, Pledge } from './model.ts';
+import { owesRecordFor, type RecordCadence } from './recordGaps.ts';
+
+/** A period key names its cadence: `2025-12` is a month, `2025-autumn` a semester. */
+export function cadenceOfKey(key: string): RecordCadence {
+  return /^\d{4}-\d{2}$/.test(key) ? 'month' : 'semester';
+}
+
+/**
+ * The pledges, in the given order, whose owner keeps the period's cadence and that owe a record for `period`.
+ * `cadenceOf` gives the cadence of a pledge's owner (its branch's profile).
+ */
+export function owedPledges<T extends Pick<Entry<Pledge>, 'data'>>(pledges: readonly T[], cadenceOf: (owner: string) => RecordCadence, period: Period): T[] {
+  const cadence = cadenceOfKey(period.key);
+  return pledges.filter((p) => cadenceOf(p.data.owner) === cadence && owesRecordFor(p.data, cadence, period));
+}
