@@ -10,8 +10,8 @@
  * 5,000 member rows per import and 200 characters per cell. A larger one is
  * refused whole, before any row is planned.
  */
-import { pinyin } from 'pinyin-pro';
 import { formatCount, rosterLimits, type RosterLimits } from '../lib/contentLimits.ts';
+import { idForName } from '../lib/idForName.ts';
 import type { Member } from '../lib/model.ts';
 import { ID_PATTERN } from './readContentTree.ts';
 
@@ -45,21 +45,6 @@ const roleWords: Record<string, 'secretary' | 'committee' | 'leading-cadre'> = {
 };
 
 const statusWords: Record<string, Member['status']> = { 在职: 'active', 离退休: 'retired', 退休: 'retired', 年老体弱: 'frail' };
-
-/** An ASCII id from a Chinese name: 张三 → zhang-san (with -2, -3 … when taken). */
-export function idForName(name: string, taken: Set<string>): string {
-  const base =
-    pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
-      .join('-')
-      .toLowerCase()
-      .replace(/ü/g, 'v')
-      .replace(/[^a-z0-9-]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'member';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
-}
 
 export interface ExistingMember {
   id: string;
@@ -106,7 +91,8 @@ export function planRoster(
   if (errors.length) return { changes, errors };
   const taken = new Set(members.map((m) => m.id));
   const byId = new Map(members.map((m) => [m.id, m]));
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
+  const sameNameRows = new Map<string, number>();
   rows.slice(1).forEach((raw, i) => {
     const row = i + 2;
     const cell = (name: string) => (col(name) >= 0 ? (raw[col(name)] ?? '').trim() : '');
@@ -130,13 +116,29 @@ export function planRoster(
     if (idText && !ID_PATTERN.test(idText)) bad(rosterHeaders.id, `编号“${idText}”只能用小写字母、数字和连字符。`);
     if (!name || !org || !status || (idText && !ID_PATTERN.test(idText))) return;
 
-    const existing = idText ? byId.get(idText) : members.find((m) => m.data.name === name && m.data.org === org.id);
-    const id = existing?.id ?? (idText || idForName(name, taken));
-    if (seen.has(id)) {
-      bad(rosterHeaders.name, `与前面的行重复（同一党员“${name}”）。`);
+    // Without an 编号, a row names its member by name and branch: two rows of one name in one branch, or a name two
+    // members of the branch share, cannot say who is who.
+    const namesakes = idText ? [] : members.filter((m) => m.data.name === name && m.data.org === org.id);
+    if (namesakes.length > 1) {
+      bad(rosterHeaders.name, `${org.name}已有 ${namesakes.length} 名党员叫“${name}”（编号 ${namesakes.map((m) => m.id).join('、')}）：请在名册中加一列“编号”，填上这一行是哪一位的编号。`);
       return;
     }
-    seen.add(id);
+    const sameName = idText ? undefined : sameNameRows.get(`${org.id}\n${name}`);
+    if (sameName) {
+      const example = namesakes[0]?.id ?? idForName(name, new Set());
+      bad(rosterHeaders.name, `与第 ${sameName} 行同名（都是${org.name}的“${name}”）。如果是两名党员，请在名册中加一列“编号”，给每人填一个不同的编号（如 ${example}、${example}-2）；如果是同一人，请删去重复的一行。`);
+      return;
+    }
+    if (!idText) sameNameRows.set(`${org.id}\n${name}`, row);
+    const existing = idText ? byId.get(idText) : namesakes[0];
+    const id = existing?.id ?? (idText || idForName(name, taken));
+    taken.add(id);
+    const earlier = seen.get(id);
+    if (earlier) {
+      bad(idText ? rosterHeaders.id : rosterHeaders.name, `与第 ${earlier} 行是同一名党员（编号“${id}”）：请删去重复的一行，或改正编号。`);
+      return;
+    }
+    seen.set(id, row);
     const post = cell(rosterHeaders.post);
     const assignedPost = cell(rosterHeaders.assignedPost);
     const data: Member = {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { idForName, planRoster } from '../../src/loader/planRoster.ts';
+import { planRoster } from '../../src/loader/planRoster.ts';
 import { parseCsv, readTable, TableError } from '../../src/loader/readTable.ts';
 import { checkContent } from '../../src/loader/checkContent.ts';
 import { tinyContent } from '../fixtures/tinyContent.ts';
@@ -65,9 +65,32 @@ describe('planRoster', () => {
     expect(errors).toEqual([{ row: 2, column: '岗位', message: '这一格太长：有 201 个字，每格最多 200 个字。' }]);
   });
 
-  test('gives a second 张三 a different id', () => {
-    const taken = new Set<string>();
-    expect([idForName('张三', taken), idForName('张三', taken)]).toEqual(['zhang-san', 'zhang-san-2']);
+  test('gives a 张三 of another branch a different id', () => {
+    const existing = [{ id: 'zhang-san', data: { name: '张三', org: 'b0', status: 'active' as const } }];
+    const { changes, errors } = planRoster([header, ['张三', '第一支部', '', '', '在职']], existing, orgs);
+    expect(errors).toEqual([]);
+    expect(changes.map((c) => [c.kind, c.id])).toEqual([['create', 'zhang-san-2']]);
+  });
+
+  test('refuses two rows of one name in one branch, saying to add a 编号 column', () => {
+    const { changes, errors } = planRoster([header, ['王丽', '第一支部', '', '', '在职'], ['王丽', '第一支部', '', '', '在职']], [], orgs);
+    expect(errors).toEqual([{ row: 3, column: '姓名', message: expect.stringContaining('与第 2 行同名') }]);
+    expect(errors[0].message).toContain('请在名册中加一列“编号”');
+    expect(errors[0].message).toContain('wang-li、wang-li-2');
+    expect(changes.map((c) => c.row)).toEqual([2]);
+  });
+
+  test('takes two rows of one name apart by their 编号', () => {
+    const { changes, errors } = planRoster([[...header, '编号'], ['王丽', '第一支部', '', '', '在职', 'wang-li'], ['王丽', '第一支部', '', '', '在职', 'wang-li-2']], [], orgs);
+    expect(errors).toEqual([]);
+    expect(changes.map((c) => [c.kind, c.id])).toEqual([['create', 'wang-li'], ['create', 'wang-li-2']]);
+  });
+
+  test('refuses a row without 编号 when two members of the branch share its name, naming their ids', () => {
+    const existing = ['wang-li', 'wang-li-2'].map((id) => ({ id, data: { name: '王丽', org: 'b1', status: 'active' as const } }));
+    const { errors } = planRoster([header, ['王丽', '第一支部', '', '数学教师', '在职']], existing, orgs);
+    expect(errors).toEqual([{ row: 2, column: '姓名', message: expect.stringContaining('编号 wang-li、wang-li-2') }]);
+    expect(errors[0].message).toContain('加一列“编号”');
   });
 });
 
