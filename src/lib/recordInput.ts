@@ -29,7 +29,7 @@ export function checkRecordInput(input: RecordInput, period: Period, today: IsoD
   const date = (input.date ?? '').trim();
   if (!date) problems.push('请填写记实日期。');
   else if (!isIsoDate(date)) problems.push(`记实日期应写成 年-月-日（如 ${period.start}），现在是“${date.slice(0, 20)}”。`);
-  else if (date < period.start || date > period.end) problems.push(`记实日期 ${date} 不在 ${periodText(period)} 之内。`);
+  else if (date < period.start || date > period.end) problems.push(`记实日期 ${date} 不在 ${periodText(period)}之内。`);
   else if (date > today) problems.push(`记实日期 ${date} 晚于今天（${today}），不能预先记实。`);
   if (!note) problems.push('填了完成进度，请写明进展情况。');
   let progress = NaN;

@@ -1,0 +1,169 @@
+/**
+ * 本月记实 in real Chromium against the real admin and a real decap-server (fs mode, a temp copy of the project):
+ * it lists exactly the pledges `npm run check` reports under R6 for the month once the month has ended; three
+ * filled rows and one save append exactly three records, each file changed only there; empty rows leave their
+ * files alone; a file changed by someone else since the page was loaded is refused, naming the pledge, nothing is
+ * written and what was typed stays; bad input is refused at its row with nothing written.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startCms, type CmsServer } from './cmsServer.ts';
+import { DecapUi, launchCmsBrowser } from './decapUi.ts';
+
+const TIMEOUT = 300_000;
+const MONTH = '2025-12';
+
+describe.sequential('本月记实 (the month for the whole branch in one place)', () => {
+  let cms: CmsServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  const pledgeDir = () => join(cms.contentDir, 'pledges', '2025');
+  /** Every pledge file's hash, by repository path. */
+  const snapshot = () =>
+    new Map(readdirSync(pledgeDir()).map((f) => [`content/pledges/2025/${f}`, createHash('sha256').update(readFileSync(join(pledgeDir(), f))).digest('hex')]));
+  const read = (path: string) => readFileSync(join(cms.dir, path), 'utf8');
+  const rows = () => page.locator('[data-pb-month-row]');
+  const rowPaths = async () => (await rows().evaluateAll((els) => els.map((e) => e.getAttribute('data-pb-month-row') ?? ''))).sort();
+  const row = (path: string) => page.locator(`[data-pb-month-row="${path}"]`);
+
+  async function openMonth(): Promise<void> {
+    await page.goto(`${cms.adminUrl()}#/month`);
+    await page.locator('[data-pb-month="summary"]').waitFor({ timeout: 60_000 });
+    if ((await page.locator('[data-pb-month="period"]').inputValue()) !== MONTH) {
+      await page.locator('[data-pb-month="period"]').selectOption(MONTH);
+    }
+    await page.locator('[data-pb-month="summary"]', { hasText: MONTH }).waitFor();
+  }
+
+  async function fillRow(path: string, note: string, progress: string): Promise<void> {
+    await row(path).getByLabel(/的进展情况$/).fill(note);
+    await row(path).getByLabel(/的完成进度（%）$/).fill(progress);
+  }
+
+  beforeAll(async () => {
+    cms = await startCms();
+    browser = await launchCmsBrowser();
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(cms.adminUrl());
+    await new DecapUi(page).login();
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await cms?.stop();
+  });
+
+  test(
+    'the header links to 本月记实, and the page lists exactly what npm run check reports under R6 for the month once it has ended',
+    async () => {
+      await page.getByRole('link', { name: '本月记实' }).click();
+      await page.locator('[data-pb-month="summary"]').waitFor({ timeout: 60_000 });
+      await openMonth();
+      const check = JSON.parse(
+        execFileSync(join(cms.dir, 'node_modules/.bin/tsx'), ['src/cli/check.ts', '--as-of', '2025-12-31', '--json'], { cwd: cms.dir, encoding: 'utf8', maxBuffer: 1 << 26 }).toString(),
+      ) as { findings: { rule: string; file: string; message: string }[] };
+      const owed = check.findings.filter((f) => f.rule === 'R6' && f.message.includes(MONTH)).map((f) => f.file).sort();
+      expect(owed.length).toBeGreaterThan(3);
+      expect(await rowPaths()).toEqual(owed);
+      // Each row names its owner, the title, the status and the last record.
+      const first = rows().first();
+      await expect(first.locator('td').nth(3).textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2} · \d+% · ./);
+      expect(errors).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  test(
+    'three filled rows and one save append exactly three records; every other file is untouched',
+    async () => {
+      await openMonth();
+      const paths = (await rowPaths()).slice(0, 3);
+      const before = snapshot();
+      const texts = paths.map(read);
+      const notes = ['本月完成第二阶段任务，学生反馈良好', '组织学习两次，整理笔记一份', '走访群众五户，解决两件实事'];
+      for (const [i, p] of paths.entries()) await fillRow(p, notes[i], String(80 + i));
+      await row(paths[0]).getByLabel(/的记实日期$/).fill('2025-12-20');
+      await page.locator('[data-pb-month="save"]').click();
+      await page.locator('[data-pb-month="saved"]').waitFor({ timeout: 60_000 });
+      expect(await page.locator('[data-pb-month="saved"]').textContent()).toContain('已保存 3 条记实');
+      const after = snapshot();
+      const changed = [...after].filter(([p, h]) => before.get(p) !== h).map(([p]) => p).sort();
+      expect(changed).toEqual([...paths].sort());
+      for (const [i, p] of paths.entries()) {
+        const now = read(p);
+        // Only lines added, all of them together, just before the closing --- of the front matter.
+        const end = texts[i].indexOf('\n---\n', 4) + 1;
+        expect(now.startsWith(texts[i].slice(0, end))).toBe(true);
+        expect(now.endsWith(texts[i].slice(end))).toBe(true);
+        const added = now.slice(end, now.length - (texts[i].length - end));
+        expect(added).toContain(notes[i]);
+        expect(added).toContain(`progress: ${80 + i}`);
+        expect(added).toContain(i === 0 ? "date: '2025-12-20'" : 'date:');
+      }
+      // Paid rows leave the list.
+      for (const p of paths) await expect.poll(() => row(p).count(), { timeout: 30_000 }).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  test(
+    'a file changed by someone else since the page was loaded is refused, naming the pledge; nothing is written and the typed text stays',
+    async () => {
+      await openMonth();
+      const [a, b] = (await rowPaths()).slice(0, 2);
+      await fillRow(a, '甲的本月进展', '50');
+      await fillRow(b, '乙的本月进展', '60');
+      // Someone else saves pledge b meanwhile (another secretary, or a hand edit).
+      const changedByOther = read(b).replace(/\n---\n/, '\n# 另一位书记刚刚改过\n---\n');
+      writeFileSync(join(cms.dir, b), changedByOther);
+      const before = snapshot();
+      await page.locator('[data-pb-month="save"]').click();
+      const alert = page.locator('[data-pb-month="save-error"]');
+      await alert.waitFor({ timeout: 60_000 });
+      const title = await row(b).locator('td').nth(1).locator('a').textContent();
+      expect(await alert.textContent()).toContain('已被别人修改');
+      expect(await alert.textContent()).toContain(title);
+      expect(snapshot()).toEqual(before);
+      await expect(row(a).getByLabel(/的进展情况$/).inputValue()).resolves.toBe('甲的本月进展');
+      await expect(row(b).getByLabel(/的进展情况$/).inputValue()).resolves.toBe('乙的本月进展');
+      // After 重新载入 the same typing saves.
+      await page.getByRole('button', { name: '重新载入' }).click();
+      await row(b).getByLabel(/的进展情况$/).waitFor();
+      await expect(row(b).getByLabel(/的进展情况$/).inputValue()).resolves.toBe('乙的本月进展');
+      await page.locator('[data-pb-month="save"]').click();
+      await page.locator('[data-pb-month="saved"]').waitFor({ timeout: 60_000 });
+      expect(read(b)).toContain('乙的本月进展');
+      expect(read(b)).toContain('# 另一位书记刚刚改过');
+      expect(read(a)).toContain('甲的本月进展');
+    },
+    TIMEOUT,
+  );
+
+  test(
+    'bad input is refused at its row, with nothing written',
+    async () => {
+      await openMonth();
+      const [a, b, c] = (await rowPaths()).slice(0, 3);
+      await fillRow(a, '进度写错了', '120');
+      await row(b).getByLabel(/的完成进度（%）$/).fill('30');
+      await fillRow(c, '日期不在本月', '40');
+      await row(c).getByLabel(/的记实日期$/).fill('2025-11-20');
+      const before = snapshot();
+      await page.locator('[data-pb-month="save"]').click();
+      await page.locator('[data-pb-month="save-error"]').waitFor({ timeout: 60_000 });
+      expect(snapshot()).toEqual(before);
+      await expect(row(a).getByRole('alert').textContent()).resolves.toContain('完成进度应在 0 到 100 之间，不是 120');
+      await expect(row(b).getByRole('alert').textContent()).resolves.toContain('请写明进展情况');
+      await expect(row(c).getByRole('alert').textContent()).resolves.toContain('不在 2025-12（2025-12-01 至 2025-12-31）之内');
+    },
+    TIMEOUT,
+  );
+});
