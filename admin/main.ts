@@ -11,6 +11,7 @@ import { registerContentFormats } from './contentFormat.ts';
 import { adminLocale } from './locale/adminLocale.ts';
 import { registerPreviews } from './previews/registerPreviews.ts';
 import { saveBlockers } from './saveRules.ts';
+import { startMonthPage } from './month/mountMonthPage.ts';
 import { facts, loadFacts } from './siteFacts.ts';
 import { asControl } from './widgets/asControl.ts';
 import { DayControl, DayPreview } from './widgets/dayWidget.ts';
@@ -73,4 +74,5 @@ void loadFacts().then((site) => {
   CMS.registerLocale('zh_Hans', adminLocale(site.publishing ?? 'workflow'));
   startChrome({ boardName: site.boardName });
   CMS.init();
+  startMonthPage();
 });
