@@ -17,6 +17,8 @@ import type { CmsPaths } from './cmsPaths.ts';
 export const limits = {
   /** One entry file as Decap sends it. */
   entryBytes: 5 * 1024 * 1024,
+  /** Entry files saved together by one request (本月记实 saves a month's records for a whole branch at once). */
+  dataFiles: 200,
   /** One uploaded image or PDF. */
   mediaBytes: 10 * 1024 * 1024,
 };
@@ -31,6 +33,11 @@ export type ApiCheck =
       fresh: string[];
       /** What is sent on to decap-server: only the fields checked here, rebuilt (never the request as it came). */
       body: { action: string; params: Record<string, unknown> };
+      /**
+       * persistEntry's `options.expected`: for each entry file the client loaded, the SHA-256 (lowercase hex) of
+       * the bytes it loaded, or null for a file that must not exist yet. Checked by the caller, never forwarded.
+       */
+      expected?: Record<string, string | null>;
     }
   | { ok: false; status: number; message: string };
 
@@ -140,6 +147,28 @@ interface Built {
   paths: string[];
   fresh: string[];
   params: Record<string, unknown>;
+  expected?: Record<string, string | null>;
+}
+
+/**
+ * `options.expected` of a save: only entry files of this save as keys, each a SHA-256 in hex or null.
+ * @example expectedHashes({ 'content/pledges/2025/a.md': 'e3b0…' }, ['content/pledges/2025/a.md'])
+ */
+function expectedHashes(given: unknown, saved: string[]): Record<string, string | null> | undefined {
+  if (given === undefined) return undefined;
+  if (!isObject(given)) throw new Refused('参数 expected 应是“文件路径 → SHA-256”的对象。', 422);
+  const keys = Object.keys(given);
+  if (keys.length > saved.length) throw new Refused(`参数 expected 列出了 ${keys.length} 个文件，多于这次保存的 ${saved.length} 个。`, 422);
+  const out: Record<string, string | null> = {};
+  for (const key of keys) {
+    if (!saved.includes(key)) throw new Refused(`参数 expected 中的“${shown(key)}”不是这次保存的文件。`, 422);
+    const v = given[key];
+    if (v !== null && (typeof v !== 'string' || !/^[0-9a-f]{64}$/i.test(v))) {
+      throw new Refused(`参数 expected 中“${shown(key)}”的值应是 64 位十六进制的 SHA-256，或 null（表示文件不应存在）。`, 422);
+    }
+    out[key] = v === null ? null : v.toLowerCase();
+  }
+  return out;
 }
 
 function entryFile(paths: CmsPaths, file: unknown, built: Built): Record<string, unknown> {
@@ -230,8 +259,14 @@ function build(paths: CmsPaths, rules: ApiRules, action: string, params: Record<
       const collection = String(options.collectionName ?? '');
       if (!paths.collections.includes(collection)) throw new Refused(`没有名为“${shown(collection)}”的栏目。`);
       const files = params.dataFiles ?? [params.entry];
-      if (!Array.isArray(files) || !files.length || files.length > 20) throw new Refused('保存的条目格式不对。', 422);
+      if (!Array.isArray(files) || !files.length) throw new Refused('保存的条目格式不对。', 422);
+      if (files.length > limits.dataFiles) throw new Refused(`一次最多保存 ${limits.dataFiles} 个条目文件，这次有 ${files.length} 个。`, 413);
       const entries = files.map((f) => entryFile(paths, f, built));
+      const saved = entries.map((e) => e.path as string);
+      const written = entries.flatMap((e) => (e.newPath ? [e.path as string, e.newPath as string] : [e.path as string]));
+      const twice = written.find((path, i) => written.indexOf(path) !== i);
+      if (twice) throw new Refused(`条目“${shown(twice)}”在一次保存中出现了两次。`, 422);
+      built.expected = expectedHashes(options.expected, saved);
       const assets = params.assets ?? [];
       if (!Array.isArray(assets) || assets.length > 20) throw new Refused('参数 assets 应是列表。', 422);
       p.assets = assets.map((a) => {
@@ -295,7 +330,14 @@ export function checkApiRequest(paths: CmsPaths, body: unknown, rules: ApiRules 
     const params = body.params ?? {};
     if (!isObject(params)) throw new Refused('参数格式不对。', 422);
     const built = build(paths, rules, action, params);
-    return { ok: true, write: writeActions.has(action), paths: built.paths, fresh: built.fresh, body: { action, params: built.params } };
+    return {
+      ok: true,
+      write: writeActions.has(action),
+      paths: built.paths,
+      fresh: built.fresh,
+      body: { action, params: built.params },
+      ...(built.expected && { expected: built.expected }),
+    };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, status: e.status, message: e.message };
     throw e;

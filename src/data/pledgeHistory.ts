@@ -130,6 +130,14 @@ type Started = Map<string, Promise<PledgeHistory | null>>;
 const started = () => ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map()) as Started;
 
 /**
+ * Forgets the history read so far, so that the next page reads it again: the dev server calls this after a save
+ * became a commit (src/integrations/cmsApi.ts), so that its pledge pages list that commit.
+ */
+export function forgetPledgeHistory(): void {
+  started().clear();
+}
+
+/**
  * Starts reading the history of `dir` (once per folder and process): in a separate process when `projectRoot` is
  * given (the build), in this one otherwise. A failure is reported to `onError` and leaves the pages without history.
  */

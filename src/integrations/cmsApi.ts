@@ -10,6 +10,13 @@
  *   (src/cms/checkApiRequest.ts); no path may be or pass through a
  *   symlink; uploads must really be raster images or PDF.
  * - Writes run one at a time, reads side by side (src/cms/rwLock.ts).
+ * - A save may name the bytes it was based on (`options.expected`, SHA-256 per file): if any file has changed
+ *   since, nothing is written and the answer is 409 with the files in `conflicts`.
+ * - Under `npm start` (decap-server in file mode) every save is a git commit of exactly the files it wrote, when
+ *   the content folder is in a git repository (src/cms/commitSave.ts); a commit that fails leaves the save done
+ *   and warns on the console why it has no history.
+ * - `{ "action": "status" }` is answered here, with this server's instance id: the admin's watch on the local
+ *   server (admin/serverWatch.ts) tells a stopped or restarted server from a running one.
  * - Files in the media folder are served so they cannot run script: a
  *   sniffed type, nosniff, a sandboxing CSP; anything else there is refused.
  *
@@ -17,7 +24,7 @@
  * CMS_EDITOR_HEADER (LAN mode: the reverse proxy's header naming the
  * logged-in secretary, added to each commit message).
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { lstat, open, readFile, realpath } from 'node:fs/promises';
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -26,7 +33,12 @@ import { proxySecretHeader } from '../cms/caddyfile.ts';
 import { checkApiRequest } from '../cms/checkApiRequest.ts';
 import { cmsContentDir, outsideMessage } from '../cms/cmsContentDir.ts';
 import { cmsPaths, type CmsPaths } from '../cms/cmsPaths.ts';
+import { commitSave } from '../cms/commitSave.ts';
+import { describeSave, renamesDone, touched } from '../cms/describeSave.ts';
+import { conflictAnswer, conflictsOf } from '../cms/saveConflicts.ts';
+import { saveMessage, type SaveDescription } from '../cms/saveMessage.ts';
 import { contentDir } from '../contentDir.ts';
+import { forgetPledgeHistory } from '../data/pledgeHistory.ts';
 import { RwLock } from '../cms/rwLock.ts';
 import { acceptedMedia, mediaTypes } from '../lib/mediaKind.ts';
 
@@ -108,7 +120,19 @@ async function symlinkOn(root: string, path: string): Promise<string | undefined
   return undefined;
 }
 
-function forward(socket: string, body: string): Promise<{ status: number; type: string; text: string }> {
+interface Answer {
+  status: number;
+  type: string;
+  text: string;
+}
+
+/** Logs of the API: Astro's logger in the dev server, the console elsewhere. */
+export interface ApiLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+function forward(socket: string, body: string): Promise<Answer> {
   return new Promise((done, fail) => {
     const r = request({ socketPath: socket, path: '/api/v1', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
       const chunks: Buffer[] = [];
@@ -134,12 +158,57 @@ async function withoutSymlinks(root: string, text: string): Promise<string> {
   return JSON.stringify(kept);
 }
 
-export function createCmsApi(o: { root: string; socket?: string; paths?: CmsPaths; editorHeader?: string; workflow?: boolean; proxySecret?: string }) {
+export function createCmsApi(o: {
+  root: string;
+  socket?: string;
+  paths?: CmsPaths;
+  editorHeader?: string;
+  workflow?: boolean;
+  proxySecret?: string;
+  /** Commit every save to the content folder's git repository (npm start: decap-server in file mode). */
+  commit?: boolean;
+  log?: ApiLog;
+}) {
   // The CMS edits the content folder the site is built from (CONTENT_DIR inside the project, else content/).
   const dir = process.env.CONTENT_DIR ? cmsContentDir(o.root) : 'content';
   const paths = o.paths ?? cmsPaths(process.env.CMS_BRANCH?.trim() || 'main', dir ?? 'content');
   const rules = { workflow: o.workflow ?? true };
   const lock = new RwLock();
+  const log = o.log ?? { info: (m: string) => console.log(m), warn: (m: string) => console.warn(m) };
+  // A new id each time the dev server starts: the admin tells a restarted server from the one it was opened with.
+  const instance = randomUUID();
+
+  /** Commits what a save wrote; a failure is a warning, never a failed save. */
+  async function record(d: SaveDescription): Promise<void> {
+    await renamesDone(o.root, d);
+    const files = touched(d);
+    const message = saveMessage(paths, d);
+    const r = await commitSave({ root: o.root, contentDir: join(o.root, dir ?? 'content'), paths: files, message });
+    const subject = message.split('\n')[0];
+    if (r.status === 'committed') log.info(`已提交到 git：${subject}（提交 ${r.commit.slice(0, 7)}）`);
+    if (r.status === 'failed') log.warn(`已保存，但这次保存没有提交到 git，所以没有修改记录：${r.reason}。保存的文件：${files.join('、')}`);
+    if (r.outside?.length) log.warn(`已保存，但 ${r.outside.join('、')} 不在内容文件夹所在的 git 仓库中，没有提交，这部分没有修改记录。`);
+    // The dev server's pledge pages read the history again, with this commit.
+    if (r.status === 'committed') forgetPledgeHistory();
+  }
+
+  /** Forwards a write under the write lock: refused on a conflict, committed after decap-server has written it. */
+  function write(body: { action: string; params: Record<string, unknown> }, expected: Record<string, string | null> | undefined): Promise<Answer> {
+    return lock.write(async () => {
+      if (expected) {
+        const conflicts = await conflictsOf(o.root, expected);
+        if (conflicts.length) return conflictAnswer(conflicts);
+      }
+      const committing = o.commit && ['persistEntry', 'persistMedia', 'deleteFile', 'deleteFiles'].includes(body.action);
+      const before = committing ? await describeSave(o.root, paths.mediaFolder, body) : undefined;
+      const answer = await forward(o.socket!, JSON.stringify(body));
+      if (before && answer.status === 200) {
+        await record(before).catch((e: Error) => log.warn(`已保存，但这次保存没有提交到 git，所以没有修改记录：${e.message}`));
+      }
+      return answer;
+    });
+  }
+
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!o.paths && dir === undefined) return send(res, 409, outsideMessage(contentDir()));
     const foreign = foreignRequest(req.headers);
@@ -156,6 +225,12 @@ export function createCmsApi(o: { root: string; socket?: string; paths?: CmsPath
       parsed = JSON.parse(raw.toString('utf8'));
     } catch {
       return send(res, 400, '请求不是有效的 JSON。');
+    }
+    if ((parsed as { action?: unknown } | null)?.action === 'status') {
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify({ status: 'ok', instance }));
+      return;
     }
     const check = checkApiRequest(paths, parsed, rules);
     if (!check.ok) return send(res, check.status, check.message);
@@ -175,8 +250,7 @@ export function createCmsApi(o: { root: string; socket?: string; paths?: CmsPath
       options.commitMessage += `\n\n编辑：${Buffer.from(editor, 'latin1').toString('utf8').replace(/[\u0000-\u001f]/g, '').slice(0, 80)}`;
     }
     try {
-      const run = () => forward(o.socket!, JSON.stringify(body));
-      const answer = await (check.write ? lock.write(run) : lock.read(run));
+      const answer = check.write ? await write(body, check.expected) : await lock.read(() => forward(o.socket!, JSON.stringify(body)));
       const text = answer.status === 200 && (body.action === 'entriesByFolder' || body.action === 'getMedia') ? await withoutSymlinks(o.root, answer.text) : answer.text;
       res.statusCode = answer.status;
       res.setHeader('Content-Type', answer.type);
@@ -230,7 +304,7 @@ export function cmsApi(): AstroIntegration {
   return {
     name: 'cms-api',
     hooks: {
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': ({ server, logger }) => {
         const root = server.config.root;
         const handle = createCmsApi({
           root,
@@ -238,6 +312,9 @@ export function cmsApi(): AstroIntegration {
           editorHeader: process.env.CMS_EDITOR_HEADER,
           workflow: process.env.CMS_PUBLISH_MODE !== 'simple',
           proxySecret: process.env.CMS_PROXY_SECRET,
+          // decap-server's git mode (npm run lan, CMS_MODE=git) commits by itself; its file mode (npm start) does not.
+          commit: process.env.CMS_MODE !== 'git',
+          log: logger,
         });
         const mediaFolder = cmsPaths().mediaFolder;
         const media = createMediaRoute({ root, mediaFolder });

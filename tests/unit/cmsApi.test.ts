@@ -107,6 +107,47 @@ describe('checkApiRequest', () => {
   });
 });
 
+describe('checkApiRequest: a month saved at once, and the bytes it was based on', () => {
+  const month = (n: number, options: Record<string, unknown> = {}) => ({
+    action: 'persistEntry',
+    params: {
+      branch: 'main',
+      dataFiles: Array.from({ length: n }, (_, i) => ({ slug: `2025/p${i}`, path: `content/pledges/2025/p${i}.md`, raw: 'x' })),
+      assets: [],
+      options: { collectionName: 'pledges', commitMessage: '本月记实', ...options },
+    },
+  });
+  const hash = 'ab'.repeat(32);
+
+  test('up to 200 entry files in one save; 201 are refused, naming the limit', () => {
+    expect(checkApiRequest(paths, month(200))).toMatchObject({ ok: true, write: true });
+    expect(checkApiRequest(paths, month(201))).toMatchObject({ ok: false, status: 413, message: '一次最多保存 200 个条目文件，这次有 201 个。' });
+  });
+
+  test('the same file twice in one save is refused', () => {
+    const body = month(2);
+    body.params.dataFiles[1].path = body.params.dataFiles[0].path;
+    expect(checkApiRequest(paths, body)).toMatchObject({ ok: false, status: 422, message: '条目“content/pledges/2025/p0.md”在一次保存中出现了两次。' });
+  });
+
+  test('expected: SHA-256 (any case) or null per saved file, returned to the caller and never sent on to decap-server', () => {
+    const r = checkApiRequest(paths, month(2, { expected: { 'content/pledges/2025/p0.md': hash.toUpperCase(), 'content/pledges/2025/p1.md': null } }));
+    expect(r).toMatchObject({ ok: true, expected: { 'content/pledges/2025/p0.md': hash, 'content/pledges/2025/p1.md': null } });
+    if (r.ok) expect(JSON.stringify(r.body)).not.toContain('expected');
+    expect(checkApiRequest(paths, month(1))).not.toHaveProperty('expected');
+  });
+
+  test.each([
+    ['not an object', ['x'], '参数 expected 应是“文件路径 → SHA-256”的对象。'],
+    ['a file not saved here', { 'content/members/a.md': hash }, '参数 expected 中的“content/members/a.md”不是这次保存的文件。'],
+    ['a short hash', { 'content/pledges/2025/p0.md': 'abc' }, '参数 expected 中“content/pledges/2025/p0.md”的值应是 64 位十六进制的 SHA-256，或 null（表示文件不应存在）。'],
+    ['a number', { 'content/pledges/2025/p0.md': 1 }, '参数 expected 中“content/pledges/2025/p0.md”的值应是 64 位十六进制的 SHA-256，或 null（表示文件不应存在）。'],
+    ['more files than saved', { 'content/pledges/2025/p0.md': hash, a: hash, b: hash }, '参数 expected 列出了 3 个文件，多于这次保存的 1 个。'],
+  ])('expected that is %s is refused with a Chinese message', (_, expected, message) => {
+    expect(checkApiRequest(paths, month(1, { expected }))).toEqual({ ok: false, status: 422, message });
+  });
+});
+
 describe('foreignRequest', () => {
   test('only the page’s own origin on an allowed host', () => {
     expect(foreignRequest({ host: 'localhost:4321', origin: 'http://localhost:4321' }, ['localhost'])).toBeUndefined();

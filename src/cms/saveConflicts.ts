@@ -1,0 +1,38 @@
+/**
+ * A save based on files that have changed since they were loaded is refused, writing nothing: the client sends,
+ * for each file it saves, the SHA-256 of the bytes it loaded (or null for a file that must not exist yet), and the
+ * CMS API compares them under its write lock, just before the save would be forwarded.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { lstat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** The SHA-256 of a file's bytes in hex, null when there is no file, and a value no hash can equal for a folder. */
+export async function hashOf(file: string): Promise<string | null> {
+  try {
+    if (!(await lstat(file)).isFile()) return 'not-a-file';
+  } catch {
+    return null;
+  }
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * The files (paths relative to `root`) whose bytes are no longer those the client loaded.
+ * @example await conflictsOf('/srv/board', { 'content/pledges/2025/a.md': 'e3b0c442…', 'content/pledges/2025/new.md': null }) // → ['content/pledges/2025/a.md']
+ */
+export async function conflictsOf(root: string, expected: Record<string, string | null>): Promise<string[]> {
+  const out: string[] = [];
+  for (const [path, hash] of Object.entries(expected)) if ((await hashOf(join(root, path))) !== hash) out.push(path);
+  return out;
+}
+
+/** The 409 answer: a Chinese message naming the files (the first ten), and all of them in `conflicts`. */
+export function conflictAnswer(conflicts: string[]): { status: number; type: string; text: string } {
+  const named = conflicts.slice(0, 10).join('、') + (conflicts.length > 10 ? ` 等 ${conflicts.length} 个文件` : '');
+  const error = `没有保存：打开以后，${named}已被修改（或新建、删除）。为免覆盖别人的修改，这次没有写入任何文件；请重新载入后再保存。`;
+  return { status: 409, type: 'application/json; charset=utf-8', text: JSON.stringify({ error, conflicts }) };
+}
