@@ -10,11 +10,17 @@
  * listens on 127.0.0.1 only: editing from other computers goes through
  * `npm run lan` (HTTPS and a login per secretary). The address printed is the
  * one the dev server really took. Ctrl-C stops both.
+ *
+ * decap-server runs in its file mode; when the content folder is in a git
+ * repository, the CMS API commits each save (exactly the files it wrote,
+ * src/cms/commitSave.ts). The start-up lines say whether saves will have a
+ * history (修改记录).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cmsContentDir, outsideMessage } from '../cms/cmsContentDir.ts';
+import { repoTopSync } from '../cms/commitSave.ts';
 import { startDecapServer } from '../cms/startDecapServer.ts';
 import { firstFreePort } from './ports.ts';
 import { argValue, serverGroup } from './serverGroup.ts';
@@ -28,6 +34,15 @@ const servers = serverGroup('无法启动');
 const stop = servers.stop;
 // Annotated, so that TypeScript narrows after a call (a destructured never-returning function does not).
 const fail: (message: string) => never = servers.fail;
+
+/** Whether the CMS's saves will be commits (decap-server's git mode commits by itself; its file mode through the CMS API). */
+function historyLine(edited: string): string {
+  if (env.CMS_MODE === 'git') return '';
+  const top = repoTopSync(join(root, edited));
+  return top
+    ? `修改记录：${edited}/ 在 git 仓库中，后台每次保存都是一次 git 提交（只提交这次保存的文件，提交说明写明改的是哪一条），生成网站后承诺页面的“修改记录”会列出这些提交。\n`
+    : `修改记录：${edited}/ 不在 git 仓库中，后台的保存不会留下修改记录（git 提交），承诺页面上也没有“修改记录”。需要时请在项目文件夹中运行 git init，再提交一次全部文件。\n`;
+}
 
 const admin = spawnSync(bin('tsx'), [join(root, 'src', 'cli', 'buildAdmin.ts')], { stdio: 'inherit', env });
 if (admin.status !== 0) process.exit(admin.status ?? 1);
@@ -63,7 +78,7 @@ try {
       const cms = edited
         ? `内容管理后台：${origin}${base}admin/（只有本机能打开；本地后端 decap-server 只通过网站的 /api/v1 读写 ${edited}/ 和 public/uploads/）`
         : `内容管理后台不可用：${outsideMessage(resolve(env.CONTENT_DIR!))}`;
-      process.stdout.write(`\n公开栏：${origin}${base}\n${cms}\n\n`);
+      process.stdout.write(`\n公开栏：${origin}${base}\n${cms}\n${edited ? historyLine(edited) : ''}\n`);
     }
   });
 } catch (e) {
