@@ -13,6 +13,7 @@ import { parseMarkdown, stringifyMarkdown } from '../src/loader/parseContentFile
 import { collections, type CollectionDef } from '../src/schemas/collections.ts';
 import type { Field } from '../src/schemas/fieldTypes.ts';
 import { formatName } from '../src/schemas/toDecap.ts';
+import { ledgerWords } from './ledgerWords.ts';
 import { isOrg, labelOf } from './siteFacts.ts';
 
 /** Keys the admin derives when it reads a file; never written. */
@@ -39,7 +40,10 @@ function addViewWords(fields: Record<string, Field>, data: Data): Data {
 /** Adds the `view_` words a collection's list summaries, groups and collapsed items show. */
 export function withViewWords(def: CollectionDef, data: Data): Data {
   const out = addViewWords(def.fields, data);
-  if (def.name === 'pledges') out[`${VIEW_PREFIX}kind`] = data.ownerKind ?? (isOrg(data.owner) ? 'org' : 'member');
+  if (def.name === 'pledges') {
+    out[`${VIEW_PREFIX}kind`] = data.ownerKind ?? (isOrg(data.owner) ? 'org' : 'member');
+    Object.assign(out, ledgerWords(data));
+  }
   return out;
 }
 

@@ -253,14 +253,15 @@ export function MonthPage(): ReactElement {
                             <td style={{ ...cell, minWidth: '12rem' }}>{row.last ? `${row.last.date} · ${row.last.progress}% · ${row.last.note}` : '还没有记实'}</td>
                             <td style={cell}>
                               <input
-                                type="date"
+                                type="text"
+                                inputMode="numeric"
+                                maxLength={10}
+                                placeholder="年-月-日"
                                 aria-label={`${name}的记实日期`}
                                 value={own.date ?? defaultDate}
-                                min={view.period.start}
-                                max={today < view.period.end ? today : view.period.end}
-                                onChange={(e) => setInput(path, { date: e.target.value })}
+                                onChange={(e) => setInput(path, { date: e.target.value.trim() })}
                                 aria-describedby={errs ? errId : undefined}
-                                style={input}
+                                style={{ ...input, width: '8.5rem' }}
                               />
                             </td>
                             <td style={{ ...cell, minWidth: '16rem' }}>

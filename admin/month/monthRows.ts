@@ -61,7 +61,8 @@ export function monthView(c: LedgerContent, periodKey: string, today: IsoDate, o
   const inRound = c.pledges.filter((p) => p.round === round.id && (!org || c.orgOf(p.data.owner) === org));
   const rows = owedPledges(inRound, c.cadenceOf, period).map((p) => {
     const last = latestRecord(p.data, today);
-    const f = fulfilmentOf(p.data, today);
+    // The status as the board shows it: as of site.json's asOf where the branch pins one.
+    const f = fulfilmentOf(p.data, c.site.asOf && c.site.asOf < today ? c.site.asOf : today);
     return { pledge: p, org: c.orgOf(p.data.owner), status: f ? statusWords[f] : '', last: last && { date: last.date, note: last.note, progress: last.progress } };
   });
   return { ok: true, period, round, rows, periods };

@@ -17,14 +17,16 @@ const onMonth = () => location.hash === HASH || location.hash.startsWith(`${HASH
 
 function addLink(header: HTMLElement): void {
   if (document.getElementById(LINK_ID)) return;
-  const nav = header.querySelector('nav ul, nav') as HTMLElement | null;
+  const nav = header.querySelector<HTMLElement>('nav ul') ?? header.querySelector<HTMLElement>('nav');
   if (!nav) return;
   const link = document.createElement('a');
   link.id = LINK_ID;
   link.href = HASH;
   link.textContent = '本月记实';
   link.dataset.pbWidget = 'month-link';
-  link.style.cssText = 'display:inline-flex;align-items:center;padding:0 1rem;height:100%;min-height:44px;font-weight:600;color:#1f5fa8;text-decoration:none';
+  // Looks like Decap's own 内容 link beside it (its class), in the board's blue.
+  link.className = nav.querySelector('a')?.className ?? '';
+  link.style.cssText = 'font-weight:600;color:#1f5fa8';
   if (nav.tagName === 'UL') {
     const li = document.createElement('li');
     li.append(link);

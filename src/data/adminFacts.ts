@@ -7,7 +7,7 @@
  */
 import { contentDir } from '../contentDir.ts';
 import { readContentTree } from '../loader/readContentTree.ts';
-import { applyOverrides, presets, siteProfile, type Profile, type ProfileId } from '../lib/profiles.ts';
+import { applyOverrides, presets, profileResolver, siteProfile, type Profile, type ProfileId } from '../lib/profiles.ts';
 import type { Site } from '../lib/model.ts';
 import { siteSchema } from '../schemas/site.ts';
 
@@ -20,6 +20,8 @@ export interface AdminFacts {
   members: { id: string; name: string; org?: string }[];
   /** The rule profiles in use: the site's (with its overrides) and each one an org names. */
   profiles: Profile[];
+  /** The ledger cadence (每月 or 每学期) each org keeps under its profile; `''` is the site's own. */
+  cadences: Record<string, 'month' | 'semester'>;
 }
 
 const isPreset = (v: unknown): v is ProfileId => typeof v === 'string' && Object.hasOwn(presets, v);
@@ -30,7 +32,8 @@ const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{
 /** The facts of the content folder as its files stand now; what cannot be read is left out. */
 export function adminFacts(dir = contentDir()): AdminFacts {
   const { entries } = readContentTree(dir, process.cwd(), ['site', 'rounds', 'orgs', 'members']);
-  const out: AdminFacts = { rounds: [], orgs: [], members: [], profiles: [] };
+  const out: AdminFacts = { rounds: [], orgs: [], members: [], profiles: [], cadences: {} };
+  const orgData = new Map<string, { data: { parent?: string; profile?: string } }>();
   let site: Pick<Site, 'profile' | 'profileOverrides' | 'cadence'> = {};
   const orgProfiles = new Set<ProfileId>();
   for (const e of entries) {
@@ -46,12 +49,15 @@ export function adminFacts(dir = contentDir()): AdminFacts {
       out.rounds.push({ id: e.id, title: str(d.title) ?? e.id, start: d.start, end: d.end });
     } else if (e.collection === 'orgs') {
       out.orgs.push({ id: e.id, name: str(d.name) ?? e.id });
+      orgData.set(e.id, { data: { parent: str(d.parent), profile: isPreset(d.profile) ? d.profile : undefined } });
       if (isPreset(d.profile)) orgProfiles.add(d.profile);
     } else if (e.collection === 'members') {
       out.members.push({ id: e.id, name: str(d.name) ?? e.id, org: str(d.org) });
     }
   }
   const own = siteProfile(site as Site);
+  const profileOf = profileResolver(site as Site, orgData);
+  out.cadences = Object.fromEntries([['', own.recordCadence], ...out.orgs.map((o) => [o.id, profileOf(o.id).recordCadence])]);
   out.profiles = [own, ...[...orgProfiles].filter((id) => id !== own.id).map((id) => applyOverrides(presets[id], site))];
   return out;
 }

@@ -1,5 +1,5 @@
 /**
- * What the CMS needs to show names instead of ids: members (with their org), organisations and rounds, the
+ * What the CMS needs to show names instead of ids: members (with their org), organisations and rounds (with their dates), the
  * current round and the as-of date. The production build serves only what the public board shows (this file
  * is public); `astro dev` (`npm start`, the local CMS) serves every member and org as the files stand, even
  * while some file has a mistake. Either way the admin also learns names from its backend as it reads content.
@@ -13,15 +13,18 @@ export const GET: APIRoute = async () => {
   const facts = dev ? adminFacts() : undefined;
   const board = dev ? undefined : await getBoard('public');
   const body = facts
-    ? { ...facts, rounds: facts.rounds.map(({ id, title }) => ({ id, title })) }
+    ? facts
     : {
         boardName: board!.model.site.data.name,
         asOf: board!.asOf,
         currentRound: board!.model.site.data.currentRound,
-        // Every round, as config.yml lists them: a file of an internal round must save too.
-        rounds: adminFacts().rounds.map(({ id, title }) => ({ id, title })),
+        // Every round, as config.yml lists them, with its dates (a pledge's deadline must fall within its round's):
+        // a file of an internal round must save too.
+        rounds: adminFacts().rounds.map(({ id, title, start, end }) => ({ id, title, start, end })),
         orgs: board!.model.orgs.map((o) => ({ id: o.id, name: o.data.name })),
         members: board!.model.members.map((m) => ({ id: m.id, name: m.data.name, org: m.data.org })),
+        // Each org's ledger cadence: the pledge list's 本月未记实 filter asks R6's function with it.
+        cadences: adminFacts().cadences,
       };
   // npm start runs decap-server in file mode (CMS_MODE=fs, the default), which saves straight into content/; npm run lan
   // runs it in git mode with simple publishing (CMS_PUBLISH_MODE=simple), where each save is a commit: the buttons say 保存.

@@ -148,6 +148,25 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
   );
 
   test(
+    'the pledge list shows each pledge\'s status and last record, and filters by 已逾期 and 已销号',
+    async () => {
+      await page.goto(`${cms.adminUrl()}#/collections/pledges`);
+      const card = page.getByRole('link', { name: /义务辅导学困生和留守儿童/ });
+      await card.waitFor({ timeout: 60_000 });
+      // The sample round is over (2025): as of today the open pledges are overdue; this one's last record is 2025-11-25.
+      await expect(card.textContent()).resolves.toMatch(/已逾期 · 最近记实 2025-1[12]-\d\d/);
+      const files = readdirSync(pledgeDir()).map((f) => read(`content/pledges/2025/${f}`));
+      const member = files.filter((t) => !/^ownerKind: org$/m.test(t) && !/^owner: (party-committee|branch-|.*-branch)/m.test(t));
+      const closed = member.filter((t) => /^closed:\n {2}date: /m.test(t)).length;
+      expect(closed).toBeGreaterThan(0);
+      await page.getByRole('button', { name: '筛选' }).click();
+      await page.getByRole('menuitemcheckbox', { name: '已销号' }).or(page.getByText('已销号', { exact: true })).first().click();
+      await expect.poll(async () => page.locator('main a[href*="/entries/"]').or(page.locator('a[href*="/collections/pledges/entries/"]')).count(), { timeout: 30_000 }).toBe(closed);
+    },
+    TIMEOUT,
+  );
+
+  test(
     'bad input is refused at its row, with nothing written',
     async () => {
       await openMonth();
