@@ -7,6 +7,12 @@
  * Vite's bundling, and their memory is never the build's; the pages wait only if it has not finished when the first
  * pledge page renders. The dev server reads it in its own process on first use.
  *
+ * A content folder may name a baseline in `history-baseline.json` (`{ "commit": "<id>", "reason": "…" }`): the
+ * commits up to it (on its first-parent line) are the starting state — listed, never compared — and only later
+ * commits are compared with what was public. The bundled sample names the last commit of its writing, so that the
+ * project's own edits of the sample are not shown as a branch rewriting its records. The commits up to it come from
+ * one `git rev-list`, run beside the log.
+ *
  * None outside a git checkout, before the first commit, or with BOARD_HISTORY=off.
  */
 import { spawn } from 'node:child_process';
@@ -70,26 +76,53 @@ function readInto(reader: GitLogPatchReader, file: string): void {
   }
 }
 
+/** The file in a content folder naming the history's baseline. */
+const BASELINE_FILE = 'history-baseline.json';
+
+/** The commit `dir`'s history-baseline.json names, or undefined when there is none. */
+function readBaseline(dir: string): string | undefined {
+  const file = join(dir, BASELINE_FILE);
+  if (!existsSync(file)) return undefined;
+  let commit: unknown;
+  try {
+    commit = (JSON.parse(readFileSync(file, 'utf8')) as { commit?: unknown }).commit;
+  } catch {
+    throw new Error(`${BASELINE_FILE} 不是有效的 JSON：应写成 { "commit": "提交编号", "reason": "说明" }。`);
+  }
+  if (typeof commit !== 'string' || !/^[0-9a-f]{7,64}$/.test(commit)) {
+    throw new Error(`${BASELINE_FILE} 的 commit 应是一次提交的编号（7 到 64 位小写十六进制），现在是“${String(commit).slice(0, 80)}”。`);
+  }
+  return commit;
+}
+
 /** Reads the history of `dir`'s pledges in this process. */
 export async function readHistory(dir: string): Promise<PackedHistory | null> {
   const git = repoState(dir);
   if (!git.commit || !existsSync(join(dir, 'pledges'))) return null;
   const head = git.commit;
+  const baseline = readBaseline(dir);
   // git writes to a file, not a pipe: a pipe would stall git whenever this process's event loop is busy.
   const tmp = mkdtempSync(join(tmpdir(), 'pledge-history-'));
   try {
     const file = join(tmp, 'log');
     const fd = openSync(file, 'w');
-    const [log, shallow] = await Promise.all([
+    const [log, shallow, start] = await Promise.all([
       run('git', [...LOG_ARGS, head, '--', 'pledges'], dir, fd, gitEnv()).finally(() => closeSync(fd)),
       run('git', ['rev-parse', '--is-shallow-repository'], dir, 'pipe', gitEnv()),
+      baseline === undefined ? undefined : run('git', ['rev-list', '--first-parent', baseline, '--', 'pledges'], dir, 'pipe', gitEnv()),
     ]);
     if (!log.ok) throw new Error(log.err.trim() || 'git log');
-    const reader = new GitLogPatchReader(publishedIn(process.env.SITE_SCOPE));
+    const isShallow = shallow.text.trim() === 'true';
+    // In a shallow clone the baseline may be older than the oldest commit fetched: then every commit there is after it.
+    if (start && !start.ok && !isShallow) {
+      throw new Error(`${BASELINE_FILE} 写的修改记录起点 ${baseline} 不是这个版本库中的提交：请改为本仓库主线上的一次提交，或删除这个文件。`);
+    }
+    const startingState = start?.ok ? new Set(start.text.split('\n').filter(Boolean)) : undefined;
+    const reader = new GitLogPatchReader(publishedIn(process.env.SITE_SCOPE), startingState);
     readInto(reader, file);
     // Paths from the repository root, as git names them; the folder's own prefix is kept, so lookups need no root.
     const prefix = relative(git.root, realpathSync(dir)).split('\\').join('/');
-    return { ...packHistory(head, shallow.text.trim() === 'true', reader.end()), ...(prefix && { prefix }) };
+    return { ...packHistory(head, isShallow, reader.end()), ...(prefix && { prefix }) };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

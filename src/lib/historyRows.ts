@@ -15,6 +15,8 @@ export interface CommitChange {
   rewrote: string[];
   changed: string[];
   unknown?: boolean;
+  /** At or before the history's baseline: the starting state, not compared. */
+  baseline?: boolean;
 }
 
 export interface HistoryRow {
@@ -37,6 +39,8 @@ export interface HistorySummary {
   unverified: number;
   /** Commits before the pledge was first published, left out of `rows` (the public board does not show drafts). */
   drafts: number;
+  /** Rows at or before the history's baseline (the first rows): listed, not compared, not counted in `afterPublished`. */
+  baseline: number;
 }
 
 const fieldLabel = (key: string) => (key === 'body' ? t('pledge.text') : (pledgeFields as Record<string, { meta: { label?: string } }>)[key]?.meta.label ?? key);
@@ -49,6 +53,7 @@ function recordList(dates: string[]): string {
 
 function describe(c: CommitChange, asOf: string): { text: string; marked: boolean; unverified: boolean } {
   const plain = (text: string) => ({ text, marked: false, unverified: false });
+  if (c.baseline) return plain(t('history.baselineRow'));
   if (c.unknown) return { text: t(c.kind === 'created' ? 'history.createdUnknown' : 'history.unknown'), marked: false, unverified: c.wasPublic };
   if (c.kind === 'deleted') return { text: t('history.deleted'), marked: c.wasPublic, unverified: false };
   if (c.wasPublic && !c.isPublic) return { text: t('history.withdrawn'), marked: true, unverified: false };
@@ -77,6 +82,7 @@ export function historyRows(commits: readonly CommitChange[], o: { asOf: string;
   let marked = 0;
   let unverified = 0;
   let drafts = 0;
+  let baseline = 0;
   let seenPublic = false;
   const rows: HistoryRow[] = [];
   for (const c of commits) {
@@ -87,10 +93,11 @@ export function historyRows(commits: readonly CommitChange[], o: { asOf: string;
       continue;
     }
     const d = describe(c, o.asOf);
-    if (c.wasPublic) afterPublished += 1;
+    if (c.baseline) baseline += 1;
+    else if (c.wasPublic) afterPublished += 1;
     if (d.marked) marked += 1;
     if (d.unverified) unverified += 1;
     rows.push({ date: c.date, commit: c.commit, short: c.commit.slice(0, 7), ...d });
   }
-  return { rows, afterPublished, marked, unverified, drafts };
+  return { rows, afterPublished, marked, unverified, drafts, baseline };
 }

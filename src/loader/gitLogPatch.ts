@@ -13,6 +13,8 @@ export interface FileCommit extends PledgeChange {
   /** The commit's date (committer date, in the commit's own time zone), YYYY-MM-DD. */
   date: string;
   kind: 'created' | 'edited' | 'deleted';
+  /** At or before the history's baseline: part of the starting state, listed but not compared (nothing in `rewrote` or `changed`). */
+  baseline?: boolean;
 }
 
 interface FileDiff {
@@ -96,12 +98,21 @@ export class GitLogPatchReader {
   readonly history = new Map<string, FileCommit[]>();
   private commit = '';
   private date = '';
+  /** The commit being read is at or before the baseline. */
+  private inStart = false;
   private diff?: FileDiff;
   private inHunks = false;
   private rest: Buffer = Buffer.alloc(0);
 
-  /** `published`: the visibilities the board being built shows (src/loader/pledgeChange.ts publishedIn). */
-  constructor(private readonly published: Published) {}
+  /**
+   * `published`: the visibilities the board being built shows (src/loader/pledgeChange.ts publishedIn).
+   * `startingState`: the commits at or before the history's baseline (src/data/pledgeHistory.ts): each file as they
+   * leave it is where the comparing starts; what they changed is not compared.
+   */
+  constructor(
+    private readonly published: Published,
+    private readonly startingState?: ReadonlySet<string>,
+  ) {}
 
   /**
    * Feeds output as it arrives, as bytes: each line is decoded on its own (a fresh string, so the text kept
@@ -153,6 +164,7 @@ export class GitLogPatchReader {
       const [commit, date] = buf.toString('latin1', start + 1, end).split(' ');
       this.commit = commit;
       this.date = (date ?? '').slice(0, 10);
+      this.inStart = this.startingState?.has(commit) ?? false;
       return;
     }
     // Only header lines are left; they are short and few.
@@ -217,8 +229,14 @@ export class GitLogPatchReader {
     }
     const kind: FileCommit['kind'] = diff.created ? 'created' : diff.deleted ? 'deleted' : 'edited';
     const last = this.lastPublic.get(path);
-    let change: PledgeChange;
-    if (now === null) {
+    let change: PledgeChange & { baseline?: boolean };
+    if (this.inStart) {
+      // The starting state: earlier publications are forgotten, the version the baseline leaves is what counts.
+      const isPublic = now ? isPublicVersion(now, this.published) : false;
+      change = { wasPublic: old ? isPublicVersion(old, this.published) : false, isPublic, rewrote: [], changed: [], baseline: true };
+      if (now && isPublic) this.lastPublic.set(path, now);
+      else this.lastPublic.delete(path);
+    } else if (now === null) {
       // Not known what changed; `wasPublic` says whether the pledge had been published before.
       change = { wasPublic: old ? isPublicVersion(old, this.published) : last !== undefined, isPublic: false, rewrote: [], changed: [], unknown: true };
     } else {

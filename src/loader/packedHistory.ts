@@ -5,7 +5,7 @@
  */
 import type { FileCommit } from './gitLogPatch.ts';
 
-/** [commit index, kind (0 created, 1 edited, 2 deleted), flags (1 was public, 2 is public, 4 unknown), rewrote?, changed?] */
+/** [commit index, kind (0 created, 1 edited, 2 deleted), flags (1 was public, 2 is public, 4 unknown, 8 baseline), rewrote?, changed?] */
 export type PackedCommit = [number, number, number, string[]?, string[]?];
 
 export interface PackedHistory {
@@ -33,7 +33,7 @@ export function packHistory(head: string, shallow: boolean, byPath: Map<string, 
         i = commits.push([c.commit, c.date]) - 1;
         index.set(c.commit, i);
       }
-      const flags = (c.wasPublic ? 1 : 0) | (c.isPublic ? 2 : 0) | (c.unknown ? 4 : 0);
+      const flags = (c.wasPublic ? 1 : 0) | (c.isPublic ? 2 : 0) | (c.unknown ? 4 : 0) | (c.baseline ? 8 : 0);
       const packed: PackedCommit = [i, KINDS.indexOf(c.kind), flags];
       if (c.rewrote.length || c.changed.length) packed.push(c.rewrote, c.changed);
       return packed;
@@ -53,5 +53,6 @@ export function unpackCommits(h: PackedHistory, path: string): FileCommit[] {
     rewrote,
     changed,
     ...((flags & 4) !== 0 && { unknown: true }),
+    ...((flags & 8) !== 0 && { baseline: true }),
   }));
 }

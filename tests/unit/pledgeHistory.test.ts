@@ -8,7 +8,7 @@ import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { pledgeHistory } from '../../src/data/pledgeHistory.ts';
+import { pledgeHistory, readHistory } from '../../src/data/pledgeHistory.ts';
 import { historyRows } from '../../src/lib/historyRows.ts';
 import { frontmatterOutline, reviewStatusOf } from '../../src/lib/frontmatterOutline.ts';
 import { unquoteGitPath } from '../../src/loader/gitLogPatch.ts';
@@ -321,5 +321,95 @@ describe('reading front matter by lines', () => {
   test('unquotes the paths git quotes', () => {
     expect(unquoteGitPath('"pledges/2026/\\345\\274\\240 \\"a\\".md"')).toBe('pledges/2026/张 "a".md');
     expect(unquoteGitPath('pledges/2026/li.md')).toBe('pledges/2026/li.md');
+  });
+});
+
+describe('a baseline (history-baseline.json): where the comparing starts', () => {
+  /** A repository whose work pledge is rewritten before the baseline and after it; the baseline commit itself touches no pledge. */
+  function baselineRepo(): { dir: string; ids: Record<string, string> } {
+    const dir = tinyContent();
+    made.push(dir);
+    git(dir, ['init', '-q', '-b', 'main']);
+    const ids: Record<string, string> = {};
+    const text = readFileSync(join(dir, workPath), 'utf8');
+    ids.created = commitAll(dir, '2026-03-01T10:00:00+08:00');
+    writeFileSync(join(dir, workPath), text.replace('制定计划', '制定了详细计划'));
+    ids.earlyRewrite = commitAll(dir, '2026-03-02T10:00:00+08:00');
+    writeFileSync(join(dir, 'members/li.md'), readFileSync(join(dir, 'members/li.md'), 'utf8').replace('数学教师', '数学教研组长'));
+    ids.baseline = commitAll(dir, '2026-03-03T10:00:00+08:00');
+    writeFileSync(join(dir, 'history-baseline.json'), JSON.stringify({ commit: ids.baseline, reason: '示例内容编写完成' }));
+    writeFileSync(join(dir, workPath), text.replace('制定计划', '制定了详细计划').replace('    progress: 10\n', '    progress: 10\n  - date: 2026-03-05\n    note: 完成公开课\n    progress: 60\n'));
+    ids.append = commitAll(dir, '2026-03-05T10:00:00+08:00');
+    writeFileSync(join(dir, workPath), text.replace('制定计划', '重写的计划').replace('    progress: 10\n', '    progress: 10\n  - date: 2026-03-05\n    note: 完成公开课\n    progress: 60\n'));
+    ids.lateRewrite = commitAll(dir, '2026-03-06T10:00:00+08:00');
+    return { dir, ids };
+  }
+
+  test('commits up to the baseline are listed as the starting state, never marked; later ones are compared with the state it left', async () => {
+    const { dir, ids } = baselineRepo();
+    const work = (await pledgeHistory(dir))!.commitsOf(join(dir, workPath));
+    expect(work.map((c) => [c.commit, c.baseline ?? false])).toEqual([
+      [ids.created, true],
+      [ids.earlyRewrite, true],
+      [ids.append, false],
+      [ids.lateRewrite, false],
+    ]);
+    const summary = historyRows(work, SHOW);
+    expect(summary.rows.map((r) => [r.text, r.marked])).toEqual([
+      ['修改记录起点以前的提交（是起始状态，不核对改动了什么）', false],
+      ['修改记录起点以前的提交（是起始状态，不核对改动了什么）', false],
+      ['更新（没有改动已经公开的内容）', false],
+      ['改写了已经公开的践诺记实：2026-02-25 的记实', true],
+    ]);
+    expect(summary).toMatchObject({ baseline: 2, afterPublished: 2, marked: 1 });
+  });
+
+  test('a pledge withdrawn before the baseline and published again after it starts from the baseline, not from its earlier publication', async () => {
+    const dir = tinyContent();
+    made.push(dir);
+    git(dir, ['init', '-q']);
+    const text = readFileSync(join(dir, workPath), 'utf8');
+    commitAll(dir, '2026-03-01T10:00:00+08:00');
+    writeFileSync(join(dir, workPath), text.replace('  status: approved', '  status: revise\n  note: 请补充'));
+    const baseline = commitAll(dir, '2026-03-02T10:00:00+08:00');
+    writeFileSync(join(dir, 'history-baseline.json'), JSON.stringify({ commit: baseline.slice(0, 12) }));
+    writeFileSync(join(dir, workPath), text.replace('制定计划', '制定了详细计划'));
+    commitAll(dir, '2026-03-03T10:00:00+08:00');
+    const rows = historyRows((await pledgeHistory(dir))!.commitsOf(join(dir, workPath)), SHOW).rows;
+    expect(rows.map((r) => [r.text, r.marked])).toEqual([
+      ['修改记录起点以前的提交（是起始状态，不核对改动了什么）', false],
+      ['修改记录起点以前的提交（是起始状态，不核对改动了什么）', false],
+      ['开始公开', false],
+    ]);
+  });
+
+  test('a baseline that is not a commit of the repository is an error naming the file; one older than a shallow clone leaves every fetched commit compared', async () => {
+    const { dir } = baselineRepo();
+    writeFileSync(join(dir, 'history-baseline.json'), JSON.stringify({ commit: 'f'.repeat(40) }));
+    git(dir, ['commit', '-qam', 'wrong baseline'], '2026-03-07T10:00:00+08:00');
+    await expect(readHistory(dir)).rejects.toThrow(`history-baseline.json 写的修改记录起点 ${'f'.repeat(40)} 不是这个版本库中的提交：请改为本仓库主线上的一次提交，或删除这个文件。`);
+    writeFileSync(join(dir, 'history-baseline.json'), '{"commit": "HEAD"}');
+    await expect(readHistory(dir)).rejects.toThrow('history-baseline.json 的 commit 应是一次提交的编号（7 到 64 位小写十六进制），现在是“HEAD”。');
+    const shallowRepo = baselineRepo();
+    const shallow = mkdtempSync(join(tmpdir(), 'shallow-'));
+    made.push(shallow);
+    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${shallowRepo.dir}`, shallow]);
+    const h = (await pledgeHistory(shallow))!;
+    expect(h.shallow).toBe(true);
+    const rows = historyRows(h.commitsOf(join(shallow, workPath)), SHOW);
+    expect(rows.rows.map((r) => r.marked)).toEqual([false, true]);
+    expect(rows.baseline).toBe(0);
+  });
+
+  test('a merge after the baseline is compared like any later commit', async () => {
+    const { dir, ids } = baselineRepo();
+    git(dir, ['checkout', '-q', '-b', 'side', ids.append]);
+    writeFileSync(join(dir, workPath), readFileSync(join(dir, workPath), 'utf8').replace('完成公开课', '改写的公开课'));
+    commitAll(dir, '2026-03-07T10:00:00+08:00');
+    git(dir, ['checkout', '-q', 'main']);
+    git(dir, ['merge', '-q', '--no-ff', '-X', 'theirs', '-m', 'merge side', 'side'], '2026-03-08T10:00:00+08:00');
+    const work = (await pledgeHistory(dir))!.commitsOf(join(dir, workPath));
+    expect(work.filter((c) => c.baseline).map((c) => c.commit)).toEqual([ids.created, ids.earlyRewrite]);
+    expect(historyRows(work, SHOW).rows.at(-1)).toMatchObject({ marked: true });
   });
 });
