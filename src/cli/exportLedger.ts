@@ -1,11 +1,14 @@
 /**
  * `npm run export -- ledger|results|ranking [--round 2025] [--out 文件.xlsx] [--content DIR] [--as-of YYYY-MM-DD]`
+ * `npm run export -- month 2025-12 [--org ID] [--out 文件.xlsx] [--content DIR] [--today YYYY-MM-DD]`
  * Writes an Excel workbook of a round:
  * - `ledger`: the 践诺台账, one row per approved pledge, with the latest record, status and check-off;
  * - `results`: the 评诺 results, one row per evaluated member of every branch, from the same rows as the
  *   internal results pages (src/lib/evaluationResults.ts `branchResults`);
  * - `ranking`: the 考核评比, one sheet per finished stage and one for the whole round, from the same table
- *   as the internal ranking page (src/lib/branchRanking.ts, src/lib/rankingTable.ts).
+ *   as the internal ranking page (src/lib/branchRanking.ts, src/lib/rankingTable.ts);
+ * - `month`: the pledges that owe a record for one month (or semester), to be filled in Excel or WPS and read
+ *   back by `npm run import -- records` (src/loader/monthExport.ts).
  * `results` and `ranking` read the content as the internal build shows it (nothing marked private).
  * Counts are as of `--as-of`, else site.json's `asOf`, else today in the site's time zone; the command says which.
  * Text is always written as a string cell, never as a formula, whatever it starts with.
@@ -22,6 +25,7 @@ import { ledgerRow } from '../lib/ledgerRow.ts';
 import { projectScope } from '../lib/projectScope.ts';
 import { flatTable, rankingTable, stageLabel, type RankingColumn } from '../lib/rankingTable.ts';
 import { asOfLine } from '../loader/asOfLine.ts';
+import { monthExport } from '../loader/monthExport.ts';
 import { checkContent, type CheckResult } from '../loader/checkContent.ts';
 import { categories, grades, labelOf } from '../schemas/options.ts';
 import { t } from '../i18n/t.ts';
@@ -190,11 +194,55 @@ const kinds = {
   ranking: { make: rankingWorkbook, file: '考核评比', done: (n: number, f: string) => t('export.rankingDone', { count: n, file: f }) },
 } as const;
 
+const monthUsage = 'npm run export -- month 2025-12 [--org 组织编号] [--out 文件.xlsx] [--content 内容目录] [--today 2025-12-31]（按学期记账的写 2025-autumn 或 2025-spring）';
+
+/** `month <period>`: the month's spreadsheet of owed pledges. */
+async function exportMonth(key: string, values: { out?: string; content?: string; org?: string; today?: string }): Promise<number> {
+  const dir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
+  const made = await monthExport(dir, key, { org: values.org, today: values.today });
+  if ('error' in made) {
+    process.stderr.write(`${made.error}\n`);
+    return 1;
+  }
+  const scope = made.orgName ? `（${made.orgName}）` : '';
+  if (!made.workbook) {
+    process.stdout.write(`${made.period.key} 没有欠记实的承诺${scope}，没有导出文件。\n`);
+    return 0;
+  }
+  const out = resolve(values.out ?? `践诺记实-${made.period.key}${values.org ? `-${values.org}` : ''}.xlsx`);
+  try {
+    await made.workbook.xlsx.writeFile(out);
+  } catch (err) {
+    process.stderr.write(`无法写入 ${out}（${(err as NodeJS.ErrnoException).code ?? '未知原因'}）：如果它正在 Excel 或 WPS 中打开，请先关闭，或用 --out 另选文件名。\n`);
+    return 1;
+  }
+  process.stdout.write(`已导出 ${made.period.key} 欠记实的 ${made.rows} 项承诺${scope}到 ${out}\n`);
+  process.stdout.write(`请在“记实日期”“进展情况”“完成进度（%）”三列填写，保存后运行：npm run import -- records ${out}\n`);
+  return 0;
+}
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { round: { type: 'string' }, out: { type: 'string' }, content: { type: 'string' }, 'as-of': { type: 'string' } } });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { round: { type: 'string' }, out: { type: 'string' }, content: { type: 'string' }, 'as-of': { type: 'string' }, org: { type: 'string' }, today: { type: 'string' } },
+    });
+  } catch {
+    process.stderr.write(`${t('export.usage')}\n或：${monthUsage}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (positionals[0] === 'month') {
+    if (positionals.length !== 2 || values.round !== undefined || values['as-of'] !== undefined) {
+      process.stderr.write(`用法：${monthUsage}\n`);
+      return 2;
+    }
+    return exportMonth(positionals[1], values);
+  }
   const kind = kinds[positionals[0] as keyof typeof kinds] as (typeof kinds)[keyof typeof kinds] | undefined;
-  if (!kind || positionals.length !== 1) {
-    process.stderr.write(`${t('export.usage')}\n`);
+  if (!kind || positionals.length !== 1 || values.org !== undefined || values.today !== undefined) {
+    process.stderr.write(`${t('export.usage')}\n或：${monthUsage}\n`);
     return 2;
   }
   const cliAsOf = values['as-of'];
