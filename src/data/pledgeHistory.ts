@@ -11,7 +11,8 @@
  * commits up to it (on its first-parent line) are the starting state — listed, never compared — and only later
  * commits are compared with what was public. The bundled sample names the last commit of its writing, so that the
  * project's own edits of the sample are not shown as a branch rewriting its records. The commits up to it come from
- * one `git rev-list`, run beside the log.
+ * one `git rev-list`, run beside the log. A baseline that is not a commit of the repository (content copied from
+ * elsewhere) is not used, with a warning: everything is then compared, which can only flag more.
  *
  * None outside a git checkout, before the first commit, or with BOARD_HISTORY=off.
  */
@@ -79,20 +80,23 @@ function readInto(reader: GitLogPatchReader, file: string): void {
 /** The file in a content folder naming the history's baseline. */
 const BASELINE_FILE = 'history-baseline.json';
 
-/** The commit `dir`'s history-baseline.json names, or undefined when there is none. */
-function readBaseline(dir: string): string | undefined {
+/** What is said when a baseline is not used: the history is then compared from the first commit, flagging more, never less. */
+const notUsed = (why: string) => `${BASELINE_FILE} ${why}，修改记录没有用它，从第一次提交起逐一核对。`;
+
+/** The commit `dir`'s history-baseline.json names (or why it names none usable); neither when there is no such file. */
+function readBaseline(dir: string): { commit?: string; ignored?: string } {
   const file = join(dir, BASELINE_FILE);
-  if (!existsSync(file)) return undefined;
+  if (!existsSync(file)) return {};
   let commit: unknown;
   try {
     commit = (JSON.parse(readFileSync(file, 'utf8')) as { commit?: unknown }).commit;
   } catch {
-    throw new Error(`${BASELINE_FILE} 不是有效的 JSON：应写成 { "commit": "提交编号", "reason": "说明" }。`);
+    return { ignored: notUsed('不是有效的 JSON（应写成 { "commit": "提交编号", "reason": "说明" }）') };
   }
   if (typeof commit !== 'string' || !/^[0-9a-f]{7,64}$/.test(commit)) {
-    throw new Error(`${BASELINE_FILE} 的 commit 应是一次提交的编号（7 到 64 位小写十六进制），现在是“${String(commit).slice(0, 80)}”。`);
+    return { ignored: notUsed(`的 commit 应是一次提交的编号（7 到 64 位小写十六进制），现在是“${String(commit).slice(0, 80)}”`) };
   }
-  return commit;
+  return { commit };
 }
 
 /** Reads the history of `dir`'s pledges in this process. */
@@ -100,7 +104,7 @@ export async function readHistory(dir: string): Promise<PackedHistory | null> {
   const git = repoState(dir);
   if (!git.commit || !existsSync(join(dir, 'pledges'))) return null;
   const head = git.commit;
-  const baseline = readBaseline(dir);
+  const { commit: baseline, ignored } = readBaseline(dir);
   // git writes to a file, not a pipe: a pipe would stall git whenever this process's event loop is busy.
   const tmp = mkdtempSync(join(tmpdir(), 'pledge-history-'));
   try {
@@ -113,16 +117,16 @@ export async function readHistory(dir: string): Promise<PackedHistory | null> {
     ]);
     if (!log.ok) throw new Error(log.err.trim() || 'git log');
     const isShallow = shallow.text.trim() === 'true';
-    // In a shallow clone the baseline may be older than the oldest commit fetched: then every commit there is after it.
-    if (start && !start.ok && !isShallow) {
-      throw new Error(`${BASELINE_FILE} 写的修改记录起点 ${baseline} 不是这个版本库中的提交：请改为本仓库主线上的一次提交，或删除这个文件。`);
-    }
+    // Not a commit here: content copied from another repository (the sample's, say), or a mistake; every commit is
+    // then compared. In a shallow clone it may just be older than the oldest commit fetched, which needs no word.
+    const unknown = start && !start.ok && !isShallow ? notUsed(`写的修改记录起点 ${baseline} 不是这个版本库中的提交（这份内容也许是从别的仓库复制来的）`) : undefined;
     const startingState = start?.ok ? new Set(start.text.split('\n').filter(Boolean)) : undefined;
     const reader = new GitLogPatchReader(publishedIn(process.env.SITE_SCOPE), startingState);
     readInto(reader, file);
     // Paths from the repository root, as git names them; the folder's own prefix is kept, so lookups need no root.
     const prefix = relative(git.root, realpathSync(dir)).split('\\').join('/');
-    return { ...packHistory(head, isShallow, reader.end()), ...(prefix && { prefix }) };
+    const warning = ignored ?? unknown;
+    return { ...packHistory(head, isShallow, reader.end()), ...(prefix && { prefix }), ...(warning && { warning }) };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -174,13 +178,19 @@ export function forgetPledgeHistory(): void {
  * Starts reading the history of `dir` (once per folder and process): in a separate process when `projectRoot` is
  * given (the build), in this one otherwise. A failure is reported to `onError` and leaves the pages without history.
  */
-export function pledgeHistory(dir = contentDir(), o: { projectRoot?: string; onError?: (message: string) => void } = {}): Promise<PledgeHistory | null> {
+export function pledgeHistory(
+  dir = contentDir(),
+  o: { projectRoot?: string; onError?: (message: string) => void; onWarning?: (message: string) => void } = {},
+): Promise<PledgeHistory | null> {
   if (process.env.BOARD_HISTORY === 'off') return Promise.resolve(null);
   let p = started().get(dir);
   if (!p) {
     const packed = o.projectRoot ? readInOwnProcess(dir, o.projectRoot) : readHistory(dir);
     p = packed
-      .then((h) => (h ? withLookup(dir, h) : null))
+      .then((h) => {
+        if (h?.warning) o.onWarning?.(h.warning);
+        return h ? withLookup(dir, h) : null;
+      })
       .catch((e: unknown) => {
         o.onError?.(e instanceof Error ? e.message : String(e));
         return null;

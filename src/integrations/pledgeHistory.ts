@@ -16,7 +16,11 @@ export function pledgeHistory(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build') return;
-        void readPledgeHistory(undefined, { projectRoot, onError: (message) => logger.warn(`没有读取到承诺的修改记录（承诺页面上将不显示修改记录）：${message}`) });
+        void readPledgeHistory(undefined, {
+          projectRoot,
+          onError: (message) => logger.warn(`没有读取到承诺的修改记录（承诺页面上将不显示修改记录）：${message}`),
+          onWarning: (message) => logger.warn(message),
+        });
       },
     },
   };

@@ -17,6 +17,8 @@ export interface PackedHistory {
   files: Record<string, PackedCommit[]>;
   /** The content folder's path from the repository root, when it is not the root itself. */
   prefix?: string;
+  /** Why the content folder's history-baseline.json was not used, when it was not. */
+  warning?: string;
 }
 
 const KINDS: FileCommit['kind'][] = ['created', 'edited', 'deleted'];

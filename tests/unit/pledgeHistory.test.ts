@@ -12,6 +12,7 @@ import { pledgeHistory, readHistory } from '../../src/data/pledgeHistory.ts';
 import { historyRows } from '../../src/lib/historyRows.ts';
 import { frontmatterOutline, reviewStatusOf } from '../../src/lib/frontmatterOutline.ts';
 import { unquoteGitPath } from '../../src/loader/gitLogPatch.ts';
+import { unpackCommits } from '../../src/loader/packedHistory.ts';
 import { tinyContent } from '../fixtures/tinyContent.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -383,19 +384,25 @@ describe('a baseline (history-baseline.json): where the comparing starts', () =>
     ]);
   });
 
-  test('a baseline that is not a commit of the repository is an error naming the file; one older than a shallow clone leaves every fetched commit compared', async () => {
-    const { dir } = baselineRepo();
+  test('a baseline that is not a commit of the repository (content copied from elsewhere) or is malformed is not used, with a warning: every commit is compared; one older than a shallow clone needs no warning', async () => {
+    const { dir, ids } = baselineRepo();
     writeFileSync(join(dir, 'history-baseline.json'), JSON.stringify({ commit: 'f'.repeat(40) }));
     git(dir, ['commit', '-qam', 'wrong baseline'], '2026-03-07T10:00:00+08:00');
-    await expect(readHistory(dir)).rejects.toThrow(`history-baseline.json 写的修改记录起点 ${'f'.repeat(40)} 不是这个版本库中的提交：请改为本仓库主线上的一次提交，或删除这个文件。`);
+    const wrong = (await readHistory(dir))!;
+    expect(wrong.warning).toBe(`history-baseline.json 写的修改记录起点 ${'f'.repeat(40)} 不是这个版本库中的提交（这份内容也许是从别的仓库复制来的），修改记录没有用它，从第一次提交起逐一核对。`);
+    expect(unpackCommits(wrong, workPath).filter((c) => c.rewrote.length).map((c) => c.commit)).toEqual([ids.earlyRewrite, ids.lateRewrite]);
     writeFileSync(join(dir, 'history-baseline.json'), '{"commit": "HEAD"}');
-    await expect(readHistory(dir)).rejects.toThrow('history-baseline.json 的 commit 应是一次提交的编号（7 到 64 位小写十六进制），现在是“HEAD”。');
+    expect((await readHistory(dir))!.warning).toBe('history-baseline.json 的 commit 应是一次提交的编号（7 到 64 位小写十六进制），现在是“HEAD”，修改记录没有用它，从第一次提交起逐一核对。');
+    const warnings: string[] = [];
+    expect(await pledgeHistory(dir, { onWarning: (m) => warnings.push(m) })).not.toBeNull();
+    expect(warnings).toHaveLength(1);
     const shallowRepo = baselineRepo();
     const shallow = mkdtempSync(join(tmpdir(), 'shallow-'));
     made.push(shallow);
     execFileSync('git', ['clone', '-q', '--depth', '2', `file://${shallowRepo.dir}`, shallow]);
     const h = (await pledgeHistory(shallow))!;
     expect(h.shallow).toBe(true);
+    expect((await readHistory(shallow))!.warning).toBeUndefined();
     const rows = historyRows(h.commitsOf(join(shallow, workPath)), SHOW);
     expect(rows.rows.map((r) => r.marked)).toEqual([false, true]);
     expect(rows.baseline).toBe(0);
