@@ -1,5 +1,6 @@
 /**
  * `npm run import -- roster.xlsx [--dry-run] [--content DIR]`
+ * (`npm run import -- records 记实表.xlsx` imports a month's records instead: src/cli/importRecords.ts.)
  * Creates or updates member files from a roster with Chinese headers
  * (姓名, 所在支部, 职务, 岗位, 状态; optional 编号, 设岗). Nothing is written
  * when any row is bad, or when the roster is over its limits (5,000 member
@@ -17,10 +18,19 @@ import { readTable, TableError } from '../loader/readTable.ts';
 const kindLabel = { create: '新建', update: '更新', same: '不变' } as const;
 
 async function main(): Promise<number> {
+  if (process.argv[2] === 'records') {
+    const { importRecords } = await import('./importRecords.ts');
+    try {
+      return await importRecords(process.argv.slice(3));
+    } catch (err) {
+      process.stderr.write(`导入记实时出现意外错误，没有写入任何文件：请把这条消息和所用的命令告诉维护人员（技术信息：${String((err as Error)?.message ?? err).slice(0, 200)}）。\n`);
+      return 1;
+    }
+  }
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, content: { type: 'string' } } });
   const file = positionals[0];
   if (!file) {
-    process.stderr.write('用法：npm run import -- 名册.xlsx [--dry-run]\n表头：姓名、所在支部、职务、岗位、状态（可加 编号、设岗）\n');
+    process.stderr.write('用法：npm run import -- 名册.xlsx [--dry-run]\n表头：姓名、所在支部、职务、岗位、状态（可加 编号、设岗）\n导入每月的记实表：npm run import -- records 记实表.xlsx [--dry-run]\n');
     return 2;
   }
   if (!existsSync(file)) {
