@@ -47,7 +47,7 @@ export function planRecords(rows: readonly PlannedRow[], period: Period, today: 
       continue;
     }
     if (row.stale) {
-      problem(`承诺文件 ${row.path} 在您打开之后已被别人修改，没有写入：请重新载入后再填写（您填写的内容仍保留在页面上）。`);
+      problem(`承诺文件 ${row.path} 在您打开之后已被别人修改，没有写入。`);
       continue;
     }
     if (seen.has(row.path)) {
