@@ -1,10 +1,12 @@
 /**
  * Small corrections to Decap's own screens that its config cannot make: the
  * login page names the board; the 媒体 button is hidden while no field takes
- * uploads; a refused save is also announced at the top of the editor; and
+ * uploads; a refused save is also announced at the top of the editor; two
+ * members of one name and branch are told apart in the members list; and
  * the few accessible names Decap hard-codes in English are given in Chinese.
  * One MutationObserver keeps them true as Decap re-renders.
  */
+import { markNamesakeCards } from './namesakeCards.ts';
 
 /** Accessible names and titles Decap writes in English, whatever the locale. */
 const englishNames: Record<string, string> = {
@@ -27,13 +29,14 @@ let mediaLabel = '媒体';
 /** Decap names each field's box after its widget type (“select”填写项): name it after the field instead. */
 function nameFieldBoxes(): void {
   for (const box of document.querySelectorAll<HTMLElement>('[aria-label$="”填写项"]')) {
-    const label = box.querySelector('label')?.textContent?.replace(/\s*\((选填|可选)\)\s*$/, '').trim();
+    const label = box.querySelector('label')?.textContent?.replace(/\s*(\((选填|可选)\)|（[^（）]*必填）)\s*$/, '').trim();
     if (label) box.setAttribute('aria-label', `${label}（填写项）`);
   }
 }
 
 function tidy(): void {
   nameFieldBoxes();
+  markNamesakeCards();
   for (const attr of ['aria-label', 'title']) {
     for (const el of document.querySelectorAll<HTMLElement>(`[${attr}]`)) {
       const zh = englishNames[el.getAttribute(attr) ?? ''];

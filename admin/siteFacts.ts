@@ -7,6 +7,7 @@
  * shows by name without reloading the admin.
  */
 import { useSyncExternalStore } from 'react';
+import { memberLabels } from '../src/lib/memberLabels.ts';
 
 export interface SiteFacts {
   boardName?: string;
@@ -14,7 +15,8 @@ export interface SiteFacts {
   publishing?: 'workflow' | 'simple';
   asOf?: string;
   currentRound?: string;
-  rounds: { id: string; title: string }[];
+  /** Each round with its dates (what a deadline must fall within), when names.json gives them. */
+  rounds: { id: string; title: string; start?: string; end?: string }[];
   orgs: { id: string; name: string }[];
   members: { id: string; name: string; org?: string }[];
 }
@@ -22,7 +24,7 @@ export interface SiteFacts {
 type Kind = 'members' | 'orgs' | 'rounds';
 
 let current: SiteFacts = { rounds: [], orgs: [], members: [] };
-type Lookup = Map<string, { kind: Kind; label: string; name: string }>;
+type Lookup = Map<string, { kind: Kind; label: string; name: string; pick: string }>;
 let lookup: Lookup | undefined;
 const listeners = new Set<() => void>();
 
@@ -63,7 +65,7 @@ export function learn(kind: Kind, entries: { slug: string; data: Record<string, 
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const items = entries.map((e) => {
     const id = e.slug.split('/').pop() ?? e.slug;
-    if (kind === 'rounds') return { id, title: str(e.data.title) ?? id };
+    if (kind === 'rounds') return { id, title: str(e.data.title) ?? id, start: str(e.data.start), end: str(e.data.end) };
     if (kind === 'orgs') return { id, name: str(e.data.name) ?? id };
     return { id, name: str(e.data.name) ?? id, org: str(e.data.org) };
   });
@@ -88,20 +90,21 @@ export function useSiteFacts(): SiteFacts {
 function table(): Lookup {
   if (lookup) return lookup;
   const t: Lookup = new Map();
-  for (const r of current.rounds) t.set(`rounds:${r.id}`, { kind: 'rounds', label: r.title, name: r.title });
-  const orgName = new Map(current.orgs.map((o) => [o.id, o.name]));
-  for (const o of current.orgs) t.set(`orgs:${o.id}`, { kind: 'orgs', label: o.name, name: o.name });
+  for (const r of current.rounds) t.set(`rounds:${r.id}`, { kind: 'rounds', label: r.title, name: r.title, pick: r.title });
+  for (const o of current.orgs) t.set(`orgs:${o.id}`, { kind: 'orgs', label: o.name, name: o.name, pick: o.name });
+  const told = memberLabels(current.members, current.orgs);
+  const picked = memberLabels(current.members, current.orgs, { withOrg: true });
   for (const m of current.members) {
-    const org = m.org ? (orgName.get(m.org) ?? m.org) : '';
-    t.set(`members:${m.id}`, { kind: 'members', label: org ? `${m.name} · ${org}` : m.name, name: m.name });
+    t.set(`members:${m.id}`, { kind: 'members', label: told.get(m.id) ?? m.name, name: m.name, pick: picked.get(m.id) ?? m.name });
   }
   lookup = t;
   return t;
 }
 
 /**
- * How an id is shown: a member as `王芳 · 第二教师党支部（高中部）`, an org or a round by its name; the id itself when
- * unknown. `kinds` says where to look, in order (a relation's targets).
+ * How an id is shown: a member by name, told apart from namesakes (`王丽 · 第一支部`, and `· 编号 wang-li-2` within one
+ * branch; src/lib/memberLabels.ts), an org or a round by its name; the id itself when unknown. `kinds` says where to
+ * look, in order (a relation's targets).
  */
 export function labelOf(id: string | undefined, kinds: readonly string[] = ['members', 'orgs', 'rounds']): string {
   if (!id) return '';
@@ -112,7 +115,12 @@ export function labelOf(id: string | undefined, kinds: readonly string[] = ['mem
   return id;
 }
 
-/** The plain name of a member or org (no org after a member's name). */
+/** How a picker offers a member: always with the branch (`王芳 · 第二教师党支部（高中部）`), namesakes of one branch with their id. */
+export function pickLabelOf(id: string): string {
+  return table().get(`members:${id}`)?.pick ?? labelOf(id);
+}
+
+/** The plain name of a member or org (no org after a member's name): only where the name cannot be mistaken. */
 export function nameOf(id: string | undefined): string {
   if (!id) return '';
   return table().get(`members:${id}`)?.name ?? table().get(`orgs:${id}`)?.name ?? id;

@@ -1,6 +1,6 @@
 /**
  * The preview of a pledge in the editor: the very PledgeCard the public pages
- * render, with the owner's name instead of the id, the status as of the
+ * render, with the owner's name (told apart from namesakes) instead of the id, the status as of the
  * site's date (src/lib), and the text sanitised as the site sanitises it.
  */
 import { createElement as h, type ReactElement } from 'react';
@@ -9,7 +9,7 @@ import { toIsoDate } from '../../src/lib/dates.ts';
 import type { Pledge } from '../../src/lib/model.ts';
 import { fulfilmentOf } from '../../src/lib/pledgeStatus.ts';
 import { renderMarkdown } from '../../src/lib/renderMarkdown.ts';
-import { nameOf, useSiteFacts } from '../siteFacts.ts';
+import { labelOf, useSiteFacts } from '../siteFacts.ts';
 
 interface PreviewProps {
   entry: { get(key: 'data'): { toJS(): Partial<Pledge> & { body?: string } } };
@@ -20,7 +20,8 @@ export function PledgePreview({ entry }: PreviewProps): ReactElement {
   const { asOf } = useSiteFacts();
   const today = asOf ?? toIsoDate(new Date());
   const status = d.review && d.title && d.owner ? fulfilmentOf(d as Pledge, today) : null;
-  const owner = nameOf(d.owner);
+  // Told apart from a namesake (王丽 · 第一支部), as everywhere in the admin.
+  const owner = labelOf(d.owner, ['members', 'orgs']);
   return h(
     'main',
     { className: 'wrap' },

@@ -8,7 +8,7 @@
  * lists; a value the content names but the lists lack is kept and shown.
  */
 import { createElement as h, useEffect, useMemo, useState, type ReactElement } from 'react';
-import { learn, labelOf, nameOf, useSiteFacts, type SiteFacts } from '../siteFacts.ts';
+import { learn, labelOf, nameOf, pickLabelOf, useSiteFacts, type SiteFacts } from '../siteFacts.ts';
 import type { WidgetProps } from './widgetProps.ts';
 import { pledgeRef } from '../../src/lib/pledgeRef.ts';
 import { folderOf, roundOfPath } from './roundWidget.ts';
@@ -32,7 +32,7 @@ export function refOptions(targets: string[], facts: SiteFacts, pledges: Option[
   const out: Option[] = [];
   for (const t of targets) {
     if (t === 'members') {
-      for (const m of facts.members) out.push({ value: m.id, label: labelOf(m.id, ['members']), group: m.org ? `${groupLabel.members} · ${nameOf(m.org)}` : groupLabel.members });
+      for (const m of facts.members) out.push({ value: m.id, label: pickLabelOf(m.id), group: m.org ? `${groupLabel.members} · ${nameOf(m.org)}` : groupLabel.members });
     } else if (t === 'orgs') {
       for (const o of facts.orgs) out.push({ value: o.id, label: o.name, group: groupLabel.orgs });
     } else if (t === 'rounds') {
@@ -84,7 +84,7 @@ export function RefControl(props: WidgetProps): ReactElement {
           const hits = lists.flat();
           if (!alive) return;
           if (t === 'pledges') {
-            setPledges(hits.map((e) => ({ value: e.slug, label: `${String(e.data.title ?? e.slug)}（${nameOf(String(e.data.owner ?? ''))}）`, group: groupLabel.pledges })));
+            setPledges(hits.map((e) => ({ value: e.slug, label: `${String(e.data.title ?? e.slug)}（${labelOf(String(e.data.owner ?? ''), ['members', 'orgs'])}）`, group: groupLabel.pledges })));
           } else learn(t as 'members' | 'orgs' | 'rounds', hits);
         })
         .catch(() => undefined);

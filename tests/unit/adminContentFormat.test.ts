@@ -39,7 +39,11 @@ describe('readEntry / writeEntry', () => {
     learn('members', [{ slug: 'cao-lin', data: { name: '曹林', org: 'jiaoshi-er' } }]);
     const def = folders.find((c) => c.name === 'pledges')!;
     const data = readEntry(def, '---\nowner: cao-lin\ncategory: study\ntitle: 读书\nreview:\n  status: draft\n---\n');
-    expect(data).toMatchObject({ view_owner: '曹林 · 第二教师党支部（高中部）', view_category: '学习', view_kind: 'member' });
+    expect(data).toMatchObject({ view_owner: '曹林', view_category: '学习', view_kind: 'member' });
+    // A second 曹林 elsewhere: each is named with the branch, in the lists as in the pickers.
+    learn('orgs', [{ slug: 'jiaoshi-yi', data: { name: '第一教师党支部（初中部）' } }]);
+    learn('members', [{ slug: 'cao-lin-2', data: { name: '曹林', org: 'jiaoshi-yi' } }]);
+    expect(readEntry(def, '---\nowner: cao-lin\ntitle: 读书\nreview:\n  status: draft\n---\n').view_owner).toBe('曹林 · 第二教师党支部（高中部）');
     expect(writeEntry(def, data)).not.toContain('view_');
     const org = readEntry(def, '---\nowner: jiaoshi-er\ntitle: 建好阵地\nreview:\n  status: draft\n---\n');
     expect(org.view_kind).toBe('org');

@@ -61,8 +61,9 @@ async function publishOrExplain(step: string): Promise<void> {
 /** Opens the pledge from the 承诺事项 list, the way a person would (not by URL). */
 async function openPledgeFromList(): Promise<void> {
   await ui.openCollection('承诺事项');
-  // The list names the owner as the pickers do (name · branch), for a member created moments earlier too.
-  await page.getByText(`${MEMBER_NAME} · 第一教师党支部（初中部） · ${TITLE}`, { exact: true }).click();
+  // The list names the owner by name (no one else bears it: src/lib/memberLabels.ts), for a member created moments earlier too.
+  // (After the title the card says the pledge's status and last record.)
+  await page.getByText(new RegExp(`^${MEMBER_NAME} · ${TITLE}( · |$)`)).first().click();
   await (await ui.control('承诺事项')).waitFor();
   await expect.poll(async () => (await ui.control('承诺事项')).inputValue()).toBe(TITLE);
 }
