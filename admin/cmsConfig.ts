@@ -6,7 +6,6 @@
 import { collections } from '../src/schemas/collections.ts';
 import { toDecapCollection } from '../src/schemas/toDecap.ts';
 import type { PublishMode } from './backendFromEnv.ts';
-import { datePattern } from './datePattern.ts';
 import { withProfiles } from './withProfiles.ts';
 import type { Profile } from '../src/lib/profiles.ts';
 
@@ -23,7 +22,7 @@ export interface CmsConfigOptions {
   localBackend?: boolean | { url?: string; allowed_hosts?: string[] };
   /** Content folder, relative to the repository root. */
   contentDir?: string;
-  /** The rounds: a pledge deadline must fall inside one of them (R4), which the CMS checks with a pattern. */
+  /** The rounds a new per-round file may go into. (That a deadline is inside its round is a save rule: admin/saveRules.ts.) */
   rounds?: { id: string; title: string; start: string; end: string }[];
   /** The round a new per-round file goes into unless the secretary picks another (site.json `currentRound`). */
   currentRound?: string;
@@ -32,6 +31,9 @@ export interface CmsConfigOptions {
 }
 
 type DecapCollection = Record<string, unknown> & { name: string; fields?: Record<string, unknown>[] };
+
+/** Fields of a pledge's review that only an organisation's pledge has. */
+const orgOnly = ['filedOn'];
 
 /** Collections in the order a secretary uses them: the admin opens on the first. */
 const byUse = ['pledges', 'org-pledges', 'members', 'checks', 'bulletins', 'reviews', 'evaluations', 'commendations', 'orgs', 'rounds', 'site'];
@@ -45,18 +47,6 @@ function withRoundOptions(cols: DecapCollection[], o: CmsConfigOptions): DecapCo
   }));
 }
 
-/** Adds the round-dates pattern to the pledge deadline field. */
-function withDeadlineRule(collections: Record<string, unknown>[], rounds: CmsConfigOptions['rounds']): Record<string, unknown>[] {
-  if (!rounds?.length) return collections;
-  const spans = rounds.map((r) => `${r.start} 至 ${r.end}`).join('、');
-  return collections.map((c) =>
-    c.name !== 'pledges'
-      ? c
-      : { ...c, fields: (c.fields as Record<string, unknown>[]).map((f) => (f.name === 'deadline' ? { ...f, pattern: [datePattern(rounds), `完成时限须在轮次起止日期之内（${spans}）`] } : f)) },
-  );
-}
-
-
 /**
  * Pledges are one folder, listed in two views so that organisation pledges are never mixed into the members'
  * list: member pledges in `pledges` (owner → members), organisation pledges (党组织承诺) in `org-pledges` (owner →
@@ -69,10 +59,13 @@ function withOrgPledges(cols: DecapCollection[]): DecapCollection[] {
     const fields = c.fields ?? [];
     // view_kind is what the admin reads a file as (ownerKind, or else whether the owner is an org), so files
     // written by hand or imported, which carry no ownerKind, still land in the right list.
+    // 报上级备案日期 is an organisation's: a member's pledge is not filed with the upper organisation.
+    const withoutOrgOnly = (f: Record<string, unknown>) =>
+      f.name === 'review' ? { ...f, fields: (f.fields as Record<string, unknown>[]).filter((x) => !orgOnly.includes(String(x.name))) } : f;
     const member = {
       ...c,
       filter: { field: 'view_kind', value: 'member' },
-      fields: fields.map((f) => (f.name === 'ownerKind' ? kind('member') : f.name === 'owner' ? { ...f, label: '承诺党员', hint: '作出承诺的党员', collections: ['members'] } : f)),
+      fields: fields.map((f) => (f.name === 'ownerKind' ? kind('member') : f.name === 'owner' ? { ...f, label: '承诺党员', hint: '作出承诺的党员', collections: ['members'] } : withoutOrgOnly(f))),
     };
     const org = {
       ...c,
@@ -111,7 +104,7 @@ export function cmsConfig(o: CmsConfigOptions): Record<string, unknown> {
     publish_mode: o.publishMode ?? 'simple',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
-    collections: withProfiles(withOrgPledges(withRoundOptions(withDeadlineRule(collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')), o.rounds) as DecapCollection[], o)), o.profiles)
+    collections: withProfiles(withOrgPledges(withRoundOptions(collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')) as DecapCollection[], o)), o.profiles)
       .map(withSharedMedia)
       .sort((a, b) => byUse.indexOf(a.name) - byUse.indexOf(b.name)),
   };

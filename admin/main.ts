@@ -10,15 +10,17 @@ import { clearEditorAlert, showEditorAlert, startChrome } from './chrome.ts';
 import { registerContentFormats } from './contentFormat.ts';
 import { adminLocale } from './locale/adminLocale.ts';
 import { registerPreviews } from './previews/registerPreviews.ts';
-import { saveBlockers } from './saveRules.ts';
+import { entryProblems } from './entryProblems.ts';
 import { startMonthPage } from './month/mountMonthPage.ts';
-import { facts, loadFacts } from './siteFacts.ts';
+import { loadFacts } from './siteFacts.ts';
 import { asControl } from './widgets/asControl.ts';
+import { ChoicesControl } from './widgets/choicesWidget.ts';
 import { DayControl, DayPreview } from './widgets/dayWidget.ts';
 import { FileIdControl } from './widgets/fileIdWidget.ts';
 import { RefControl, RefPreview } from './widgets/refWidget.ts';
 import { RoundControl, RoundPreview } from './widgets/roundWidget.ts';
 import { SelectPreview } from './widgets/selectPreview.ts';
+import { withFieldRules } from './widgets/withFieldRules.ts';
 import { isWorkflowPublish, publishBlockers } from './workflowRules.ts';
 
 registerContentFormats(CMS);
@@ -29,19 +31,24 @@ CMS.registerWidget('fileId', asControl(FileIdControl) as never);
 // Decap's own select, previewed by its Chinese label instead of the stored slug (上半年, not h1).
 const select = CMS.getWidget('select') as unknown as { control: unknown; schema?: unknown };
 (CMS.registerWidget as unknown as (name: string, control: unknown, preview: unknown, schema?: unknown) => void)('select', select.control, SelectPreview, select.schema);
+CMS.registerWidget('choices', asControl(ChoicesControl) as never, SelectPreview as never);
+// Every control the field tables use also reports the save rules' problems at its own field when Decap validates it,
+// so one save shows them all at once beside Decap's own (admin/widgets/withFieldRules.ts). The registry's entry is
+// changed in place: its preview, schema and styles stay as registered.
+for (const name of ['string', 'text', 'number', 'boolean', 'select', 'list', 'object', 'ref', 'round', 'day', 'fileId', 'choices']) {
+  const widget = CMS.getWidget(name) as unknown as { control: unknown };
+  widget.control = withFieldRules(widget.control as never, name === 'list' || name === 'object');
+}
 registerPreviews(CMS);
 
 type EntryMap = { get(key: string): unknown; getIn(path: string[]): unknown };
 
-// Refuse what the content check would refuse, with its Chinese message, shown at the top of the form and in the notice.
+// The last guard: whatever the content check would refuse and no field has shown (a file it could not read, a file
+// outside any round's folder), with its Chinese message at the top of the form and in the notice.
 CMS.registerEventListener({
   name: 'preSave',
   handler: ({ entry }: { entry: EntryMap }) => {
-    const data = (entry.get('data') as { toJS(): Record<string, unknown> }).toJS();
-    const blockers = saveBlockers(
-      { collection: String(entry.get('collection')), newRecord: Boolean(entry.get('newRecord')), path: entry.get('path') as string | undefined, data },
-      { rounds: facts().rounds.map((r) => r.id), members: facts().members.map((m) => m.id), orgs: facts().orgs.map((o) => o.id) },
-    );
+    const blockers = [...new Set(entryProblems(entry).map((p) => p.message))];
     if (blockers.length) {
       showEditorAlert(blockers);
       throw new Error(blockers.join(' '));

@@ -4,6 +4,8 @@ export interface WidgetProps {
   field: { get(key: string): unknown };
   /** The entry being edited: `newRecord`, `path`, `slug`, `collection`. */
   entry: { get(key: string): unknown; getIn?(path: string[]): unknown };
+  /** The entry as the form holds it now (`entry` is as it was when this field last re-rendered). */
+  getEntry?(): { get(key: string): unknown; getIn?(path: string[]): unknown };
   value: unknown;
   onChange(value: unknown): void;
   /** The id the field's `<label for>` points at. */

@@ -5,6 +5,7 @@
  */
 import { collectionOf, type CollectionName } from '../schemas/collections.ts';
 import type { ContentModel, Entry } from '../lib/model.ts';
+import { deadlineOutsideRound } from '../lib/deadlineOutsideRound.ts';
 import { pledgeRef } from '../lib/pledgeRef.ts';
 import { contentLimits, formatCount, type ContentLimits } from '../lib/contentLimits.ts';
 import type { Problem } from '../lib/problem.ts';
@@ -101,16 +102,8 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
     }
     ref(p.file, 'review.by', d.review.by, ['members']);
     ref(p.file, 'closed.verifiedBy', d.closed?.verifiedBy, ['members']);
-    const round = p.round ? roundsById.get(p.round) : undefined;
-    if (round && d.deadline && (d.deadline < round.start || d.deadline > round.end)) {
-      problems.push({
-        file: p.file,
-        field: 'deadline',
-        rule: 'R4',
-        severity: 'error',
-        message: `完成时限 ${d.deadline} 不在本轮（${round.start} 至 ${round.end}）之内。`,
-      });
-    }
+    const outside = deadlineOutsideRound(d.deadline, p.round ? roundsById.get(p.round) : undefined);
+    if (outside) problems.push({ file: p.file, field: 'deadline', rule: 'R4', severity: 'error', message: outside });
   }
   // An organisation's pledges are approved by its upper organisation (报上级审定备案): by the parent org's secretary
   // or one of its team (a member of the parent with the secretary or committee role). The top org's upper authority

@@ -14,6 +14,8 @@ import { quoteValue } from '../lib/quoteValue.ts';
 export interface Option {
   value: string;
   label: string;
+  /** One line saying what choosing it means (the CMS shows it beside the choice). */
+  hint?: string;
 }
 
 /** The Decap CMS field definition a `Field` turns into (see Decap's widget docs). */
@@ -28,6 +30,11 @@ export interface FieldMeta {
   label: string;
   hint?: string;
   required: boolean;
+  /**
+   * The state in which a field the schema leaves optional is required by a rule across fields (`审核通过时`, `销号时`):
+   * the CMS says “审核通过时必填” where it would say 选填.
+   */
+  requiredWhen?: string;
   options?: readonly Option[];
   min?: number;
   max?: number;
@@ -40,6 +47,8 @@ export interface FieldMeta {
   default?: unknown;
   /** The id a new file is named after: an existing file's id is its file name, so files need not carry it. */
   fileId?: boolean;
+  /** The field a new file's id is derived from (a member's or org's name). */
+  idFrom?: string;
   /** The round of a per-round file, which its folder gives; a file may repeat it, never contradict it. */
   folderRound?: boolean;
   /** How the CMS shows a collapsed item of a list (a Decap template over the item's fields). */
@@ -58,6 +67,8 @@ interface Common<R extends boolean> {
   label: string;
   hint?: string;
   required?: R;
+  /** Required only in this state, by a rule across fields (see FieldMeta.requiredWhen). */
+  requiredWhen?: string;
 }
 
 function finish<Z extends z.ZodTypeAny, R extends boolean>(
@@ -67,6 +78,11 @@ function finish<Z extends z.ZodTypeAny, R extends boolean>(
 ): Field<Opt<Z, R>> {
   const out = required ? zod : zod.optional();
   return { zod: out as Opt<Z, R>, meta: { ...meta, required: Boolean(required) } };
+}
+
+/** What every builder passes on from its options: label, hint and the state a field is required in. */
+function common(o: Common<boolean>): Pick<FieldMeta, 'label' | 'hint' | 'requiredWhen'> {
+  return { label: o.label, hint: o.hint, ...(o.requiredWhen && { requiredWhen: o.requiredWhen }) };
 }
 
 /** The rule code of text holding a control character (or a line break in one-line text). */
@@ -92,7 +108,7 @@ export function text<R extends boolean = false>(
   let s = z.string().trim().min(o.required ? 1 : 0);
   s = s.max(o.max ?? (o.multiline ? contentLimits.textChars : contentLimits.lineChars));
   if (o.pattern) s = s.regex(new RegExp(o.pattern[0]), { message: o.pattern[1] });
-  return finish(withoutControlChars(s, o.label, Boolean(o.multiline)), { kind: o.multiline ? 'text' : 'string', label: o.label, hint: o.hint, pattern: o.pattern, max: o.max }, o.required);
+  return finish(withoutControlChars(s, o.label, Boolean(o.multiline)), { kind: o.multiline ? 'text' : 'string', ...common(o), pattern: o.pattern, max: o.max }, o.required);
 }
 
 /** An id naming another entry: one line, bounded, no control character. */
@@ -100,9 +116,16 @@ function idString(label: string): CleanString {
   return withoutControlChars(z.string().trim().min(1).max(contentLimits.idChars), label, false);
 }
 
-/** The ASCII id a new file is named after (members, orgs, rounds): `zhang-san.md`. */
-export function idField(label: string, example: string): Field<z.ZodOptional<CleanString>> {
-  const f = text({ label, hint: `文件编号，也是网址的一部分：只能用小写字母、数字和连字符，如 ${example}；建立后不能修改`, pattern: ['^[a-z0-9][a-z0-9-]*$', '只能用小写字母、数字和连字符'] });
+/**
+ * The ASCII id a new file is named after (members, orgs, rounds): `zhang-san.md`. `from` names the field a new file's
+ * id is derived from (src/lib/idForName.ts), as `npm run import` derives it; without it the id is typed.
+ */
+export function idField(label: string, example: string, from?: string): Field<z.ZodOptional<CleanString>> {
+  const hint = from
+    ? `文件编号，也是网址的一部分：按姓名或名称的拼音自动生成（重名时加 -2、-3），可以修改，只能用小写字母、数字和连字符；建立后不能修改`
+    : `文件编号，也是网址的一部分：只能用小写字母、数字和连字符，如 ${example}；建立后不能修改`;
+  const f = text({ label, hint, pattern: ['^[a-z0-9][a-z0-9-]*$', '只能用小写字母、数字和连字符'] });
+  if (from) return { ...f, meta: { ...f.meta, fileId: true, idFrom: from } };
   return { ...f, meta: { ...f.meta, fileId: true } };
 }
 
@@ -120,12 +143,12 @@ export function number<R extends boolean = false>(
   if (o.int) n = n.int();
   if (o.min !== undefined) n = n.min(o.min);
   if (o.max !== undefined) n = n.max(o.max);
-  return finish(n, { kind: 'number', label: o.label, hint: o.hint, min: o.min, max: o.max, default: o.default }, o.required);
+  return finish(n, { kind: 'number', ...common(o), min: o.min, max: o.max, default: o.default }, o.required);
 }
 
 /** Yes or no. */
 export function boolean<R extends boolean = false>(o: Common<R> & { default?: boolean }): Field<Opt<z.ZodBoolean, R>> {
-  return finish(z.boolean(), { kind: 'boolean', label: o.label, hint: o.hint, default: o.default }, o.required);
+  return finish(z.boolean(), { kind: 'boolean', ...common(o), default: o.default }, o.required);
 }
 
 /** The rule code carried by a date that is not a real `YYYY-MM-DD` day. */
@@ -149,7 +172,7 @@ export function date<R extends boolean = false>(o: Common<R>): Field<Opt<z.ZodTy
     }
     return s;
   });
-  return finish(d as z.ZodType<string, z.ZodTypeDef, unknown>, { kind: 'date', label: o.label, hint: o.hint }, o.required);
+  return finish(d as z.ZodType<string, z.ZodTypeDef, unknown>, { kind: 'date', ...common(o) }, o.required);
 }
 
 /** One value out of a fixed list of English slugs. */
@@ -157,7 +180,7 @@ export function select<const V extends readonly [Option, ...Option[]], R extends
   o: Common<R> & { options: V; default?: V[number]['value'] },
 ): Field<Opt<z.ZodEnum<[V[number]['value'], ...V[number]['value'][]]>, R>> {
   const values = o.options.map((x) => x.value) as [V[number]['value'], ...V[number]['value'][]];
-  return finish(z.enum(values), { kind: 'select', label: o.label, hint: o.hint, options: o.options, default: o.default }, o.required);
+  return finish(z.enum(values), { kind: 'select', ...common(o), options: o.options, default: o.default }, o.required);
 }
 
 /** Several values out of a fixed list. */
@@ -167,14 +190,14 @@ export function multiSelect<const V extends readonly [Option, ...Option[]], R ex
   const values = o.options.map((x) => x.value) as [V[number]['value'], ...V[number]['value'][]];
   const item: Field = { zod: z.enum(values), meta: { kind: 'select', label: o.label, options: o.options, required: true } };
   // Each option at most once: a longer list can only repeat one.
-  return finish(z.array(z.enum(values)).max(values.length), { kind: 'list', label: o.label, hint: o.hint, options: o.options, item }, o.required);
+  return finish(z.array(z.enum(values)).max(values.length), { kind: 'list', ...common(o), options: o.options, item }, o.required);
 }
 
 /** The id of another entry; that it exists is checked across files. */
 export function relation<R extends boolean = false>(
   o: Common<R> & { to: readonly RelationTarget[] },
 ): Field<Opt<CleanString, R>> {
-  return finish(idString(o.label), { kind: 'relation', label: o.label, hint: o.hint, to: o.to }, o.required);
+  return finish(idString(o.label), { kind: 'relation', ...common(o), to: o.to }, o.required);
 }
 
 type Shape<T extends Record<string, Field>> = { [K in keyof T]: T[K]['zod'] };
@@ -189,7 +212,7 @@ export function shapeOf<T extends Record<string, Field>>(fields: T): z.ZodObject
 export function object<T extends Record<string, Field>, R extends boolean = false>(
   o: Common<R> & { fields: T },
 ): Field<Opt<z.ZodObject<Shape<T>, 'strict'>, R>> {
-  return finish(shapeOf(o.fields), { kind: 'object', label: o.label, hint: o.hint, fields: o.fields }, o.required);
+  return finish(shapeOf(o.fields), { kind: 'object', ...common(o), fields: o.fields }, o.required);
 }
 
 /** A list of groups of fields (records, panel members …); at most `contentLimits.listItems` unless `max` says. */
@@ -199,7 +222,7 @@ export function list<T extends Record<string, Field>, R extends boolean = false>
   const max = o.max ?? contentLimits.listItems;
   let a = z.array(shapeOf(o.fields)).max(max);
   if (o.min !== undefined) a = a.min(o.min);
-  return finish(a, { kind: 'list', label: o.label, hint: o.hint, fields: o.fields, min: o.min, max, summary: o.summary }, o.required);
+  return finish(a, { kind: 'list', ...common(o), fields: o.fields, min: o.min, max, summary: o.summary }, o.required);
 }
 
 /** A list of short texts (measures, findings …); at most `contentLimits.textItems` unless `max` says. */
@@ -211,7 +234,7 @@ export function textList<R extends boolean = false>(
   if (o.min !== undefined) a = a.min(o.min);
   const item: Field = { zod: z.string(), meta: { kind: 'string', label: o.itemLabel, required: true } };
   // A collapsed item shows its own words, not the item label again.
-  return finish(a, { kind: 'list', label: o.label, hint: o.hint, item, min: o.min, max, summary: '{{fields.item | truncate(40)}}' }, o.required);
+  return finish(a, { kind: 'list', ...common(o), item, min: o.min, max, summary: '{{fields.item | truncate(40)}}' }, o.required);
 }
 
 /** A list of ids of other entries. */
@@ -220,5 +243,5 @@ export function relationList<R extends boolean = false>(
 ): Field<Opt<z.ZodArray<CleanString>, R>> {
   const item: Field = { zod: z.string(), meta: { kind: 'relation', label: o.itemLabel, to: o.to, required: true } };
   const max = contentLimits.refItems;
-  return finish(z.array(idString(o.itemLabel)).max(max), { kind: 'list', label: o.label, hint: o.hint, item, to: o.to, max }, o.required);
+  return finish(z.array(idString(o.itemLabel)).max(max), { kind: 'list', ...common(o), item, to: o.to, max }, o.required);
 }

@@ -4,7 +4,7 @@ import { idField, date, multiSelect, relation, select, shapeOf, text } from './f
 import { memberStatuses, roles, visibilities } from './options.ts';
 
 export const memberFields = {
-  id: idField('党员编号', 'zhang-san'),
+  id: idField('党员编号', 'zhang-san', 'name'),
   name: text({ label: '姓名', required: true }),
   org: relation({ label: '所在支部', to: ['orgs'], required: true }),
   roles: multiSelect({ label: '职务', hint: '书记、支委、党员领导干部须带头承诺；普通党员留空', options: roles }),

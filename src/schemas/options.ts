@@ -56,9 +56,9 @@ export const unitTypes = [
 ] as const satisfies readonly Option[];
 
 export const visibilities = [
-  { value: 'public', label: '公开' },
-  { value: 'internal', label: '仅组织内部' },
-  { value: 'private', label: '不公开' },
+  { value: 'public', label: '公开', hint: '公开栏上人人可见' },
+  { value: 'internal', label: '仅组织内部', hint: '只在组织内部版显示，公开栏上不出现' },
+  { value: 'private', label: '不公开', hint: '公开栏和内部版都不显示，只保存在内容文件中' },
 ] as const satisfies readonly Option[];
 
 export const quarters = [

@@ -4,7 +4,7 @@ import { idField, number, relation, select, shapeOf, text } from './fieldTypes.t
 import { orgLevels, profileIds, unitTypes, visibilities } from './options.ts';
 
 export const orgFields = {
-  id: idField('组织编号', 'diyi-zhibu'),
+  id: idField('组织编号', 'diyi-zhibu', 'name'),
   name: text({ label: '组织名称', hint: '如“第一教师党支部”', required: true }),
   level: select({ label: '层级', options: orgLevels, required: true }),
   unitType: select({ label: '单位类型', hint: '非公企业、社会组织的群众评议须邀请出资人或负责人参加', options: unitTypes, required: true }),

@@ -4,6 +4,9 @@
  */
 import type { CollectionDef } from './collections.ts';
 import type { DecapField, Field } from './fieldTypes.ts';
+import { labelOf, visibilities } from './options.ts';
+
+const visibilityLabel = (v: string) => labelOf(visibilities, v);
 
 /** The same widget with nothing required inside it. */
 function optional(f: DecapField): DecapField {
@@ -18,12 +21,16 @@ export function toDecapField(name: string, f: Field): DecapField {
   const m = f.meta;
   const base: DecapField = { name, label: m.label, widget: 'string', required: m.required };
   if (m.hint) base.hint = m.hint;
+  // Decap marks every field it does not require “(选填)”; one the rules require in a state says that state instead
+  // (the admin's field wrapper puts it where Decap's mark was).
+  if (m.requiredWhen) base.required_note = `${m.requiredWhen}必填`;
   if (m.default !== undefined) base.default = m.default;
   switch (m.kind) {
     case 'string':
     case 'text':
       // The file id: the admin's `fileId` widget shows an existing file's name and asks for it only for a new file.
-      if (m.fileId) return { ...base, widget: 'fileId', required: false, ...(m.pattern && { pattern: [...m.pattern] }) };
+      // A new file needs its id, which the form derives (`id_from`) or asks for: never marked 选填.
+      if (m.fileId) return { ...base, widget: 'fileId', required: false, required_note: '', ...(m.idFrom && { id_from: m.idFrom }), ...(m.pattern && { pattern: [...m.pattern] }) };
       base.widget = m.kind;
       if (m.pattern) base.pattern = [...m.pattern];
       return base;
@@ -35,11 +42,13 @@ export function toDecapField(name: string, f: Field): DecapField {
       // The admin's `day` widget: YYYY-MM-DD typed or picked, no time and no time zone.
       return { ...base, widget: 'day', pattern: ['^\\d{4}-\\d{2}-\\d{2}$', '请写成 年-月-日，如 2026-03-15'] };
     case 'select':
+      // Options that explain themselves are shown all at once, each with its line (the admin's `choices` widget).
+      if (m.options?.some((o) => o.hint)) return { ...base, widget: 'choices', options: m.options.map((o) => ({ label: o.label, value: o.value, hint: o.hint ?? '' })) };
       return { ...base, widget: 'select', options: m.options?.map((o) => ({ label: o.label, value: o.value })) };
     case 'relation':
       // The round of a per-round file is its folder: the admin's `round` widget shows it, and asks for it only
       // when a new file is made (cmsConfig adds the rounds as options).
-      if (m.folderRound) return { ...base, widget: 'round', required: false };
+      if (m.folderRound) return { ...base, widget: 'round', required: false, required_note: '' };
       // The admin's own `ref` widget (admin/widgets): one picker over every target collection, by name.
       return { ...base, widget: 'ref', collections: [...(m.to ?? [])] };
     case 'object': {
@@ -79,7 +88,7 @@ export function formatName(collection: string): string {
 
 /** The Decap collection for one content folder. */
 export function toDecapCollection(def: CollectionDef, contentDir = 'content'): Record<string, unknown> {
-  const fields = toDecapFields(def.fields);
+  const fields = toDecapFields(def.fields).map((f) => (f.name === 'visibility' && !f.hint ? { ...f, hint: `不选时：${visibilityLabel(def.defaultVisibility)}` } : f));
   if (def.body) fields.push({ name: 'body', label: def.body.label, hint: def.body.hint, widget: 'markdown', required: false });
   if (def.file) {
     return {

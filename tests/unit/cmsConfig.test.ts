@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { backendFromEnv } from '../../admin/backendFromEnv.ts';
 import { cmsConfig } from '../../admin/cmsConfig.ts';
 import { randomUUID } from '../../admin/randomUUID.ts';
-import { datePattern } from '../../admin/datePattern.ts';
 import { collections } from '../../src/schemas/collections.ts';
 import type { Field } from '../../src/schemas/fieldTypes.ts';
 
@@ -144,37 +143,6 @@ describe('randomUUID', () => {
   });
 });
 
-describe('datePattern', () => {
-  test.each([
-    ['2025-01-01', true],
-    ['2025-12-31', true],
-    ['2025-02-28', true],
-    ['2024-12-31', false],
-    ['2026-01-01', false],
-    ['2026-03-01', false],
-  ])('a calendar-year round accepts %s: %s', (date, ok) => {
-    expect(new RegExp(datePattern([{ start: '2025-01-01', end: '2025-12-31' }])).test(date)).toBe(ok);
-  });
-
-  test.each([
-    ['2025-09-01', true],
-    ['2025-08-31', false],
-    ['2026-08-31', true],
-    ['2026-09-01', false],
-    ['2026-02-29', false],
-    ['2024-02-29', true],
-  ])('school-year and leap-year rounds accept %s: %s', (date, ok) => {
-    const re = new RegExp(datePattern([{ start: '2025-09-01', end: '2026-08-31' }, { start: '2024-02-10', end: '2024-03-05' }]));
-    expect(re.test(date)).toBe(ok);
-  });
-
-  test('the pledge deadline carries the pattern with a Chinese message', () => {
-    const config = cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow', rounds: [{ id: '2025', title: '2025', start: '2025-01-01', end: '2025-12-31' }] });
-    const pledges = (config.collections as { name: string; fields: { name: string; pattern?: string[] }[] }[]).find((c) => c.name === 'pledges')!;
-    expect(pledges.fields.find((f) => f.name === 'deadline')?.pattern?.[1]).toContain('2025-01-01 至 2025-12-31');
-  });
-});
-
 describe('organisation pledges in the CMS', () => {
   const cols = cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow' }).collections as { name: string; folder?: string; filter?: unknown; fields: { name: string; widget: string; default?: string }[] }[];
   const member = cols.find((c) => c.name === 'pledges')!;
@@ -184,6 +152,12 @@ describe('organisation pledges in the CMS', () => {
     expect(org.folder).toBe(member.folder);
     expect(org.filter).toEqual({ field: 'view_kind', value: 'org' });
     expect(member.filter).toEqual({ field: 'view_kind', value: 'member' });
+  });
+
+  test('报上级备案日期 (the filing of an organisation pledge) is on the organisation pledge only', () => {
+    const reviewOf = (c: typeof member) => (c.fields.find((f) => f.name === 'review') as unknown as { fields: { name: string }[] }).fields.map((f) => f.name);
+    expect(reviewOf(org)).toContain('filedOn');
+    expect(reviewOf(member)).not.toContain('filedOn');
   });
 
   test('each view marks the pledges it creates', () => {

@@ -35,7 +35,7 @@ function compare(zod: z.ZodTypeAny, d: DecapField, path: string, problems: strin
     if (d.widget !== 'object') problems.push(`${path}: zod object but widget ${d.widget}`);
     compareShape(inner, d.fields ?? [], path, problems, {}, childOptional);
   } else if (inner instanceof z.ZodEnum) {
-    if (d.widget !== 'select') problems.push(`${path}: enum but widget ${d.widget}`);
+    if (!['select', 'choices'].includes(d.widget)) problems.push(`${path}: enum but widget ${d.widget}`);
     const values = (d.options ?? []).map((o: { value: string }) => o.value);
     if (JSON.stringify(values) !== JSON.stringify(inner.options)) problems.push(`${path}: options ${values} vs ${inner.options}`);
   } else if (inner instanceof z.ZodNumber) {

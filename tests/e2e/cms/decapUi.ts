@@ -11,7 +11,8 @@
  * - editor toolbar in the simple publish mode that decap-server's fs mode falls back to: `保存` opens a menu
  *   立即保存 / 保存，然后新建条目 / 保存，然后复制此条目 (the admin's locale says 保存 there: it only writes the file;
  *   with the review workflow the same button is 发布); the back link reads 正在“承诺事项”栏目中编写;
- * - labels of optional fields end in ` (选填)`; each field block is a `div[aria-label=“<widget>”填写项]`; list widgets
+ * - labels of optional fields end in ` (选填)`, of fields required only in a state in `（审核通过时必填）` (the admin's
+ *   field wrapper rewrites Decap's mark); each field block is a `div[aria-label=“<widget>”填写项]`; list widgets
  *   have a button `新增<label>`; collapsed objects have a `[data-testid=expand-button][aria-label=展开]` button in
  *   their top bar (收起 once open);
  * - select widgets are Decap's react-select comboboxes: click the input, type, click `role=option`;
@@ -71,9 +72,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export class DecapUi {
   constructor(readonly page: Page) {}
 
-  /** The `<label>` of a field, by its visible text (an optional field's ` (选填)` suffix is allowed). */
+  /**
+   * The `<label>` of a field, by its visible text: an optional field's ` (选填)` suffix, or the state a field is
+   * required in (`类别（审核通过时必填）`), is allowed.
+   */
   label(text: string, nth = 0): Locator {
-    return this.page.locator('label').filter({ hasText: new RegExp(`^${escape(text)}( \\(选填\\))?$`) }).nth(nth);
+    return this.page.locator('label').filter({ hasText: new RegExp(`^${escape(text)}( \\(选填\\)|（[^（）]*必填）)?$`) }).nth(nth);
   }
 
   /** The control a label points at (input, textarea, combobox, list or object container). */
