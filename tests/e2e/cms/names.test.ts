@@ -1,7 +1,7 @@
 /**
  * Names, never ids, and every problem at once — in real Chromium against the real admin and decap-server:
  * - a new member's id is derived from the name as `npm run import` derives it (a rare character, a repeated
- *   name), shown, hers to change, and the file is saved under it;
+ *   name), shown, hers to change, and the file is saved under it; an organisation's from its name;
  * - two members called 王丽 in one branch are told apart in the members list, the pledges list, the picker and
  *   the preview;
  * - one save shows Decap's own field errors and the rules across fields together, each at its field;
@@ -109,6 +109,23 @@ describe('the admin derives a new member’s id from the name', () => {
     const r = await ui.publish();
     expect(r.ok, JSON.stringify(r)).toBe(true);
     expect(memberFiles().filter((f) => !before.includes(f))).toEqual(['li-si-chuyi.md']);
+  });
+});
+
+describe('the admin derives a new organisation’s id from its name', () => {
+  test('第四教师党支部 gets di-si-jiao-shi-dang-zhi-bu, and the file is saved under it', async () => {
+    const { ui } = await loggedIn();
+    await ui.openCollection('党组织');
+    await ui.newEntry('党组织');
+    await ui.fill('组织名称', '第四教师党支部');
+    const id = await ui.control('组织编号');
+    await expect.poll(() => id.inputValue(), { timeout: 15_000 }).toBe('di-si-jiao-shi-dang-zhi-bu');
+    expect(await ui.label('组织编号').innerText()).toBe('组织编号');
+    await ui.pick('层级', '党支部');
+    await ui.pick('单位类型', '学校');
+    const r = await ui.publish();
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(existsSync(join(cms.contentDir, 'orgs', 'di-si-jiao-shi-dang-zhi-bu.md'))).toBe(true);
   });
 });
 
