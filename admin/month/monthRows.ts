@@ -53,6 +53,9 @@ export function monthView(c: LedgerContent, periodKey: string, today: IsoDate, o
   const periods = periodChoices(c, round, today);
   if (!round) return { ok: false, message: `没有找到当前轮次“${c.site.currentRound}”：请在“轮次”中建立它。`, periods };
   const period = ledgerPeriodByKey(cadenceOfKey(periodKey), periodKey);
+  if (period && !cadencesInUse(c).includes(cadenceOfKey(periodKey))) {
+    return { ok: false, message: cadenceOfKey(periodKey) === 'month' ? '本单位每学期记一次账，请选择学期（如 2025-spring）。' : '本单位每月记实，请选择月份（如 2025-12）。', periods };
+  }
   if (!period) return { ok: false, message: `“${periodKey.slice(0, 20)}”不是月份（如 2025-12）或学期（如 2025-autumn）。`, periods };
   if (period.end < round.data.start || period.start > round.data.end) {
     return { ok: false, message: `${period.key} 不在本轮（${round.data.title}，${round.data.start} 至 ${round.data.end}）之内：请选择本轮的月份。`, periods };
