@@ -255,10 +255,13 @@ export interface NpmStart {
   stop(): Promise<void>;
 }
 
-/** Runs `npm start` in `dir` with `env` and waits until it prints the admin's address (or fails, with what it printed). */
-export async function startNpmStart(dir: string, env: NodeJS.ProcessEnv): Promise<NpmStart> {
+/**
+ * Runs `npm start` in `dir` with `env` (and `args`, e.g. `--port`) and waits until it prints the admin's address
+ * (or fails, with what it printed).
+ */
+export async function startNpmStart(dir: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<NpmStart> {
   let out = '';
-  const child = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/cli/start.ts'], { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/cli/start.ts', ...args], { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const until = Date.now() + 180_000;
