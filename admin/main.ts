@@ -5,6 +5,7 @@
  * content change never requires rebuilding this bundle.
  */
 import './randomUUID.ts';
+import './serverWatch.ts';
 import CMS from './decap.ts';
 import { clearEditorAlert, showEditorAlert, startChrome } from './chrome.ts';
 import { registerContentFormats } from './contentFormat.ts';

@@ -1,0 +1,129 @@
+/**
+ * When the local server goes away while the admin is open (admin/serverWatch.ts), in real Chromium against the real
+ * admin and `npm start` in a copy of the project that is not a git repository:
+ * - `npm start` says that saves will have no history (修改记录);
+ * - stopping it is told at once, in Chinese, with what to do, and Decap's own notices carry the same words instead of
+ *   “TypeError: Failed to fetch”;
+ * - started again on the same port, the admin says it restarted; reloaded, it offers back what was typed before the
+ *   stop (Decap's backup in IndexedDB), and nothing was written to the file.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { childEnv } from '../../build/buildSite.ts';
+import { copyProject, ensureAdminBundle, startNpmStart, type NpmStart } from './cmsServer.ts';
+import { DecapUi, launchCmsBrowser } from './decapUi.ts';
+
+const ENTRY = '2025/bai-yulan-service';
+const FILE = `content/pledges/${ENTRY}.md`;
+const TYPED = '每月为学困生义务辅导一次（服务器停止前输入）';
+
+/** Decap's backup of an entry, as it keeps it in IndexedDB (localforage's default store). */
+function backupOf(page: Page, key: string): Promise<string | undefined> {
+  return page.evaluate(
+    (k) =>
+      new Promise<string | undefined>((done) => {
+        const open = indexedDB.open('localforage');
+        open.onerror = () => done(undefined);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('keyvaluepairs')) return done(undefined);
+          const get = db.transaction('keyvaluepairs').objectStore('keyvaluepairs').get(k);
+          get.onsuccess = () => done((get.result as { raw?: string } | undefined)?.raw);
+          get.onerror = () => done(undefined);
+        };
+      }),
+    key,
+  );
+}
+
+/** Resolves once nothing answers on `origin` any more (the stopped dev server has let its port go). */
+async function gone(origin: string): Promise<void> {
+  for (;;) {
+    try {
+      await fetch(origin, { signal: AbortSignal.timeout(2000) });
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe.sequential('the admin when npm start stops and starts again', () => {
+  let dir: string;
+  let start: NpmStart | undefined;
+  let browser: Browser;
+  let adminUrl: string;
+  let port: string;
+  const env = () => childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') });
+
+  beforeAll(async () => {
+    ensureAdminBundle();
+    dir = copyProject();
+    start = await startNpmStart(dir, env());
+    adminUrl = /内容管理后台：(\S+?)（/.exec(start.output())![1];
+    port = new URL(adminUrl).port;
+    browser = await launchCmsBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await start?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('outside a git repository, npm start says saves will have no history', () => {
+    expect(start!.output()).toContain('修改记录：content/ 不在 git 仓库中，后台的保存不会留下修改记录（git 提交）');
+  });
+
+  test('the stop is told at once and what was typed is offered back after the restart', async () => {
+    const before = readFileSync(join(dir, FILE), 'utf8');
+    const context = await browser.newContext();
+    const dialogs: string[] = [];
+    context.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.accept())));
+    const page = await context.newPage();
+    const ui = new DecapUi(page);
+    await page.goto(adminUrl);
+    await ui.login();
+    // A second tab at the members' list, to see what Decap itself says when a request fails.
+    const other = await context.newPage();
+    await other.goto(adminUrl);
+    await new DecapUi(other).collectionLink('党员').waitFor({ timeout: 30_000 });
+
+    await page.goto(`${adminUrl}#/collections/pledges/entries/${ENTRY}`);
+    const title = await ui.control('承诺事项');
+    await expect.poll(() => title.inputValue(), { timeout: 15_000 }).not.toBe('');
+    await ui.retype(title, TYPED);
+    // Decap writes its backup a moment after the typing stops.
+    await expect.poll(() => backupOf(page, `backup.pledges.${ENTRY}`), { timeout: 20_000 }).toContain(TYPED);
+
+    await start!.stop();
+    await gone(new URL(adminUrl).origin);
+    const bar = page.locator('#pb-server-watch');
+    await expect.poll(() => bar.getAttribute('data-pb-server-state'), { timeout: 30_000 }).toBe('down');
+    expect(await bar.getAttribute('role')).toBe('alert');
+    expect(await bar.textContent()).toBe('本机后台已停止：请重新运行 npm start，然后刷新本页。已填写还没有保存的内容留在本机浏览器里：刷新后打开同一条目，后台会询问是否恢复，请选“确定”。');
+    // What Decap says when it tries to load something now: the same words, not the browser's.
+    await new DecapUi(other).openCollection('党员').catch(() => undefined);
+    await other.locator('.Toastify__toast').first().waitFor({ timeout: 30_000 });
+    const toasts = await other.locator('.Toastify__toast').allTextContents();
+    expect(toasts.join(' ')).toContain('本机后台已停止，请重新运行 npm start 后刷新本页。');
+    expect(toasts.join(' ')).not.toMatch(/TypeError|Failed to fetch/);
+    // The form still holds what was typed.
+    expect(await title.inputValue()).toBe(TYPED);
+
+    start = await startNpmStart(dir, env(), ['--port', port]);
+    expect(/内容管理后台：(\S+?)（/.exec(start.output())![1]).toBe(adminUrl);
+    await expect.poll(() => bar.getAttribute('data-pb-server-state'), { timeout: 30_000 }).toBe('restarted');
+    expect(await bar.textContent()).toContain('本机后台已重新启动：请刷新本页后再继续。');
+
+    await page.reload();
+    await expect.poll(() => dialogs.includes('找到了此条目在本机上的备份，要使用这份备份吗？'), { timeout: 30_000 }).toBe(true);
+    const restored = await ui.control('承诺事项');
+    await expect.poll(() => restored.inputValue(), { timeout: 15_000 }).toBe(TYPED);
+    expect(await page.locator('#pb-server-watch').count()).toBe(0);
+    expect(readFileSync(join(dir, FILE), 'utf8')).toBe(before);
+    await context.close();
+  });
+});
