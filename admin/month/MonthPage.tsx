@@ -196,7 +196,16 @@ export function MonthPage(): ReactElement {
                 ))}
               </select>
             </label>
-            <button type="button" onClick={() => void load()} style={{ ...button, background: '#fff', color: '#1f5fa8' }} disabled={loading}>
+            <button
+              type="button"
+              onClick={() => {
+                setNotice(undefined);
+                setProblems({});
+                void load();
+              }}
+              style={{ ...button, background: '#fff', color: '#1f5fa8' }}
+              disabled={loading}
+            >
               重新载入
             </button>
           </div>
@@ -308,8 +317,8 @@ export function MonthPage(): ReactElement {
                 </div>
               )}
               {view.rows.length > 0 && (
-                <button type="submit" disabled={saving} style={{ ...button, background: '#1f5fa8', color: '#fff', marginTop: '1rem' }} data-pb-month="save">
-                  {saving ? '正在保存……' : `保存本月记实（已填写 ${filledCount} 项）`}
+                <button type="submit" disabled={saving || loading} style={{ ...button, background: '#1f5fa8', color: '#fff', marginTop: '1rem' }} data-pb-month="save">
+                  {saving ? '正在保存……' : loading ? '正在读取……' : `保存本月记实（已填写 ${filledCount} 项）`}
                 </button>
               )}
             </>
