@@ -357,8 +357,8 @@ describe('a baseline (history-baseline.json): where the comparing starts', () =>
     ]);
     const summary = historyRows(work, SHOW);
     expect(summary.rows.map((r) => [r.text, r.marked])).toEqual([
-      ['修改记录起点以前的提交（是起始状态，不核对改动了什么）', false],
-      ['修改记录起点以前的提交（是起始状态，不核对改动了什么）', false],
+      ['修改记录起点及以前的提交（起始状态，不核对改动了什么）', false],
+      ['修改记录起点及以前的提交（起始状态，不核对改动了什么）', false],
       ['更新（没有改动已经公开的内容）', false],
       ['改写了已经公开的践诺记实：2026-02-25 的记实', true],
     ]);
@@ -378,8 +378,8 @@ describe('a baseline (history-baseline.json): where the comparing starts', () =>
     commitAll(dir, '2026-03-03T10:00:00+08:00');
     const rows = historyRows((await pledgeHistory(dir))!.commitsOf(join(dir, workPath)), SHOW).rows;
     expect(rows.map((r) => [r.text, r.marked])).toEqual([
-      ['修改记录起点以前的提交（是起始状态，不核对改动了什么）', false],
-      ['修改记录起点以前的提交（是起始状态，不核对改动了什么）', false],
+      ['修改记录起点及以前的提交（起始状态，不核对改动了什么）', false],
+      ['修改记录起点及以前的提交（起始状态，不核对改动了什么）', false],
       ['开始公开', false],
     ]);
   });
