@@ -8,10 +8,30 @@
  * shown as it is derived, and hers to change; once she changes it, it stays.
  */
 import { createElement as h, useEffect, useRef, useState, type ReactElement } from 'react';
-import { idForName } from '../../src/lib/idForName.ts';
+import type { idForName as IdForName } from '../../src/lib/idForName.ts';
 import { facts, useSiteFacts } from '../siteFacts.ts';
 import { folderOf } from './roundWidget.ts';
 import type { WidgetProps } from './widgetProps.ts';
+
+let derive: Promise<typeof IdForName> | undefined;
+
+/**
+ * The id rule, loaded when a form first needs it: its pinyin dictionary is about 300 KB, which the admin should not
+ * load for every page when only a new member or org uses it.
+ */
+function useIdForName(needed: boolean): typeof IdForName | undefined {
+  const [fn, setFn] = useState<typeof IdForName>();
+  useEffect(() => {
+    if (!needed || fn) return;
+    derive ??= import('../../src/lib/idForName.ts').then((m) => m.idForName);
+    let alive = true;
+    void derive.then((f) => alive && setFn(() => f));
+    return () => {
+      alive = false;
+    };
+  }, [needed]);
+  return fn;
+}
 
 /** The ids taken in a collection (members, orgs, rounds), as the admin knows them. */
 function takenIn(collection: string): Set<string> {
@@ -55,7 +75,8 @@ export function FileIdControl({ field, entry, getEntry, value, onChange, forID, 
   const text = typeof value === 'string' ? value : '';
   // Once she types an id of her own it is hers: a new name no longer replaces it (emptying the field gives it back).
   const hers = useRef(false);
-  const wanted = !existing && from && name ? idForName(name, takenIn(String(entry.get('collection') ?? '')), folderOf(String(entry.get('collection') ?? '')) === 'orgs' ? 'org' : 'member') : '';
+  const idForName = useIdForName(!existing && Boolean(from));
+  const wanted = !existing && from && name && idForName ? idForName(name, takenIn(String(entry.get('collection') ?? '')), folderOf(String(entry.get('collection') ?? '')) === 'orgs' ? 'org' : 'member') : '';
   useEffect(() => {
     if (wanted && !hers.current && wanted !== text) onChange(wanted);
   }, [wanted]);
