@@ -165,3 +165,42 @@ describe('organisation pledges in the CMS', () => {
     expect(org.fields.find((f) => f.name === 'ownerKind')).toMatchObject({ widget: 'hidden', default: 'org' });
   });
 });
+
+describe('what the form says about each field', () => {
+  const cols = cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow' }).collections as { name: string; fields: Record<string, unknown>[] }[];
+  const field = (collection: string, ...path: string[]) => {
+    let fields = cols.find((c) => c.name === collection)!.fields;
+    let found: Record<string, unknown> | undefined;
+    for (const name of path) {
+      found = fields.find((f) => f.name === name);
+      fields = (found?.fields as Record<string, unknown>[]) ?? [];
+    }
+    return found!;
+  };
+
+  test.each([
+    [['category'], '审核通过时必填'],
+    [['measures'], '审核通过时必填'],
+    [['deadline'], '审核通过时必填'],
+    [['review', 'by'], '审核通过时必填'],
+    [['review', 'note'], '退回时必填'],
+    [['closed', 'verifiedBy'], '销号时必填'],
+  ])('a pledge field required in a state (%s) says that state instead of 选填', (path, note) => {
+    expect(field('pledges', ...path)).toMatchObject({ required: false, required_note: note });
+  });
+
+  test('a new member or org derives its id from the name; the id is never marked optional', () => {
+    expect(field('members', 'id')).toMatchObject({ widget: 'fileId', required_note: '', id_from: 'name' });
+    expect(field('orgs', 'id')).toMatchObject({ widget: 'fileId', required_note: '', id_from: 'name' });
+    expect(field('members', 'post')).not.toHaveProperty('required_note');
+  });
+
+  test('公开范围 shows its three choices, each explained, and says the default', () => {
+    const visibility = field('pledges', 'visibility') as { widget: string; options: { label: string; hint: string }[]; hint: string };
+    expect(visibility.widget).toBe('choices');
+    expect(visibility.options.map((o) => o.label)).toEqual(['公开', '仅组织内部', '不公开']);
+    expect(visibility.options.every((o) => o.hint.length > 0)).toBe(true);
+    expect(visibility.hint).toBe('不选时：公开');
+    expect((field('reviews', 'visibility') as { hint: string }).hint).toBe('不选时：仅组织内部');
+  });
+});
