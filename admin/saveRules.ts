@@ -10,7 +10,7 @@
  */
 import { z } from 'astro/zod';
 import { deadlineOutsideRound } from '../src/lib/deadlineOutsideRound.ts';
-import { issueToProblem } from '../src/loader/issueMessage.ts';
+import { fieldAt, issueToProblem } from '../src/loader/issueMessage.ts';
 import { collections } from '../src/schemas/collections.ts';
 import { VIEW_PREFIX, fileData } from './contentFormat.ts';
 import { folderOf, roundOfPath } from './widgets/roundWidget.ts';
@@ -93,7 +93,10 @@ export function saveProblems(e: SavedEntry, existing: Existing): SaveProblem[] {
       const issues = [...result.error.issues, ...refinementIssues(def.schema, front).filter((i) => !seen.has(key(i)))];
       for (const issue of issues) {
         // The message names the field by its Chinese label (the path, e.g. review.by, is for machines).
-        add(issue.path, issueToProblem(issue, '', def.fields, front).message, decapCodes.has(issue.code));
+        // Decap checks a number's range and a list's length too (min/max in the config); a text's length it does not.
+        const kind = fieldAt(def.fields, issue.path)?.meta.kind;
+        const decapBounds = issue.code === 'too_big' && (kind === 'number' || kind === 'list');
+        add(issue.path, issueToProblem(issue, '', def.fields, front).message, decapCodes.has(issue.code) || decapBounds);
       }
     }
     if (folder === 'pledges') {

@@ -40,6 +40,15 @@ describe('saveProblems', () => {
     expect(found).toEqual([expect.objectContaining({ path: ['title'], decapReports: true })]);
   });
 
+  test('leaves a number out of range to Decap (its range check says it), but not a text too long (Decap does not check it)', () => {
+    const data = { round: '2025', owner: 'li', title: '好'.repeat(81), review: { status: 'draft' }, records: [{ date: '2025-03-01', note: '开始', progress: 150 }] };
+    const found = saveProblems({ collection: 'pledges', newRecord: true, data }, { rounds });
+    expect(found.map((p) => [p.path.join('.'), p.decapReports])).toEqual([
+      ['title', false],
+      ['records.0.progress', true],
+    ]);
+  });
+
   test('puts a taken or missing id of a new member at the id field', () => {
     const data = { id: 'wang-li', name: '王丽', org: 'b1', status: 'active' };
     expect(saveProblems({ collection: 'members', newRecord: true, data }, { rounds, members: ['wang-li'] })).toEqual([
