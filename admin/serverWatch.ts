@@ -4,12 +4,15 @@
  * bar at the foot of the page says at once, in Chinese, what happened and what to do, and the requests Decap makes
  * in the meantime fail with the same words instead of the browser's.
  *
- * Only requests to this page's own `/api/v1` (the local backend, src/integrations/cmsApi.ts) are watched; a git
- * host's API is another origin and is left alone. Once the local backend has answered, the server is asked every few
- * seconds for its instance (`{ "action": "status" }`): no answer means stopped, another instance means restarted.
+ * Only requests to this page's own `/api/v1` are watched, and only once the server there has answered the status
+ * action with its instance (`{ "action": "status" }`, src/integrations/cmsApi.ts): a git host's API, even one on the
+ * same origin, is never mistaken for it. From then on the server is asked every few seconds: no answer means
+ * stopped, another instance means restarted.
  * Nothing typed is lost meanwhile: Decap keeps a backup of the entry being edited in the browser (IndexedDB) and,
- * after the page is reloaded, offers it back when the entry is opened.
+ * after the page is reloaded, offers it back when the entry is opened (admin/backupRestore.ts keeps it offered back
+ * when the entry arrives from the restarted server after the answer).
  */
+import './backupRestore.ts';
 
 const API_PATH = '/api/v1';
 const BAR_ID = 'pb-server-watch';
@@ -68,8 +71,14 @@ function watchServer(): void {
   let instance: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let watching = false;
+  /** The server at /api/v1 answered, but not as ours (a git host on the same origin): nothing more is asked. */
+  let foreign = false;
+
+  /** The server has shown itself to be ours (the local backend): only then is anything said. */
+  const ours = () => instance !== undefined;
 
   const set = (next: State) => {
+    if (!ours()) return;
     // A restart is told until the page is reloaded: the admin open now was loaded from the server that went away.
     if (state === 'restarted' && next !== 'restarted') return;
     state = next;
@@ -80,8 +89,11 @@ function watchServer(): void {
     try {
       const res = await original(API_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"status"}', cache: 'no-store' });
       const body = (await res.json().catch(() => ({}))) as { instance?: unknown };
-      // An answer without an instance (an older server, a refusal) says only that something is there.
-      if (typeof body.instance !== 'string') return set('up');
+      // An answer without an instance (another server, a refusal) says only that something is there.
+      if (typeof body.instance !== 'string') {
+        foreign = !ours();
+        return set('up');
+      }
       instance ??= body.instance;
       set(body.instance === instance ? 'up' : 'restarted');
     } catch {
@@ -92,7 +104,7 @@ function watchServer(): void {
   const schedule = (ms: number) => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const next = () => schedule(state === 'down' ? RETRY_MS : POLL_MS);
+      const next = () => foreign || schedule(state === 'down' ? RETRY_MS : POLL_MS);
       if (document.visibilityState === 'hidden') return next();
       void probe().then(next);
     }, ms);
@@ -102,8 +114,8 @@ function watchServer(): void {
     if (watching) return;
     watching = true;
     schedule(0);
-    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && schedule(0));
-    window.addEventListener('online', () => schedule(0));
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && !foreign && schedule(0));
+    window.addEventListener('online', () => foreign || schedule(0));
   };
 
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -114,10 +126,10 @@ function watchServer(): void {
       start();
       return res;
     } catch (e) {
-      // A timeout is Decap's own to report.
-      if ((e as Error | undefined)?.name === 'AbortError') throw e;
+      // A timeout is Decap's own to report; so is any failure before the server has shown itself to be ours.
+      if ((e as Error | undefined)?.name === 'AbortError' || !ours()) throw e;
       set('down');
-      if (watching) schedule(RETRY_MS);
+      schedule(RETRY_MS);
       const failed = new Error(requestFailed());
       // Decap shows `${error}`: with no name, only the message.
       failed.name = '';
