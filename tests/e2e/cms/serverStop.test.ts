@@ -120,7 +120,7 @@ describe.sequential('the admin when npm start stops and starts again', () => {
     await expect.poll(() => backupOf(page, `backup.pledges.${ENTRY}`), { timeout: 20_000 }).toContain(TYPED);
 
     await start!.stop();
-    await gone(new URL(adminUrl).origin);
+    await gone(new URL(adminUrl).origin.replace('localhost', '127.0.0.1'));
     const bar = page.locator('#pb-server-watch');
     await expect.poll(() => bar.getAttribute('data-pb-server-state'), { timeout: 30_000 }).toBe('down');
     expect(await bar.getAttribute('role')).toBe('alert');
