@@ -91,7 +91,12 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
       const notes = ['本月完成第二阶段任务，学生反馈良好', '组织学习两次，整理笔记一份', '走访群众五户，解决两件实事'];
       for (const [i, p] of paths.entries()) await fillRow(p, notes[i], String(80 + i));
       await row(paths[0]).getByLabel(/的记实日期$/).fill('2025-12-20');
+      // The write carries the versions the page loaded, so decap-server's API checks them again under its write lock.
+      const persisted = page.waitForRequest((r) => r.url().endsWith('/api/v1') && (r.postData() ?? '').includes('"persistEntry"'));
       await page.locator('[data-pb-month="save"]').click();
+      const body = JSON.parse((await persisted).postData() ?? '{}') as { params: { dataFiles: { path: string }[]; options: { expected: Record<string, string> } } };
+      expect(body.params.dataFiles.map((f) => f.path).sort()).toEqual([...paths].sort());
+      expect(body.params.options.expected).toEqual(Object.fromEntries(paths.map((p, i) => [p, createHash('sha256').update(texts[i]).digest('hex')])));
       await page.locator('[data-pb-month="saved"]').waitFor({ timeout: 60_000 });
       expect(await page.locator('[data-pb-month="saved"]').textContent()).toContain('已保存 3 条记实');
       const after = snapshot();
