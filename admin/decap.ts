@@ -7,7 +7,7 @@
  * documents (decap-server's local proxy, Forgejo, Gitea, GitLab; and
  * git-gateway, the placeholder `astro dev` names beside the local backend).
  * GitHub is left out: its login needs an OAuth server and the internet
- * (admin/backendFromEnv.ts). The map widget
+ * (src/cms/backendFromEnv.ts). The map widget
  * (OpenLayers), the code widget (CodeMirror and its language modes), the
  * image/file/datetime/relation/colour/uuid widgets and the other backends are
  * left out (`npm run bench:cms` reports the bundle's size; the session note has the figures before and after).

@@ -15,7 +15,7 @@
  * which replaces the destination only when both have succeeded. A failure or
  * a kill at any moment leaves the published site as it was; the swap itself,
  * and how the next build repairs a swap cut short, are in
- * src/lib/publishOutDir.ts.
+ * src/loader/publishOutDir.ts.
  *
  * Astro's own output is passed through line by line, less stack-trace lines
  * (set DEBUG=1 to keep them). Ctrl-C or SIGTERM says that the published
@@ -37,7 +37,7 @@ import { parseScope } from '../data/siteScope.ts';
 import { t } from '../i18n/t.ts';
 import { indexSite } from '../integrations/searchIndex.ts';
 import { isIsoDate } from '../lib/dates.ts';
-import { publishOutDir, repairOutDir, stagingPaths } from '../lib/publishOutDir.ts';
+import { publishOutDir, repairOutDir, stagingPaths } from '../loader/publishOutDir.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

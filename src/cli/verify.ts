@@ -12,7 +12,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '../i18n/t.ts';
 import type { Manifest, ManifestItem } from '../lib/buildManifest.ts';
-import { repoState } from '../lib/repoState.ts';
+import { repoState } from '../loader/repoState.ts';
 
 class Usage extends Error {}
 

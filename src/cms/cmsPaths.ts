@@ -5,7 +5,7 @@
  * the media folder. Everything else in the project (src/, config files,
  * package.json, .git/) is out of reach.
  */
-import { cmsConfig } from '../../admin/cmsConfig.ts';
+import { cmsConfig } from './cmsConfig.ts';
 
 export interface CmsFolder {
   collection: string;

@@ -4,7 +4,7 @@
  * The name is read from the file as it is written (or, for a deletion, as it was): the collection's identifying
  * field (承诺事项, 姓名 …) from the same Decap config the admin gets.
  */
-import { cmsConfig } from '../../admin/cmsConfig.ts';
+import { cmsConfig } from './cmsConfig.ts';
 import { parseJson, parseMarkdown } from '../loader/parseContentFile.ts';
 import type { CmsPaths } from './cmsPaths.ts';
 

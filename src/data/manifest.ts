@@ -2,14 +2,14 @@
  * The manifest of this build (src/lib/buildManifest.ts): every item the build publishes — from the board of its
  * scope, every round's pledges and bulletins, and in the internal build the reviews and evaluations — with the
  * SHA-256 of its source file. Computed once per board (once per build); each file is read once; git is asked
- * once (src/lib/repoState.ts).
+ * once (src/loader/repoState.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { contentDir } from '../contentDir.ts';
 import { buildManifest, type Manifest, type PublishedItem } from '../lib/buildManifest.ts';
-import { repoState } from '../lib/repoState.ts';
+import { repoState } from '../loader/repoState.ts';
 import { getBoard, type Board } from './board.ts';
 import { getInternal } from './internalData.ts';
 import { paths } from './paths.ts';

@@ -21,7 +21,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, r
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { contentDir } from '../contentDir.ts';
-import { repoState } from '../lib/repoState.ts';
+import { repoState } from '../loader/repoState.ts';
 import { GitLogPatchReader, type FileCommit } from '../loader/gitLogPatch.ts';
 import { publishedIn } from '../loader/pledgeChange.ts';
 import { packHistory, unpackCommits, type PackedHistory } from '../loader/packedHistory.ts';

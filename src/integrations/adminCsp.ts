@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { backendFromEnv } from '../../admin/backendFromEnv.ts';
+import { backendFromEnv } from '../cms/backendFromEnv.ts';
 import { adminPolicy, gitHostsOf, withPolicy } from '../lib/contentSecurityPolicy.ts';
 
 export function adminCsp(): AstroIntegration {

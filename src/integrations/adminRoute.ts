@@ -9,7 +9,7 @@
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { backendFromEnv } from '../../admin/backendFromEnv.ts';
+import { backendFromEnv } from '../cms/backendFromEnv.ts';
 
 export function adminRoute(): AstroIntegration {
   return {

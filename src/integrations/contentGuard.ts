@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { backendFromEnv } from '../../admin/backendFromEnv.ts';
+import { backendFromEnv } from '../cms/backendFromEnv.ts';
 import { checkedContent } from '../loader/contentCache.ts';
 import { asOfLine } from '../loader/asOfLine.ts';
 import { formatReport } from '../loader/formatReport.ts';

@@ -13,7 +13,7 @@ import { symlinkMessage } from './readContentFile.ts';
 import { displayPath } from './readContentTree.ts';
 import { listDir } from './listDir.ts';
 
-/** The media folder under a project root, as the CMS config names it (admin/cmsConfig.ts: media_folder). */
+/** The media folder under a project root, as the CMS config names it (src/cms/cmsConfig.ts: media_folder). */
 export const MEDIA_FOLDER = join('public', 'uploads');
 
 /** The nearest folder at or above `start` that holds a package.json: the project root. Undefined when there is none. */

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { contentDir } from '../contentDir.ts';
 import { getBoard } from '../data/board.ts';
-import { boardBuildInfo } from '../lib/screenBuildInfo.ts';
+import { boardBuildInfo } from '../loader/screenBuildInfo.ts';
 
 export const GET: APIRoute = async () => {
   const info = boardBuildInfo(await getBoard(), contentDir());

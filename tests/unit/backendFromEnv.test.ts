@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { backendChoices, backendFromEnv, localPublishMode } from '../../admin/backendFromEnv.ts';
+import { backendChoices, backendFromEnv, localPublishMode } from '../../src/cms/backendFromEnv.ts';
 
 /** A complete campus-LAN setting, over https. */
 const lan = { CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: 'https://git.school.lan/', CMS_APP_ID: 'abc', SITE: 'https://board.school.lan' };

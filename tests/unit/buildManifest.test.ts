@@ -1,11 +1,11 @@
-/** The pure manifest logic (src/lib/buildManifest.ts) and the repository state it records (src/lib/repoState.ts, real git). */
+/** The pure manifest logic (src/lib/buildManifest.ts) and the repository state it records (src/loader/repoState.ts, real git). */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildManifest, manifestJson, sourcePath, type PublishedItem } from '../../src/lib/buildManifest.ts';
-import { repoState } from '../../src/lib/repoState.ts';
+import { repoState } from '../../src/loader/repoState.ts';
 
 const r = '/srv/board';
 const item = (kind: PublishedItem['kind'], url: string, file: string): PublishedItem => ({ kind, url, file: `${r}/${file}` });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { backendFromEnv } from '../../admin/backendFromEnv.ts';
-import { cmsConfig } from '../../admin/cmsConfig.ts';
+import { backendFromEnv } from '../../src/cms/backendFromEnv.ts';
+import { cmsConfig } from '../../src/cms/cmsConfig.ts';
 import { randomUUID } from '../../admin/randomUUID.ts';
 import { collections } from '../../src/schemas/collections.ts';
 import type { Field } from '../../src/schemas/fieldTypes.ts';

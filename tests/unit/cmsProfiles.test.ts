@@ -1,6 +1,6 @@
 /** The CMS follows the rule profiles in use: what they do not ask for is not offered, and hints say their cadences. */
 import { describe, expect, test } from 'vitest';
-import { cmsConfig } from '../../admin/cmsConfig.ts';
+import { cmsConfig } from '../../src/cms/cmsConfig.ts';
 import { adminFacts } from '../../src/data/adminFacts.ts';
 import { presets, type Profile } from '../../src/lib/profiles.ts';
 

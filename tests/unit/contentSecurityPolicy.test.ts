@@ -1,6 +1,6 @@
 /** The board's and the admin's Content-Security-Policy strings, and writing one into a page. */
 import { describe, expect, test } from 'vitest';
-import { backendFromEnv } from '../../admin/backendFromEnv.ts';
+import { backendFromEnv } from '../../src/cms/backendFromEnv.ts';
 import { adminPolicy, gitHostsOf, serializePolicy, sitePolicy, withPolicy } from '../../src/lib/contentSecurityPolicy.ts';
 
 /** A policy string back into directive → sources. */

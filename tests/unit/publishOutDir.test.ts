@@ -1,5 +1,5 @@
 /**
- * The swap that publishes a build (src/lib/publishOutDir.ts): it replaces the
+ * The swap that publishes a build (src/loader/publishOutDir.ts): it replaces the
  * destination only as a whole, and whatever a build cut short at any point
  * leaves behind, the next build puts right — touching nothing it did not make.
  */
@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { isRunning, publishOutDir, repairOutDir, stagingPaths, stagingPid } from '../../src/lib/publishOutDir.ts';
+import { isRunning, publishOutDir, repairOutDir, stagingPaths, stagingPid } from '../../src/loader/publishOutDir.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -158,7 +158,7 @@ describe('repairOutDir', () => {
     writeFileSync(
       script,
       `import { mkdirSync, writeFileSync } from 'node:fs';
-import { publishOutDir, stagingPaths } from ${JSON.stringify(join(root, 'src/lib/publishOutDir.ts'))};
+import { publishOutDir, stagingPaths } from ${JSON.stringify(join(root, 'src/loader/publishOutDir.ts'))};
 const p = stagingPaths(${JSON.stringify(dest)});
 mkdirSync(p.staging);
 writeFileSync(p.staging + '/index.html', 'new');

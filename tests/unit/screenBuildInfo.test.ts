@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildInfoOf, entryFilesFrom, headCommit, sourceDateEpoch } from '../../src/lib/screenBuildInfo.ts';
+import { buildInfoOf, entryFilesFrom, headCommit, sourceDateEpoch } from '../../src/loader/screenBuildInfo.ts';
 import { screenText } from '../../src/lib/screenText.ts';
 
 describe('buildInfoOf (what /build.json says)', () => {

@@ -4,13 +4,13 @@
  * it enables the local backend (decap-server, started by `npm start`), with
  * the publish mode CMS_PUBLISH_MODE asks for, and ignores CMS_BACKEND; a
  * production build never does, and takes its git backend and publish mode
- * from the environment (admin/backendFromEnv.ts). With CMS_BACKEND=none the
+ * from the environment (src/cms/backendFromEnv.ts). With CMS_BACKEND=none the
  * build emits no admin at all (src/integrations/adminRoute.ts removes it).
  */
 import type { APIRoute } from 'astro';
 import yaml from 'js-yaml';
-import { backendFromEnv, localPublishMode, type BackendResult } from '../../../admin/backendFromEnv.ts';
-import { cmsConfig } from '../../../admin/cmsConfig.ts';
+import { backendFromEnv, localPublishMode, type BackendResult } from '../../cms/backendFromEnv.ts';
+import { cmsConfig } from '../../cms/cmsConfig.ts';
 import { cmsContentDir } from '../../cms/cmsContentDir.ts';
 import { adminFacts } from '../../data/adminFacts.ts';
 

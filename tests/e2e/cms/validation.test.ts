@@ -99,7 +99,7 @@ describe('the CMS refuses invalid pledge values with a Chinese message', () => {
       [
         'no Chinese message at 完成时限 for a deadline outside its round.',
         r.ok ? `Decap SAVED it: ${written.join(', ')} (npm run check would then fail: 完成时限 2026-03-01 不在本轮之内).` : `Decap refused the save, but only for: ${r.fieldErrors.join(' | ')}.`,
-        'The schema rule lives in src/loader/validateContent.ts (cross-file: pledge.deadline vs rounds/<round>.md); the admin mirrors it as the deadline field\'s pattern (admin/cmsConfig.ts withDeadlineRule).',
+        'The schema rule lives in src/loader/validateContent.ts (cross-file: pledge.deadline vs rounds/<round>.md); the admin mirrors it as the deadline field\'s pattern (src/cms/cmsConfig.ts withDeadlineRule).',
       ].join('\n'),
     ).not.toEqual([]);
     expect(r.ok).toBe(false);

@@ -4,7 +4,7 @@
  * where organisations do not pledge), and the hints say the branch's own cadences and numbers: 每学期一记账 for a
  * school, 每月一记实 elsewhere. Collections and fields that hold content are never renamed, only relabelled.
  */
-import type { Profile } from '../src/lib/profiles.ts';
+import type { Profile } from '../lib/profiles.ts';
 
 type Field = Record<string, unknown> & { name: string; fields?: Field[] };
 type Collection = Record<string, unknown> & { name: string; fields?: Field[] };

@@ -3,14 +3,14 @@
  * `src/schemas` (never a hand-copied field list). The admin entry script
  * passes it to `CMS.init({ config })` with `load_config_file: false`.
  */
-import { collections } from '../src/schemas/collections.ts';
-import { toDecapCollection } from '../src/schemas/toDecap.ts';
+import { collections } from '../schemas/collections.ts';
+import { toDecapCollection } from '../schemas/toDecap.ts';
 import type { PublishMode } from './backendFromEnv.ts';
 import { withProfiles } from './withProfiles.ts';
-import type { Profile } from '../src/lib/profiles.ts';
+import type { Profile } from '../lib/profiles.ts';
 
 export interface CmsConfigOptions {
-  /** Decap backend block, e.g. a Forgejo backend (admin/backendFromEnv.ts). */
+  /** Decap backend block, e.g. a Forgejo backend (src/cms/backendFromEnv.ts). */
   backend: Record<string, unknown>;
   /**
    * `editorial_workflow` (草稿 → 审核中 → 就绪 → 发布) where the backend has it; `simple` (every save is published)
