@@ -6,6 +6,7 @@
  * with the owner's branch cadence from names.json). The list's summary and its
  * filters 本月未记实, 已逾期, 进行中 and 已销号 read these words.
  */
+import { t } from '../src/i18n/t.ts';
 import { DEFAULT_TIME_ZONE, todayIn } from '../src/lib/dates.ts';
 import type { Pledge } from '../src/lib/model.ts';
 import { fulfilmentOf, latestRecord } from '../src/lib/pledgeStatus.ts';
@@ -13,7 +14,6 @@ import { ledgerPeriodOf, owesRecordFor, type RecordCadence } from '../src/lib/re
 import { reviewStatuses } from '../src/schemas/options.ts';
 import { facts } from './siteFacts.ts';
 
-const statusWords: Record<string, string> = { 'not-started': '未开始', 'in-progress': '进行中', rectifying: '整改中', overdue: '已逾期', closed: '已销号', 'closed-late': '逾期销号' };
 
 /** The cadence of an owner's branch, from names.json (`cadences`: org id → cadence, '' the site's). */
 function cadenceOf(owner: unknown): RecordCadence {
@@ -33,7 +33,7 @@ export function ledgerWords(data: Record<string, unknown>, today = todayIn(DEFAU
     const due = state !== null && owesRecordFor(p, cadence, ledgerPeriodOf(cadence, today));
     return {
       view_state: state ?? p.review.status,
-      view_status: state ? statusWords[state] : (reviewStatuses.find((s) => s.value === p.review.status)?.label ?? ''),
+      view_status: state ? t(`status.${state}`) : (reviewStatuses.find((s) => s.value === p.review.status)?.label ?? ''),
       view_last: last ? `最近记实 ${last.date}` : '尚无记实',
       view_due: due ? (cadence === 'month' ? '本月未记实' : '本学期未记实') : '',
     };

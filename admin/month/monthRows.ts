@@ -3,6 +3,7 @@
  * owes a record for it (src/lib/owedPledges.ts, R6's own function), with its
  * owner, status and last record; and the periods she can choose from.
  */
+import { t } from '../../src/i18n/t.ts';
 import { ledgerPeriodByKey, ledgerPeriodOf, type RecordCadence } from '../../src/lib/recordGaps.ts';
 import { monthsOverlapping, semestersOverlapping, type IsoDate, type Period } from '../../src/lib/dates.ts';
 import { owedPledges, cadenceOfKey } from '../../src/lib/owedPledges.ts';
@@ -21,7 +22,6 @@ export type MonthView =
   | { ok: true; period: Period; round: Entry<Round>; rows: MonthRow[]; periods: Period[] }
   | { ok: false; message: string; periods: Period[] };
 
-const statusWords: Record<string, string> = { 'not-started': '未开始', 'in-progress': '进行中', rectifying: '整改中', overdue: '已逾期', closed: '已销号', 'closed-late': '逾期销号' };
 
 /** The cadences the content's branches keep (the site's first). */
 export function cadencesInUse(c: LedgerContent): RecordCadence[] {
@@ -66,7 +66,7 @@ export function monthView(c: LedgerContent, periodKey: string, today: IsoDate, o
     const last = latestRecord(p.data, today);
     // The status as the board shows it: as of site.json's asOf where the branch pins one.
     const f = fulfilmentOf(p.data, c.site.asOf && c.site.asOf < today ? c.site.asOf : today);
-    return { pledge: p, org: c.orgOf(p.data.owner), status: f ? statusWords[f] : '', last: last && { date: last.date, note: last.note, progress: last.progress } };
+    return { pledge: p, org: c.orgOf(p.data.owner), status: f ? t(`status.${f}`) : '', last: last && { date: last.date, note: last.note, progress: last.progress } };
   });
   return { ok: true, period, round, rows, periods };
 }

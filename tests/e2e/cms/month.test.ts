@@ -17,6 +17,15 @@ import { DecapUi, launchCmsBrowser } from './decapUi.ts';
 const TIMEOUT = 300_000;
 const MONTH = '2025-12';
 
+/** A fresh context of `browser`, logged in to the admin of `cms`, in China's time zone; page errors go to `errors`. */
+async function loggedInPage(browser: Browser, cms: CmsServer, errors: string[] = []): Promise<Page> {
+  const page = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(cms.adminUrl());
+  await new DecapUi(page).login();
+  return page;
+}
+
 describe.sequential('本月记实 (the month for the whole branch in one place)', () => {
   let cms: CmsServer;
   let browser: Browser;
@@ -49,11 +58,7 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
   beforeAll(async () => {
     cms = await startCms();
     browser = await launchCmsBrowser();
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(cms.adminUrl());
-    await new DecapUi(page).login();
+    page = await loggedInPage(browser, cms, errors);
   }, TIMEOUT);
 
   afterAll(async () => {
@@ -202,9 +207,7 @@ describe.sequential('本月记实 on a git backend (decap-server in git mode, as
   beforeAll(async () => {
     cms = await startCms({ mode: 'git' });
     browser = await launchCmsBrowser();
-    page = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
-    await page.goto(cms.adminUrl());
-    await new DecapUi(page).login();
+    page = await loggedInPage(browser, cms);
   }, TIMEOUT);
 
   afterAll(async () => {
