@@ -179,6 +179,33 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
   );
 
   test(
+    'what was typed and not saved is still there after the page is reloaded, and only one branch is listed when one is chosen',
+    async () => {
+      await openMonth();
+      const [a] = await rowPaths();
+      await fillRow(a, '还没保存的进展', '55');
+      await page.reload();
+      await page.locator('[data-pb-month="summary"]', { hasText: MONTH }).waitFor({ timeout: 60_000 });
+      await expect(row(a).getByLabel(/的进展情况$/).inputValue()).resolves.toBe('还没保存的进展');
+      await expect(row(a).getByLabel(/的完成进度（%）$/).inputValue()).resolves.toBe('55');
+      // Cleared again, so the next test starts from empty rows.
+      await fillRow(a, '', '');
+      const all = await rowPaths();
+      await page.locator('[data-pb-month="org"]').selectOption('tuixiu');
+      await expect.poll(async () => (await rowPaths()).length).toBeLessThan(all.length);
+      const retired = new Set(readdirSync(join(cms.contentDir, 'members')).filter((f) => /^org: tuixiu$/m.test(readFileSync(join(cms.contentDir, 'members', f), 'utf8'))).map((f) => f.replace(/\.md$/, '')));
+      // The branch's own organisation pledges belong to it too.
+      retired.add('tuixiu');
+      const shown = await rowPaths();
+      expect(shown.length).toBeGreaterThan(0);
+      for (const p of shown) expect(retired.has(/^owner: (.+)$/m.exec(read(p))?.[1] ?? '')).toBe(true);
+      expect(shown).toEqual(all.filter((p) => retired.has(/^owner: (.+)$/m.exec(read(p))?.[1] ?? '')));
+      await page.locator('[data-pb-month="org"]').selectOption('');
+    },
+    TIMEOUT,
+  );
+
+  test(
     'bad input is refused at its row, with nothing written',
     async () => {
       await openMonth();
