@@ -19,12 +19,12 @@ describe('ownerLabels', () => {
 
   test('adds the branch when two members of different branches share a name', () => {
     const label = ownerLabels([member('wang-li', { name: '王丽', org: 'b1' }), member('wang-li-2', { name: '王丽', org: 'b2' })], orgs);
-    expect([label('wang-li'), label('wang-li-2')]).toEqual(['王丽（初中部党支部）', '王丽（高中部党支部）']);
+    expect([label('wang-li'), label('wang-li-2')]).toEqual(['王丽 · 初中部党支部', '王丽 · 高中部党支部']);
   });
 
   test('adds the id as well when they share the branch too', () => {
     const label = ownerLabels([member('wang-li', { name: '王丽' }), member('wang-li-2', { name: '王丽' })], orgs);
-    expect([label('wang-li'), label('wang-li-2')]).toEqual(['王丽（初中部党支部，编号 wang-li）', '王丽（初中部党支部，编号 wang-li-2）']);
+    expect([label('wang-li'), label('wang-li-2')]).toEqual(['王丽 · 初中部党支部 · 编号 wang-li', '王丽 · 初中部党支部 · 编号 wang-li-2']);
   });
 
   test('names an org that pledges by its own name', () => {
@@ -58,7 +58,7 @@ describe('monthSheetRows', () => {
   test('tells apart two members of the same name', () => {
     const twins = withMembers(member('li', { name: '李明' }), member('li-2', { name: '李明', org: 'b2' }));
     const rows = monthSheetRows(index({ members: twins, orgs, pledges: [pledge('li-work', 'li'), pledge('li-2-work', 'li-2')] }), december, '2026-12-31');
-    expect(rows.map((r) => r.name)).toEqual(['李明（第一支部）', '李明（第二支部）']);
+    expect(rows.map((r) => r.name)).toEqual(['李明 · 第一支部', '李明 · 第二支部']);
   });
 });
 

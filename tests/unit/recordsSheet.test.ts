@@ -138,8 +138,8 @@ describe('npm run export -- month, then npm run import -- records', () => {
     const rowOf = (path: string) => sheet.getRow([...paths].find(([, p]) => p === path)![0]);
     const sun = rowOf('pledges/2025/sun-li-study.md');
     const cao = rowOf('pledges/2025/cao-lin-work.md');
-    expect(sun.getCell(col['承诺人']).value).toBe('孙丽（第一教师党支部（初中部））');
-    expect(cao.getCell(col['承诺人']).value).toBe('孙丽（第二教师党支部（高中部））');
+    expect(sun.getCell(col['承诺人']).value).toBe('孙丽 · 第一教师党支部（初中部）');
+    expect(cao.getCell(col['承诺人']).value).toBe('孙丽 · 第二教师党支部（高中部）');
     // By hand, content/pledges/2025/chen-hui-service.md: its last record is of 2025-11-26, 90%.
     const chen = rowOf('pledges/2025/chen-hui-service.md');
     expect([chen.getCell(col['承诺事项']).value, chen.getCell(col['上次记实日期']).value, chen.getCell(col['上次完成进度（%）']).value]).toEqual([
