@@ -114,9 +114,10 @@ export function halvesOf(year: number): Period[] {
 }
 
 /**
- * School semesters overlapping `[from, to]`: the spring semester runs
- * 1 February – 31 July, the autumn semester 1 August – 31 January, which is
- * how the school variants (篇一/二, 每学期一记账) divide a year.
+ * School semesters overlapping `[from, to]`, keyed `2025-autumn`, `2026-spring`:
+ * the autumn semester runs 1 September – 31 January, the spring semester
+ * 1 February – 31 August, which is how the school variants (篇一/二,
+ * 每学期一记账) divide a year (DOMAIN.md, "Profiles").
  */
 export function semestersOverlapping(from: IsoDate, to: IsoDate): Period[] {
   const out: Period[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addDays, daysBetween, DEFAULT_TIME_ZONE, effectiveAsOf, isIsoDate, isTimeZone, monthEnd, monthsOverlapping, semestersOverlapping, todayIn } from '../../src/lib/dates.ts';
-import { owedRecordPeriods, roundHalves, roundQuarters, trendPoints } from '../../src/lib/roundPeriods.ts';
+import { firstHalfEnd, owedRecordPeriods, roundHalves, roundQuarters, trendPoints } from '../../src/lib/roundPeriods.ts';
 
 describe('isIsoDate', () => {
   test.each([
@@ -72,24 +72,83 @@ describe('roundQuarters and roundHalves', () => {
   });
 });
 
+describe('firstHalfEnd', () => {
+  // The middle day, start + floor((length - 1) / 2): an odd period's centre day is in its first half.
+  test.each([
+    ['a 28-day February', '2026-02', '2026-02-01', '2026-02-28', '2026-02-14'],
+    ['a 29-day February', '2028-02', '2028-02-01', '2028-02-29', '2028-02-15'],
+    ['a 30-day month', '2026-04', '2026-04-01', '2026-04-30', '2026-04-15'],
+    ['a 31-day month', '2026-03', '2026-03-01', '2026-03-31', '2026-03-16'],
+    ['the autumn semester (153 days)', '2025-autumn', '2025-09-01', '2026-01-31', '2025-11-16'],
+    ['the spring semester (212 days)', '2026-spring', '2026-02-01', '2026-08-31', '2026-05-17'],
+    ['a leap-year spring semester (213 days)', '2028-spring', '2028-02-01', '2028-08-31', '2028-05-17'],
+  ])('%s: the first half ends on its middle day', (_, key, start, end, middle) => {
+    expect(firstHalfEnd({ key, start, end })).toBe(middle);
+  });
+});
+
 describe('owedRecordPeriods', () => {
+  const keys = (cadence: 'month' | 'semester', approved: string, asOf: string) => owedRecordPeriods(cadence, approved, asOf).map((p) => p.key);
+
   test('owes the months after the approval month that have ended', () => {
-    expect(owedRecordPeriods('month', '2026-02-20', '2026-05-31').map((p) => p.key)).toEqual(['2026-03', '2026-04', '2026-05']);
-    expect(owedRecordPeriods('month', '2026-02-20', '2026-05-30').map((p) => p.key)).toEqual(['2026-03', '2026-04']);
+    expect(keys('month', '2026-02-20', '2026-05-31')).toEqual(['2026-03', '2026-04', '2026-05']);
+    expect(keys('month', '2026-02-20', '2026-05-30')).toEqual(['2026-03', '2026-04']);
   });
 
-  test('owes the approval month only when approved on its first day', () => {
-    expect(owedRecordPeriods('month', '2026-03-01', '2026-03-31').map((p) => p.key)).toEqual([]);
-    expect(owedRecordPeriods('month', '2026-02-28', '2026-03-31').map((p) => p.key)).toEqual(['2026-03']);
+  test('owes the approval month when approved in its first half, once it has ended', () => {
+    expect(keys('month', '2026-04-10', '2026-04-29')).toEqual([]);
+    expect(keys('month', '2026-04-10', '2026-04-30')).toEqual(['2026-04']);
+    expect(keys('month', '2026-04-20', '2026-05-31')).toEqual(['2026-05']);
+  });
+
+  test.each([
+    // School-year edges: the last day of a month and of a semester, the first day of the next.
+    ['2025-08-31', '2025-10-31', ['2025-09', '2025-10']],
+    ['2025-09-01', '2025-10-31', ['2025-09', '2025-10']],
+    ['2026-01-31', '2026-03-31', ['2026-02', '2026-03']],
+    ['2026-02-01', '2026-03-31', ['2026-02', '2026-03']],
+    // The middle day of a 30-day month, then the day after.
+    ['2026-04-15', '2026-05-31', ['2026-04', '2026-05']],
+    ['2026-04-16', '2026-05-31', ['2026-05']],
+    // Of a 31-day month.
+    ['2026-03-16', '2026-04-30', ['2026-03', '2026-04']],
+    ['2026-03-17', '2026-04-30', ['2026-04']],
+    // Of February, in a common and in a leap year.
+    ['2026-02-14', '2026-03-31', ['2026-02', '2026-03']],
+    ['2026-02-15', '2026-03-31', ['2026-03']],
+    ['2028-02-15', '2028-03-31', ['2028-02', '2028-03']],
+    ['2028-02-16', '2028-03-31', ['2028-03']],
+  ])('每月一记实: approved on %s, owed by %s: %j', (approved, asOf, owed) => {
+    expect(keys('month', approved, asOf)).toEqual(owed);
+  });
+
+  test.each([
+    // 31 August is spring's last day (its second half), 1 September autumn's first.
+    ['2025-08-31', '2026-08-31', ['2025-autumn', '2026-spring']],
+    ['2025-09-01', '2026-08-31', ['2025-autumn', '2026-spring']],
+    ['2025-08-31', '2025-08-31', []],
+    // DOMAIN.md's case: approved in September, the autumn record is owed.
+    ['2025-09-10', '2026-01-31', ['2025-autumn']],
+    ['2025-09-10', '2026-01-30', []],
+    // 31 January is autumn's last day, 1 February spring's first.
+    ['2026-01-31', '2026-08-31', ['2026-spring']],
+    ['2026-02-01', '2026-08-31', ['2026-spring']],
+    ['2026-01-31', '2026-01-31', []],
+    // The middle day of the autumn semester (153 days), then the day after.
+    ['2025-11-16', '2026-01-31', ['2025-autumn']],
+    ['2025-11-17', '2026-01-31', []],
+    // Of the spring semester, in a common and in a leap year.
+    ['2026-05-17', '2026-08-31', ['2026-spring']],
+    ['2026-05-18', '2026-08-31', []],
+    ['2028-05-17', '2028-08-31', ['2028-spring']],
+    ['2028-05-18', '2028-08-31', []],
+    ['2026-01-10', '2026-08-31', ['2026-spring']],
+  ])('每学期一记账: approved on %s, owed by %s: %j', (approved, asOf, owed) => {
+    expect(keys('semester', approved, asOf)).toEqual(owed);
   });
 
   test('owes nothing before approval', () => {
     expect(owedRecordPeriods('month', '2026-06-01', '2026-05-01')).toEqual([]);
-  });
-
-  test('owes semesters under semester cadence', () => {
-    expect(owedRecordPeriods('semester', '2026-01-10', '2026-08-31').map((p) => p.key)).toEqual(['2026-spring']);
-    expect(owedRecordPeriods('semester', '2026-01-10', '2026-08-30')).toEqual([]);
   });
 });
 
