@@ -35,6 +35,9 @@ type DecapCollection = Record<string, unknown> & { name: string; fields?: Record
 /** Fields of a pledge's review that only an organisation's pledge has. */
 const orgOnly = ['filedOn'];
 
+/** Fields of a pledge that only a member's pledge has: 依岗承诺 is a member's pledge on the post set for them. */
+const memberOnly = ['onPost'];
+
 /** Collections in the order a secretary uses them: the admin opens on the first. */
 const byUse = ['pledges', 'org-pledges', 'members', 'checks', 'bulletins', 'reviews', 'evaluations', 'commendations', 'orgs', 'rounds', 'site'];
 
@@ -73,7 +76,7 @@ function withOrgPledges(cols: DecapCollection[]): DecapCollection[] {
       label: '党组织承诺',
       label_singular: '党组织承诺',
       filter: { field: 'view_kind', value: 'org' },
-      fields: fields.map((f) =>
+      fields: fields.filter((f) => !memberOnly.includes(String(f.name))).map((f) =>
         f.name === 'ownerKind'
           ? kind('org')
           : f.name === 'owner'

@@ -4,6 +4,7 @@
  */
 import type { z } from 'astro/zod';
 import type { Field } from '../schemas/fieldTypes.ts';
+import { memberFields } from '../schemas/member.ts';
 import { fieldPath, type Problem } from '../lib/problem.ts';
 import { quoteList, quoteValue } from '../lib/quoteValue.ts';
 
@@ -17,6 +18,17 @@ const typeNames: Record<string, string> = {
   object: '一组字段',
   date: '日期',
   null: '空值',
+};
+
+/** The rule code of a member's own key written in another file (`household` on an org). */
+export const MEMBER_ONLY_RULE = 'member-only';
+
+/**
+ * Keys of a member file that people are likely to write on another file, with what to say instead of “是否拼写有误”:
+ * a 共产党员户 is a member's household (篇四), never an organisation.
+ */
+const memberOnly: Record<string, string> = {
+  household: `「${memberFields.household.meta.label}」（household）是党员家庭的标记，只能写在该党员自己的文件里（content/members/ 下），党组织和其他文件不能标为共产党员户。`,
 };
 
 /** The field definition at a path of a field table (list indices skipped). */
@@ -74,6 +86,11 @@ export function issueToProblem(issue: z.ZodIssue, file: string, fields: Record<s
       return out('enum', `${label}的值 ${show(issue.received)} 不在可选范围内，可选：${list}。`);
     }
     case 'unrecognized_keys': {
+      const misplaced = field ? undefined : issue.keys.find((k) => Object.hasOwn(memberOnly, k));
+      if (misplaced) {
+        const rest = issue.keys.filter((k) => k !== misplaced);
+        return { file, field: misplaced, rule: MEMBER_ONLY_RULE, severity: 'error', message: `${memberOnly[misplaced]}${rest.length ? `另有不认识的字段 ${quoteList(rest)}，是否拼写有误？` : ''}` };
+      }
       const known = Object.keys(field ? (def?.meta.fields ?? {}) : fields).join('、');
       return out('unknown-key', `不认识的字段 ${quoteList(issue.keys)}，是否拼写有误？${label === '「」' ? '' : `${label}中`}可用的字段有：${known}。`);
     }

@@ -1,6 +1,6 @@
 /** `content/members/<id>.md`: one party member. */
 import type { z } from 'astro/zod';
-import { idField, date, multiSelect, relation, select, shapeOf, text } from './fieldTypes.ts';
+import { boolean, idField, date, multiSelect, relation, select, shapeOf, text } from './fieldTypes.ts';
 import { memberStatuses, roles, visibilities } from './options.ts';
 
 export const memberFields = {
@@ -13,6 +13,7 @@ export const memberFields = {
   status: select({ label: '状态', hint: '离退休、年老体弱党员自愿承诺，不作硬性要求', options: memberStatuses, default: 'active', required: true }),
   supervisor: relation({ label: '分管班子成员', hint: '负责点评该党员的班子成员，留空则由支部书记点评', to: ['members'] }),
   joined: date({ label: '入党日期' }),
+  household: boolean({ label: '共产党员户', hint: '篇四：悬挂“共产党员户”标牌的党员家庭' }),
   visibility: select({ label: '公开范围', options: visibilities }),
 };
 

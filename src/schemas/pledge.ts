@@ -1,7 +1,7 @@
 /** `content/pledges/<round>/<id>.md`: one pledge; the body is the pledge text. */
 import { z } from 'astro/zod';
 import { contentLimits } from '../lib/contentLimits.ts';
-import { roundField, date, list, number, object, relation, select, shapeOf, text, textList } from './fieldTypes.ts';
+import { boolean, roundField, date, list, number, object, relation, select, shapeOf, text, textList } from './fieldTypes.ts';
 import { categories, ownerKinds, reviewStatuses, visibilities } from './options.ts';
 
 export const pledgeFields = {
@@ -9,6 +9,7 @@ export const pledgeFields = {
   owner: relation({ label: '承诺人', hint: '党员，或作出组织承诺的党组织', to: ['members', 'orgs'], required: true }),
   ownerKind: select({ label: '承诺主体', hint: '党员承诺或组织承诺（由后台自动填写）', options: ownerKinds }),
   category: select({ label: '类别', requiredWhen: '审核通过时', options: categories }),
+  onPost: boolean({ label: '依岗承诺', hint: '无职党员在设定的岗位上作出的承诺' }),
   title: text({ label: '承诺事项', hint: '一句话概括，如“每学期上好一节公开课”', required: true, max: 80 }),
   measures: textList({ label: '践诺措施', hint: '至少一条', requiredWhen: '审核通过时', itemLabel: '措施' }),
   deadline: date({ label: '完成时限', hint: '须在本轮起止日期之内', requiredWhen: '审核通过时' }),
@@ -17,7 +18,8 @@ export const pledgeFields = {
     required: true,
     fields: {
       status: select({ label: '审核状态', options: reviewStatuses, default: 'draft', required: true }),
-      by: relation({ label: '审核人', requiredWhen: '审核通过时', to: ['members'] }),
+      by: relation({ label: '审核人', hint: '最上级组织的组织承诺由上级党组织审定，改填“上级审定”', requiredWhen: '审核通过时', to: ['members'] }),
+      outsideBy: text({ label: '上级审定', hint: '只在最上级组织的组织承诺由上级党组织审定时填写，如“县教育局党委”', max: 60 }),
       date: date({ label: '审核日期', requiredWhen: '审核通过时' }),
       note: text({ label: '审核意见', hint: '写明原因；仅组织内部可见', requiredWhen: '退回时', multiline: true }),
       filedOn: date({ label: '报上级备案日期', hint: '组织承诺报上级党组织审定备案的日期', requiredWhen: '最上级组织的承诺审核通过后' }),
@@ -65,9 +67,10 @@ export const pledgeSchema = shapeOf(pledgeFields).superRefine((p, ctx) => {
     if (!p.category) issue(ctx, ['category'], 'R4', '审核通过的承诺必须选择类别（学习、工作、自律、服务）。');
     if (!p.measures?.length) issue(ctx, ['measures'], 'R4', '审核通过的承诺至少要有一条践诺措施。');
     if (!p.deadline) issue(ctx, ['deadline'], 'R4', '审核通过的承诺必须有完成时限。');
-    if (!p.review.by) issue(ctx, ['review', 'by'], REVIEW_DECIDED, '审核通过的承诺必须填写审核人。');
+    if (!p.review.by && !p.review.outsideBy) issue(ctx, ['review', 'by'], REVIEW_DECIDED, '审核通过的承诺必须填写审核人（最上级组织的组织承诺填写“上级审定”）。');
     if (!p.review.date) issue(ctx, ['review', 'date'], REVIEW_DECIDED, '审核通过的承诺必须填写审核日期。');
   }
+  if (p.review.by && p.review.outsideBy) issue(ctx, ['review', 'outsideBy'], REVIEW_DECIDED, '“审核人”和“上级审定”只填一项。');
   if ((p.review.status === 'revise' || p.review.status === 'resubmit') && !p.review.note) {
     issue(ctx, ['review', 'note'], REVIEW_DECIDED, '退回的承诺必须写明审核意见。');
   }

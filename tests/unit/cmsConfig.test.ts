@@ -160,6 +160,11 @@ describe('organisation pledges in the CMS', () => {
     expect(reviewOf(member)).not.toContain('filedOn');
   });
 
+  test('依岗承诺 (a member’s pledge on the post set for them) is on the member pledge only', () => {
+    expect(member.fields.find((f) => f.name === 'onPost')).toMatchObject({ widget: 'boolean', label: '依岗承诺' });
+    expect(org.fields.map((f) => f.name)).not.toContain('onPost');
+  });
+
   test('each view marks the pledges it creates', () => {
     expect(member.fields.find((f) => f.name === 'ownerKind')).toMatchObject({ widget: 'hidden', default: 'member' });
     expect(org.fields.find((f) => f.name === 'ownerKind')).toMatchObject({ widget: 'hidden', default: 'org' });
