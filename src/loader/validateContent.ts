@@ -9,6 +9,8 @@ import { deadlineOutsideRound } from '../lib/deadlineOutsideRound.ts';
 import { pledgeRef } from '../lib/pledgeRef.ts';
 import { contentLimits, formatCount, type ContentLimits } from '../lib/contentLimits.ts';
 import type { Problem } from '../lib/problem.ts';
+import { disposalWithoutUnqualified } from '../lib/disposalWithoutUnqualified.ts';
+import { profileResolver } from '../lib/profiles.ts';
 import { issueToProblem } from './issueMessage.ts';
 import { renderPrerequisites } from './renderPrerequisites.ts';
 import type { RawEntry } from './readContentTree.ts';
@@ -162,6 +164,14 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
     });
   }
   if (!site) return { problems };
+  // 组织处置 follows a final 不合格 only; the final result needs the site's evaluation settings and each branch's profile (R13).
+  const profileOf = profileResolver(site.data, orgById);
+  for (const e of model.evaluations) {
+    e.data.members.forEach((m, i) => {
+      const message = disposalWithoutUnqualified(m, memberById.get(m.member)?.data.name ?? m.member, site.data.evaluation, profileOf(e.data.org));
+      if (message) problems.push({ file: e.file, field: `members[${i}].disposal`, rule: 'disposal', severity: 'error', message });
+    });
+  }
   model.site = site;
   problems.push(...renderPrerequisites(model));
   return { model, problems };

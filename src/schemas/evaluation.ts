@@ -1,15 +1,17 @@
 /** `content/evaluations/<round>/<id>.md`: a branch's year-end evaluation (民主评诺); internal by default. */
 import { z } from 'astro/zod';
 import { roundField, boolean, date, list, number, object, relation, select, shapeOf, text } from './fieldTypes.ts';
-import { attitudes, grades, visibilities } from './options.ts';
+import { attitudes, dispositions, grades, visibilities } from './options.ts';
 
 const count = (label: string, hint?: string) => number({ label, hint, int: true, min: 0 });
 
 export const panelFields = {
-  masses: count('本单位群众代表'),
-  serviceObjects: count('服务对象代表'),
-  partnerUnits: count('结对共建单位负责人'),
-  deputies: count('“两代表一委员”'),
+  partyReps: count('党员代表', '篇三、篇四：年终双向述职时参加评议的部分党员代表'),
+  npcDeputies: count('人大代表', '篇三、篇四：参加评议的人大代表'),
+  masses: count('群众代表（本单位群众）', '各篇都有：篇三、篇四与党员代表、人大代表一起评议；篇一、二、五为本单位群众代表'),
+  serviceObjects: count('服务对象代表', '篇一、二、五'),
+  partnerUnits: count('结对共建单位负责人', '篇一、二、五'),
+  deputies: count('“两代表一委员”', '篇一、二、五：党代表、人大代表、政协委员'),
   investors: count('非党员出资人', '非公企业党组织必须邀请'),
   orgHeads: count('非党员负责人', '社会组织党组织必须邀请'),
   others: count('其他评议人'),
@@ -19,7 +21,20 @@ export const evaluationFields = {
   round: roundField(),
   org: relation({ label: '评议支部', to: ['orgs'], required: true }),
   date: date({ label: '评议日期', required: true }),
-  panel: object({ label: '群众评议主体人数', hint: '按类别填写人数，总人数不少于本支部党员数的 80%', required: true, fields: panelFields }),
+  panel: object({
+    label: '评议主体人数',
+    hint: '按类别填写人数。篇三、篇四：部分党员代表、人大代表和群众代表，不规定人数；篇一、二、五：本单位群众代表、服务对象代表、结对共建单位负责人、“两代表一委员”等，总人数不少于本支部党员数的 80%，篇五的非公企业、社会组织还须有非党员出资人或负责人',
+    required: true,
+    fields: panelFields,
+  }),
+  orgReport: object({
+    label: '支部述职',
+    hint: '篇三、篇四的年终双向述职：党支部向评议人员报告一年的承诺践诺情况；其他制度留空',
+    fields: {
+      date: date({ label: '述职日期', required: true }),
+      summary: text({ label: '述职要点', multiline: true, required: true }),
+    },
+  }),
   members: list({
     label: '党员评议情况',
     required: true,
@@ -29,6 +44,14 @@ export const evaluationFields = {
       self: object({
         label: '自我评价',
         fields: { grade: select({ label: '自评等次', options: grades, required: true }), summary: text({ label: '自评小结', multiline: true }) },
+      }),
+      report: object({
+        label: '党员述职',
+        hint: '篇三、篇四的年终双向述职：党员报告自己的承诺践诺情况；其他制度留空',
+        fields: {
+          date: date({ label: '述职日期', required: true }),
+          summary: text({ label: '述职要点', multiline: true }),
+        },
       }),
       mass: object({
         label: '群众评议（满意度测评）',
@@ -62,6 +85,15 @@ export const evaluationFields = {
         fields: {
           grade: select({ label: '最终等次', options: grades, required: true }),
           reason: text({ label: '改定理由', multiline: true, required: true }),
+        },
+      }),
+      disposal: object({
+        label: '组织处置',
+        hint: '只对最终结果为不合格的党员填写；劝其退党、除名须经支部大会讨论决定，报上级党组织批准',
+        fields: {
+          kind: select({ label: '处置方式', options: dispositions, required: true }),
+          date: date({ label: '处置日期', hint: '作出处置决定的日期', required: true }),
+          note: text({ label: '处置说明', multiline: true }),
         },
       }),
     },

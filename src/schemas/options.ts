@@ -90,6 +90,17 @@ export const attitudes = [
   { value: 'refused', label: '拒不整改' },
 ] as const satisfies readonly Option[];
 
+/**
+ * The 组织处置 of a member whose final result is 不合格 (党章第九条; 民主评议党员: 区别不同情况，作出限期改正、
+ * 劝其退党、除名等组织处置). 劝其退党 and 除名 are decided by the 支部大会 and approved by the upper organisation.
+ */
+export const dispositions = [
+  { value: 'correction', label: '限期改正', hint: '教育帮助，要求在限定期限内改正' },
+  { value: 'persuade', label: '劝其退党', hint: '经教育仍无转变的；经支部大会讨论决定，报上级党组织批准' },
+  { value: 'remove', label: '除名', hint: '被劝退党而坚持不退的；经支部大会讨论决定，报上级党组织批准' },
+  { value: 'other', label: '其他组织处置', hint: '如延长预备期、取消预备党员资格，请在说明中写明' },
+] as const satisfies readonly Option[];
+
 export const ownerKinds = [
   { value: 'member', label: '党员承诺' },
   { value: 'org', label: '组织承诺' },
