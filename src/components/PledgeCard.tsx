@@ -25,6 +25,8 @@ export interface PledgeCardProps {
   facts?: { label: string; value: string; date?: boolean }[];
   /** Show the ledger records (the pledge page shows them in its 承诺经过 instead). */
   records?: boolean;
+  /** 依岗承诺: the post the pledge is made on ('' for the mark without a post; src/lib/postPledgedOn.ts). */
+  onPost?: string;
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -40,7 +42,7 @@ function Time({ date }: { date: string | undefined }): ReactElement | null {
   return <span className="time" dangerouslySetInnerHTML={{ __html: `<time datetime="${d}">${d}</time>` }} />;
 }
 
-export default function PledgeCard({ data, status, html, asOf, level = 2, href, facts, records: showRecords = true }: PledgeCardProps): ReactElement {
+export default function PledgeCard({ data, status, html, asOf, level = 2, href, facts, records: showRecords = true, onPost }: PledgeCardProps): ReactElement {
   const H = `h${level}` as 'h1' | 'h2' | 'h3';
   const records = (data.records ?? []).filter((r) => r.date <= asOf);
   return (
@@ -51,6 +53,7 @@ export default function PledgeCard({ data, status, html, asOf, level = 2, href, 
         <span>
           {t('pledge.deadline')}:<Time date={data.deadline} />
         </span>
+        {onPost !== undefined && <span className="on-post" data-on-post="">{onPost ? t('pledge.onPostAt', { post: onPost }) : t('pledge.onPost')}</span>}
         {status && <StatusBadge status={status} />}
       </p>
       {facts && facts.length > 0 && (

@@ -30,6 +30,8 @@ export const paths = {
   survey: (round: string, org: string) => href(`internal/print/survey/${round}/${org}/`),
   /** The desk signs of every member of an org (one sheet each); the card of one member is at `#m-<member id>`. */
   deskSign: (org: string) => href(`internal/print/desk-sign/${org}/`),
+  /** The 共产党员户 plaques of an org's members (one sheet each, 篇四); one member's plaque is at `#m-<member id>`. */
+  household: (org: string) => href(`internal/print/household/${org}/`),
   /** The letters for signing of an org and its members (one sheet each), at `#org-<org id>` and `#m-<member id>`. */
   signLetter: (org: string) => href(`internal/print/letter/${org}/`),
   data: (file: string) => href(`data/${file}`),
