@@ -27,8 +27,9 @@
  */
 import { stringifyMarkdown } from '../loader/parseContentFile.ts';
 import { combineEvaluation } from '../lib/combineEvaluation.ts';
-import { addDays, isoDate, monthsOverlapping, semestersOverlapping, type IsoDate } from '../lib/dates.ts';
+import { addDays, isoDate, semestersOverlapping, type IsoDate, type Period } from '../lib/dates.ts';
 import type { MemberEvaluation } from '../lib/model.ts';
+import { owedRecordPeriods } from '../lib/roundPeriods.ts';
 import { defaultProfileId, presets, type Profile, type ProfileId } from '../lib/profiles.ts';
 import { defaultEvaluation } from '../schemas/site.ts';
 import { createRandom, type Random } from './random.ts';
@@ -493,10 +494,15 @@ function pledgeFile(rnd: Random, o: PledgeOptions): string {
   return markdown(front, text.body);
 }
 
-/** Most months get one record; some branches also record mid-month; a few months are missed (R6 gaps). */
+/**
+ * Most owed months (R6's, approval month included when approved in its first half) get one record; some branches
+ * also record mid-month; a few months are missed (R6 gaps).
+ */
 function monthlyDates(rnd: Random, approved: IsoDate, lastDay: IsoDate): IsoDate[] {
-  const months = monthsOverlapping(approved, lastDay).filter((m) => m.start > approved && m.end <= lastDay);
-  return months.flatMap((m) => (rnd.chance(0.04) ? [] : rnd.chance(0.3) ? [addDays(m.start, 14), addDays(m.end, -rnd.int(0, 5))] : [addDays(m.end, -rnd.int(0, 5))]));
+  const months = owedRecordPeriods('month', approved, lastDay);
+  // The mid-month record only when it falls after the approval (in the approval month it may not).
+  const mid = (m: Period) => (addDays(m.start, 14) > approved ? [addDays(m.start, 14)] : []);
+  return months.flatMap((m) => (rnd.chance(0.04) ? [] : rnd.chance(0.3) ? [...mid(m), addDays(m.end, -rnd.int(0, 5))] : [addDays(m.end, -rnd.int(0, 5))]));
 }
 
 /**
