@@ -30,6 +30,10 @@ export interface MemberResultRow {
   score?: number;
   result: EvaluationResult;
   rectification?: Evaluation['members'][number]['rectification'];
+  /** The member's own 述职 at the year-end 双向述职 (篇三/四). */
+  report?: Evaluation['members'][number]['report'];
+  /** The 组织处置 that followed a final 不合格 (validateContent refuses one on any other result). */
+  disposal?: Evaluation['members'][number]['disposal'];
 }
 
 export interface BranchResults {
@@ -41,12 +45,14 @@ export interface BranchResults {
   /** Evaluators by type (only the types present), and in all. */
   panel: { key: keyof typeof panelFields; label: string; count: number }[];
   panelSize: number;
-  /** Members of the branch itself (not its sub-branches), and the smallest panel for them (R10). */
+  /** Members of the branch itself (not its sub-branches), and the smallest panel for them (R10); null where the profile sets no size (篇三/四). */
   memberCount: number;
-  panelRequired: number;
+  panelRequired: number | null;
   rows: MemberResultRow[];
   /** Members by final grade; `pending` while a part is missing. */
   byGrade: Record<Grade | 'pending', number>;
+  /** The branch's own 述职 at the year-end 双向述职 (篇三/四), where the content has one. */
+  orgReport?: Evaluation['orgReport'];
   /** The branch's own evaluation (by 党员代表/群众代表), where the content has one. */
   orgResult?: Evaluation['orgResult'] & { votes: number; satisfaction: number | null };
   /** Mean combined score of the members with one, or null. */
@@ -87,6 +93,8 @@ export function branchResults(
       score: result.score === undefined ? undefined : round1(result.score),
       result,
       rectification: m.rectification,
+      report: m.report,
+      disposal: m.disposal,
     };
   });
   const byGrade: BranchResults['byGrade'] = { excellent: 0, qualified: 0, basic: 0, unqualified: 0, pending: 0 };
@@ -105,9 +113,10 @@ export function branchResults(
     panel,
     panelSize: panel.reduce((a, p) => a + p.count, 0),
     memberCount,
-    panelRequired: panelRequirement(memberCount, profile.panelShare),
+    panelRequired: profile.panelShare === null ? null : panelRequirement(memberCount, profile.panelShare),
     rows,
     byGrade,
+    orgReport: e.data.orgReport,
     orgResult: e.data.orgResult && { ...e.data.orgResult, ...satisfactionOf(e.data.orgResult) },
     averageScore: scored.length ? round1(scored.reduce((a, r) => a + (r.result.score ?? 0), 0) / scored.length) : null,
   };

@@ -49,6 +49,26 @@ describe('branchResults', () => {
     expect(r.averageScore).toBe(Math.round((scored.reduce((a, b) => a + b, 0) / scored.length) * 10) / 10);
   });
 
+  test('a 双向述职 panel lists its kinds (党员代表、人大代表、群众代表) with the field table’s labels, in the table’s order', () => {
+    const twoWay = evaluation('b1', [memberEval('sec')], { panel: { masses: 4, npcDeputies: 1, partyReps: 3 } });
+    expect(branchResults(idx, twoWay, settings).panel).toEqual([
+      { key: 'partyReps', label: '党员代表', count: 3 },
+      { key: 'npcDeputies', label: '人大代表', count: 1 },
+      { key: 'masses', label: '群众代表（本单位群众）', count: 4 },
+    ]);
+  });
+
+  test('the branch’s 述职, each member’s 述职 and a 组织处置 are carried as the file has them', () => {
+    const orgReport = { date: '2026-12-20', summary: '支部全年承诺全部公开。' };
+    const report = { date: '2026-12-20', summary: '报告两项承诺。' };
+    const disposal = { kind: 'correction' as const, date: '2027-01-05', note: '三个月内改正。' };
+    const x = evaluation('b1', [memberEval('sec', { report }), memberEval('b', { rectification: { required: true, attitude: 'refused' }, disposal })], { orgReport });
+    const got = branchResults(idx, x, settings);
+    expect(got.orgReport).toEqual(orgReport);
+    expect(got.rows.map((row) => [row.report, row.disposal])).toEqual([[report, undefined], [undefined, disposal]]);
+    expect(r.orgReport).toBeUndefined();
+  });
+
   test("a branch's own evaluation gets its satisfaction", () => {
     const withOrg = evaluation('b1', [memberEval('sec')], { orgResult: { evaluators: '党员代表 5 人', satisfied: 4, basicallySatisfied: 0, dissatisfied: 1, grade: 'qualified' } });
     expect(branchResults(idx, withOrg, settings).orgResult).toMatchObject({ votes: 5, satisfaction: 0.8, grade: 'qualified' });

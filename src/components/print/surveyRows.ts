@@ -4,6 +4,7 @@
  */
 import type { ContentIndex } from '../../lib/contentIndex.ts';
 import type { Member, Org } from '../../lib/model.ts';
+import type { Profile } from '../../lib/profiles.ts';
 import { panelFields } from '../../schemas/evaluation.ts';
 
 export interface SurveyRow {
@@ -40,16 +41,21 @@ const requiredFor: Partial<Record<keyof typeof panelFields, NonNullable<Org['uni
   orgHeads: 'social-org',
 };
 
+/** The kinds only a 双向述职 panel has (篇三/四): a form of 篇一/二/五 does not offer them. */
+const twoWayOnly: readonly (keyof typeof panelFields)[] = ['partyReps', 'npcDeputies'];
+
 /**
- * The panel categories of the evaluation schema that apply to a unit type: a 非公企业 branch's form
- * names its non-party investor, a 社会组织 branch's its non-party head (each with the schema's note);
- * other branches have neither.
+ * The panel categories of the evaluation schema an evaluator ticks on the form, labelled as the schema labels them.
+ * A profile that names its panel's kinds (篇三/四: 党员代表、人大代表和群众代表) gets exactly those. Otherwise every
+ * other category that applies to the unit type: a 非公企业 branch's form names its non-party investor, a 社会组织
+ * branch's its non-party head (each with the schema's note); other branches have neither.
  */
-export function panelCategories(unitType: Org['unitType']): PanelCategory[] {
+export function panelCategories(unitType: Org['unitType'], profile: Pick<Profile, 'panelKinds'> = { panelKinds: [] }): PanelCategory[] {
+  if (profile.panelKinds.length > 0) return profile.panelKinds.map((key) => ({ key, label: panelFields[key].meta.label }));
   return (Object.keys(panelFields) as (keyof typeof panelFields)[]).flatMap((key) => {
     const f = panelFields[key].meta;
     const only = requiredFor[key];
-    if (only && only !== unitType) return [];
+    if (twoWayOnly.includes(key) || (only && only !== unitType)) return [];
     return [{ key, label: f.label, note: only ? f.hint : undefined }];
   });
 }
