@@ -45,13 +45,28 @@ describe('auditR6', () => {
     expect(findings[0].message).not.toContain('2026-05');
   });
 
-  test('does not owe the month the pledge was approved in', () => {
+  test('does not owe the month the pledge was approved in when approved in its second half (20 February)', () => {
     const p = pledge('p1', 'm1');
 
     const findings = run(auditR6, { pledges: [p] }, '2026-03-31');
 
     expect(findings).toHaveLength(1);
-    expect(findings[0].message).not.toContain('2026-02');
+    expect(findings[0].message).toMatch(/记实：2026-03。$/);
+  });
+
+  test('owes the month the pledge was approved in when approved in its first half (10 February)', () => {
+    const p = pledge('p1', 'm1', { review: { status: 'approved', by: 'sec', date: '2026-02-10' } });
+
+    expect(run(auditR6, { pledges: [p] }, '2026-02-27')).toEqual([]);
+    const findings = run(auditR6, { pledges: [p] }, '2026-03-31');
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toMatch(/记实：2026-02、2026-03。$/);
+  });
+
+  test('a record in the approval month after the approval pays it', () => {
+    const p = pledge('p1', 'm1', { review: { status: 'approved', by: 'sec', date: '2026-02-10' }, records: [record('2026-02-26')] });
+
+    expect(run(auditR6, { pledges: [p] }, '2026-02-28')).toEqual([]);
   });
 
   test('owes nothing before the first full month after approval has ended', () => {
@@ -115,16 +130,37 @@ describe('auditR6', () => {
       expect(run(auditR6, { site: semesterSite, pledges: [withSpring] }, '2026-08-31')).toEqual([]);
     });
 
-    test('does not owe the semester the pledge was approved in', () => {
+    test('does not owe the semester the pledge was approved in when approved in its second half (10 January)', () => {
       const findings = run(auditR6, { site: semesterSite, pledges: [p] }, '2026-08-31');
 
-      expect(findings[0].message).not.toContain('2025-autumn');
+      expect(findings[0].message).toMatch(/记实：2026-spring。$/);
+    });
+
+    test('owes the autumn semester of a pledge approved in September, once it ends on 31 January', () => {
+      const september = pledge('p1', 'm1', { review: { status: 'approved', by: 'sec', date: '2025-09-10' } }, '2025');
+      const parts = { site: site({ cadence: 'semester', currentRound: '2025' }), rounds: [round('2025')], pledges: [september] };
+
+      expect(run(auditR6, parts, '2026-01-30')).toEqual([]);
+      const findings = run(auditR6, parts, '2026-01-31');
+      expect(findings).toHaveLength(1);
+      expect(findings[0].message).toMatch(/学期的践诺记实：2025-autumn。$/);
+    });
+
+    test.each([
+      ['2025-11-16', ['2025-autumn']],
+      ['2025-11-17', []],
+    ])('approved on %s (the autumn semester\'s middle day is 16 November) owes %j by 31 January', (date, owed) => {
+      const q = pledge('p1', 'm1', { review: { status: 'approved', by: 'sec', date } }, '2025');
+      const findings = run(auditR6, { site: site({ cadence: 'semester', currentRound: '2025' }), rounds: [round('2025')], pledges: [q] }, '2026-01-31');
+
+      expect(findings.map((f) => f.message.replace(/^.*践诺记实：|。$/g, ''))).toEqual(owed.length ? [owed.join('、')] : []);
     });
   });
 
   describe('in a leap year', () => {
     const leap = { site: site({ currentRound: '2024' }), rounds: [round('2024')] };
-    const p = pledge('p1', 'm1', { review: { status: 'approved', by: 'sec', date: '2024-01-10' } }, '2024');
+    // Approved in January's second half: January is not owed, February is the first month.
+    const p = pledge('p1', 'm1', { review: { status: 'approved', by: 'sec', date: '2024-01-20' } }, '2024');
 
     test('owes February once it ends on 29 February', () => {
       const findings = run(auditR6, { ...leap, pledges: [p] }, '2024-02-29');
@@ -137,6 +173,16 @@ describe('auditR6', () => {
 
     test('does not owe February on 28 February', () => {
       expect(run(auditR6, { ...leap, pledges: [p] }, '2024-02-28')).toEqual([]);
+    });
+
+    test.each([
+      ['2024-02-15', ['2024-02']],
+      ['2024-02-16', []],
+    ])('approved on %s (the middle day of a 29-day February is the 15th) owes %j by 29 February', (date, owed) => {
+      const q = pledge('p1', 'm1', { review: { status: 'approved', by: 'sec', date } }, '2024');
+      const findings = run(auditR6, { ...leap, pledges: [q] }, '2024-02-29');
+
+      expect(findings.map((f) => f.message.replace(/^.*践诺记实：|。$/g, ''))).toEqual(owed.length ? [owed.join('、')] : []);
     });
 
     test('accepts a record dated 29 February', () => {
