@@ -62,7 +62,7 @@ export function monthView(c: LedgerContent, periodKey: string, today: IsoDate, o
   }
   if (period.start > today) return { ok: false, message: `${period.key} 还没有开始，不能预先记实。`, periods };
   const inRound = c.pledges.filter((p) => p.round === round.id && (!org || c.orgOf(p.data.owner) === org));
-  const rows = owedPledges(inRound, c.cadenceOf, period).map((p) => {
+  const rows = owedPledges(inRound, c.cadenceOf, period, today).map((p) => {
     const last = latestRecord(p.data, today);
     // The status as the board shows it: as of site.json's asOf where the branch pins one.
     const f = fulfilmentOf(p.data, c.site.asOf && c.site.asOf < today ? c.site.asOf : today);

@@ -81,7 +81,7 @@ export function monthSheetRows(index: ContentIndex, period: Period, today: IsoDa
   const tree = index.org.has(top) ? index.subtree(top) : [];
   const order = new Map<string, number>();
   for (const id of [...tree, ...[...index.org.keys()].sort()]) if (!order.has(id)) order.set(id, order.size);
-  const rows = owedPledges(inScope, cadenceResolver(index), period).map((p): MonthSheetRow => {
+  const rows = owedPledges(inScope, cadenceResolver(index), period, today).map((p): MonthSheetRow => {
     const o = orgOfOwner(index, p.data.owner);
     const last = latestRecord(p.data, today);
     return {
