@@ -24,7 +24,7 @@ const ORDER: Record<TimelineEvent['kind'], number> = { approved: 0, record: 1, u
  */
 export function pledgeTimeline(p: Pick<Pledge, 'review' | 'records' | 'closed' | 'rectification'>, asOf: IsoDate, urgedOn: IsoDate[] = []): TimelineEvent[] {
   const dated: TimelineEvent[] = [];
-  if (p.review.status === 'approved' && p.review.date) dated.push({ kind: 'approved', date: p.review.date, by: p.review.by });
+  if (p.review.status === 'approved' && p.review.date) dated.push({ kind: 'approved', date: p.review.date, by: p.review.by ?? p.review.outsideBy });
   for (const r of p.records ?? []) dated.push({ kind: 'record', date: r.date, note: r.note, progress: r.progress });
   for (const date of [...new Set(urgedOn)]) dated.push({ kind: 'urged', date });
   if (p.closed?.date) dated.push({ kind: 'closed', date: p.closed.date, by: p.closed.verifiedBy, note: p.closed.note });

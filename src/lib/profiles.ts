@@ -11,12 +11,16 @@ import type { Org, Site } from './model.ts';
 
 export type ProfileId = 'school-semester' | 'five-stages' | 'provincial' | 'monthly';
 export type StageName = '承诺' | '示诺' | '践诺' | '评诺' | '奖诺' | '考核评比';
+/** The kinds of evaluator a 双向述职 panel is made of (篇三 line 56, 篇四 line 100): 党员代表、人大代表和群众代表. */
+export type PanelKind = 'partyReps' | 'npcDeputies' | 'masses';
 
 export interface Profile {
   id: ProfileId;
   /** Approved pledges per active member: a range, or null where the text sets no number. */
   memberPledges: { min: number; max: number } | null;
-  /** Pledges of an organisation that pledges: a range, or null where organisations do not pledge. */
+  /** Organisations pledge too (篇三/四), filed with the upper organisation; R2 applies. */
+  orgsPledge: boolean;
+  /** Pledges of an organisation that pledges: a range, or null where the text sets no number (篇三) or orgs do not pledge. */
   orgPledges: { min: number; max: number } | null;
   /** Organisation pledges are approved and filed by the upper organisation (报上级审定备案). */
   orgPledgesFiledUpward: boolean;
@@ -28,8 +32,18 @@ export interface Profile {
   orgBulletinCadence: 'quarter' | null;
   leaderReviewCadence: 'half-year' | 'year';
   memberReviewers: 'secretary' | 'secretary-or-supervisor';
-  /** The mass panel's least size as a share of the branch's members (R10). */
-  panelShare: number;
+  /** The mass panel's least size as a share of the branch's own members (R10), or null where the text sets none (篇三/四). */
+  panelShare: number | null;
+  /** A 非公企业 panel invites the non-party investor, a 社会组织 panel the non-party head (R10, 篇五 only). */
+  panelInvitees: boolean;
+  /** The kinds of evaluator the year-end panel must have (R10, 篇三/四's 双向述职); empty where the text names none as required. */
+  panelKinds: readonly PanelKind[];
+  /** The year-end evaluation is 双向述职: the branch and each member report (述职) before the panel (篇三/四). */
+  twoWayReport: boolean;
+  /** The upper organisation's secretary reviews the branch secretary, the top org's too (R12, 篇一/二/五). */
+  upperReviewsSecretary: boolean;
+  /** Members without a post are given one (设岗定责) and pledge on it (R17). */
+  postRule: boolean;
   /** Passive or refused rectification is 不合格 (R13). */
   rectificationRule: boolean;
   stages: StageName[];
@@ -43,6 +57,7 @@ export const presets: Readonly<Record<ProfileId, Profile>> = {
   'school-semester': {
     id: 'school-semester',
     memberPledges: null,
+    orgsPledge: false,
     orgPledges: null,
     orgPledgesFiledUpward: false,
     recordCadence: 'semester',
@@ -52,16 +67,23 @@ export const presets: Readonly<Record<ProfileId, Profile>> = {
     leaderReviewCadence: 'year',
     memberReviewers: 'secretary',
     panelShare: 0.8,
+    panelInvitees: false,
+    panelKinds: [],
+    twoWayReport: false,
+    upperReviewsSecretary: true,
+    postRule: false,
     rectificationRule: true,
     stages: ['承诺', '践诺', '评诺'],
   },
-  // 篇三 (lines 26–64): 承诺、示诺、践诺、评诺、奖诺 (28–29); the branch's pledges go to the upper organisation to be
-  // approved and filed (36); 每月一记实，每季度一调度 (44); 每半年通报 (45); the secretary reviews the branch and the team,
-  // team members their supervised members (48); 原则上每半年1次 (51); 考核评比 by stage and overall (59–64).
+  // 篇三 (lines 26–64): 承诺、示诺、践诺、评诺、奖诺 (28–29); members 2–3 (34); 无职党员设岗定责、依岗承诺 (35); the branch's
+  // pledges go to the upper organisation to be approved and filed, with no number (36); 每月一记实，每季度一调度 (44); 每半年通报 (45); the secretary reviews the branch and the team,
+  // team members their supervised members (48); 原则上每半年1次 (51); at year end 双向述职, then 部分党员代表、人大代表和群众代表
+  // evaluate, with no size rule (41, 56); 考核评比 by stage and overall (59–64).
   'five-stages': {
     id: 'five-stages',
     memberPledges: { min: 2, max: 3 },
-    orgPledges: { min: 3, max: 5 },
+    orgsPledge: true,
+    orgPledges: null,
     orgPledgesFiledUpward: true,
     recordCadence: 'month',
     checkCadence: 'quarter',
@@ -69,7 +91,12 @@ export const presets: Readonly<Record<ProfileId, Profile>> = {
     orgBulletinCadence: null,
     leaderReviewCadence: 'half-year',
     memberReviewers: 'secretary-or-supervisor',
-    panelShare: 0.8,
+    panelShare: null,
+    panelInvitees: false,
+    panelKinds: ['partyReps', 'npcDeputies', 'masses'],
+    twoWayReport: true,
+    upperReviewsSecretary: false,
+    postRule: true,
     rectificationRule: false,
     stages: ['承诺', '示诺', '践诺', '评诺', '奖诺', '考核评比'],
   },
@@ -79,6 +106,7 @@ export const presets: Readonly<Record<ProfileId, Profile>> = {
   provincial: {
     id: 'provincial',
     memberPledges: { min: 2, max: 3 },
+    orgsPledge: true,
     orgPledges: { min: 3, max: 5 },
     orgPledgesFiledUpward: true,
     recordCadence: 'month',
@@ -87,16 +115,23 @@ export const presets: Readonly<Record<ProfileId, Profile>> = {
     orgBulletinCadence: 'quarter',
     leaderReviewCadence: 'half-year',
     memberReviewers: 'secretary-or-supervisor',
-    panelShare: 0.8,
+    panelShare: null,
+    panelInvitees: false,
+    panelKinds: ['partyReps', 'npcDeputies', 'masses'],
+    twoWayReport: true,
+    upperReviewsSecretary: false,
+    postRule: true,
     rectificationRule: false,
     stages: ['承诺', '示诺', '践诺', '评诺', '奖诺', '考核评比'],
   },
-  // 篇五 (lines 112–134): four areas, no number (120–121); voluntary for retired and frail (121); full-process tracking and
+  // 篇五 (lines 112–134): four areas, no number (120–121); 无职党员推行设岗定责、依岗承诺 (121: DOMAIN.md's R17 row names
+  // 篇三/四 only, the text has it too); voluntary for retired and frail (121); full-process tracking and
   // 销号 (123); a year-end evaluation with an 80% panel whose composition it names (126); the secretary reviews members
   // (127); passive rectification → 不合格 (128). Monthly records, quarterly checks and half-yearly bulletins as DOMAIN reads it.
   monthly: {
     id: 'monthly',
     memberPledges: null,
+    orgsPledge: false,
     orgPledges: null,
     orgPledgesFiledUpward: false,
     recordCadence: 'month',
@@ -106,6 +141,11 @@ export const presets: Readonly<Record<ProfileId, Profile>> = {
     leaderReviewCadence: 'year',
     memberReviewers: 'secretary',
     panelShare: 0.8,
+    panelInvitees: true,
+    panelKinds: [],
+    twoWayReport: false,
+    upperReviewsSecretary: true,
+    postRule: true,
     rectificationRule: true,
     stages: ['承诺', '践诺', '评诺'],
   },
@@ -159,9 +199,15 @@ export function profileResolver(site: Site, orgs: ReadonlyMap<string, { data: Pi
 
 /** The audit rules a profile has (a rule it does not have is never reported for its orgs). */
 export function rulesOf(p: Profile): string[] {
-  return ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16'].filter(
-    (r) => (r !== 'R2' || p.orgPledges !== null) && (r !== 'R7' || p.checkCadence !== 'none') && (r !== 'R13' || p.rectificationRule) && (r !== 'R14' || p.leaderReviewCadence === 'half-year'),
-  );
+  const has: Record<string, boolean> = {
+    R2: p.orgsPledge,
+    R7: p.checkCadence !== 'none',
+    R10: p.panelShare !== null || p.panelInvitees || p.panelKinds.length > 0,
+    R13: p.rectificationRule,
+    R14: p.leaderReviewCadence === 'half-year',
+    R17: p.postRule,
+  };
+  return ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16', 'R17'].filter((r) => has[r] ?? true);
 }
 
 const presetNames: Record<ProfileId, string> = {
@@ -170,6 +216,19 @@ const presetNames: Record<ProfileId, string> = {
   provincial: '建立健全承诺、示诺、践诺、评诺制度的意见（篇四）',
   monthly: '党员“承诺践诺评诺”制度的意见（篇五）',
 };
+
+const kindNames: Record<PanelKind, string> = { partyReps: '党员代表', npcDeputies: '人大代表', masses: '群众代表' };
+
+/** The panel's rule in plain Chinese: its least size, the invitees it must include, the kinds it is made of. */
+function panelText(p: Profile): string {
+  const parts = [
+    p.twoWayReport ? '年终结合双向述职，党支部和党员述职后接受评议' : '',
+    p.panelKinds.length ? `评议主体为${p.panelKinds.map((k) => kindNames[k]).join('、')}` : '',
+    p.panelShare !== null ? `评议主体不少于本支部党员数的 ${Math.round(p.panelShare * 100)}%` : '',
+    p.panelInvitees ? '非公企业党组织邀请非中共党员的出资人、社会组织党组织邀请非中共党员的负责人参加' : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join('；') : '不规定评议主体的人数和构成';
+}
 
 /**
  * A profile in plain Chinese, one line per parameter, for the 公开说明 page.
@@ -181,12 +240,13 @@ export function describeProfile(p: Profile): { label: string; value: string }[] 
     { label: '执行的制度', value: presetNames[p.id] },
     { label: '工作环节', value: p.stages.join('、') },
     { label: '党员承诺', value: `在职党员${range(p.memberPledges, '从学习、工作、自律、服务等方面承诺，不规定项数')}；离退休、年老体弱党员自愿承诺` },
-    { label: '组织承诺', value: p.orgPledges ? `党组织承诺 ${range(p.orgPledges, '')}${p.orgPledgesFiledUpward ? '，报上级党组织审定备案' : ''}` : '不要求党组织作出组织承诺' },
+    { label: '组织承诺', value: p.orgsPledge ? `党组织作出组织承诺${p.orgPledges ? ` ${range(p.orgPledges, '')}` : '，不规定项数'}${p.orgPledgesFiledUpward ? '，报上级党组织审定备案' : ''}` : '不要求党组织作出组织承诺' },
     { label: '践诺记实', value: p.recordCadence === 'month' ? '每月一记实' : '每学期一记账（秋季学期从 9 月 1 日起，春季学期从 2 月 1 日起）' },
     { label: '检查调度', value: p.checkCadence === 'quarter' ? '每季度一检查（调度）' : '不要求定期检查' },
     { label: '通报', value: `${p.bulletinCadence === 'half-year' ? '党员践诺情况每半年通报一次' : '每学期通报表扬'}${p.orgBulletinCadence === 'quarter' ? '；组织承诺每季度通报一次' : ''}` },
-    { label: '领导点评', value: `${p.leaderReviewCadence === 'half-year' ? '原则上每半年一次' : '年终评诺时点评一次'}；${p.memberReviewers === 'secretary' ? '由支部书记点评党员' : '由支部书记或分管班子成员点评党员'}，上级党组织书记点评支部书记` },
-    { label: '群众评议', value: `评议主体不少于本支部党员数的 ${Math.round(p.panelShare * 100)}%` },
+    { label: '领导点评', value: `${p.leaderReviewCadence === 'half-year' ? '原则上每半年一次' : '年终评诺时点评一次'}；${p.memberReviewers === 'secretary' ? '由支部书记点评党员' : '由支部书记点评本支部和班子成员，分管班子成员点评分管党员'}${p.upperReviewsSecretary ? '，上级党组织书记点评支部书记（最上级组织的书记也由上级党组织书记点评）' : ''}` },
+    { label: '群众评议', value: panelText(p) },
+    ...(p.postRule ? [{ label: '设岗定责', value: '无职党员由支部设岗定责、依岗承诺' }] : []),
     { label: '整改', value: p.rectificationRule ? '对践诺表现不佳的限期整改；整改态度消极或拒不整改的，评为不合格' : '对践诺表现不佳的督促整改' },
   ];
 }

@@ -130,6 +130,27 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
       });
     }
   }
+  // Only the top org's own pledges are approved by the upper organisation from outside the content (audit R2).
+  const topOrg = site?.data.topOrg;
+  for (const p of model.pledges) {
+    if (p.data.review.outsideBy && p.data.owner !== topOrg) {
+      problems.push({ file: p.file, field: 'review.outsideBy', rule: 'org-approval', severity: 'error', message: '“上级审定”只用于最上级组织的组织承诺；其他承诺请在“审核人”中选择本支部或上级组织的审核人。' });
+    }
+  }
+  // The upper organisation's secretary reviews the top org's secretary: someone above it, not one of its own members.
+  const upperSecretary = site?.data.upperOrg?.secretary?.trim();
+  if (site && upperSecretary) {
+    const own = model.members.find((m) => m.data.org === site?.data.topOrg && m.data.name === upperSecretary);
+    if (own) {
+      problems.push({
+        file: site.file,
+        field: 'upperOrg.secretary',
+        rule: 'upper-secretary',
+        severity: 'error',
+        message: `上级党组织书记“${upperSecretary}”是本组织（${orgById.get(site.data.topOrg)?.data.name ?? site.data.topOrg}）的党员；这里应填写上级党组织的书记。`,
+      });
+    }
+  }
   for (const c of model.checks) {
     ref(c.file, 'org', c.data.org, ['orgs']);
     c.data.urged?.forEach((u, i) => ref(c.file, `urged[${i}]`, pledgeRef(u, c.round), ['pledges']));

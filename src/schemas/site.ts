@@ -84,6 +84,14 @@ export const siteFields = {
     pattern: ['^https?:\\/\\/[^\\s\\/]+(\\/\\S*)?$', '应为完整的网址，如 http://10.0.0.5/gongkai/'],
   }),
   topOrg: relation({ label: '顶层组织', hint: '公开栏所属的最上级党组织', to: ['orgs'], required: true }),
+  upperOrg: object({
+    label: '上级党组织',
+    hint: '本公开栏最上级组织的上级党组织：审定备案组织承诺、其书记点评本组织书记（篇一、二、五）',
+    fields: {
+      name: text({ label: '上级党组织名称', hint: '如“县教育局党委”', required: true, max: 60 }),
+      secretary: text({ label: '上级党组织书记', hint: '姓名，如“王某”；点评本组织书记的人', max: 30 }),
+    },
+  }),
   currentRound: relation({ label: '当前轮次', hint: '首页和统计显示的轮次；新建的承诺默认放在这一轮', to: ['rounds'], required: true }),
   asOf: date({ label: '数据截止日期', hint: '留空则按生成网站的当天计算；填写后所有统计按这一天计算，便于复核' }),
   profile: select({ label: '执行的制度', hint: '本单位依照哪一种“承诺践诺评诺”制度；决定检查哪些规则、按什么周期检查。留空为“承诺示诺践诺评诺奖诺（篇三）”', options: profileIds }),

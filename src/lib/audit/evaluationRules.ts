@@ -1,10 +1,10 @@
-/** R10–R14: the year-end evaluation and leader reviews. */
+/** R10–R16: the year-end evaluation and leader reviews. */
 import { combineEvaluation, panelRequirement, rectificationRefused } from '../combineEvaluation.ts';
 import type { ContentIndex } from '../contentIndex.ts';
 import { finishedBy, roundHalves } from '../roundPeriods.ts';
 import type { Problem } from '../problem.ts';
 import { finding, profileFor, profileOfOwner, type AuditContext } from './auditContext.ts';
-import type { Profile } from '../profiles.ts';
+import type { PanelKind, Profile } from '../profiles.ts';
 import { grades } from '../../schemas/options.ts';
 import { isApproved } from '../pledgeStatus.ts';
 
@@ -12,24 +12,35 @@ function roundEvaluations(ctx: AuditContext) {
   return ctx.index.model.evaluations.filter((e) => e.round === ctx.index.round?.id && e.data.date <= ctx.asOf);
 }
 
+const kindLabels: Record<PanelKind, string> = { partyReps: '党员代表', npcDeputies: '人大代表', masses: '群众代表' };
+
 /**
- * R10: the panel has at least ceil(80%) of the branch's member count — the
- * members of that org itself, all statuses, not those of its sub-branches (a
- * 党总支 evaluating its 2 direct members needs 2 evaluators, not 80% of the
- * whole 党总支); a 非公企业 panel includes a non-party investor, a 社会组织
- * panel a non-party head.
+ * R10, as each variant has it. 篇一/二/五: the panel has at least ceil(80%) of the branch's member count — the
+ * members of that org itself, all statuses, not those of its sub-branches (a 党总支 evaluating its 2 direct members
+ * needs 2 evaluators, not 80% of the whole 党总支). 篇五 only: a 非公企业 panel includes a non-party investor, a
+ * 社会组织 panel a non-party head. 篇三/四: no size rule; the panel is made of 党员代表、人大代表和群众代表, and each
+ * kind the text names is there.
  */
 export function auditR10(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
   for (const e of roundEvaluations(ctx)) {
     const org = ctx.index.org.get(e.data.org);
-    const members = (ctx.index.membersOf.get(e.data.org) ?? []).length;
-    const share = profileFor(ctx, e.data.org).panelShare;
-    const need = panelRequirement(members, share);
-    const size = Object.values(e.data.panel).reduce<number>((a, b) => a + (b ?? 0), 0);
-    if (size < need) out.push(finding('R10', e.file, 'panel', `评议主体共 ${size} 人，少于本支部党员数 ${members} 的 ${Math.round(share * 100)}%（至少 ${need} 人）。`));
-    if (org?.data.unitType === 'enterprise' && !e.data.panel.investors) out.push(finding('R10', e.file, 'panel.investors', '非公企业党组织的群众评议应邀请非中共党员的出资人参加。'));
-    if (org?.data.unitType === 'social-org' && !e.data.panel.orgHeads) out.push(finding('R10', e.file, 'panel.orgHeads', '社会组织党组织的群众评议应邀请非中共党员的负责人参加。'));
+    const profile = profileFor(ctx, e.data.org);
+    const panel = e.data.panel as Record<string, number | undefined>;
+    if (profile.panelShare !== null) {
+      const members = (ctx.index.membersOf.get(e.data.org) ?? []).length;
+      const need = panelRequirement(members, profile.panelShare);
+      const size = Object.values(panel).reduce<number>((a, b) => a + (b ?? 0), 0);
+      if (size < need) out.push(finding('R10', e.file, 'panel', `评议主体共 ${size} 人，少于本支部党员数 ${members} 的 ${Math.round(profile.panelShare * 100)}%（至少 ${need} 人）。`));
+    }
+    if (profile.panelInvitees) {
+      if (org?.data.unitType === 'enterprise' && !panel.investors) out.push(finding('R10', e.file, 'panel.investors', '非公企业党组织的群众评议应邀请非中共党员的出资人参加。'));
+      if (org?.data.unitType === 'social-org' && !panel.orgHeads) out.push(finding('R10', e.file, 'panel.orgHeads', '社会组织党组织的群众评议应邀请非中共党员的负责人参加。'));
+    }
+    const lacking = profile.panelKinds.filter((k) => !panel[k]);
+    if (lacking.length) {
+      out.push(finding('R10', e.file, `panel.${lacking[0]}`, `年终评议应组织${profile.panelKinds.map((k) => kindLabels[k]).join('、')}参加，本次评议没有${lacking.map((k) => kindLabels[k]).join('、')}。`));
+    }
   }
   return out;
 }
@@ -74,15 +85,29 @@ export function allowedReviewers(index: ContentIndex, subject: string, reviewers
 /**
  * R12: the right person reviews: upper secretary → branch secretary; branch secretary or supervisor → member. The
  * top org and its secretary are reviewed from above the content, by a named upper leader (`outsideReviewer`,
- * `leader.outsideBy`); anyone else reviewed from outside is flagged.
+ * `leader.outsideBy`); anyone else reviewed from outside is flagged. Where the profile has the upper secretary review
+ * the branch secretary (篇一/二/五), the top org's secretary too is reviewed by the secretary of the upper
+ * organisation that `site.json` names (`upperOrg.secretary`), and by no one else.
  */
 export function auditR12(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
   const nameOf = (id: string) => ctx.index.member.get(id)?.data.name ?? ctx.index.org.get(id)?.data.name ?? id;
-  const top = ctx.index.model.site.data.topOrg;
-  const fromAbove = (subject: string) => subject === top || (ctx.index.member.get(subject)?.data.org === top && ctx.index.secretaryOf(top) === subject);
+  const site = ctx.index.model.site.data;
+  const top = site.topOrg;
+  const topSecretary = ctx.index.secretaryOf(top);
+  const fromAbove = (subject: string) => subject === top || (ctx.index.member.get(subject)?.data.org === top && topSecretary === subject);
   const check = (file: string, field: string, reviewer: string | undefined, outside: string | undefined, subject: string) => {
-    const allowed = allowedReviewers(ctx.index, subject, profileOfOwner(ctx, subject).memberReviewers);
+    const profile = profileOfOwner(ctx, subject);
+    if (subject === topSecretary && profile.upperReviewsSecretary) {
+      const upper = site.upperOrg?.secretary;
+      const who = `上级党组织书记${upper ?? ''}`;
+      const lead = `对${nameOf(subject)}（${nameOf(top)}书记）的点评应由${who}作出`;
+      if (reviewer !== undefined) out.push(finding('R12', file, field, `${lead}，现为${nameOf(reviewer)}；请清空“点评人”，在“上级点评人”中填写上级党组织书记。`));
+      else if (!upper) out.push(finding('R12', file, field, `${lead}：请在网站设置的“上级党组织”中写明上级党组织书记的姓名。`));
+      else if (!outside?.includes(upper)) out.push(finding('R12', file, field, `${lead}，现为上级点评人“${outside}”。`));
+      return;
+    }
+    const allowed = allowedReviewers(ctx.index, subject, profile.memberReviewers);
     if (outside !== undefined) {
       if (!fromAbove(subject)) out.push(finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.length ? allowed.map(nameOf).join('或') : '本组织的书记'}作出，现为上级点评人“${outside}”；上级点评人只点评最上级组织及其书记。`));
       return;
@@ -91,21 +116,30 @@ export function auditR12(ctx: AuditContext): Problem[] {
       out.push(finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.map(nameOf).join('或')}作出，现为${nameOf(reviewer)}。`));
     }
   };
-  for (const r of ctx.index.model.reviews) if (r.round === ctx.index.round?.id && r.data.date <= ctx.asOf) check(r.file, 'reviewer', r.data.reviewer, r.data.outsideReviewer, r.data.subject);
-  for (const e of roundEvaluations(ctx)) e.data.members.forEach((m, i) => m.leader && check(e.file, `members[${i}].leader.by`, m.leader.by, m.leader.outsideBy, m.member));
+  for (const r of ctx.index.model.reviews) if (r.round === ctx.index.round?.id && r.data.date <= ctx.asOf) check(r.file, r.data.outsideReviewer ? 'outsideReviewer' : 'reviewer', r.data.reviewer, r.data.outsideReviewer, r.data.subject);
+  for (const e of roundEvaluations(ctx)) e.data.members.forEach((m, i) => m.leader && check(e.file, `members[${i}].leader.${m.leader.outsideBy ? 'outsideBy' : 'by'}`, m.leader.by, m.leader.outsideBy, m.member));
   return out;
 }
 
-/** R13 (篇一/二/五): passive or refused rectification makes the result 不合格; flags an override that says otherwise. */
+/**
+ * R13 (篇一/二/五): passive or refused rectification makes the result 不合格; flags an override that says otherwise.
+ * A member whose result is 不合格 gets a 组织处置 (作出相应组织处置): once the round has ended, one without it is flagged.
+ */
 export function auditR13(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
+  const settings = ctx.index.model.site.data.evaluation;
+  const roundOver = Boolean(ctx.index.round && ctx.index.round.data.end < ctx.asOf);
   for (const e of roundEvaluations(ctx)) {
-    if (!profileFor(ctx, e.data.org).rectificationRule) continue;
+    const profile = profileFor(ctx, e.data.org);
+    if (!profile.rectificationRule) continue;
     e.data.members.forEach((m, i) => {
+      const name = ctx.index.member.get(m.member)?.data.name ?? m.member;
       if (rectificationRefused(m) && m.final && m.final.grade !== 'unqualified') {
-        const name = ctx.index.member.get(m.member)?.data.name ?? m.member;
         const label = grades.find((g) => g.value === m.final?.grade)?.label;
         out.push(finding('R13', e.file, `members[${i}].final.grade`, `${name}整改态度消极或拒不整改，应定为不合格；人工改定的“${label}”不予采用。`));
+      }
+      if (roundOver && !m.disposal && combineEvaluation(m, settings, profile).grade === 'unqualified') {
+        out.push(finding('R13', e.file, `members[${i}].disposal`, `${name}评为不合格，本轮已结束，还没有记录支部作出的组织处置。`));
       }
     });
   }

@@ -29,23 +29,36 @@ export function auditR1(ctx: AuditContext): Problem[] {
 const span = (r: { min: number; max: number }) => (r.min === r.max ? `${r.min}` : `${r.min}—${r.max}`);
 
 /**
- * R2: an organisation that pledges has the profile's number of approved pledges (3–5 in 篇三/四), and they are
- * filed with the upper organisation (报上级审定备案): the top org names its upper authority (`upperAuthority`) and
- * each approved pledge of it says when it was filed (`review.filedOn`). Who may approve an org pledge (someone of
- * the parent org) is a content rule: src/loader/validateContent.ts refuses any other approver.
+ * R2: an organisation that pledges has approved pledges (篇三/四), as many as the profile says where it sets a number
+ * (3–5 in 篇四; 篇三 names none), filed with the upper organisation (报上级审定备案). The top org's upper
+ * organisation is outside the content: `site.json` names it (`upperOrg`), it approves (审定) the top org's pledges
+ * (`review.outsideBy`; approval by someone of the branch itself, its own secretary included, is reported) and each
+ * approved pledge says when it was filed (`review.filedOn`). Who approves a lower org's pledges (someone of the parent
+ * org) is a content rule: src/loader/validateContent.ts refuses any other approver.
  */
 export function auditR2(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
+  const site = ctx.index.model.site;
   for (const o of ctx.index.model.orgs) {
     if (!ctx.index.pledgesOf.has(o.id)) continue;
     const profile = profileFor(ctx, o.id);
-    if (!profile.orgPledges) continue;
-    const n = approvedCount(ctx, o.id);
-    if (n < profile.orgPledges.min || n > profile.orgPledges.max) out.push(finding('R2', o.file, '', `${o.data.name}作出组织承诺 ${n} 项（审核通过），党组织承诺一般为 ${span(profile.orgPledges)} 项。`));
-    if (!profile.orgPledgesFiledUpward || o.data.parent) continue;
+    if (!profile.orgsPledge) continue;
     const approved = (ctx.index.pledgesOf.get(o.id) ?? []).filter((p) => isApproved(p.data, ctx.asOf));
-    if (approved.length && !o.data.upperAuthority) out.push(finding('R2', o.file, 'upperAuthority', `${o.data.name}的组织承诺应报上级党组织审定备案：请在“上级党组织（备案机关）”中写明报哪个上级党组织，如“县教育局党委”。`));
-    for (const p of approved) if (!p.data.review.filedOn) out.push(finding('R2', p.file, 'review.filedOn', `组织承诺“${p.data.title}”没有写报上级党组织备案的日期。`));
+    const n = approved.length;
+    if (profile.orgPledges ? n < profile.orgPledges.min || n > profile.orgPledges.max : n === 0) {
+      out.push(finding('R2', o.file, '', profile.orgPledges ? `${o.data.name}作出组织承诺 ${n} 项（审核通过），党组织承诺一般为 ${span(profile.orgPledges)} 项。` : `${o.data.name}的组织承诺还没有审核通过的。`));
+    }
+    if (!profile.orgPledgesFiledUpward || o.data.parent) continue;
+    const upper = site.data.upperOrg?.name ?? o.data.upperAuthority;
+    if (approved.length && !upper) out.push(finding('R2', site.file, 'upperOrg.name', `${o.data.name}的组织承诺应报上级党组织审定备案：请在网站设置的“上级党组织”中写明上级党组织的名称，如“县教育局党委”。`));
+    for (const p of approved) {
+      if (p.data.review.by) {
+        const by = ctx.index.member.get(p.data.review.by)?.data.name ?? p.data.review.by;
+        const own = ctx.index.secretaryOf(o.id) === p.data.review.by ? `本组织书记${by}` : by;
+        out.push(finding('R2', p.file, 'review.by', `组织承诺“${p.data.title}”应由上级党组织${upper ? `（${upper}）` : ''}审定，现为${own}审核；请清空“审核人”，在“上级审定”中填写上级党组织。`));
+      }
+      if (!p.data.review.filedOn) out.push(finding('R2', p.file, 'review.filedOn', `组织承诺“${p.data.title}”没有写报上级党组织备案的日期。`));
+    }
   }
   return out;
 }

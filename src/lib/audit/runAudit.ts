@@ -1,9 +1,10 @@
-/** The compliance audit: every rule R1–R16 over the content, as of a date. */
+/** The compliance audit: every rule R1–R17 over the content, as of a date. */
 import type { ContentIndex } from '../contentIndex.ts';
 import type { IsoDate } from '../dates.ts';
 import type { Problem } from '../problem.ts';
 import type { AuditRule } from './auditContext.ts';
 import { auditR10, auditR11, auditR12, auditR13, auditR14, auditR16 } from './evaluationRules.ts';
+import { auditR17 } from './postRules.ts';
 import { auditR6, auditR7, auditR8, auditR9 } from './ledgerRules.ts';
 import { auditR1, auditR2, auditR3 } from './pledgeCountRules.ts';
 import { auditR15, auditR4, auditR5 } from './publicationRules.ts';
@@ -26,6 +27,7 @@ export const auditRules: readonly { id: string; title: string; run: AuditRule }[
   { id: 'R14', title: '领导点评每半年一次', run: auditR14 },
   { id: 'R15', title: '销号写明核实人和日期', run: auditR15 },
   { id: 'R16', title: '应参加评议的党员都在本支部的评诺中', run: auditR16 },
+  { id: 'R17', title: '无职党员设岗定责', run: auditR17 },
 ];
 
 /** Runs every rule; findings come in rule order. */
