@@ -42,8 +42,10 @@ describe('panelRequirement', () => {
 });
 
 describe('auditR10', () => {
-  // sec + m1…m9: ten members under b1, so the panel needs 8.
+  // sec + m1…m9: ten members under b1, so the panel needs 8. The size and the invitees are 篇五's rules (monthly);
+  // 篇三/四's panel of kinds is tested below.
   const members = withMembers(...branchMembers(9));
+  const run = (rule: AuditRule, parts: Partial<ContentModel>, asOf = AS_OF) => rule({ index: index({ ...parts, site: site({ profile: 'monthly' }) }), asOf });
 
   test('passes a panel of exactly 80% of the members', () => {
     const e = evaluation('e1', [], { panel: { masses: 5, serviceObjects: 2, others: 1 } });

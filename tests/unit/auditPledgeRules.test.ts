@@ -7,7 +7,7 @@ import type { AuditRule } from '../../src/lib/audit/auditContext.ts';
 import { auditR1, auditR2, auditR3 } from '../../src/lib/audit/pledgeCountRules.ts';
 import { auditR15, auditR4, auditR5 } from '../../src/lib/audit/publicationRules.ts';
 import type { ContentModel, Entry, Pledge } from '../../src/lib/model.ts';
-import { bulletin, check, index, member, org, pledge, withMembers } from '../fixtures/model.ts';
+import { bulletin, check, index, member, org, pledge, site, withMembers } from '../fixtures/model.ts';
 
 const AS_OF = '2026-06-30';
 
@@ -99,6 +99,8 @@ describe('auditR1', () => {
 
 describe('auditR2', () => {
   const B1 = 'content/orgs/b1.md';
+  // 3–5 is 篇四's number (provincial); 篇三 names none.
+  const run = (rule: AuditRule, parts: Partial<ContentModel> = {}) => rule({ index: index({ ...parts, site: site({ profile: 'provincial' }) }), asOf: AS_OF });
 
   test.each([3, 4, 5])('passes an org with %i approved org pledges', (n) => {
     const findings = run(auditR2, { pledges: pledges('b1', n) });

@@ -41,19 +41,29 @@ describe('each preset checks its own rules and no other', () => {
     expect(none.sort()).toEqual([...all].sort());
   });
 
-  test('R2: an org with 2 pledges: flagged where orgs pledge 3–5 (篇三/四), silent where orgs do not pledge', () => {
+  test('R2: an org with 2 pledges: flagged where orgs pledge 3–5 (篇四; 篇三 names no number), silent where orgs do not pledge', () => {
     const pledges = [pledge('b1-a', 'b1', { review: { status: 'approved', by: 'topsec', date: '2026-02-20' } }), pledge('b1-b', 'b1', { review: { status: 'approved', by: 'topsec', date: '2026-02-20' } })];
-    expect(firing(auditR2, { pledges }, 'R2').sort()).toEqual(['five-stages', 'provincial']);
+    expect(firing(auditR2, { pledges }, 'R2').sort()).toEqual(['provincial']);
   });
 
-  test('R2: the top org’s pledges are filed with a named upper authority on a date (篇三/四)', () => {
-    const approved = { status: 'approved' as const, by: 'topsec', date: '2026-02-20' };
-    const pledges = ['a', 'b', 'c'].map((x) => pledge(`top-${x}`, 'top', { review: approved }));
+  test('R2: the top org’s pledges are approved by the upper organisation site.json names, and filed on a date (篇三/四)', () => {
+    const byOwnSecretary = { status: 'approved' as const, by: 'topsec', date: '2026-02-20' };
+    const pledges = ['a', 'b', 'c'].map((x) => pledge(`top-${x}`, 'top', { review: byOwnSecretary }));
     const found = run(auditR2, 'five-stages', { pledges });
-    expect(found.map((f) => f.field).sort()).toEqual(['review.filedOn', 'review.filedOn', 'review.filedOn', 'upperAuthority']);
-    const orgs = [org('top', { level: 'general-branch', parent: undefined, secretary: 'topsec', upperAuthority: '县教育局党委' }), org('b1', { secretary: 'sec' })];
-    const filed = ['a', 'b', 'c'].map((x) => pledge(`top-${x}`, 'top', { review: { ...approved, filedOn: '2026-03-01' } }));
-    expect(run(auditR2, 'five-stages', { orgs, pledges: filed })).toEqual([]);
+    expect(found.map((f) => `${f.file} ${f.field}`).sort()).toEqual([
+      'content/pledges/2026/top-a.md review.by',
+      'content/pledges/2026/top-a.md review.filedOn',
+      'content/pledges/2026/top-b.md review.by',
+      'content/pledges/2026/top-b.md review.filedOn',
+      'content/pledges/2026/top-c.md review.by',
+      'content/pledges/2026/top-c.md review.filedOn',
+      'content/site.json upperOrg.name',
+    ]);
+    expect(found.find((f) => f.field === 'review.by')?.message).toContain('本组织书记');
+    const upper = { upperOrg: { name: '县教育局党委', secretary: '王某' } };
+    const filed = ['a', 'b', 'c'].map((x) => pledge(`top-${x}`, 'top', { review: { status: 'approved', outsideBy: '县教育局党委', date: '2026-02-20', filedOn: '2026-03-01' } }));
+    expect(run(auditR2, 'five-stages', { pledges: filed }, upper)).toEqual([]);
+    expect(run(auditR2, 'provincial', { pledges: filed }, upper)).toEqual([]);
     expect(run(auditR2, 'monthly', { pledges })).toEqual([]);
   });
 
@@ -146,7 +156,7 @@ describe('the profile in plain Chinese (公开说明)', () => {
     expect(text('school-semester')).toContain('不要求定期检查');
     expect(text('monthly')).toContain('每月一记实');
     expect(text('provincial')).toContain('组织承诺每季度通报一次');
-    expect(text('five-stages')).toContain('由支部书记或分管班子成员点评党员');
+    expect(text('five-stages')).toContain('分管班子成员点评分管党员');
     expect(text('monthly')).toContain('由支部书记点评党员');
     // Chinese punctuation between Chinese characters.
     for (const id of all) expect(text(id)).not.toMatch(/[\u4e00-\u9fff][,:;()]|[,:;()][\u4e00-\u9fff]/);
