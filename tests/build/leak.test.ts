@@ -99,6 +99,11 @@ function plant(): void {
   (members[0].self as Record<string, unknown>).summary = `认真履行承诺${s('InternalEvalSelfSummary', 'internal', 'evaluation self summary', 'internal/results/2025/jiaoshi-yi/')}。`;
   (members[0].leader as Record<string, unknown>).comment = s('InternalEvalLeaderComment', 'internal', 'evaluation leader comment', 'internal/results/2025/jiaoshi-yi/');
   members[1].final = { grade: 'qualified', reason: `支部研究改定${s('InternalEvalFinalReason', 'internal', 'evaluation final override reason', 'internal/results/2025/jiaoshi-yi/')}` };
+  // 双向述职 (篇三/四): the branch's 述职 and each member's; 组织处置 after a final 不合格.
+  e.front.orgReport = { date: '2025-12-22', summary: `支部述职${s('InternalEvalOrgReport', 'internal', 'evaluation orgReport summary (支部述职)', 'internal/results/2025/jiaoshi-yi/')}。` };
+  members[0].report = { date: '2025-12-22', summary: `本人述职${s('InternalEvalMemberReport', 'internal', 'evaluation member report summary (党员述职)', 'internal/results/2025/jiaoshi-yi/')}。` };
+  members[2].final = { grade: 'unqualified', reason: '支部大会讨论决定。' };
+  members[2].disposal = { kind: 'correction', date: '2026-01-05', note: `限期三个月改正${s('InternalEvalDisposal', 'internal', 'evaluation disposal note (组织处置)', 'internal/results/2025/jiaoshi-yi/')}。` };
   e.front.orgResult = {
     evaluators: `党员代表 12 人、群众代表 8 人${s('InternalEvalOrgEvaluators', 'internal-optional', 'evaluation orgResult evaluators')}`,
     satisfied: 18,
