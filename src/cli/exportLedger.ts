@@ -23,7 +23,7 @@ import { indexContent, type ContentIndex } from '../lib/contentIndex.ts';
 import { branchResults } from '../lib/evaluationResults.ts';
 import { ledgerRow } from '../lib/ledgerRow.ts';
 import { projectScope } from '../lib/projectScope.ts';
-import { flatTable, rankingTable, stageLabel, type RankingColumn } from '../lib/rankingTable.ts';
+import { flatTable, rankingTable, stageName, type RankingColumn } from '../lib/rankingTable.ts';
 import { asOfLine } from '../loader/asOfLine.ts';
 import { monthExport } from '../loader/monthExport.ts';
 import { checkContent, type CheckResult } from '../loader/checkContent.ts';
@@ -172,6 +172,17 @@ export async function resultsWorkbook(dir: string, round?: string, cliAsOf?: Iso
   return { workbook, rows, used: c.used };
 }
 
+/**
+ * A worksheet name Excel accepts: a stage's title may hold characters a sheet name may not (\ / ? * : [ ]), run past
+ * 31 characters or repeat another stage's title.
+ */
+function sheetName(name: string, workbook: ExcelJS.Workbook): string {
+  const base = name.replace(/[\\/?*:[\]]/g, '－').slice(0, 28) || '-';
+  let out = base;
+  for (let n = 2; workbook.worksheets.some((w) => w.name.toLowerCase() === out.toLowerCase()); n++) out = `${base}（${n}）`;
+  return out;
+}
+
 /** The 考核评比 of `round` (default: the current round): one sheet per finished stage, then the whole round. */
 export async function rankingWorkbook(dir: string, round?: string, cliAsOf?: IsoDate): Promise<Made> {
   const c = internalContent(dir, round, cliAsOf);
@@ -181,7 +192,7 @@ export async function rankingWorkbook(dir: string, round?: string, cliAsOf?: Iso
   const stages = branchRanking(index, index.model.site.data, roundId, asOf);
   for (const s of stages) {
     const flat = flatTable(rankingTable(s.rows, s.stage));
-    const sheet = workbook.addWorksheet(stageLabel(s.stage));
+    const sheet = workbook.addWorksheet(sheetName(stageName(s.stage), workbook));
     headerRow(sheet, flat.header, flat.header.map((_, i) => (i === 1 ? 28 : 12)));
     for (const row of flat.rows) addValues(sheet, row, flat.kinds);
   }

@@ -3,7 +3,11 @@
  * stage of a round and for the whole round. One function builds the rows; the
  * internal ranking page, its CSV and `npm run export -- ranking` all read them.
  *
- * Stages follow the record cadence in `site.json`: `month` → the round's
+ * Under a profile with the activity's own stages (篇三/四: 承诺、示诺、践诺、评诺、
+ * 奖诺; 阶段考核评比工作在各实施阶段结束时开展, lines 60, 104) the stages are the
+ * round's (src/lib/roundStages.ts): each one that has ended by `asOf`, and the one
+ * running on `asOf`, marked as such and counted as of `asOf`. Otherwise stages
+ * follow the record cadence in `site.json`: `month` → the round's
  * quarters (q1–q4, three-month blocks from its first month); `semester` → its
  * semesters, kept simple: the spring semester runs from the round's start (or
  * from 1 February after an autumn semester) to 31 August, the autumn semester
@@ -19,16 +23,32 @@ import { branchResults } from './evaluationResults.ts';
 import type { Entry, Evaluation, Pledge, Site } from './model.ts';
 import { isApproved, isClosed } from './pledgeStatus.ts';
 import { finishedBy, owedRecordPeriods, roundHalves, roundQuarters, type RoundDates } from './roundPeriods.ts';
+import { stagesOf, stageState, WHOLE_ROUND_KEY, type RoundStage } from './roundStages.ts';
 
 export interface Stage {
-  /** `q1`…`q4`, `2025-spring`/`2025-autumn`, or `round` for the whole round. */
+  /** `q1`…`q4`, `2025-spring`/`2025-autumn`, an activity stage's id (`chengnuo`), or `round` for the whole round. */
   key: string;
-  kind: 'quarter' | 'semester' | 'round';
+  kind: 'quarter' | 'semester' | 'activity' | 'round';
   /** The calendar year a semester starts in (for its label). */
   year?: number;
+  /** An activity stage's name (承诺, 示诺 …). */
+  title?: string;
   start: IsoDate;
-  /** The figures are taken as of this day: the stage's last day, or `asOf` for the whole round. */
+  /** The figures are taken as of this day: the stage's last day, or `asOf` for the whole round and a running stage. */
   end: IsoDate;
+  /** An activity stage running on `asOf`: its own last day, later than `end`. */
+  running?: { until: IsoDate };
+}
+
+/** Checks by the upper organisation (上级党组织) within a stage: how many, by which method, how many affirmed the branch. */
+export interface UpperChecks {
+  count: number;
+  /** 经常性督查 */
+  regular: number;
+  /** 随机检查 */
+  random: number;
+  /** Checks that affirmed the branch's work (获得肯定): such a branch is first in line for commendation (篇三/四 lines 63, 107). */
+  affirmed: number;
 }
 
 export interface RankingRow {
@@ -39,8 +59,10 @@ export interface RankingRow {
   onTime: Rate;
   /** Record periods (months or semesters) owed within the stage, and those with a record. */
   records: Rate;
-  /** Quarterly checks held for the quarters ending within the stage, of those owed. */
+  /** The branch's own quarterly checks held for the quarters ending within the stage, of those owed. */
   checks: Rate;
+  /** Checks by the upper organisation dated within the stage (not counted in `checks` nor in the rank). */
+  upperChecks: UpperChecks;
   /** Bulletins issued for the periods (half-years; quarters for an org that pledged) ending within the stage. */
   bulletins: Rate;
   /** Members in the round's evaluation of those expected (R16's rule); null before the branch is evaluated and the round is over, and for stages other than the whole round. */
@@ -74,11 +96,25 @@ export function roundSemesters(round: RoundDates): Stage[] {
   return out;
 }
 
-/** The finished stages of a round by `asOf`, then the whole round. */
-export function rankingStages(round: RoundDates, cadence: Site['cadence'], asOf: IsoDate): Stage[] {
+/** The activity stages ended or running on `asOf`; a running one is counted as of `asOf`. */
+function activityStages(stages: readonly RoundStage[], asOf: IsoDate): Stage[] {
+  return stages.flatMap((s): Stage[] => {
+    const state = stageState(s, asOf);
+    if (state === 'upcoming') return [];
+    const base = { key: s.id, kind: 'activity' as const, title: s.title, start: s.start };
+    return [state === 'ended' ? { ...base, end: s.end } : { ...base, end: asOf, running: { until: s.end } }];
+  });
+}
+
+/**
+ * The stages of a round to rank by on `asOf`, then the whole round: the activity's own stages where `activity` lists
+ * them (ended ones, and the running one), else the finished quarters (`month`) or semesters.
+ */
+export function rankingStages(round: RoundDates, cadence: Site['cadence'], asOf: IsoDate, activity: readonly RoundStage[] | null = null): Stage[] {
+  const whole: Stage = { key: WHOLE_ROUND_KEY, kind: 'round', start: round.start, end: asOf < round.end ? asOf : round.end };
+  if (activity) return [...activityStages(activity, asOf), whole];
   const stages: Stage[] =
     cadence === 'semester' ? roundSemesters(round) : roundQuarters(round).map((q) => ({ key: q.key, kind: 'quarter' as const, start: q.start, end: q.end }));
-  const whole: Stage = { key: 'round', kind: 'round', start: round.start, end: asOf < round.end ? asOf : round.end };
   return [...finishedBy(stages, asOf), whole];
 }
 
@@ -120,9 +156,11 @@ const rankKey = (r: Omit<RankingRow, 'rank'>) => [r.completion.rate, r.onTime.ra
  * (`site.topOrg` and below) that has members of its own or pledges in the round, a 党总支 or 党委 included.
  * Each org counts only its own members' pledges and its own org pledges, not its sub-branches'.
  * Checks and bulletins are counted by the period they name, as the content stands on `asOf`; an org owes them
- * as in the audit (R7, R8): a branch, or any org that pledged. Ranked by completion rate, then on-time rate,
- * then record-keeping, then average score; rows keep that order (ties by tree order).
- * @example branchRanking(index, site, '2025', '2025-12-26') // [{ stage: { key: 'q1', … }, rows }, …, { stage: { key: 'round', … }, rows }]
+ * as in the audit (R7, R8): a branch, or any org that pledged. A check by the upper organisation is not the
+ * branch's own quarterly check: it is listed per stage by its date (method, affirmed) and left out of the rank.
+ * Ranked by completion rate, then on-time rate, then record-keeping, then average score; rows keep that order
+ * (ties by tree order). The stages are the site profile's (see the file header).
+ * @example branchRanking(index, site, '2025', '2025-12-26') // [{ stage: { key: 'chengnuo', … }, rows }, …, { stage: { key: 'round', … }, rows }]
  */
 export function branchRanking(index: ContentIndex, site: Site, roundId: string, asOf: IsoDate): StageRanking[] {
   const model = index.model;
@@ -141,7 +179,9 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
   const top = site.topOrg;
   const tree = index.org.has(top) ? index.subtree(top) : model.orgs.map((o) => o.id);
   const orgs = tree.filter((id) => (index.membersOf.get(id)?.length ?? 0) > 0 || (pledgesBy.get(id)?.length ?? 0) > 0);
-  const checks = model.checks.filter((c) => c.round === roundId && c.data.date <= asOf);
+  const roundChecks = model.checks.filter((c) => c.round === roundId && c.data.date <= asOf);
+  const checks = roundChecks.filter((c) => c.data.by !== 'upper');
+  const upper = roundChecks.filter((c) => c.data.by === 'upper');
   const bulletins = model.bulletins.filter((b) => b.round === roundId && b.data.date <= asOf);
   const quarters = roundQuarters(round.data);
   const halves = roundHalves(round.data);
@@ -189,6 +229,7 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
         coverage = rate(0, expected.length);
       }
     }
+    const upperHere = upper.filter((c) => c.data.org === org && c.data.date >= stage.start && c.data.date <= stage.end);
     return {
       org,
       name: index.org.get(org)?.data.name ?? org,
@@ -196,6 +237,12 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
       onTime: onTimeRate(own, stage.end),
       records: recordRate(own, profileOf(org).recordCadence, stage),
       checks: held(owedChecks, checked),
+      upperChecks: {
+        count: upperHere.length,
+        regular: upperHere.filter((c) => c.data.method === 'regular').length,
+        random: upperHere.filter((c) => c.data.method === 'random').length,
+        affirmed: upperHere.filter((c) => c.data.affirmed === true).length,
+      },
       bulletins: held(owedBulletins, bulletined),
       coverage,
       panel,
@@ -203,7 +250,8 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
     };
   };
 
-  return rankingStages(round.data, siteProfile(site).recordCadence, asOf).map((stage) => {
+  const profile = siteProfile(site);
+  return rankingStages(round.data, profile.recordCadence, asOf, stagesOf(round.data, profile)).map((stage) => {
     const rows = orgs.map((o) => rowOf(o, stage));
     const sorted = rows.map((r, i) => ({ r, i })).sort((a, b) => compareFigures(rankKey(a.r), rankKey(b.r)) || a.i - b.i);
     const ranked: RankingRow[] = [];

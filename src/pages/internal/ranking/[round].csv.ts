@@ -7,7 +7,7 @@ import type { APIRoute } from 'astro';
 import { getBoard } from '../../../data/board.ts';
 import { t } from '../../../i18n/t.ts';
 import { getInternal } from '../../../data/internalData.ts';
-import { flatTable, rankingTable, stageLabel } from '../../../lib/rankingTable.ts';
+import { flatTable, rankingTable, stageName } from '../../../lib/rankingTable.ts';
 
 export async function getStaticPaths() {
   const board = await getBoard();
@@ -23,7 +23,7 @@ function cell(v: string | number | null): string {
 
 export const GET: APIRoute = async ({ params }) => {
   const board = await getBoard();
-  const stages = (await getInternal())!.ranking(params.round ?? '').map((s) => ({ label: stageLabel(s.stage), flat: flatTable(rankingTable(s.rows, s.stage)) }));
+  const stages = (await getInternal())!.ranking(params.round ?? '').map((s) => ({ label: stageName(s.stage), flat: flatTable(rankingTable(s.rows, s.stage)) }));
   // The whole round comes last and has the most columns; a stage's columns are the first of them.
   const header = stages.at(-1)?.flat.header ?? [];
   const lines = [[t('ranking.csvStage'), ...header].map(cell).join(',')];
