@@ -140,14 +140,15 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
   // The upper organisation's secretary reviews the top org's secretary: someone above it, not one of its own members.
   const upperSecretary = site?.data.upperOrg?.secretary?.trim();
   if (site && upperSecretary) {
-    const own = model.members.find((m) => m.data.org === site?.data.topOrg && m.data.name === upperSecretary);
+    // Every member of the content belongs to the top org or one of its sub-orgs: none of them is above it.
+    const own = model.members.find((m) => m.data.name === upperSecretary);
     if (own) {
       problems.push({
         file: site.file,
         field: 'upperOrg.secretary',
         rule: 'upper-secretary',
         severity: 'error',
-        message: `上级党组织书记“${upperSecretary}”是本组织（${orgById.get(site.data.topOrg)?.data.name ?? site.data.topOrg}）的党员；这里应填写上级党组织的书记。`,
+        message: `上级党组织书记“${upperSecretary}”是本组织的党员（${orgById.get(own.data.org)?.data.name ?? own.data.org}，members/${own.id}.md）；这里应填写上级党组织的书记，而不是本组织的人。`,
       });
     }
   }
