@@ -68,7 +68,7 @@ export interface RankingRow {
   /** Members in the round's evaluation of those expected (R16's rule); null before the branch is evaluated and the round is over, and for stages other than the whole round. */
   coverage: Rate | null;
   /** Evaluators against the smallest panel (R10); null without an evaluation. */
-  panel: { size: number; required: number; ok: boolean } | null;
+  panel: { size: number; required: number | null; ok: boolean } | null;
   /** Mean combined score of the evaluated members (src/lib/evaluationResults.ts); null without one. */
   averageScore: number | null;
   /** 1 for the best; equal figures share a rank (1, 2, 2, 4). */
@@ -223,7 +223,7 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
         const listed = new Set(e.data.members.map((m) => m.member));
         coverage = rate(expected.filter((m) => listed.has(m.id)).length, expected.length);
         const results = branchResults(index, e, site.evaluation, profileOf(e.data.org));
-        panel = { size: results.panelSize, required: results.panelRequired, ok: results.panelSize >= results.panelRequired };
+        panel = { size: results.panelSize, required: results.panelRequired, ok: results.panelRequired === null ? profileOf(e.data.org).panelKinds.every((k) => results.panel.some((p) => p.key === k)) : results.panelSize >= results.panelRequired };
         averageScore = results.averageScore;
       } else if (roundOver) {
         coverage = rate(0, expected.length);

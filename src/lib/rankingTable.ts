@@ -22,8 +22,8 @@ export interface RankingCell {
   value: number | string | null;
   /** As a person reads it. */
   text: string;
-  /** The counts behind a figure, e.g. 9/12. */
-  parts?: [number, number];
+  /** The counts behind a figure, e.g. 9/12; the second is null where there is none (a panel with no size rule, 篇三/四). */
+  parts?: [number, number | null];
   /** What to sort the column by (null sorts last). */
   sort: number | string | null;
   /** A line under the figure saying what it is made of, where the two counts are not a done/total pair. */
@@ -98,7 +98,7 @@ export function rankingTable(rows: readonly RankingRow[], stage: Stage): Ranking
     upperAffirmed: { value: r.upperChecks.affirmed, text: t('ranking.upper.times', { count: r.upperChecks.affirmed }), sort: r.upperChecks.affirmed },
     coverage: r.coverage ? rateCell(r.coverage) : notEvaluated,
     panel: r.panel
-      ? { value: t(r.panel.ok ? 'ranking.panelOk' : 'ranking.panelShort'), text: t(r.panel.ok ? 'ranking.panelOk' : 'ranking.panelShort'), parts: [r.panel.size, r.panel.required], sort: r.panel.size - r.panel.required }
+      ? { value: t(r.panel.ok ? 'ranking.panelOk' : 'ranking.panelShort'), text: t(r.panel.ok ? 'ranking.panelOk' : 'ranking.panelShort'), parts: [r.panel.size, r.panel.required], sort: r.panel.size - (r.panel.required ?? 0) }
       : notEvaluated,
     averageScore: { value: r.averageScore, text: r.averageScore === null ? t('board.noData') : score1.format(r.averageScore), sort: r.averageScore },
   });
