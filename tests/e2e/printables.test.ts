@@ -1,6 +1,7 @@
 /**
  * The internal printables of the year-end half, printed to PDF by real Chromium from the internal build:
- * the 满意度测评表 (form on one A4 page, tally sheet alone on the next), the 共产党员先锋岗 desk signs of a
+ * the 满意度测评表 (form on one A4 page, tally sheet alone on the next; under the sample's 篇三 a 双向述职 form:
+ * the branch is evaluated first, the panel is 党员代表、人大代表和群众代表, the tally records who reported), the 共产党员先锋岗 desk signs of a
  * branch (one A4 landscape sheet per member, whose QR codes scan to that member's page on the PUBLIC board,
  * and nothing internal on them) and the 公开承诺书 for signing of a branch (one A4 page per letter — the
  * org's own, then each member's — with both parties' signature lines). What each page should say is worked
@@ -44,7 +45,9 @@ interface PledgeFront {
   records?: { date: string; note: string }[];
 }
 
-const site = JSON.parse(readFileSync(join(contentDir, 'site.json'), 'utf8')) as { asOf: string; currentRound: string };
+const site = JSON.parse(readFileSync(join(contentDir, 'site.json'), 'utf8')) as { asOf: string; currentRound: string; profile?: string };
+// 篇三 and 篇四 evaluate at the year-end 双向述职 (the branch and each member report first), with no panel size.
+const twoWay = ['five-stages', 'provincial'].includes(site.profile ?? 'five-stages');
 const round = site.currentRound;
 const roundTitle = frontMatter<{ title: string }>(join(contentDir, 'rounds', `${round}.md`)).title;
 const members = folder<MemberFront>('members');
@@ -121,29 +124,50 @@ describe('the 满意度测评表 (internal/print/survey/<round>/<org>/)', () => 
       expect((await print()).pages, 'the tally sheet by itself').toBe(1);
     });
 
-    test('its header names the round, the branch and the panel required: 80% of the branch’s own members, rounded up', async () => {
+    test('its header names the round and the branch, and says the evaluation follows the 双向述职, with no panel size (篇三)', async () => {
+      expect(twoWay, 'the sample follows 篇三').toBe(true);
       await open(path);
-      const required = Math.ceil((4 * own.length) / 5);
       const text = await printedText('.sheet.form header');
       expect(text).toContain(roundTitle);
       expect(text).toContain(orgs.get(org)!.name);
       expect(text).toContain('测评日期');
-      const req = await tp.page.locator('[data-panel-requirement]').innerText();
-      expect(req).toContain(`党员 ${own.length} 人`);
-      expect(req).toContain(`不少于 ${required} 人`);
+      expect(await tp.page.locator('[data-two-way]').innerText()).toBe('本次评议结合双向述职：党支部和每名党员先述职，再由党员代表、人大代表和群众代表评议。');
+      // 篇三 sets no least panel: no 80% line on the form or the tally sheet.
+      expect(await tp.page.locator('[data-panel-requirement]').count()).toBe(0);
+      expect(await printedText('body')).not.toContain('80%');
     });
 
-    test('names the panel categories of the evaluation form (a school has no investor or non-party head to invite)', async () => {
+    test('names the panel kinds of 篇三: 党员代表、人大代表和群众代表, as the evaluation form labels them', async () => {
       await open(path);
       const labels = (await tp.page.locator('.categories li').allInnerTexts()).map((s) => s.trim());
-      expect(labels).toEqual(['本单位群众代表', '服务对象代表', '结对共建单位负责人', '“两代表一委员”', '其他评议人']);
+      expect(labels).toEqual(['党员代表', '人大代表', '群众代表（本单位群众）']);
     });
 
-    test('lists every member of the branch once, with three empty boxes each, retired and frail members marked, and the same members on the tally sheet', async () => {
+    test('the tally sheet has a 述职 box for the branch and for every member, and a blank for how many of each kind came', async () => {
+      await open(path);
+      const rows = tp.page.locator('[data-tally] tbody tr');
+      expect(await rows.count()).toBe(own.length + 1);
+      expect(await tp.page.locator('[data-tally] thead th.reported').innerText()).toBe('已述职');
+      expect(await tp.page.locator('[data-tally] tbody td.reported .box').count(), 'one 已述职 box per row').toBe(own.length + 1);
+      const present = await tp.page.locator('[data-tally] [data-present]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-present'), e.textContent?.replace(/\s+/g, ''), e.querySelectorAll('.blank').length]));
+      expect(present).toEqual([
+        ['partyReps', '党员代表人', 1],
+        ['npcDeputies', '、人大代表人', 1],
+        ['masses', '、群众代表（本单位群众）人', 1],
+      ]);
+    });
+
+    test('lists the branch first (it reports and is evaluated too), then every member of the branch once, with three empty boxes each, retired and frail members marked, and the same rows on the tally sheet', async () => {
       await open(path);
       const ballot = tp.page.locator('table.ballot tbody tr');
-      const ids = await ballot.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-member')));
+      const first = ballot.first();
+      expect(await first.getAttribute('data-org')).toBe(org);
+      expect(await first.locator('th[scope="row"]').innerText()).toBe(orgs.get(org)!.name);
+      expect(await first.locator('td .box').count(), 'the branch: three boxes').toBe(3);
+      expect(await tp.page.locator('[data-tally] tbody tr').first().getAttribute('data-org')).toBe(org);
+      const ids = await ballot.evaluateAll((rows) => rows.flatMap((r) => (r.hasAttribute('data-member') ? [r.getAttribute('data-member')] : [])));
       expect([...ids].sort()).toEqual(own.map((m) => m.id).sort());
+      expect(await ballot.count()).toBe(own.length + 1);
       const headers = (await tp.page.locator('table.ballot thead th').allInnerTexts()).map((s) => s.trim());
       expect(headers.slice(-3)).toEqual(['满意', '基本满意', '不满意']);
       for (const m of own) {
@@ -156,20 +180,18 @@ describe('the 满意度测评表 (internal/print/survey/<round>/<org>/)', () => 
         if (mark) expect(name, `${m.id} is marked`).toContain(mark);
         else expect(name).toBe(m.data.name);
       }
-      const tally = await tp.page.locator('[data-tally] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-member')));
+      const tally = await tp.page.locator('[data-tally] tbody tr[data-member]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-member')));
       expect([...tally].sort()).toEqual(own.map((m) => m.id).sort());
       expect(await tp.page.locator('[data-tally] [data-signature]').allInnerTexts()).toEqual([expect.stringContaining('计票人'), expect.stringContaining('监票人')]);
     });
   });
 
-  test('the 党总支 counts only its own members, not its branches’ (2 members need 2 evaluators, not 32)', async () => {
+  test('the 党总支 lists only its own members, not its branches’, after itself', async () => {
     const own = members.filter((m) => m.data.org === 'zongzhi');
     expect(own.length).toBeLessThan(members.length / 4);
     await open(`internal/print/survey/${round}/zongzhi/`);
-    const req = await tp.page.locator('[data-panel-requirement]').innerText();
-    expect(req).toContain(`党员 ${own.length} 人`);
-    expect(req).toContain(`不少于 ${Math.ceil((4 * own.length) / 5)} 人`);
-    expect(await tp.page.locator('table.ballot tbody tr').count()).toBe(own.length);
+    expect(await tp.page.locator('table.ballot tbody tr[data-member]').count()).toBe(own.length);
+    expect(await tp.page.locator('table.ballot tbody tr[data-org="zongzhi"]').count()).toBe(1);
   });
 });
 
@@ -336,7 +358,7 @@ describe('the 公开承诺书 for signing of a branch (internal/print/letter/<or
   const lettersOf = (org: string) => [...(approvedOf(org).length > 0 ? [`org-${org}`] : []), ...branchOrder(org).map((m) => `m-${m.id}`)];
 
   describe.each([
-    { org: 'zongzhi', why: 'the 党总支’s own pledges, no upper organisation in the content' },
+    { org: 'zongzhi', why: 'the 党总支’s own pledges, its upper organisation named in site.json' },
     { org: 'jiaoshi-yi', why: 'no pledges of its own' },
     { org: 'tuixiu', why: 'a branch’s own pledges, retired and frail members' },
     { org: 'jiaoshi-er', why: 'tang-jie with 4 pledges' },
@@ -385,6 +407,20 @@ describe('the 公开承诺书 for signing of a branch (internal/print/letter/<or
       const hrefs = await tp.page.locator('nav.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(hrefs).toEqual(expected.map((a) => `#${a}`));
     });
+  });
+
+  test('the org’s own letter names its upper organisation: the parent org, or for the top org the one site.json names', async () => {
+    const site = JSON.parse(readFileSync(join(contentDir, 'site.json'), 'utf8')) as { topOrg: string; upperOrg?: { name: string } };
+    expect(site.upperOrg?.name).toBeTruthy();
+    for (const [org, upper] of [
+      [site.topOrg, site.upperOrg!.name],
+      ['tuixiu', orgs.get(orgs.get('tuixiu')!.parent!)!.name],
+    ] as const) {
+      await open(`internal/print/letter/${org}/`);
+      const letter = tp.page.locator(`#org-${org}`);
+      expect(await letter.locator('dl').innerText(), org).toContain(upper);
+      expect(await letter.locator('[data-signature]').nth(1).innerText(), org).toContain(upper);
+    }
   });
 
   /** Keeps only one letter on the page, so that what is printed is that letter alone. */
