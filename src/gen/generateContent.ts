@@ -106,6 +106,11 @@ const branchReviews = [
   { achievements: '组织生活规范，党员承诺紧扣岗位，群众知晓率高。', problems: '离退休党员的承诺跟踪不够，台账有缺月。', direction: '明确专人负责台账，每月一记实落实到人。' },
 ];
 
+/** What a branch's secretary says for the branch at the year-end 双向述职 (篇三/四). */
+const orgReports = [
+  '支部书记代表支部述职：党员承诺全部公开，践诺情况按月记实、按季度调度，逾期承诺都督促整改；不足是个别承诺措施不够具体。',
+  '支部书记代表支部述职：组织承诺和党员承诺按计划推进，每半年通报一次践诺情况；明年要把承诺和岗位职责结合得更紧。',
+];
 const orgResultComments = ['支部组织承诺全部落实，台账规范，群众认可度高。', '组织承诺推进有力，个别事项进度偏慢，需加强调度。'];
 
 /** Titles and reasons of the commendations the generator decides. */
@@ -322,9 +327,18 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
         grade: yearEnd.chance(0.4) ? 'excellent' : 'qualified',
         comment: yearEnd.pick(orgResultComments),
       };
+      // 篇三/四 evaluate at the 双向述职: the branch and every member report first, and the panel is 党员代表、人大代表和
+      // 群众代表. Split and written without a draw of chance, so every other file of the tree stays as it was.
+      const twoWay = profile.twoWayReport
+        ? {
+            panel: { partyReps: Math.ceil(panel / 3), npcDeputies: 1, masses: panel - Math.ceil(panel / 3) - 1 },
+            orgReport: { date: evalDate, summary: orgReports[size % orgReports.length] },
+            members: members.map((m) => ({ ...m, report: { date: evalDate } })),
+          }
+        : { panel: { masses: panel }, members };
       yield [
         `evaluations/${round}/${branch.id}.md`,
-        markdown({ org: branch.id, date: evalDate, panel: { masses: panel }, members, ...(orgResult && { orgResult }) }, yearEnd.pick(evaluationBodies)),
+        markdown({ org: branch.id, date: evalDate, panel: twoWay.panel, ...('orgReport' in twoWay && { orgReport: twoWay.orgReport }), members: twoWay.members, ...(orgResult && { orgResult }) }, yearEnd.pick(evaluationBodies)),
       ];
       // The branch decides its commendations the day after the evaluation: a few members graded 优秀.
       const decided = isoDate(year, 12, 19);
