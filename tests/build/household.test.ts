@@ -115,6 +115,15 @@ describe('the internal build', () => {
     expect(page).toContain('未设置公开栏网址');
   });
 
+  test('the 先锋岗 desk sign of a member without a post shows the assigned post under 设岗定责, and no 岗位 line', () => {
+    const page = html('internal', `internal/print/desk-sign/${org.id}`);
+    for (const m of withoutPost) {
+      const part = page.split(/(?=<div[^>]*data-desk-sign)/).find((x) => x.includes(`data-member="${m.id}"`))!;
+      expect((part.match(new RegExp(`>设岗定责</span>${m.data.assignedPost}<`, 'g')) ?? []).length, m.id).toBe(2);
+      expect(part, m.id).not.toMatch(/>岗位<\/span>/);
+    }
+  });
+
   test('is linked from /internal/ with the other printables', () => {
     expect(html('internal', 'internal')).toMatch(new RegExp(`data-household-links[^>]*>.*href="/${path}/"`, 's'));
   });
