@@ -42,6 +42,9 @@ function adjust(cols: Collection[], profiles: Profile[]): Collection[] {
   const orgRanges = profiles.map((p) => p.orgPledges).filter((r): r is { min: number; max: number } => r !== null);
   const filedUpward = profiles.some((p) => p.orgPledgesFiledUpward);
   const commend = profiles.some((p) => p.stages.includes('奖诺'));
+  // 设岗定责、依岗承诺 is 篇三/四's (R17); the 共产党员户 plaque is 篇四's alone.
+  const postRule = profiles.some((p) => p.postRule);
+  const households = profiles.some((p) => p.id === 'provincial');
   return cols
     .filter((c) => (c.name !== 'checks' || checks) && (c.name !== 'org-pledges' || orgRanges.length > 0))
     .map((c) => {
@@ -50,6 +53,8 @@ function adjust(cols: Collection[], profiles: Profile[]): Collection[] {
         if (c.name === 'org-pledges' && f.name === 'owner') return { ...f, hint: `党组织承诺一般为 ${unique(orgRanges.map(range)).join('或')}` };
         if (c.name.endsWith('pledges') && f.name === 'filedOn' && !filedUpward) return { ...f, hint: '本单位的制度不要求组织承诺报上级备案，一般留空' };
         if (c.name === 'bulletins' && f.name === 'period') return { ...f, hint: periodHint(profiles) };
+        if (c.name === 'pledges' && f.name === 'onPost' && !postRule) return { ...f, hint: '本单位的制度没有设岗定责、依岗承诺，一般不勾选' };
+        if (c.name === 'members' && f.name === 'household' && !households) return { ...f, hint: '本单位的制度没有悬挂“共产党员户”标牌，一般不勾选' };
         return f;
       };
       const relabel = c.name === 'commendations' ? { label: commend ? '表彰（奖诺）' : '表彰（评先评优）' } : {};

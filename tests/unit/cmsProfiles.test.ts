@@ -42,6 +42,14 @@ describe('the CMS under each profile', () => {
     expect(monthly.names).not.toContain('org-pledges');
   });
 
+  test('依岗承诺 keeps its hint where the profile has 设岗定责 (篇三/四/五), 共产党员户 only under 篇四; elsewhere each says it is usually left unticked', () => {
+    for (const id of ['five-stages', 'provincial', 'monthly'] as const) expect(config([presets[id]]).hint('pledges', 'onPost'), id).toBe('无职党员在设定的岗位上作出的承诺');
+    expect(config([presets['school-semester']]).hint('pledges', 'onPost')).toContain('一般不勾选');
+    expect(config([presets.provincial]).hint('members', 'household')).toBe('篇四：悬挂“共产党员户”标牌的党员家庭');
+    for (const id of ['school-semester', 'five-stages', 'monthly'] as const) expect(config([presets[id]]).hint('members', 'household'), id).toContain('一般不勾选');
+    expect(config([presets.monthly, presets.provincial]).hint('members', 'household')).toContain('篇四');
+  });
+
   test('a 党委 mixing a school and a community offers what either needs, and says both cadences', () => {
     const c = config([presets['school-semester'], presets.provincial]);
     expect(c.names).toEqual(expect.arrayContaining(['checks', 'org-pledges']));
