@@ -91,6 +91,39 @@ describe.each(presets)('examples/%s', (preset) => {
     if (preset !== 'provincial') expect(items.find((i) => i.rule === 'R1')?.text).not.toMatch(/2—3/);
   });
 
+  // 篇三/四 evaluate at the year-end 双向述职 (the branch and each member report, then 党员代表、人大代表和群众代表
+  // evaluate); 篇一/二/五 keep the 满意度测评表 they had, with its 80% line and categories.
+  test('its year-end evaluation and 满意度测评表 are its variant’s: 双向述职 under 篇四 only', () => {
+    const model = checkContent(dir, site.asOf, root).model!;
+    const [e] = model.evaluations.filter((x) => x.round === site.currentRound);
+    const survey = readFileSync(join(built.internal, 'internal', 'print', 'survey', site.currentRound, e.data.org, 'index.html'), 'utf8');
+    const results = text(readFileSync(join(built.internal, 'internal', 'results', site.currentRound, e.data.org, 'index.html'), 'utf8'));
+    const categories = [...survey.matchAll(/<li[^>]*data-category="([^"]+)"/g)].map((m) => m[1]);
+    if (preset === 'provincial') {
+      expect(Object.keys(e.data.panel)).toEqual(['partyReps', 'npcDeputies', 'masses']);
+      expect(e.data.orgReport?.summary).toBeTruthy();
+      expect(results).toContain(e.data.orgReport!.summary);
+      for (const m of e.data.members) {
+        expect(m.report?.date, m.member).toBeTruthy();
+        if (m.report?.summary) expect(results).toContain(m.report.summary);
+      }
+      expect(categories).toEqual(['partyReps', 'npcDeputies', 'masses']);
+      expect(survey).toContain('data-two-way');
+      expect(survey).toMatch(new RegExp(`<tr[^>]*data-org="${e.data.org}"`));
+      expect(survey).toContain('已述职');
+      expect(survey).not.toContain('data-panel-requirement');
+    } else {
+      expect(e.data.orgReport).toBeUndefined();
+      expect(e.data.members.filter((m) => m.report)).toEqual([]);
+      expect(e.data.panel.partyReps ?? e.data.panel.npcDeputies).toBeUndefined();
+      expect(results).not.toContain('双向述职');
+      expect(categories.slice(0, 4)).toEqual(['masses', 'serviceObjects', 'partnerUnits', 'deputies']);
+      expect(categories.at(-1)).toBe('others');
+      for (const marker of ['data-two-way', 'data-org=', '已述职', 'data-present=']) expect(survey, marker).not.toContain(marker);
+      expect(survey).toContain('data-panel-requirement');
+    }
+  });
+
   test('its results bulletin gives the counts of the results computed from its evaluation', () => {
     const model = checkContent(dir, site.asOf, root).model!;
     const index = indexContent(model);
