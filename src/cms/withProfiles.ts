@@ -39,18 +39,19 @@ export function withProfiles<C extends Record<string, unknown> & { name: string 
 
 function adjust(cols: Collection[], profiles: Profile[]): Collection[] {
   const checks = profiles.some((p) => p.checkCadence === 'quarter');
-  const orgRanges = profiles.map((p) => p.orgPledges).filter((r): r is { min: number; max: number } => r !== null);
+  const orgsPledge = profiles.some((p) => p.orgsPledge);
+  const orgRanges = profiles.filter((p) => p.orgsPledge).map((p) => p.orgPledges).filter((r): r is { min: number; max: number } => r !== null);
   const filedUpward = profiles.some((p) => p.orgPledgesFiledUpward);
   const commend = profiles.some((p) => p.stages.includes('奖诺'));
   // 设岗定责、依岗承诺 is 篇三/四's (R17); the 共产党员户 plaque is 篇四's alone.
   const postRule = profiles.some((p) => p.postRule);
   const households = profiles.some((p) => p.id === 'provincial');
   return cols
-    .filter((c) => (c.name !== 'checks' || checks) && (c.name !== 'org-pledges' || orgRanges.length > 0))
+    .filter((c) => (c.name !== 'checks' || checks) && (c.name !== 'org-pledges' || orgsPledge))
     .map((c) => {
       const edit = (f: Field): Field => {
         if (c.name.endsWith('pledges') && f.name === 'records') return { ...f, hint: recordHint(profiles) };
-        if (c.name === 'org-pledges' && f.name === 'owner') return { ...f, hint: `党组织承诺一般为 ${unique(orgRanges.map(range)).join('或')}` };
+        if (c.name === 'org-pledges' && f.name === 'owner' && orgRanges.length) return { ...f, hint: `党组织承诺一般为 ${unique(orgRanges.map(range)).join('或')}` };
         if (c.name.endsWith('pledges') && f.name === 'filedOn' && !filedUpward) return { ...f, hint: '本单位的制度不要求组织承诺报上级备案，一般留空' };
         if (c.name === 'bulletins' && f.name === 'period') return { ...f, hint: periodHint(profiles) };
         if (c.name === 'pledges' && f.name === 'onPost' && !postRule) return { ...f, hint: '本单位的制度没有设岗定责、依岗承诺，一般不勾选' };

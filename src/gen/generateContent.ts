@@ -147,7 +147,9 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
   // What the profiles added (org pledges, their checks and bulletins) draws from its own stream, so the default
   // tree's other files are as they were before profiles.
   const side = createRandom(((opts.seed ?? 1) * 104729 + 31) >>> 0);
-  const orgPledges = profile.orgPledges !== null;
+  const orgPledges = profile.orgsPledge;
+  // 篇三 names no number of org pledges; the tree gives them 3–5 as 篇四 does.
+  const orgRange = profile.orgPledges ?? { min: 3, max: 5 };
 
   yield [
     'site.json',
@@ -156,6 +158,7 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
         schemaVersion: 1,
         name: '示例县教育系统党委',
         topOrg: 'top',
+        upperOrg: { name: '中共示例县委教育工作委员会', secretary: '吴向东' },
         currentRound: round,
         asOf,
         profile: profileId,
@@ -170,7 +173,7 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
   ];
   yield [`rounds/${round}.md`, markdown({ title: `${year}年度党员“承诺践诺评诺”`, theme: '立足岗位作贡献', start, end })];
   const filedUpward = orgPledges && profile.orgPledgesFiledUpward;
-  yield ['orgs/top.md', markdown({ name: '示例县教育系统党委', level: 'committee', unitType: 'government', secretary: 'm1', ...(filedUpward && { upperAuthority: '县委教育工作委员会' }) })];
+  yield ['orgs/top.md', markdown({ name: '示例县教育系统党委', level: 'committee', unitType: 'government', secretary: 'm1' })];
 
   const sizes = branchSizes(opts.members, rnd);
   const branches: Branch[] = [];
@@ -236,19 +239,19 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
   }
 
   // Organisation pledges (篇三/四): every org pledges the profile's number, approved by the secretary of its parent
-  // org (报上级审定); the top org's are approved by its secretary for the upper authority and filed (review.filedOn).
+  // org (报上级审定); the top org's by the upper organisation site.json names (review.outsideBy), and filed (review.filedOn).
   const orgPledgeIds = new Map<string, string[]>();
-  if (profile.orgPledges) {
+  if (orgPledges) {
     const approverOf = (org: string, parent: string | undefined) => (parent === undefined || parent === 'top' ? 'm1' : generalSecretary.get(parent)!);
     const owners: [string, string | undefined][] = [['top', undefined], ...generals.map((g): [string, string] => [g, 'top']), ...branches.map((b): [string, string] => [b.id, b.parent])];
     for (const [org, parent] of owners) {
-      const count = side.int(profile.orgPledges.min, profile.orgPledges.max);
+      const count = side.int(orgRange.min, orgRange.max);
       const cats = shuffled(side, categories);
       const ids: string[] = [];
       for (let k = 1; k <= count; k++) {
         const id = `${org}-${k}`;
         ids.push(id);
-        const file = pledgeFile(side, { owner: org, verifier: approverOf(org, parent), category: cats[(k - 1) % cats.length], year, asOf, cadence: profile.recordCadence, org: true, filed: filedUpward });
+        const file = pledgeFile(side, { owner: org, verifier: approverOf(org, parent), category: cats[(k - 1) % cats.length], year, asOf, cadence: profile.recordCadence, org: true, filed: filedUpward, ...(parent === undefined && { upper: '中共示例县委教育工作委员会' }) });
         yield [`pledges/${round}/${id}.md`, file];
       }
       orgPledgeIds.set(org, ids);
@@ -469,18 +472,20 @@ interface PledgeOptions {
   org?: boolean;
   /** Filed with the upper organisation (报上级审定备案) a few days after its approval. */
   filed?: boolean;
+  /** The top org's pledges: approved (审定) by this upper organisation, outside the content, not by `verifier`. */
+  upper?: string;
 }
 
 function pledgeFile(rnd: Random, o: PledgeOptions): string {
   const text = rnd.pick((o.org ? orgPledgeTexts : pledgeTexts)[o.category]);
   const roll = rnd.next();
-  const review =
+  const review: { status: string; by?: string; outsideBy?: string; date?: string; note?: string } =
     roll < 0.9
-      ? { status: 'approved', by: o.verifier, date: isoDate(o.year, 2, rnd.int(10, 28)) }
+      ? { status: 'approved', ...(o.upper ? { outsideBy: o.upper } : { by: o.verifier }), date: isoDate(o.year, 2, rnd.int(10, 28)) }
       : roll < 0.94
         ? { status: 'submitted' }
         : roll < 0.97
-          ? { status: 'revise', by: o.verifier, date: isoDate(o.year, 2, 15), note: '措施不够具体，请修改完善。' }
+          ? { status: 'revise', ...(o.upper ? {} : { by: o.verifier }), date: isoDate(o.year, 2, 15), note: '措施不够具体，请修改完善。' }
           : { status: 'draft' };
   const deadlineMonth = rnd.chance(0.2) ? rnd.int(3, 8) : rnd.int(9, 12);
   const deadline = addDays(isoDate(deadlineMonth === 12 ? o.year + 1 : o.year, deadlineMonth === 12 ? 1 : deadlineMonth + 1, 1), -1);
