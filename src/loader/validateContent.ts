@@ -102,6 +102,10 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
       const said = d.ownerKind === 'org' ? '组织承诺' : '党员承诺';
       problems.push({ file: p.file, field: 'ownerKind', rule: 'owner-kind', severity: 'error', message: `标为“${said}”，但承诺人“${d.owner}”是${d.ownerKind === 'org' ? '党员' : '党组织'}。` });
     }
+    // 依岗承诺 is a member's pledge on the post the branch set for them (设岗定责); an organisation has no such post.
+    if (d.onPost && ids.orgs.has(d.owner)) {
+      problems.push({ file: p.file, field: 'onPost', rule: 'on-post', severity: 'error', message: `“依岗承诺”是无职党员在支部设定的岗位上作出的承诺，承诺人“${d.owner}”是党组织，不能标为依岗承诺；请取消勾选。` });
+    }
     ref(p.file, 'review.by', d.review.by, ['members']);
     ref(p.file, 'closed.verifiedBy', d.closed?.verifiedBy, ['members']);
     const outside = deadlineOutsideRound(d.deadline, p.round ? roundsById.get(p.round) : undefined);

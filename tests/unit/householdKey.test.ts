@@ -1,6 +1,7 @@
 /**
  * 共产党员户 (篇四) is a member's household: `household: true` on a member is content, the same key on an
- * organisation (whose schema refuses unknown keys) is refused with a message saying whose mark it is.
+ * organisation (whose schema refuses unknown keys) is refused with a message saying whose mark it is. Likewise
+ * 依岗承诺 (`onPost`) is a member's pledge: an organisation's pledge marked so is refused.
  */
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/loader/checkContent.ts';
@@ -39,5 +40,15 @@ describe('the household key', () => {
 
   test('a misspelt key alone keeps the usual message', () => {
     expect(errorsOf({ [ORG]: orgWith('levle: branch') })).toEqual([expect.objectContaining({ field: '', rule: 'unknown-key' })]);
+  });
+});
+
+describe('the onPost key', () => {
+  test('on an organisation’s pledge is refused by file and field: 依岗承诺 is a member’s', () => {
+    const file = 'pledges/2026/b1-work.md';
+    const text = `---\nowner: b1\nownerKind: org\nonPost: true\ncategory: service\ntitle: 开展送教上门\nmeasures:\n  - 每月一次\ndeadline: 2026-12-31\nreview:\n  status: approved\n  by: sec\n  date: 2026-02-20\n---\n`;
+    const errors = errorsOf({ [file]: text });
+    expect(errors).toEqual([expect.objectContaining({ file, field: 'onPost', rule: 'on-post', severity: 'error' })]);
+    expect(errors[0].message).toMatch(/无职党员.*党组织/);
   });
 });
