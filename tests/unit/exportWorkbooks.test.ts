@@ -14,7 +14,7 @@ import { branchRanking } from '../../src/lib/branchRanking.ts';
 import { indexContent } from '../../src/lib/contentIndex.ts';
 import { branchResults } from '../../src/lib/evaluationResults.ts';
 import { projectScope } from '../../src/lib/projectScope.ts';
-import { flatTable, rankingTable, stageLabel } from '../../src/lib/rankingTable.ts';
+import { flatTable, rankingTable, stageName } from '../../src/lib/rankingTable.ts';
 import { checkContent } from '../../src/loader/checkContent.ts';
 import { grades, labelOf } from '../../src/schemas/options.ts';
 
@@ -134,12 +134,13 @@ describe('npm run export -- ranking', () => {
     const wb = await read(out);
     const { index, asOf } = expected;
     const stages = branchRanking(index, index.model.site.data, '2025', asOf);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['第一季度', '第二季度', '第三季度', '全轮']);
+    // The sample's round lists its five stages (篇三); on 2025-12-26 奖诺 is under way.
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['承诺', '示诺', '践诺', '评诺', '奖诺（进行中）', '全轮']);
     for (const s of stages) {
       const flat = flatTable(rankingTable(s.rows, s.stage));
-      const sheet = wb.getWorksheet(stageLabel(s.stage))!;
+      const sheet = wb.getWorksheet(stageName(s.stage))!;
       expect(sheet.getRow(1).values).toEqual([undefined, ...flat.header]);
-      expect(bodyRows(sheet, flat.header.length), stageLabel(s.stage)).toEqual(flat.rows);
+      expect(bodyRows(sheet, flat.header.length), stageName(s.stage)).toEqual(flat.rows);
     }
     // By hand (see tests/unit/branchRanking.test.ts): the 党总支 checked off 5 of its 10 pledges by 2025-12-26.
     const whole = bodyRows(wb.getWorksheet('全轮')!, 5);
