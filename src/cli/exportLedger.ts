@@ -27,7 +27,7 @@ import { flatTable, rankingTable, stageName, type RankingColumn } from '../lib/r
 import { asOfLine } from '../loader/asOfLine.ts';
 import { monthExport } from '../loader/monthExport.ts';
 import { checkContent, type CheckResult } from '../loader/checkContent.ts';
-import { categories, grades, labelOf } from '../schemas/options.ts';
+import { categories, dispositions, grades, labelOf } from '../schemas/options.ts';
 import { t } from '../i18n/t.ts';
 
 /** `used`: the line saying which as-of date the workbook counts at, and where it came from. */
@@ -138,8 +138,9 @@ export async function resultsWorkbook(dir: string, round?: string, cliAsOf?: Iso
   if (evaluations.length === 0) return { error: t('export.noEvaluations', { round: roundId }) };
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t('export.resultsSheet'));
-  const cols = ['org', 'member', 'selfGrade', 'selfSummary', 'satisfied', 'basic', 'dissatisfied', 'satisfaction', 'leaderBy', 'leaderGrade', 'score', 'final', 'basis', 'reason'] as const;
-  headerRow(sheet, cols.map((k) => t(`export.col.${k}`)), [24, 10, 10, 40, 8, 10, 8, 10, 10, 10, 10, 10, 18, 40]);
+  // The last four: the member's 述职 (篇三/四's 双向述职) and the 组织处置 that followed a 不合格.
+  const cols = ['org', 'member', 'selfGrade', 'selfSummary', 'satisfied', 'basic', 'dissatisfied', 'satisfaction', 'leaderBy', 'leaderGrade', 'score', 'final', 'basis', 'reason', 'reportDate', 'reportSummary', 'disposal', 'disposalNote'] as const;
+  headerRow(sheet, cols.map((k) => t(`export.col.${k}`)), [24, 10, 10, 40, 8, 10, 8, 10, 10, 10, 10, 10, 18, 40, 12, 40, 24, 40]);
   const kinds = cols.map((k): 'pct' | 'score' | 'text' => (k === 'satisfaction' ? 'pct' : k === 'score' ? 'score' : 'text'));
   const grade = (g: string | undefined) => (g ? labelOf(grades, g) : '');
   let rows = 0;
@@ -163,6 +164,10 @@ export async function resultsWorkbook(dir: string, round?: string, cliAsOf?: Iso
           grade(row.result.grade),
           t(`export.basis.${row.result.basis}`),
           row.result.reason,
+          row.report?.date,
+          row.report?.summary,
+          row.disposal && t('export.disposal', { kind: labelOf(dispositions, row.disposal.kind), date: row.disposal.date }),
+          row.disposal?.note,
         ],
         kinds,
       );

@@ -16,7 +16,7 @@ import { branchResults } from '../../src/lib/evaluationResults.ts';
 import { projectScope } from '../../src/lib/projectScope.ts';
 import { flatTable, rankingTable, stageName } from '../../src/lib/rankingTable.ts';
 import { checkContent } from '../../src/loader/checkContent.ts';
-import { grades, labelOf } from '../../src/schemas/options.ts';
+import { dispositions, grades, labelOf } from '../../src/schemas/options.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 // Each run starts tsx: a generous timeout, a guard against a hang, not a measure of speed.
@@ -24,13 +24,14 @@ const run = (args: string[]) => spawnSync(join(root, 'node_modules/.bin/tsx'), [
 
 const payloads = ['=HYPERLINK("http://x","y")', '+1', '-1', '@SUM(A1)'];
 
-/** A copy of the sample with formula-like text planted in four 自评小结, a 支部改定 reason and a branch's name. */
+/** A copy of the sample with formula-like text planted in four members' 自评小结 and 述职要点, a 支部改定 reason and a branch's name. */
 function plantedCopy(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'export-')), 'content');
   cpSync(join(root, 'content'), dir, { recursive: true });
   const file = join(dir, 'evaluations/2025/jiaoshi-yi.md');
   let text = readFileSync(file, 'utf8');
-  for (const p of payloads) text = text.replace(/summary: [^'\n]+/, `summary: '${p.replace(/'/g, "''")}'`);
+  // Members' summaries only (indented under a member), not the branch's own 述职, which is not a row.
+  for (const p of payloads) text = text.replace(/^ {4}summary: [^'\n]+/m, `    summary: '${p.replace(/'/g, "''")}'`);
   writeFileSync(file, text);
   // A 支部改定 of the second branch's secretary, whose reason looks like a formula.
   const er = join(dir, 'evaluations/2025/jiaoshi-er.md');
@@ -77,6 +78,7 @@ describe('npm run export -- results', () => {
     const sheet = (await read(out)).getWorksheet('评诺结果')!;
     expect(sheet.getRow(1).values).toEqual([
       undefined, '支部', '党员', '自评等次', '自评小结', '满意', '基本满意', '不满意', '满意率', '点评人', '点评等次', '综合得分', '最终等次', '依据（R13/支部改定）', '理由',
+      '述职日期', '述职要点', '组织处置', '处置说明',
     ]);
     const { index, asOf } = expected;
     const order = ['jiaoshi-yi', 'jiaoshi-er', 'tuixiu'];
@@ -88,9 +90,10 @@ describe('npm run export -- results', () => {
       return res.rows.map((row) => [
         res.orgName, row.name, g(row.selfGrade), row.selfSummary ?? null, row.satisfied, row.basicallySatisfied, row.dissatisfied,
         row.satisfaction, row.leaderName ?? null, g(row.leaderGrade), row.score ?? null, g(row.result.grade), basis[row.result.basis], row.result.reason ?? null,
+        row.report?.date ?? null, row.report?.summary ?? null, row.disposal ? `${labelOf(dispositions, row.disposal.kind)}（${row.disposal.date}）` : null, row.disposal?.note ?? null,
       ]);
     });
-    const got = bodyRows(sheet, 14);
+    const got = bodyRows(sheet, 18);
     expect(got).toEqual(want);
     expect(got.length).toBe(15 + 14 + 9);
     // By hand, content/evaluations/2025/jiaoshi-yi.md: 陈慧 优秀 self and leader, 13 satisfied → 0.2×95 + 0.4×100 + 0.4×95 = 97.
@@ -98,6 +101,9 @@ describe('npm run export -- results', () => {
     // The sample follows 篇三, which has no R13: ma-chao's passive rectification does not fix his grade; the branch's override stands.
     expect(got.some((row) => row[12] === '支部改定')).toBe(true);
     expect(got.some((row) => row[12] === 'R13')).toBe(false);
+    // 篇三's 双向述职: 陈慧 reported on the day of the evaluation; the two frail members of tuixiu did not.
+    expect(got[0][14]).toBe('2025-12-22');
+    expect(got.filter((row) => row[14] === null).length).toBe(2);
   }, 60_000);
 
   test('writes formula-like text as literal string cells, never as formulas', async () => {
