@@ -1,5 +1,8 @@
 /** Prints check results for people: errors grouped by file, findings grouped by rule. */
 import { auditRules } from '../lib/audit/runAudit.ts';
+import { ruleTitle } from '../lib/audit/ruleTitle.ts';
+import type { ContentModel } from '../lib/model.ts';
+import { siteProfile } from '../lib/profiles.ts';
 import { groupBy } from '../lib/groupBy.ts';
 import type { Problem } from '../lib/problem.ts';
 import type { Acknowledgement } from './readAcknowledged.ts';
@@ -11,7 +14,10 @@ export function formatReport(r: {
   files: number;
   asOf?: string;
   acknowledged?: { explained: { finding: Problem; reason: string }[]; stale: Acknowledgement[] };
+  /** The checked content: its site's profile titles each rule with its own numbers. */
+  model?: ContentModel;
 }): string {
+  const profile = r.model && siteProfile(r.model.site.data);
   const lines: string[] = [];
   const reasons = new Map(r.acknowledged?.explained.map((x) => [x.finding, x.reason]));
   if (r.errors.length) {
@@ -29,7 +35,7 @@ export function formatReport(r: {
     for (const rule of auditRules) {
       const list = byRule.get(rule.id);
       if (!list) continue;
-      lines.push(`${rule.id} ${rule.title}（${list.length} 条）`);
+      lines.push(`${rule.id} ${(profile && ruleTitle(rule.id, profile)) || rule.title}（${list.length} 条）`);
       for (const p of list) {
         lines.push(`  ${p.file}${p.field ? `  ${p.field}` : ''}  ${p.message}`);
         const why = reasons.get(p);

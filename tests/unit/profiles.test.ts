@@ -7,6 +7,7 @@ import type { AuditRule } from '../../src/lib/audit/auditContext.ts';
 import { auditR10, auditR12, auditR13, auditR14 } from '../../src/lib/audit/evaluationRules.ts';
 import { auditR6, auditR7, auditR8 } from '../../src/lib/audit/ledgerRules.ts';
 import { auditR1, auditR2 } from '../../src/lib/audit/pledgeCountRules.ts';
+import { ruleTitle } from '../../src/lib/audit/ruleTitle.ts';
 import type { ContentModel, Site } from '../../src/lib/model.ts';
 import { describeProfile, presets, profileResolver, rulesOf, siteProfile, type ProfileId } from '../../src/lib/profiles.ts';
 import { bulletin, evaluation, index, member, memberEval, org, pledge, review, site, withMembers } from '../fixtures/model.ts';
@@ -160,5 +161,28 @@ describe('the profile in plain Chinese (公开说明)', () => {
     expect(text('monthly')).toContain('由支部书记点评党员');
     // Chinese punctuation between Chinese characters.
     for (const id of all) expect(text(id)).not.toMatch(/[\u4e00-\u9fff][,:;()]|[,:;()][\u4e00-\u9fff]/);
+  });
+});
+
+describe('ruleTitle: each rule titled as the preset applies it', () => {
+  test.each([
+    ['school-semester', 'R1', '在职党员从学习、工作、自律、服务等方面作出承诺（离退休、年老体弱党员自愿）'],
+    ['provincial', 'R1', '在职党员承诺 2—3 项（离退休、年老体弱党员自愿）'],
+    ['five-stages', 'R2', '党组织作出组织承诺，报上级党组织审定备案'],
+    ['provincial', 'R2', '党组织作出组织承诺 3—5 项，报上级党组织审定备案'],
+    ['school-semester', 'R6', '每学期一记账'],
+    ['monthly', 'R6', '每月一记实'],
+    ['school-semester', 'R10', '群众评议主体不少于本支部党员数的 80%'],
+    ['monthly', 'R10', '群众评议主体不少于本支部党员数的 80%；非公企业、社会组织党组织邀请非中共党员的出资人、负责人参加'],
+    ['five-stages', 'R10', '年终评议有党员代表、人大代表、群众代表参加'],
+    ['monthly', 'R12', '支部书记点评党员，上级党组织书记点评支部书记'],
+    ['provincial', 'R12', '支部书记或分管班子成员点评党员'],
+  ] as const)('%s %s', (preset, rule, title) => {
+    expect(ruleTitle(rule, presets[preset])).toBe(title);
+  });
+
+  test('every rule of every preset has a title', () => {
+    for (const p of all) for (const r of rulesOf(presets[p])) expect(ruleTitle(r, presets[p]), `${p} ${r}`).toBeTruthy();
+    expect(ruleTitle('R99', presets.monthly)).toBeUndefined();
   });
 });
