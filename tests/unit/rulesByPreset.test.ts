@@ -342,6 +342,16 @@ const cases: Record<string, RuleCase> = {
       return [m.file];
     },
   },
+  'R17 依岗': {
+    mistake: 'a member without a post is given one, but none of their pledges is made on it',
+    make: (t) => {
+      const m = plainActive(t)[0];
+      delete m.data.post;
+      m.data.assignedPost = '楼道环境监督岗';
+      for (const p of pledgesOf(t, m.id)) delete p.data.onPost;
+      return [m.file];
+    },
+  },
 };
 
 /**
@@ -372,6 +382,7 @@ const expected = `
   R15                    ●              ●            ●           ●
   R16                    ●              ●            ●           ●
   R17                    —              ●            ●           ●
+  R17 依岗               —              ●            ●           ●
 `;
 const [header, ...lines] = expected.trim().split('\n').map((l) => l.trim().split(/\s{2,}/));
 const columns = header.slice(1) as ProfileId[];
