@@ -32,7 +32,7 @@ export interface RoundWithStages {
 }
 
 /** The five stages of 篇三 and 篇四 (lines 28–29, 69–70), with the ids the default split gives them. */
-export const defaultStageNames: readonly { id: string; title: string }[] = [
+const defaultStageNames: readonly { id: string; title: string }[] = [
   { id: 'chengnuo', title: '承诺' },
   { id: 'shinuo', title: '示诺' },
   { id: 'jiannuo', title: '践诺' },
@@ -91,7 +91,7 @@ export function defaultStages(round: { start: IsoDate; end: IsoDate }): RoundSta
 }
 
 /** Whether a profile's texts have the activity's own stages (示诺 and 奖诺 besides 承诺、践诺、评诺). */
-export function hasActivityStages(profile: Pick<Profile, 'stages'>): boolean {
+function hasActivityStages(profile: Pick<Profile, 'stages'>): boolean {
   return profile.stages.includes('示诺') && profile.stages.includes('奖诺');
 }
 

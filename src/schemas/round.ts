@@ -1,6 +1,7 @@
 /** `content/rounds/<id>.md`: one round (年度/轮次) of 承诺践诺评诺, and the activity's own stages (实施阶段). */
 import { z } from 'astro/zod';
 import { date, idField, list, select, shapeOf, text } from './fieldTypes.ts';
+import { WHOLE_ROUND_KEY } from '../lib/roundStages.ts';
 import { visibilities } from './options.ts';
 
 /** One stage of the round (篇三/四: 承诺、示诺、践诺、评诺、奖诺), compared by 考核评比 when it ends. */
@@ -36,7 +37,7 @@ function stageIssues(r: { start: string; end: string; stages?: { id: string; tit
   const name = (s: { title: string }) => `阶段“${s.title}”`;
   const seen = new Map<string, number>();
   for (const [i, s] of stages.entries()) {
-    if (s.id === 'round') out.push({ path: ['stages', i, 'id'], rule: 'reserved-id', message: `${name(s)}的编号不能用 round：它留给全轮考核评比。` });
+    if (s.id === WHOLE_ROUND_KEY) out.push({ path: ['stages', i, 'id'], rule: 'reserved-id', message: `${name(s)}的编号不能用 round：它留给全轮考核评比。` });
     const first = seen.get(s.id);
     if (first !== undefined) out.push({ path: ['stages', i, 'id'], rule: 'duplicate', message: `${name(s)}的编号“${s.id}”与第 ${first + 1} 个阶段重复：每个阶段的编号应不同。` });
     else seen.set(s.id, i);
