@@ -134,6 +134,30 @@ describe('auditR10', () => {
 
 describe('auditR11', () => {
   const members = withMembers(member('m1'));
+  // The three parts, under a variant without 双向述职 (篇五); the 述职 of 篇三/四 is tested below.
+  const run = (rule: AuditRule, parts: Partial<ContentModel>, asOf = AS_OF) => rule({ index: index({ ...parts, site: site({ profile: 'monthly' }) }), asOf });
+
+  describe('双向述职 (篇三/四)', () => {
+    const twoWay = (parts: Partial<ContentModel>) => auditR11({ index: index({ ...parts, site: site({ profile: 'five-stages' }) }), asOf: AS_OF });
+    const orgReport = { date: '2026-12-20', summary: '支部述职：全年承诺落实情况。' };
+
+    test('passes when the branch and each active member have reported', () => {
+      const e = evaluation('e1', [memberEval('m1', { report: { date: '2026-12-20', summary: '述职。' } })], { orgReport });
+      expect(twoWay({ members, evaluations: [e] })).toEqual([]);
+    });
+
+    test('flags the branch’s missing 述职 and an active member’s, not a retired member’s', () => {
+      const all = withMembers(member('m1'), member('m2', { status: 'retired' }));
+      const e = evaluation('e1', [memberEval('m1'), memberEval('m2')]);
+      const found = twoWay({ members: all, evaluations: [e] });
+      expect(found.map((f) => `${f.rule} ${f.field}`)).toEqual(['R11 orgReport', 'R11 members[0].report']);
+      expect(found[1].message).toContain('没有述职记录');
+    });
+
+    test('asks no 述职 where the evaluation is no 双向述职', () => {
+      expect(run(auditR11, { members, evaluations: [evaluation('e1', [memberEval('m1')])] })).toEqual([]);
+    });
+  });
 
   test('passes a member with self, mass and leader parts', () => {
     const e = evaluation('e1', [memberEval('m1')]);

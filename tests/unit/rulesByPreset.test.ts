@@ -266,6 +266,20 @@ const cases: Record<string, RuleCase> = {
       return [e.file];
     },
   },
+  'R11 述职': {
+    mistake: 'a member’s 述职 at the year-end evaluation is not recorded',
+    make: (t) => {
+      const { e, entry } = plainEntry(t);
+      delete entry.report;
+      return [e.file];
+    },
+    elsewhere: (t) => {
+      // Where the evaluation is no 双向述职 nobody reports: the same member's entry without one is clean; a report
+      // recorded there is no mistake either.
+      const { entry } = plainEntry(t);
+      entry.report = { date: evaluation(t).data.date };
+    },
+  },
   'R12 党员': {
     mistake: 'a plain member reviews another',
     make: (t) => {
@@ -374,6 +388,7 @@ const expected = `
   R10 出资人             —              —            —           ●
   R10 代表类别           —              ●            ●           —
   R11                    ●              ●            ●           ●
+  R11 述职               —              ●            ●           —
   R12 党员               ●              ●            ●           ●
   R12 书记               ●              —            —           ●
   R13 整改               ●              —            —           ●

@@ -47,16 +47,23 @@ export function auditR10(ctx: AuditContext): Problem[] {
 
 const partNames = { self: '自我评价', mass: '群众评议', leader: '领导点评' } as const;
 
-/** R11: each evaluated member has self, mass and leader parts before a final result. */
+/** R11: each evaluated member has self, mass and leader parts before a final result; under 双向述职, the branch and each active member have reported (述职). */
 export function auditR11(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
   const settings = ctx.index.model.site.data.evaluation;
   for (const e of roundEvaluations(ctx)) {
+    // 篇三/四's year end is a 双向述职: the branch and each member report before they are evaluated (篇三 lines 41, 56).
+    const twoWay = profileFor(ctx, e.data.org).twoWayReport;
+    if (twoWay && !e.data.orgReport) out.push(finding('R11', e.file, 'orgReport', `${ctx.index.org.get(e.data.org)?.data.name ?? e.data.org}在年终双向述职中没有述职记录（支部述职）。`));
     e.data.members.forEach((m, i) => {
       const r = combineEvaluation(m, settings);
+      const name = ctx.index.member.get(m.member)?.data.name ?? m.member;
       if (r.missing.length) {
-        const name = ctx.index.member.get(m.member)?.data.name ?? m.member;
         out.push(finding('R11', e.file, `members[${i}]`, `${name}缺少${r.missing.map((p) => partNames[p]).join('、')}，不能形成最终评议结果。`));
+      }
+      // Retired and frail members take part voluntarily: their 述职 is not asked for.
+      if (twoWay && !m.report && (ctx.index.member.get(m.member)?.data.status ?? 'active') === 'active') {
+        out.push(finding('R11', e.file, `members[${i}].report`, `${name}在年终双向述职中没有述职记录，应先述职、再接受评议。`));
       }
     });
   }

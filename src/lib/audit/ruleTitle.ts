@@ -37,7 +37,7 @@ export function ruleTitle(id: string, p: Profile): string | undefined {
         .filter(Boolean)
         .join('；');
     case 'R11':
-      return '自评、群众评议、领导点评齐全';
+      return `自评、群众评议、领导点评齐全${p.twoWayReport ? '；年终双向述职，支部和党员先述职、再接受评议' : ''}`;
     case 'R12':
       return `${p.memberReviewers === 'secretary' ? '支部书记点评党员' : '支部书记或分管班子成员点评党员'}${p.upperReviewsSecretary ? '，上级党组织书记点评支部书记' : ''}`;
     case 'R13':
