@@ -12,6 +12,7 @@ import { indexContent } from '../../src/lib/contentIndex.ts';
 import { branchResults } from '../../src/lib/evaluationResults.ts';
 import { profileResolver } from '../../src/lib/profiles.ts';
 import { buildSite, root } from './buildSite.ts';
+import { describeHouseholds } from './householdChecks.ts';
 
 const presets = ['school-semester', 'provincial', 'monthly'] as const;
 
@@ -51,6 +52,9 @@ describe.each(presets)('examples/%s', (preset) => {
     expect(internal.code, internal.out).toBe(0);
     built.internal = internal.outDir;
   });
+
+  // 设岗定责 and 共产党员户 (篇四) on the same two builds.
+  if (preset === 'provincial') describeHouseholds(built);
 
   test('names its preset and has one branch of 8–15 members', () => {
     expect(site.profile).toBe(preset);
