@@ -5,6 +5,7 @@
  * school, 每月一记实 elsewhere. Collections and fields that hold content are never renamed, only relabelled.
  */
 import type { Profile } from '../lib/profiles.ts';
+import { hasActivityStages } from '../lib/roundStages.ts';
 
 type Field = Record<string, unknown> & { name: string; fields?: Field[] };
 type Collection = Record<string, unknown> & { name: string; fields?: Field[] };
@@ -43,6 +44,7 @@ function adjust(cols: Collection[], profiles: Profile[]): Collection[] {
   const orgRanges = profiles.filter((p) => p.orgsPledge).map((p) => p.orgPledges).filter((r): r is { min: number; max: number } => r !== null);
   const filedUpward = profiles.some((p) => p.orgPledgesFiledUpward);
   const commend = profiles.some((p) => p.stages.includes('奖诺'));
+  const byStage = profiles.some(hasActivityStages);
   // 设岗定责、依岗承诺 is 篇三/四's (R17); the 共产党员户 plaque is 篇四's alone.
   const postRule = profiles.some((p) => p.postRule);
   const households = profiles.some((p) => p.id === 'provincial');
@@ -54,6 +56,8 @@ function adjust(cols: Collection[], profiles: Profile[]): Collection[] {
         if (c.name === 'org-pledges' && f.name === 'owner' && orgRanges.length) return { ...f, hint: `党组织承诺一般为 ${unique(orgRanges.map(range)).join('或')}` };
         if (c.name.endsWith('pledges') && f.name === 'filedOn' && !filedUpward) return { ...f, hint: '本单位的制度不要求组织承诺报上级备案，一般留空' };
         if (c.name === 'bulletins' && f.name === 'period') return { ...f, hint: periodHint(profiles) };
+        // 篇一/二/五 name no 示诺 or 奖诺: their 考核评比 goes by semesters or quarters, whatever a round lists.
+        if (c.name === 'rounds' && f.name === 'stages' && !byStage) return { ...f, hint: '本单位执行的制度不按实施阶段考核评比（按学期或季度），一般不填' };
         if (c.name === 'pledges' && f.name === 'onPost' && !postRule) return { ...f, hint: '本单位的制度没有设岗定责、依岗承诺，一般不勾选' };
         if (c.name === 'members' && f.name === 'household' && !households) return { ...f, hint: '本单位的制度没有悬挂“共产党员户”标牌，一般不勾选' };
         return f;

@@ -91,7 +91,7 @@ export function defaultStages(round: { start: IsoDate; end: IsoDate }): RoundSta
 }
 
 /** Whether a profile's texts have the activity's own stages (示诺 and 奖诺 besides 承诺、践诺、评诺). */
-function hasActivityStages(profile: Pick<Profile, 'stages'>): boolean {
+export function hasActivityStages(profile: Pick<Profile, 'stages'>): boolean {
   return profile.stages.includes('示诺') && profile.stages.includes('奖诺');
 }
 

@@ -50,6 +50,12 @@ describe('the CMS under each profile', () => {
     expect(config([presets.monthly, presets.provincial]).hint('members', 'household')).toContain('篇四');
   });
 
+  test('a round’s 实施阶段 keep their hint under 篇三/四; under 篇一/二/五, which rank by semesters or quarters, it says they are usually left empty', () => {
+    for (const id of ['five-stages', 'provincial'] as const) expect(config([presets[id]]).hint('rounds', 'stages'), id).toContain('每个阶段结束时开展阶段考核评比');
+    for (const id of ['school-semester', 'monthly'] as const) expect(config([presets[id]]).hint('rounds', 'stages'), id).toContain('一般不填');
+    expect(config([presets.monthly, presets.provincial]).hint('rounds', 'stages')).toContain('每个阶段结束时');
+  });
+
   test('a 党委 mixing a school and a community offers what either needs, and says both cadences', () => {
     const c = config([presets['school-semester'], presets.provincial]);
     expect(c.names).toEqual(expect.arrayContaining(['checks', 'org-pledges']));
