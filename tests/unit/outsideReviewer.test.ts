@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { auditR12 } from '../../src/lib/audit/evaluationRules.ts';
 import { evaluationSchema } from '../../src/schemas/evaluation.ts';
 import { reviewSchema } from '../../src/schemas/review.ts';
-import { evaluation, index, member, memberEval, review, withMembers } from '../fixtures/model.ts';
+import { evaluation, index, member, memberEval, review, site, withMembers } from '../fixtures/model.ts';
 
 const asOf = '2026-12-31';
 const upper = '县教育局党委书记 王建国';
@@ -27,11 +27,46 @@ describe('R12 with an upper leader from outside the content', () => {
     const evaluations = [evaluation('b1', [memberEval('sec', { leader: { outsideBy: upper, grade: 'qualified' } })])];
     const found = auditR12({ index: index({ members: withMembers(member('m1')), reviews, evaluations }), asOf });
     expect(found.map((f) => [f.rule, f.file, f.field])).toEqual([
-      ['R12', 'content/reviews/2026/m1-h1.md', 'reviewer'],
-      ['R12', 'content/evaluations/2026/b1.md', 'members[0].leader.by'],
+      ['R12', 'content/reviews/2026/m1-h1.md', 'outsideReviewer'],
+      ['R12', 'content/evaluations/2026/b1.md', 'members[0].leader.outsideBy'],
     ]);
     expect(found[0].message).toBe(`对党员m1的点评应由党员sec作出，现为上级点评人“${upper}”；上级点评人只点评最上级组织及其书记。`);
     expect(found[1].message).toContain('应由党员topsec作出');
+  });
+});
+
+describe('篇一/二/五: the upper secretary site.json names reviews the top org’s secretary, and no one else does', () => {
+  const upperOrg = { name: '县教育局党委', secretary: '王建国' };
+  const run = (leader: { by?: string; outsideBy?: string }, withUpper = true) =>
+    auditR12({
+      index: index({
+        site: site({ profile: 'monthly', ...(withUpper && { upperOrg }) }),
+        members: withMembers(),
+        evaluations: [evaluation('top', [memberEval('topsec', { leader: { ...leader, grade: 'qualified' } })], { org: 'top' })],
+      }),
+      asOf,
+    });
+
+  test('passes the upper secretary named in site.json', () => {
+    expect(run({ outsideBy: upper })).toEqual([]);
+  });
+
+  test.each([
+    ['a member of the content', { by: 'sec' }, true, /应由上级党组织书记王建国作出，现为党员sec/],
+    ['another upper leader', { outsideBy: '县教育局党委副书记 李某' }, true, /现为上级点评人“县教育局党委副书记 李某”/],
+    ['anyone, when site.json names no upper secretary', { outsideBy: upper }, false, /请在网站设置的“上级党组织”中写明上级党组织书记的姓名/],
+  ] as const)('flags %s', (_, leader, withUpper, message) => {
+    const found = run(leader, withUpper);
+    expect(found.map((f) => f.rule)).toEqual(['R12']);
+    expect(found[0].message).toMatch(message);
+  });
+
+  test('篇三/四 do not ask it: a member of the content may review the top secretary there', () => {
+    const found = auditR12({
+      index: index({ site: site({ profile: 'five-stages' }), members: withMembers(), evaluations: [evaluation('top', [memberEval('topsec', { leader: { by: 'sec', grade: 'qualified' } })], { org: 'top' })] }),
+      asOf,
+    });
+    expect(found).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { NOT_DECIDED, isWorkflowPublish, publishBlockers } from '../../admin/workflowRules.ts';
 import { REVIEW_DECIDED, pledgeSchema } from '../../src/schemas/pledge.ts';
 
-const APPROVED_WITHOUT_REVIEWER = '审核通过的承诺必须填写审核人。';
+const APPROVED_WITHOUT_REVIEWER = '审核通过的承诺必须填写审核人（最上级组织的组织承诺填写“上级审定”）。';
 const APPROVED_WITHOUT_DATE = '审核通过的承诺必须填写审核日期。';
 const RETURNED_WITHOUT_NOTE = '退回的承诺必须写明审核意见。';
 

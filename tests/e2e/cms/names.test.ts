@@ -179,7 +179,7 @@ describe('one save shows every problem at once, each at its field', () => {
       ['类别', '审核通过的承诺必须选择类别（学习、工作、自律、服务）。'],
       ['践诺措施', '审核通过的承诺至少要有一条践诺措施。'],
       ['完成时限', '完成时限 2026-03-01 不在本轮（2025-01-01 至 2025-12-31）之内。'],
-      ['审核人', '审核通过的承诺必须填写审核人。'],
+      ['审核人', '审核通过的承诺必须填写审核人（最上级组织的组织承诺填写“上级审定”）。'],
       ['审核日期', '审核通过的承诺必须填写审核日期。'],
     ];
     for (const [label, message] of expected) expect(await messagesAt(ui, label), `at ${label}`).toEqual([message]);
