@@ -10,7 +10,7 @@ export type TimelineEvent =
   | { kind: 'approved'; date: IsoDate; by?: string }
   | { kind: 'record'; date: IsoDate; note: string; progress: number }
   | { kind: 'closed'; date: IsoDate; by?: string; note?: string }
-  | { kind: 'urged'; date: IsoDate }
+  | { kind: 'urged'; date: IsoDate; upper?: true }
   /** The rectification note has no date of its own; it comes last, with its deadline. */
   | { kind: 'rectification'; note: string; deadline?: IsoDate };
 
@@ -18,15 +18,17 @@ export type TimelineEvent =
 const ORDER: Record<TimelineEvent['kind'], number> = { approved: 0, record: 1, urged: 2, closed: 3, rectification: 4 };
 
 /**
- * @param urgedOn dates of the checks that urged this pledge (none in the public scope).
+ * @param urgedOn dates of the branch's checks that urged this pledge (none in the public scope).
+ * @param upperUrgedOn dates of the upper organisation's checks (督查、随机检查) that urged it.
  * @example pledgeTimeline({ review: { status: 'approved', by: 'm1', date: '2025-02-20' }, records: [] , …}, '2025-12-26')
  *   // → [{ kind: 'approved', date: '2025-02-20', by: 'm1' }]
  */
-export function pledgeTimeline(p: Pick<Pledge, 'review' | 'records' | 'closed' | 'rectification'>, asOf: IsoDate, urgedOn: IsoDate[] = []): TimelineEvent[] {
+export function pledgeTimeline(p: Pick<Pledge, 'review' | 'records' | 'closed' | 'rectification'>, asOf: IsoDate, urgedOn: IsoDate[] = [], upperUrgedOn: IsoDate[] = []): TimelineEvent[] {
   const dated: TimelineEvent[] = [];
   if (p.review.status === 'approved' && p.review.date) dated.push({ kind: 'approved', date: p.review.date, by: p.review.by ?? p.review.outsideBy });
   for (const r of p.records ?? []) dated.push({ kind: 'record', date: r.date, note: r.note, progress: r.progress });
   for (const date of [...new Set(urgedOn)]) dated.push({ kind: 'urged', date });
+  for (const date of [...new Set(upperUrgedOn)]) dated.push({ kind: 'urged', date, upper: true });
   if (p.closed?.date) dated.push({ kind: 'closed', date: p.closed.date, by: p.closed.verifiedBy, note: p.closed.note });
   const events = dated
     .filter((e) => 'date' in e && e.date <= asOf)

@@ -207,6 +207,12 @@ describe('auditR7', () => {
     expect(run(auditR7, {}, '2026-03-30')).toEqual([]);
   });
 
+  test('an upper organisation’s 随机检查 does not stand in for the branch’s own quarterly check', () => {
+    const checks = [check('c1', { quarter: 'q1' }), check('c2', { quarter: 'q2', date: '2026-06-10', by: 'upper', method: 'random' })];
+    const findings = run(auditR7, { checks }, '2026-06-30');
+    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('q2（2026-04-01 至 2026-06-30）')]);
+  });
+
   test('passes a branch with a check for every finished quarter', () => {
     const checks = [check('c1', { quarter: 'q1' }), check('c2', { quarter: 'q2', date: '2026-06-30' })];
 

@@ -29,6 +29,14 @@ describe('pledgeTimeline', () => {
     expect(events[5]).toEqual({ kind: 'closed', date: '2025-06-30', by: 'sec', note: '经支部核实' });
   });
 
+  test('an upper organisation’s check that urged the pledge is marked as such', () => {
+    const events = pledgeTimeline(pledge, '2025-12-26', ['2025-03-31'], ['2025-05-12']);
+    expect(events.filter((e) => e.kind === 'urged')).toEqual([
+      { kind: 'urged', date: '2025-03-31' },
+      { kind: 'urged', date: '2025-05-12', upper: true },
+    ]);
+  });
+
   test('nothing after the as-of date; a pledge not approved has no approval event', () => {
     expect(pledgeTimeline(pledge, '2025-03-30').map((e) => e.kind)).toEqual(['approved', 'record', 'rectification']);
     expect(pledgeTimeline({ review: { status: 'submitted' } }, '2025-12-26')).toEqual([]);

@@ -185,7 +185,7 @@ const cases: Record<string, RuleCase> = {
   R7: {
     mistake: 'the branch misses its last quarterly check',
     make: (t) => {
-      const checks = t.all('checks').filter((c) => c.round === t.round);
+      const checks = t.all('checks').filter((c) => c.round === t.round && c.data.by !== 'upper');
       const last = checks.reduce((a, b) => (b.data.quarter > a.data.quarter ? b : a));
       t.remove('checks', last.id);
       return [topOrg(t).file];

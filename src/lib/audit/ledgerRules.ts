@@ -38,7 +38,8 @@ export function auditR7(ctx: AuditContext): Problem[] {
   const quarters = finishedBy(roundQuarters(round.data), ctx.asOf);
   for (const o of ledgerOrgs(ctx)) {
     if (profileFor(ctx, o.id).checkCadence === 'none') continue;
-    const done = new Set(ctx.index.model.checks.filter((c) => c.round === round.id && c.data.org === o.id).map((c) => c.data.quarter));
+    // The branch's own check (每季度一检查/调度); an upper organisation's 督查 does not stand in for it.
+    const done = new Set(ctx.index.model.checks.filter((c) => c.round === round.id && c.data.org === o.id && c.data.by !== 'upper').map((c) => c.data.quarter));
     const missing = quarters.filter((q) => !done.has(q.key as never));
     if (missing.length) out.push(finding('R7', o.file, '', `${o.data.name}缺少以下季度的检查记录：${missing.map((q) => `${q.key}（${q.start} 至 ${q.end}）`).join('、')}。`));
   }
