@@ -146,8 +146,12 @@ function plant(): void {
     org: 'jiaoshi-yi',
     post: s('InternalMemberPost', 'internal', 'internal member post', 'members/leak-internal-member/ (internal build)'),
     status: 'retired',
+    household: true,
     visibility: 'internal',
   });
+  // 共产党员户 is a public mark (篇四 hangs it on the door): a public member's household is marked too.
+  const chen = read('members/chen-hui.md');
+  write('members/chen-hui.md', { ...chen.front, household: true }, chen.body);
   write('orgs/leak-internal-org.md', {
     name: `${s('InternalOrgName', 'internal', 'internal org name', 'orgs/leak-internal-org/ (internal build)')}党小组`,
     level: 'branch',
@@ -412,6 +416,20 @@ describe('the internal build', () => {
     expect(leaks(internal, ['internal', 'internal-optional', 'never'], pages)).toEqual([]);
     // Also true of the public build's honour roll.
     expect(leaks(pub, ['internal', 'internal-optional', 'never'], (f) => f === 'honours/index.html')).toEqual([]);
+  });
+
+  test('the 共产党员户 mark is public: on the member’s page in both builds; the plaques only in the internal build, carrying nothing internal', () => {
+    // The scan's text is latin1 (its sentinels are ASCII); the Chinese is read as UTF-8.
+    const utf8 = (b: Built, f: string) => readFileSync(join(b.dir, f), 'utf8');
+    const mark = /data-household[^>]*>共产党员户</;
+    for (const b of [pub, internal]) expect(utf8(b, 'members/chen-hui/index.html'), b.dir).toMatch(mark);
+    expect(utf8(pub, 'members/huang-tao/index.html')).not.toMatch(mark);
+    expect(pub.files.filter((f) => f.startsWith('internal/'))).toEqual([]);
+    const plaques = internal.files.filter((f) => /^internal\/print\/household\/[^/]+\/index\.html$/.test(f));
+    expect(plaques).toEqual(['internal/print/household/jiaoshi-yi/index.html']);
+    expect(utf8(internal, plaques[0])).toContain('陈慧');
+    // The internal member marked too is on no plaque: a plaque shows only what the public board shows.
+    expect(leaks(internal, ['internal', 'internal-optional', 'never'], (f) => plaques.includes(f))).toEqual([]);
   });
 
   // Present: the scan can fail, and the internal pages show what they should.
