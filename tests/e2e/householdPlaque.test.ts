@@ -181,3 +181,16 @@ describe('the 共产党员户 plaques of examples/provincial (internal/print/hou
     expect(violations, axeReport(violations)).toEqual([]);
   });
 });
+
+describe('篇四’s year-end form in the same build (internal/print/survey/<round>/<org>/)', () => {
+  test('the 双向述职 满意度测评表 of examples/provincial prints on exactly two A4 pages, and names the three kinds of evaluator', async () => {
+    const res = await tp.goto(`internal/print/survey/${site.currentRound}/${org}/`);
+    expect(res.status()).toBe(200);
+    await tp.page.emulateMedia({ media: null });
+    const pdf = pdfInfo(await tp.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+    expect(pdf.pages).toBe(2);
+    expect([pdf.width, pdf.height].map(Math.round)).toEqual([A4.short, A4.long].map(Math.round));
+    const text = await tp.page.locator('.sheet.form').innerText();
+    for (const kind of ['党员代表', '人大代表', '群众代表']) expect(text).toContain(kind);
+  });
+});

@@ -4,7 +4,7 @@
  * outside is an R12 finding; a file naming both or neither is a content error.
  */
 import { describe, expect, test } from 'vitest';
-import { auditR12 } from '../../src/lib/audit/evaluationRules.ts';
+import { auditR12, namesPerson } from '../../src/lib/audit/evaluationRules.ts';
 import { evaluationSchema } from '../../src/schemas/evaluation.ts';
 import { reviewSchema } from '../../src/schemas/review.ts';
 import { evaluation, index, member, memberEval, review, site, withMembers } from '../fixtures/model.ts';
@@ -90,5 +90,27 @@ describe('who reviewed: exactly one of the two', () => {
   test('either one alone is accepted', () => {
     expect(reviewSchema.safeParse({ ...base, reviewer: 'sec' }).success).toBe(true);
     expect(reviewSchema.safeParse({ ...base, outsideReviewer: upper }).success).toBe(true);
+  });
+});
+
+describe('namesPerson: the upper reviewer as written names the upper secretary', () => {
+  test.each([
+    ['县教育局党委书记 王建国', '王建国', true],
+    ['县教育局党委书记王建国', '王建国', true],
+    ['王建国', '王建国', true],
+    ['县教育局党委书记 王建国华', '王建国', false],
+    ['县教育局党委副书记 李某', '王建国', false],
+    ['县教育局党委委员赵王建国', '王建国', false],
+  ] as const)('%s names %s: %s', (text, name, yes) => {
+    expect(namesPerson(text, name)).toBe(yes);
+  });
+});
+
+describe('篇三/四 have no rule for who reviews a branch secretary; 篇一/二/五 do', () => {
+  const reviews = [review('sec-h2', { reviewer: 'm1', subject: 'sec' })];
+  const run = (profile: 'five-stages' | 'monthly') => auditR12({ index: index({ site: site({ profile }), members: withMembers(member('m1')), reviews }), asOf });
+  test('a plain member reviewing the branch secretary is flagged under 篇五 only', () => {
+    expect(run('five-stages')).toEqual([]);
+    expect(run('monthly').map((f) => f.message)).toEqual(['对党员sec的点评应由党员topsec作出，现为党员m1。']);
   });
 });

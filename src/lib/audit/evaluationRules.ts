@@ -90,6 +90,15 @@ export function allowedReviewers(index: ContentIndex, subject: string, reviewers
 }
 
 /**
+ * Whether `text` (an upper reviewer as written, e.g. “县教育局党委书记 王某”) names the person `name`: a word of it is
+ * the name, or the name after a title ending in 书记 (“党委书记王某”); “王某某” does not name 王某.
+ * @example namesPerson('县教育局党委书记 王建国', '王建国') // true
+ */
+export function namesPerson(text: string, name: string): boolean {
+  return text.split(/[\s，,、：:（）()]+/).some((w) => w === name || (w.endsWith(name) && w.slice(0, -name.length).endsWith('书记')));
+}
+
+/**
  * R12: the right person reviews: upper secretary → branch secretary; branch secretary or supervisor → member. The
  * top org and its secretary are reviewed from above the content, by a named upper leader (`outsideReviewer`,
  * `leader.outsideBy`); anyone else reviewed from outside is flagged. Where the profile has the upper secretary review
@@ -111,9 +120,13 @@ export function auditR12(ctx: AuditContext): Problem[] {
       const lead = `对${nameOf(subject)}（${nameOf(top)}书记）的点评应由${who}作出`;
       if (reviewer !== undefined) out.push(finding('R12', file, field, `${lead}，现为${nameOf(reviewer)}；请清空“点评人”，在“上级点评人”中填写上级党组织书记。`));
       else if (!upper) out.push(finding('R12', file, field, `${lead}：请在网站设置的“上级党组织”中写明上级党组织书记的姓名。`));
-      else if (!outside?.includes(upper)) out.push(finding('R12', file, field, `${lead}，现为上级点评人“${outside}”。`));
+      else if (!namesPerson(outside ?? '', upper)) out.push(finding('R12', file, field, `${lead}，现为上级点评人“${outside}”。`));
       return;
     }
+    // 篇三/四 say who reviews the branch and its members, not who reviews a branch secretary: no rule to break there,
+    // but one's own review is never a leader review.
+    const member = ctx.index.member.get(subject);
+    if (member && ctx.index.secretaryOf(member.data.org) === subject && !profile.upperReviewsSecretary && outside === undefined && reviewer !== subject) return;
     const allowed = allowedReviewers(ctx.index, subject, profile.memberReviewers);
     if (outside !== undefined) {
       if (!fromAbove(subject)) out.push(finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.length ? allowed.map(nameOf).join('或') : '本组织的书记'}作出，现为上级点评人“${outside}”；上级点评人只点评最上级组织及其书记。`));

@@ -29,7 +29,7 @@ export function auditR1(ctx: AuditContext): Problem[] {
 const span = (r: { min: number; max: number }) => (r.min === r.max ? `${r.min}` : `${r.min}—${r.max}`);
 
 /**
- * R2: an organisation that pledges has approved pledges (篇三/四), as many as the profile says where it sets a number
+ * R2: the top organisation, and any other organisation that pledges, has approved pledges (篇三/四), as many as the profile says where it sets a number
  * (3–5 in 篇四; 篇三 names none), filed with the upper organisation (报上级审定备案). The top org's upper
  * organisation is outside the content: `site.json` names it (`upperOrg`), it approves (审定) the top org's pledges
  * (`review.outsideBy`; approval by someone of the branch itself, its own secretary included, is reported) and each
@@ -40,13 +40,14 @@ export function auditR2(ctx: AuditContext): Problem[] {
   const out: Problem[] = [];
   const site = ctx.index.model.site;
   for (const o of ctx.index.model.orgs) {
-    if (!ctx.index.pledgesOf.has(o.id)) continue;
     const profile = profileFor(ctx, o.id);
     if (!profile.orgsPledge) continue;
+    // Who must pledge: the top org (篇三: 学校党支部提出的承诺事项; 篇四: 基层党组织…承诺事项), and any org that pledged.
+    if (o.data.parent && !ctx.index.pledgesOf.has(o.id)) continue;
     const approved = (ctx.index.pledgesOf.get(o.id) ?? []).filter((p) => isApproved(p.data, ctx.asOf));
     const n = approved.length;
     if (profile.orgPledges ? n < profile.orgPledges.min || n > profile.orgPledges.max : n === 0) {
-      out.push(finding('R2', o.file, '', profile.orgPledges ? `${o.data.name}作出组织承诺 ${n} 项（审核通过），党组织承诺一般为 ${span(profile.orgPledges)} 项。` : `${o.data.name}的组织承诺还没有审核通过的。`));
+      out.push(finding('R2', o.file, '', profile.orgPledges ? `${o.data.name}作出组织承诺 ${n} 项（审核通过），党组织承诺一般为 ${span(profile.orgPledges)} 项。` : `${o.data.name}还没有审核通过的组织承诺；党组织的承诺事项报上级党组织审定备案。`));
     }
     if (!profile.orgPledgesFiledUpward || o.data.parent) continue;
     const upper = site.data.upperOrg?.name ?? o.data.upperAuthority;
@@ -56,6 +57,9 @@ export function auditR2(ctx: AuditContext): Problem[] {
         const by = ctx.index.member.get(p.data.review.by)?.data.name ?? p.data.review.by;
         const own = ctx.index.secretaryOf(o.id) === p.data.review.by ? `本组织书记${by}` : by;
         out.push(finding('R2', p.file, 'review.by', `组织承诺“${p.data.title}”应由上级党组织${upper ? `（${upper}）` : ''}审定，现为${own}审核；请清空“审核人”，在“上级审定”中填写上级党组织。`));
+      }
+      else if (upper && p.data.review.outsideBy && p.data.review.outsideBy.trim() !== upper) {
+        out.push(finding('R2', p.file, 'review.outsideBy', `组织承诺“${p.data.title}”的“上级审定”写的是“${p.data.review.outsideBy}”，与网站设置的上级党组织“${upper}”不一致。`));
       }
       if (!p.data.review.filedOn) out.push(finding('R2', p.file, 'review.filedOn', `组织承诺“${p.data.title}”没有写报上级党组织备案的日期。`));
     }
