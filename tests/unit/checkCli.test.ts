@@ -147,6 +147,7 @@ describe('npm run check: findings the branch has explained (acknowledged.json)',
     { rule: 'R1', file: 'members/li.md', reason: '李明下半年调入，第二项承诺在补报中。' },
     { rule: 'R1', file: 'members/sec.md', reason: '书记的承诺正报上级审核。' },
     { rule: 'R3', file: 'members/sec.md', reason: '同上。' },
+    { rule: 'R2', file: 'orgs/top.md', reason: '党总支的组织承诺已报上级党组织，正在审定。' },
   ];
 
   test('--strict passes when every finding is explained, and each is still shown with its reason', () => {
@@ -154,11 +155,11 @@ describe('npm run check: findings the branch has explained (acknowledged.json)',
     expect(runCheck(['--content', dir]).out).toContain('R1 ');
     const r = runCheck(['--content', dir, '--strict']);
     expect(r.code, r.out).toBe(0);
-    expect(r.out).toContain('3 条提示（其中 3 条已在 acknowledged.json 中说明）');
+    expect(r.out).toContain('4 条提示（其中 4 条已在 acknowledged.json 中说明）');
     expect(r.out).toContain('已说明：李明下半年调入，第二项承诺在补报中。');
     const json = JSON.parse(runCheck(['--content', dir, '--json']).out) as { findings: unknown[]; acknowledged: { rule: string; reason: string }[] };
-    expect(json.findings).toHaveLength(3);
-    expect(json.acknowledged.map((a) => a.rule).sort()).toEqual(['R1', 'R1', 'R3']);
+    expect(json.findings).toHaveLength(4);
+    expect(json.acknowledged.map((a) => a.rule).sort()).toEqual(['R1', 'R1', 'R2', 'R3']);
   });
 
   test('--strict fails on a finding nobody explained; an explanation that matches nothing is named as removable', () => {

@@ -9,7 +9,8 @@ import { auditR6, auditR7, auditR8 } from '../../src/lib/audit/ledgerRules.ts';
 import { auditR1, auditR2 } from '../../src/lib/audit/pledgeCountRules.ts';
 import { ruleTitle } from '../../src/lib/audit/ruleTitle.ts';
 import type { ContentModel, Site } from '../../src/lib/model.ts';
-import { describeProfile, presets, profileResolver, rulesOf, siteProfile, type ProfileId } from '../../src/lib/profiles.ts';
+import { describeProfile } from '../../src/lib/describeProfile.ts';
+import { presets, profileResolver, rulesOf, siteProfile, type ProfileId } from '../../src/lib/profiles.ts';
 import { bulletin, evaluation, index, member, memberEval, org, pledge, review, site, withMembers } from '../fixtures/model.ts';
 
 const all = Object.keys(presets) as ProfileId[];
