@@ -15,6 +15,7 @@
  */
 import type { Profile } from './profiles.ts';
 import { addDays, daysBetween, daysInMonth, isoDate, parts, type IsoDate } from './dates.ts';
+import { idForName } from './idForName.ts';
 
 /** One stage of a round: an ASCII id (a URL anchor, a CSV row), its name and its days, both ends inclusive. */
 export interface RoundStage {
@@ -24,11 +25,11 @@ export interface RoundStage {
   end: IsoDate;
 }
 
-/** A round's dates and, where it lists them, its stages. */
+/** A round's dates and, where it lists them, its stages (a stage's id may be left out: `withStageIds` gives one). */
 export interface RoundWithStages {
   start: IsoDate;
   end: IsoDate;
-  stages?: readonly RoundStage[];
+  stages?: readonly (Omit<RoundStage, 'id'> & { id?: string })[];
 }
 
 /** The five stages of 篇三 and 篇四 (lines 28–29, 69–70), with the ids the default split gives them. */
@@ -103,8 +104,24 @@ export function hasActivityStages(profile: Pick<Profile, 'stages'>): boolean {
  */
 export function stagesOf(round: RoundWithStages, profile: Pick<Profile, 'id' | 'stages'>): RoundStage[] | null {
   if (!hasActivityStages(profile)) return null;
-  if (round.stages && round.stages.length > 0) return [...round.stages].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+  if (round.stages && round.stages.length > 0) return withStageIds(round.stages).sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
   return defaultStages(round);
+}
+
+/**
+ * The listed stages, each with its id: its own, else the default one for the five names (承诺 → chengnuo), else one
+ * made from its name (pinyin). A secretary names a stage and never types an id; hand-written ids are kept.
+ * @example withStageIds([{ title: '践诺', start: '2025-03-01', end: '2025-11-30' }])[0].id // 'jiannuo'
+ */
+export function withStageIds(stages: NonNullable<RoundWithStages['stages']>): RoundStage[] {
+  const taken = new Set<string>([WHOLE_ROUND_KEY, ...stages.flatMap((s) => (s.id ? [s.id] : []))]);
+  return stages.map((s) => {
+    if (s.id) return { ...s, id: s.id };
+    const known = defaultStageNames.find((d) => d.title === s.title.trim())?.id;
+    const id = known && !taken.has(known) ? known : idForName(s.title, taken, 'stage');
+    taken.add(id);
+    return { ...s, id };
+  });
 }
 
 /** Where a stage stands on `asOf`: ended, running (started, not ended) or upcoming. */

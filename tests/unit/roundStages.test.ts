@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { presets } from '../../src/lib/profiles.ts';
-import { defaultStages, stageState, stagesOf } from '../../src/lib/roundStages.ts';
+import { defaultStages, stageState, stagesOf, withStageIds } from '../../src/lib/roundStages.ts';
 import { checkContent } from '../../src/loader/checkContent.ts';
 import { tinyContent } from '../fixtures/tinyContent.ts';
 
@@ -111,5 +111,27 @@ describe('a round’s stages in the content check', () => {
     expect(hit).toMatchObject({ file: ROUND, field, severity: 'error' });
     if (rule !== 'pattern') expect(hit!.rule).toBe(rule);
     expect(hit!.message).toMatch(message);
+  });
+});
+
+describe('withStageIds: a secretary names a stage, never types its id', () => {
+  test('the five names get their default ids, another name a pinyin one, a hand-written id stays', () => {
+    const ids = withStageIds([
+      { title: '承诺', start: '2025-01-01', end: '2025-01-31' },
+      { title: '践诺', start: '2025-02-01', end: '2025-10-31' },
+      { title: '总结', start: '2025-11-01', end: '2025-11-30' },
+      { id: 'jiangnuo-2', title: '奖诺', start: '2025-12-01', end: '2025-12-31' },
+    ]).map((s) => s.id);
+    expect(ids).toEqual(['chengnuo', 'jiannuo', 'zong-jie', 'jiangnuo-2']);
+  });
+
+  test('a name used twice gets two ids, neither of them round', () => {
+    const ids = withStageIds([
+      { title: '承诺', start: '2025-01-01', end: '2025-01-31' },
+      { title: '承诺', start: '2025-02-01', end: '2025-02-28' },
+    ]).map((s) => s.id);
+    expect(new Set(ids).size).toBe(2);
+    expect(ids[0]).toBe('chengnuo');
+    expect(ids).not.toContain('round');
   });
 });
