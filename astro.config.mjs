@@ -17,23 +17,51 @@ process.env.CONTENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), proce
 
 // SITE and BASE let the board be served from a LAN path, e.g. http://10.0.0.5/gongkai/.
 // CMS_ALLOWED_HOSTS names LAN host names the dev server (and the CMS's local backend) may be opened by.
-const allowedHosts = (process.env.CMS_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+const allowedHosts = (process.env.CMS_ALLOWED_HOSTS ?? '')
+  .split(',')
+  .map((h) => h.trim())
+  .filter(Boolean);
 // The browser scripts (the display screen's above all) also run on old LAN players: Chrome 69 / Android 9 WebView.
 // Only the client build is lowered; the server-side build stays at Astro's esnext (tests/e2e/screen.test.ts parses the screen script as ES2018).
 /** @type {import('astro').AstroIntegration} */
-const oldPlayers = { name: 'old-players', hooks: { 'astro:build:setup': ({ target, updateConfig }) => { if (target === 'client') updateConfig({ build: { target: 'chrome69' } }); } } };
+const oldPlayers = {
+  name: 'old-players',
+  hooks: {
+    'astro:build:setup': ({ target, updateConfig }) => {
+      if (target === 'client') updateConfig({ build: { target: 'chrome69' } });
+    },
+  },
+};
 
 // The board's public address: SITE, else site.json's url. `astro dev` (npm start) falls back to its own address;
 // a build without one warns and makes no absolute link it would have to guess (src/loader/siteAddress.ts).
 const dev = process.argv.slice(2).includes('dev');
 const address = siteAddress(process.env, process.env.CONTENT_DIR) ?? (dev ? 'http://localhost:4321' : undefined);
 /** @type {import('astro').AstroIntegration} */
-const boardAddress = { name: 'board-address', hooks: { 'astro:build:start': ({ logger }) => { if (!address) logger.warn(noAddressWarning); } } };
+const boardAddress = {
+  name: 'board-address',
+  hooks: {
+    'astro:build:start': ({ logger }) => {
+      if (!address) logger.warn(noAddressWarning);
+    },
+  },
+};
 
 export default defineConfig({
   site: address,
   base: siteBase(process.env, process.env.CONTENT_DIR),
-  integrations: [pledgeHistory(), contentGuard(), cmsApi(), adminRoute(), adminCsp(), react(), searchIndex(), devSearch(), oldPlayers, boardAddress],
+  integrations: [
+    pledgeHistory(),
+    contentGuard(),
+    cmsApi(),
+    adminRoute(),
+    adminCsp(),
+    react(),
+    searchIndex(),
+    devSearch(),
+    oldPlayers,
+    boardAddress,
+  ],
   build: { format: 'directory' },
   trailingSlash: 'ignore',
   // A separate cache per content tree (tests, benchmarks) keeps builds of different trees from sharing one content store.
@@ -44,5 +72,8 @@ export default defineConfig({
   // content paths only; decap-server itself listens on a private Unix socket.
   // build.assetsInlineLimit 0: no script or stylesheet is inlined into the HTML, whose CSP allows only the site's files.
   // fs.deny: Vite's own list plus the LAN mode's folder (logins, Caddy's certificate authority) and private keys.
-  vite: { build: { assetsInlineLimit: 0 }, server: { allowedHosts, fs: { deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.git/**', '**/.lan/**'] } } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    server: { allowedHosts, fs: { deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.git/**', '**/.lan/**'] } },
+  },
 });

@@ -29,7 +29,10 @@ let mediaLabel = '媒体';
 /** Decap names each field's box after its widget type (“select”填写项): name it after the field instead. */
 function nameFieldBoxes(): void {
   for (const box of document.querySelectorAll<HTMLElement>('[aria-label$="”填写项"]')) {
-    const label = box.querySelector('label')?.textContent?.replace(/\s*(\((选填|可选)\)|（[^（）]*必填）)\s*$/, '').trim();
+    const label = box
+      .querySelector('label')
+      ?.textContent?.replace(/\s*(\((选填|可选)\)|（[^（）]*必填）)\s*$/, '')
+      .trim();
     if (label) box.setAttribute('aria-label', `${label}（填写项）`);
   }
 }
@@ -96,7 +99,8 @@ export function showEditorAlert(messages: string[]): void {
   box.id = ALERT_ID;
   box.setAttribute('role', 'alert');
   box.dataset.pbWidget = 'alert';
-  box.style.cssText = 'margin:0 0 1rem;padding:0.75rem 1rem;border:2px solid #b42318;border-radius:6px;background:#fef3f2;color:#7a271a;font-size:15px;line-height:1.6';
+  box.style.cssText =
+    'margin:0 0 1rem;padding:0.75rem 1rem;border:2px solid #b42318;border-radius:6px;background:#fef3f2;color:#7a271a;font-size:15px;line-height:1.6';
   const title = document.createElement('strong');
   title.textContent = '没有保存：';
   box.append(title);

@@ -31,7 +31,9 @@ function addViewWords(fields: Record<string, Field>, data: Data): Data {
       if (field.meta.kind === 'select') out[`${VIEW_PREFIX}${key}`] = field.meta.options?.find((o) => o.value === value)?.label ?? value;
     } else if (Array.isArray(value) && field.meta.kind === 'list' && field.meta.fields) {
       const itemFields = field.meta.fields;
-      out[key] = value.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? addViewWords(itemFields, item as Data) : item));
+      out[key] = value.map((item) =>
+        item && typeof item === 'object' && !Array.isArray(item) ? addViewWords(itemFields, item as Data) : item,
+      );
     }
   }
   return out;
@@ -74,7 +76,12 @@ export function fileData(data: Data): Data {
 export function readEntry(def: CollectionDef, text: string): Data {
   const parsed = parseMarkdown(text, '');
   // Listed (a pledge in the members' list) and never saved over: see saveBlockers.
-  if (parsed.problem) return { body: text, [`${VIEW_PREFIX}unreadable`]: parsed.problem.message, ...(def.name === 'pledges' && { [`${VIEW_PREFIX}kind`]: 'member' }) };
+  if (parsed.problem)
+    return {
+      body: text,
+      [`${VIEW_PREFIX}unreadable`]: parsed.problem.message,
+      ...(def.name === 'pledges' && { [`${VIEW_PREFIX}kind`]: 'member' }),
+    };
   return withViewWords(def, { ...(parsed.data as Data), body: (parsed.body ?? '').replace(/\s+$/, '') });
 }
 
@@ -93,10 +100,14 @@ export function inTableOrder(fields: Record<string, Field>, data: Data): Data {
     keys.map((k) => {
       const v = data[k];
       const meta = fields[k]?.meta;
-      if (meta?.kind === 'object' && meta.fields && v && typeof v === 'object' && !Array.isArray(v)) return [k, inTableOrder(meta.fields, v as Data)];
+      if (meta?.kind === 'object' && meta.fields && v && typeof v === 'object' && !Array.isArray(v))
+        return [k, inTableOrder(meta.fields, v as Data)];
       if (meta?.kind === 'list' && meta.fields && Array.isArray(v)) {
         const itemFields = meta.fields;
-        return [k, v.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? inTableOrder(itemFields, item as Data) : item))];
+        return [
+          k,
+          v.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? inTableOrder(itemFields, item as Data) : item)),
+        ];
       }
       return [k, v];
     }),

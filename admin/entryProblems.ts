@@ -21,7 +21,12 @@ export function entryProblems(entry: EntryMap): SaveProblem[] {
   const data = (entry.get('data') as { toJS(): Record<string, unknown> } | undefined)?.toJS() ?? {};
   const f = facts();
   const problems = saveProblems(
-    { collection: String(entry.get('collection')), newRecord: Boolean(entry.get('newRecord')), path: entry.get('path') as string | undefined, data },
+    {
+      collection: String(entry.get('collection')),
+      newRecord: Boolean(entry.get('newRecord')),
+      path: entry.get('path') as string | undefined,
+      data,
+    },
     { rounds: f.rounds, members: f.members.map((m) => m.id), orgs: f.orgs.map((o) => o.id) },
   );
   cache.set(entry, problems);

@@ -14,7 +14,6 @@ import { ledgerPeriodOf, owesRecordFor, type RecordCadence } from '../src/lib/re
 import { reviewStatuses } from '../src/schemas/options.ts';
 import { facts } from './siteFacts.ts';
 
-
 /** The cadence of an owner's branch, from names.json (`cadences`: org id → cadence, '' the site's). */
 function cadenceOf(owner: unknown): RecordCadence {
   const f = facts() as ReturnType<typeof facts> & { cadences?: Record<string, RecordCadence> };

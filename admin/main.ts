@@ -31,7 +31,12 @@ CMS.registerWidget('day', asControl(DayControl) as never, DayPreview as never);
 CMS.registerWidget('fileId', asControl(FileIdControl) as never);
 // Decap's own select, previewed by its Chinese label instead of the stored slug (上半年, not h1).
 const select = CMS.getWidget('select') as unknown as { control: unknown; schema?: unknown };
-(CMS.registerWidget as unknown as (name: string, control: unknown, preview: unknown, schema?: unknown) => void)('select', select.control, SelectPreview, select.schema);
+(CMS.registerWidget as unknown as (name: string, control: unknown, preview: unknown, schema?: unknown) => void)(
+  'select',
+  select.control,
+  SelectPreview,
+  select.schema,
+);
 CMS.registerWidget('choices', asControl(ChoicesControl) as never, SelectPreview as never);
 // Every control the field tables use also reports the save rules' problems at its own field when Decap validates it,
 // so one save shows them all at once beside Decap's own (admin/widgets/withFieldRules.ts). The registry's entry is

@@ -79,7 +79,8 @@ export function saveProblems(e: SavedEntry, existing: Existing): SaveProblem[] {
     // a problem of the file as a whole, said at the top of the form.
     const at = e.newRecord ? ['round'] : [];
     if (!round) add(at, e.newRecord ? '请选择轮次。' : `文件“${e.path}”不在任何轮次的文件夹中：应放在 ${folder}/<轮次编号>/ 下。`);
-    else if (roundIds.length && !roundIds.includes(round)) add(at, `文件所在文件夹“${round}”不是已建立的轮次：请先在“轮次”中建立它，或把文件移到已有轮次的文件夹中。`);
+    else if (roundIds.length && !roundIds.includes(round))
+      add(at, `文件所在文件夹“${round}”不是已建立的轮次：请先在“轮次”中建立它，或把文件移到已有轮次的文件夹中。`);
     if (!e.newRecord && round && stated && stated !== round) add(at, `轮次“${stated}”与文件所在文件夹“${round}”不一致。`);
   }
   // Everything `npm run check` checks in one file, on exactly the data that will be written.
@@ -100,7 +101,10 @@ export function saveProblems(e: SavedEntry, existing: Existing): SaveProblem[] {
       }
     }
     if (folder === 'pledges') {
-      const outside = deadlineOutsideRound(typeof front.deadline === 'string' ? front.deadline : undefined, rounds.find((r) => r.id === round));
+      const outside = deadlineOutsideRound(
+        typeof front.deadline === 'string' ? front.deadline : undefined,
+        rounds.find((r) => r.id === round),
+      );
       if (outside) add(['deadline'], outside);
     }
   }
@@ -117,7 +121,10 @@ function refinementIssues(schema: z.ZodTypeAny, data: unknown): z.ZodIssue[] {
   while (s instanceof z.ZodEffects) {
     const effect = (s as z.ZodEffects<z.ZodTypeAny>)._def.effect;
     if (effect.type === 'refinement') {
-      const ctx = { path: [], addIssue: (i: z.IssueData) => issues.push({ ...i, path: i.path ?? [], message: i.message ?? '' } as z.ZodIssue) };
+      const ctx = {
+        path: [],
+        addIssue: (i: z.IssueData) => issues.push({ ...i, path: i.path ?? [], message: i.message ?? '' } as z.ZodIssue),
+      };
       try {
         effect.refinement(data, ctx as unknown as z.RefinementCtx);
       } catch {

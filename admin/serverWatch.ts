@@ -30,11 +30,14 @@ const local = () => ['localhost', '127.0.0.1', '[::1]'].includes(location.hostna
 /** What the bar says in each state. */
 function barText(state: Exclude<State, 'up'>): string {
   if (state === 'restarted') return `本机后台已重新启动：请刷新本页后再继续。${kept}`;
-  return local() ? `本机后台已停止：请重新运行 npm start，然后刷新本页。${kept}` : `连不上后台服务器（可能已停止）：请管理员重新运行 npm run lan，然后刷新本页。${kept}`;
+  return local()
+    ? `本机后台已停止：请重新运行 npm start，然后刷新本页。${kept}`
+    : `连不上后台服务器（可能已停止）：请管理员重新运行 npm run lan，然后刷新本页。${kept}`;
 }
 
 /** The shorter words a failed request of Decap's carries into its own notice (加载条目失败：…). */
-const requestFailed = () => (local() ? '本机后台已停止，请重新运行 npm start 后刷新本页。' : '连不上后台服务器，请管理员重新运行 npm run lan 后刷新本页。');
+const requestFailed = () =>
+  local() ? '本机后台已停止，请重新运行 npm start 后刷新本页。' : '连不上后台服务器，请管理员重新运行 npm run lan 后刷新本页。';
 
 function showBar(state: State): void {
   let bar = document.getElementById(BAR_ID);
@@ -87,7 +90,12 @@ function watchServer(): void {
 
   async function probe(): Promise<void> {
     try {
-      const res = await original(API_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"status"}', cache: 'no-store' });
+      const res = await original(API_PATH, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"action":"status"}',
+        cache: 'no-store',
+      });
       const body = (await res.json().catch(() => ({}))) as { instance?: unknown };
       // An answer without an instance (another server, a refusal) says only that something is there.
       if (typeof body.instance !== 'string') {

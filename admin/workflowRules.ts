@@ -12,8 +12,7 @@
 import { REVIEW_DECIDED } from '../src/schemas/pledge.ts';
 import { pledgeRuleErrors } from './pledgeRules.ts';
 
-export const NOT_DECIDED =
-  '发布即审核通过：请先在“支部审核”中把审核状态改为“审核通过”并填写审核人和审核日期，或选择退回并写明审核意见。';
+export const NOT_DECIDED = '发布即审核通过：请先在“支部审核”中把审核状态改为“审核通过”并填写审核人和审核日期，或选择退回并写明审核意见。';
 
 const decided = new Set(['approved', 'revise', 'resubmit']);
 

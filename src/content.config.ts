@@ -34,4 +34,6 @@ function contentLoader(name: CollectionName): Loader {
   };
 }
 
-export const collections = Object.fromEntries(defs.map((def) => [def.name, defineCollection({ loader: contentLoader(def.name), schema: def.schema })]));
+export const collections = Object.fromEntries(
+  defs.map((def) => [def.name, defineCollection({ loader: contentLoader(def.name), schema: def.schema })]),
+);

@@ -29,9 +29,7 @@ export const zhHans = {
     errors: {
       email: '请输入电子邮箱',
       password: '请输入密码',
-      identitySettings:
-        '无法读取身份认证设置。使用 Git Gateway 后端时，' +
-        '请确认已启用 Netlify Identity 服务和 Git Gateway。',
+      identitySettings: '无法读取身份认证设置。使用 Git Gateway 后端时，' + '请确认已启用 Netlify Identity 服务和 Git Gateway。',
     },
   },
   app: {
@@ -130,8 +128,7 @@ export const zhHans = {
       onUnpublishing: '确定要撤销发布此条目吗？',
       onDeleteWithUnsavedChanges: '确定要删除这个已发布的条目，以及本次尚未保存的修改吗？',
       onDeletePublishedEntry: '确定要删除这个已发布的条目吗？',
-      onDeleteUnpublishedChangesWithUnsavedChanges:
-        '此条目所有未发布的修改，以及本次尚未保存的修改，都将被删除。确定要删除吗？',
+      onDeleteUnpublishedChangesWithUnsavedChanges: '此条目所有未发布的修改，以及本次尚未保存的修改，都将被删除。确定要删除吗？',
       onDeleteUnpublishedChanges: '此条目所有未发布的修改都将被删除。确定要删除吗？',
       loadingEntry: '正在加载条目……',
       confirmLoadBackup: '找到了此条目在本机上的备份，要使用这份备份吗？',
@@ -299,8 +296,7 @@ export const zhHans = {
       details: '程序出错了，请',
       reportIt: '到 GitHub 上提交问题报告。',
       detailsHeading: '详情',
-      privacyWarning:
-        '提交问题报告时，会自动填入错误信息和调试数据。\n请核对这些信息，并删除其中的敏感数据。',
+      privacyWarning: '提交问题报告时，会自动填入错误信息和调试数据。\n请核对这些信息，并删除其中的敏感数据。',
       recoveredEntry: {
         heading: '已恢复的文档',
         warning: '离开此页面之前，请先把它复制并粘贴到别处保存！',
@@ -362,8 +358,7 @@ export const zhHans = {
     },
     workflowList: {
       onDeleteEntry: '确定要删除此条目吗？',
-      onPublishingNotReadyEntry:
-        '只有状态为“就绪”的条目才能发布。请先把卡片拖到“就绪”一列，再发布。',
+      onPublishingNotReadyEntry: '只有状态为“就绪”的条目才能发布。请先把卡片拖到“就绪”一列，再发布。',
       onPublishEntry: '确定要发布此条目吗？',
       draftHeader: '草稿',
       inReviewHeader: '审核中',

@@ -42,8 +42,24 @@ function keepDrafts(period: string, inputs: Inputs): void {
 }
 
 const cell: CSSProperties = { padding: '0.5rem', borderBottom: '1px solid #dfdfe3', verticalAlign: 'top', textAlign: 'left' };
-const input: CSSProperties = { font: 'inherit', fontSize: '15px', padding: '0.4rem', border: '1px solid #767680', borderRadius: '4px', background: '#fff', color: '#1f2933', boxSizing: 'border-box' };
-const button: CSSProperties = { font: 'inherit', fontSize: '15px', padding: '0.5rem 1.25rem', borderRadius: '5px', border: '1px solid #1f5fa8', cursor: 'pointer' };
+const input: CSSProperties = {
+  font: 'inherit',
+  fontSize: '15px',
+  padding: '0.4rem',
+  border: '1px solid #767680',
+  borderRadius: '4px',
+  background: '#fff',
+  color: '#1f2933',
+  boxSizing: 'border-box',
+};
+const button: CSSProperties = {
+  font: 'inherit',
+  fontSize: '15px',
+  padding: '0.5rem 1.25rem',
+  borderRadius: '5px',
+  border: '1px solid #1f5fa8',
+  cursor: 'pointer',
+};
 
 /** The member's told-apart name (王丽（高中部）), or the org's name for an org pledge. */
 const ownerName = (owner: string) => labelOf(owner, ['members', 'orgs']);
@@ -75,13 +91,23 @@ export function MonthPage(): ReactElement {
       if (!b) throw new Error('还没有登录：请先登录内容管理后台。');
       const c = await readLedger(b);
       if ('error' in c) throw new Error(c.error);
-      learn('orgs', c.orgs.map((o) => ({ slug: o.id, data: o.data as unknown as Record<string, unknown> })));
-      learn('members', c.members.map((m) => ({ slug: m.id, data: m.data as unknown as Record<string, unknown> })));
+      learn(
+        'orgs',
+        c.orgs.map((o) => ({ slug: o.id, data: o.data as unknown as Record<string, unknown> })),
+      );
+      learn(
+        'members',
+        c.members.map((m) => ({ slug: m.id, data: m.data as unknown as Record<string, unknown> })),
+      );
       setBackend(b);
       setContent(c);
     } catch (e) {
       const message = (e as Error).message;
-      setLoadError(/fetch|network/i.test(message) ? '连接不到内容管理后台的服务：本机后台可能已停止，请重新运行 npm start 后刷新本页（已填写的内容保存在本浏览器中，不会丢失）。' : `读取内容失败：${message}`);
+      setLoadError(
+        /fetch|network/i.test(message)
+          ? '连接不到内容管理后台的服务：本机后台可能已停止，请重新运行 npm start 后刷新本页（已填写的内容保存在本浏览器中，不会丢失）。'
+          : `读取内容失败：${message}`,
+      );
     } finally {
       setLoading(false);
     }
@@ -96,7 +122,10 @@ export function MonthPage(): ReactElement {
     if (period) setInputs(loadDrafts(period));
   }, [period]);
 
-  const view = useMemo(() => (content && period ? monthView(content, period, today, org || undefined) : undefined), [content, period, today, org]);
+  const view = useMemo(
+    () => (content && period ? monthView(content, period, today, org || undefined) : undefined),
+    [content, period, today, org],
+  );
   const orgs = useMemo(() => {
     if (!content) return [];
     const used = new Set(content.pledges.map((p) => content.orgOf(p.data.owner)));
@@ -112,7 +141,9 @@ export function MonthPage(): ReactElement {
   };
 
   const defaultDate = view?.ok ? (today < view.period.end ? today : view.period.end) : today;
-  const filledCount = view?.ok ? view.rows.filter((r) => (inputs[r.pledge.file]?.note ?? '').trim() || String(inputs[r.pledge.file]?.progress ?? '').trim()).length : 0;
+  const filledCount = view?.ok
+    ? view.rows.filter((r) => (inputs[r.pledge.file]?.note ?? '').trim() || String(inputs[r.pledge.file]?.progress ?? '').trim()).length
+    : 0;
 
   async function save(): Promise<void> {
     if (!backend || !view?.ok) return;
@@ -120,13 +151,24 @@ export function MonthPage(): ReactElement {
     setNotice(undefined);
     setProblems({});
     try {
-      const list = view.rows.map((row, i) => ({ pledge: row.pledge, label: rowLabel(i, row), input: { date: defaultDate, ...inputs[row.pledge.file] } }));
+      const list = view.rows.map((row, i) => ({
+        pledge: row.pledge,
+        label: rowLabel(i, row),
+        input: { date: defaultDate, ...inputs[row.pledge.file] },
+      }));
       const result = await saveMonth(backend, list, view.period, today);
       if (!result.ok) {
         const byPath: Record<string, string[]> = {};
         for (const p of result.problems) (byPath[p.path] ??= []).push(p.message);
         setProblems(byPath);
-        setNotice({ kind: 'error', lines: ['没有保存，什么也没有写入：', ...result.problems.map((p) => p.message), ...(result.stale.length ? ['请点“重新载入”读取别人改过的文件；您填写的内容会保留。'] : [])] });
+        setNotice({
+          kind: 'error',
+          lines: [
+            '没有保存，什么也没有写入：',
+            ...result.problems.map((p) => p.message),
+            ...(result.stale.length ? ['请点“重新载入”读取别人改过的文件；您填写的内容会保留。'] : []),
+          ],
+        });
         return;
       }
       const saved = new Set(result.saved);
@@ -137,21 +179,36 @@ export function MonthPage(): ReactElement {
       await load();
     } catch (e) {
       const message = (e as Error).message;
-      setNotice({ kind: 'error', lines: [/fetch|network/i.test(message) ? '没有保存：连接不到本机后台，它可能已停止。请重新运行 npm start 后刷新本页，已填写的内容保存在本浏览器中，不会丢失。' : `没有保存：${message}`] });
+      setNotice({
+        kind: 'error',
+        lines: [
+          /fetch|network/i.test(message)
+            ? '没有保存：连接不到本机后台，它可能已停止。请重新运行 npm start 后刷新本页，已填写的内容保存在本浏览器中，不会丢失。'
+            : `没有保存：${message}`,
+        ],
+      });
     } finally {
       setSaving(false);
     }
   }
 
   return (
-    <main data-pb-widget="month" style={{ maxWidth: '80rem', margin: '0 auto', padding: '1.5rem 1rem 4rem', color: '#1f2933', fontSize: '15px', lineHeight: 1.6 }}>
+    <main
+      data-pb-widget="month"
+      style={{ maxWidth: '80rem', margin: '0 auto', padding: '1.5rem 1rem 4rem', color: '#1f2933', fontSize: '15px', lineHeight: 1.6 }}
+    >
       <h1 style={{ fontSize: '1.5rem', margin: '0 0 0.5rem' }}>本月记实</h1>
       <p style={{ margin: '0 0 1rem' }}>
-        列出本期还没有践诺记实的承诺（与 npm run check 的“每月一记实”检查同一规则）。填好有进展的行，点一次“保存本月记实”；没有填写的行不会改动。
+        列出本期还没有践诺记实的承诺（与 npm run check
+        的“每月一记实”检查同一规则）。填好有进展的行，点一次“保存本月记实”；没有填写的行不会改动。
       </p>
       {loading && !content && <p role="status">正在读取承诺……</p>}
       {loadError && (
-        <div role="alert" data-pb-month="load-error" style={{ border: '2px solid #b42318', background: '#fef3f2', color: '#7a271a', padding: '0.75rem 1rem', borderRadius: '6px' }}>
+        <div
+          role="alert"
+          data-pb-month="load-error"
+          style={{ border: '2px solid #b42318', background: '#fef3f2', color: '#7a271a', padding: '0.75rem 1rem', borderRadius: '6px' }}
+        >
           {loadError}
         </div>
       )}
@@ -210,7 +267,10 @@ export function MonthPage(): ReactElement {
             </button>
           </div>
           {content.unreadable.length > 0 && (
-            <p data-pb-month="unreadable">有 {content.unreadable.length} 个文件格式有误，没有列出（{content.unreadable.slice(0, 3).join('、')}{content.unreadable.length > 3 ? '等' : ''}）：请运行 npm run check 查看。</p>
+            <p data-pb-month="unreadable">
+              有 {content.unreadable.length} 个文件格式有误，没有列出（{content.unreadable.slice(0, 3).join('、')}
+              {content.unreadable.length > 3 ? '等' : ''}）：请运行 npm run check 查看。
+            </p>
           )}
           {view && !view.ok && (
             <p role="alert" data-pb-month="period-error">
@@ -220,12 +280,15 @@ export function MonthPage(): ReactElement {
           {view?.ok && (
             <>
               <p role="status" data-pb-month="summary">
-                {periodText(view.period)}：{view.rows.length === 0 ? '没有欠记实的承诺。' : `${view.rows.length} 项承诺还没有本期的记实，已填写 ${filledCount} 项。`}
+                {periodText(view.period)}：
+                {view.rows.length === 0 ? '没有欠记实的承诺。' : `${view.rows.length} 项承诺还没有本期的记实，已填写 ${filledCount} 项。`}
               </p>
               {view.rows.length > 0 && (
                 <div style={{ overflowX: 'auto' }}>
                   <table style={{ borderCollapse: 'collapse', width: '100%', background: '#fff' }} data-pb-month="table">
-                    <caption style={{ textAlign: 'left', fontWeight: 600, padding: '0.25rem 0' }}>{periodText(view.period)} 应记实的承诺</caption>
+                    <caption style={{ textAlign: 'left', fontWeight: 600, padding: '0.25rem 0' }}>
+                      {periodText(view.period)} 应记实的承诺
+                    </caption>
                     <thead>
                       <tr>
                         {['党员', '承诺事项', '状态', '最近一次记实', '记实日期', '进展情况', '完成进度（%）'].map((h) => (
@@ -247,7 +310,10 @@ export function MonthPage(): ReactElement {
                           <tr key={path} data-pb-month-row={path} data-pb-month-error={errs ? 'true' : undefined}>
                             <td style={{ ...cell, whiteSpace: 'nowrap' }}>{who}</td>
                             <td style={cell}>
-                              <a href={`#/collections/${row.pledge.data.ownerKind === 'org' || row.org === row.pledge.data.owner ? 'org-pledges' : 'pledges'}/entries/${row.pledge.id}`} style={{ color: '#1f5fa8' }}>
+                              <a
+                                href={`#/collections/${row.pledge.data.ownerKind === 'org' || row.org === row.pledge.data.owner ? 'org-pledges' : 'pledges'}/entries/${row.pledge.id}`}
+                                style={{ color: '#1f5fa8' }}
+                              >
                                 {row.pledge.data.title}
                               </a>
                               {errs && (
@@ -259,7 +325,9 @@ export function MonthPage(): ReactElement {
                               )}
                             </td>
                             <td style={{ ...cell, whiteSpace: 'nowrap' }}>{row.status}</td>
-                            <td style={{ ...cell, minWidth: '12rem' }}>{row.last ? `${row.last.date} · ${row.last.progress}% · ${row.last.note}` : '还没有记实'}</td>
+                            <td style={{ ...cell, minWidth: '12rem' }}>
+                              {row.last ? `${row.last.date} · ${row.last.progress}% · ${row.last.note}` : '还没有记实'}
+                            </td>
                             <td style={cell}>
                               <input
                                 type="text"
@@ -309,7 +377,14 @@ export function MonthPage(): ReactElement {
                 <div
                   role={notice.kind === 'error' ? 'alert' : 'status'}
                   data-pb-month={notice.kind === 'error' ? 'save-error' : 'saved'}
-                  style={{ margin: '1rem 0', padding: '0.75rem 1rem', borderRadius: '6px', border: `2px solid ${notice.kind === 'error' ? '#b42318' : '#067647'}`, background: notice.kind === 'error' ? '#fef3f2' : '#ecfdf3', color: notice.kind === 'error' ? '#7a271a' : '#054f31' }}
+                  style={{
+                    margin: '1rem 0',
+                    padding: '0.75rem 1rem',
+                    borderRadius: '6px',
+                    border: `2px solid ${notice.kind === 'error' ? '#b42318' : '#067647'}`,
+                    background: notice.kind === 'error' ? '#fef3f2' : '#ecfdf3',
+                    color: notice.kind === 'error' ? '#7a271a' : '#054f31',
+                  }}
                 >
                   {notice.lines.map((l) => (
                     <div key={l}>{l}</div>
@@ -317,7 +392,12 @@ export function MonthPage(): ReactElement {
                 </div>
               )}
               {view.rows.length > 0 && (
-                <button type="submit" disabled={saving || loading} style={{ ...button, background: '#1f5fa8', color: '#fff', marginTop: '1rem' }} data-pb-month="save">
+                <button
+                  type="submit"
+                  disabled={saving || loading}
+                  style={{ ...button, background: '#1f5fa8', color: '#fff', marginTop: '1rem' }}
+                  data-pb-month="save"
+                >
                   {saving ? '正在保存……' : loading ? '正在读取……' : `保存本月记实（已填写 ${filledCount} 项）`}
                 </button>
               )}

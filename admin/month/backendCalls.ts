@@ -9,7 +9,10 @@ import { currentBackend } from 'decap-cms-core/dist/esm/backend';
 export interface BackendCalls {
   entriesByFolder(folder: string, extension: string, depth: number): Promise<{ data: string | null; file: { path: string } }[]>;
   getEntry(path: string): Promise<{ data: string | null; file: { path: string } }>;
-  persistEntry(entry: { dataFiles: { path: string; slug: string; raw: string }[]; assets: unknown[] }, options: Record<string, unknown>): Promise<unknown>;
+  persistEntry(
+    entry: { dataFiles: { path: string; slug: string; raw: string }[]; assets: unknown[] },
+    options: Record<string, unknown>,
+  ): Promise<unknown>;
 }
 
 /** The logged-in backend, or undefined before Decap has one (the page is shown only after login). */

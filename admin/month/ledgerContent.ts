@@ -57,7 +57,13 @@ function entries<T>(files: readonly RawFile[], schema: Schema<T>, unreadable: st
 }
 
 /** Builds the ledger's content from the files of each folder (`pledges` with their round folder in the path). */
-export function ledgerContent(files: { site: RawFile; rounds: RawFile[]; orgs: RawFile[]; members: RawFile[]; pledges: RawFile[] }): LedgerContent | { error: string } {
+export function ledgerContent(files: {
+  site: RawFile;
+  rounds: RawFile[];
+  orgs: RawFile[];
+  members: RawFile[];
+  pledges: RawFile[];
+}): LedgerContent | { error: string } {
   let siteData: unknown;
   try {
     siteData = JSON.parse(files.site.text);
@@ -78,5 +84,14 @@ export function ledgerContent(files: { site: RawFile; rounds: RawFile[]; orgs: R
   const memberOrg = new Map(members.map((m) => [m.id, m.data.org]));
   const profileOf = profileResolver(site.data, orgMap);
   const orgOf = (owner: string) => memberOrg.get(owner) ?? owner;
-  return { site: site.data, rounds, orgs, members, pledges, unreadable, orgOf, cadenceOf: (owner) => profileOf(orgOf(owner)).recordCadence };
+  return {
+    site: site.data,
+    rounds,
+    orgs,
+    members,
+    pledges,
+    unreadable,
+    orgOf,
+    cadenceOf: (owner) => profileOf(orgOf(owner)).recordCadence,
+  };
 }

@@ -22,7 +22,6 @@ export type MonthView =
   | { ok: true; period: Period; round: Entry<Round>; rows: MonthRow[]; periods: Period[] }
   | { ok: false; message: string; periods: Period[] };
 
-
 /** The cadences the content's branches keep (the site's first). */
 export function cadencesInUse(c: LedgerContent): RecordCadence[] {
   const set = new Set<RecordCadence>([c.cadenceOf('')]);
@@ -36,7 +35,8 @@ export function periodChoices(c: LedgerContent, round: Entry<Round> | undefined,
   const last = today < round.data.end ? today : round.data.end;
   if (last < round.data.start) return [];
   const out: Period[] = [];
-  for (const cadence of cadencesInUse(c)) out.push(...(cadence === 'month' ? monthsOverlapping(round.data.start, last) : semestersOverlapping(round.data.start, last)));
+  for (const cadence of cadencesInUse(c))
+    out.push(...(cadence === 'month' ? monthsOverlapping(round.data.start, last) : semestersOverlapping(round.data.start, last)));
   return out.sort((a, b) => (a.end < b.end ? 1 : a.end > b.end ? -1 : a.key.localeCompare(b.key)));
 }
 
@@ -54,11 +54,22 @@ export function monthView(c: LedgerContent, periodKey: string, today: IsoDate, o
   if (!round) return { ok: false, message: `没有找到当前轮次“${c.site.currentRound}”：请在“轮次”中建立它。`, periods };
   const period = ledgerPeriodByKey(cadenceOfKey(periodKey), periodKey);
   if (period && !cadencesInUse(c).includes(cadenceOfKey(periodKey))) {
-    return { ok: false, message: cadenceOfKey(periodKey) === 'month' ? '本单位每学期记一次账，请选择学期（如 2025-spring）。' : '本单位每月记实，请选择月份（如 2025-12）。', periods };
+    return {
+      ok: false,
+      message:
+        cadenceOfKey(periodKey) === 'month'
+          ? '本单位每学期记一次账，请选择学期（如 2025-spring）。'
+          : '本单位每月记实，请选择月份（如 2025-12）。',
+      periods,
+    };
   }
   if (!period) return { ok: false, message: `“${periodKey.slice(0, 20)}”不是月份（如 2025-12）或学期（如 2025-autumn）。`, periods };
   if (period.end < round.data.start || period.start > round.data.end) {
-    return { ok: false, message: `${period.key} 不在本轮（${round.data.title}，${round.data.start} 至 ${round.data.end}）之内：请选择本轮的月份。`, periods };
+    return {
+      ok: false,
+      message: `${period.key} 不在本轮（${round.data.title}，${round.data.start} 至 ${round.data.end}）之内：请选择本轮的月份。`,
+      periods,
+    };
   }
   if (period.start > today) return { ok: false, message: `${period.key} 还没有开始，不能预先记实。`, periods };
   const inRound = c.pledges.filter((p) => p.round === round.id && (!org || c.orgOf(p.data.owner) === org));
@@ -66,7 +77,12 @@ export function monthView(c: LedgerContent, periodKey: string, today: IsoDate, o
     const last = latestRecord(p.data, today);
     // The status as the board shows it: as of site.json's asOf where the branch pins one.
     const f = fulfilmentOf(p.data, c.site.asOf && c.site.asOf < today ? c.site.asOf : today);
-    return { pledge: p, org: c.orgOf(p.data.owner), status: f ? t(`status.${f}`) : '', last: last && { date: last.date, note: last.note, progress: last.progress } };
+    return {
+      pledge: p,
+      org: c.orgOf(p.data.owner),
+      status: f ? t(`status.${f}`) : '',
+      last: last && { date: last.date, note: last.note, progress: last.progress },
+    };
   });
   return { ok: true, period, round, rows, periods };
 }

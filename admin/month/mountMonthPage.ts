@@ -70,7 +70,8 @@ export function startMonthPage(): void {
   new MutationObserver(() => {
     const page = document.getElementById(PAGE_ID);
     const header = Boolean(document.querySelector('header'));
-    if (!document.getElementById(LINK_ID) || onMonth() !== Boolean(page) || (page && (page.style.display === 'none') === header)) syncMonthPage();
+    if (!document.getElementById(LINK_ID) || onMonth() !== Boolean(page) || (page && (page.style.display === 'none') === header))
+      syncMonthPage();
   }).observe(document.body, { childList: true, subtree: true });
   syncMonthPage();
 }

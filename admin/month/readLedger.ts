@@ -29,7 +29,9 @@ export async function contentPaths(): Promise<{ folder(name: string): string; si
 export async function readLedger(backend: BackendCalls): Promise<LedgerContent | { error: string }> {
   const paths = await contentPaths();
   const list = async (name: string, depth: number): Promise<RawFile[]> =>
-    (await backend.entriesByFolder(paths.folder(name), 'md', depth)).filter((e) => typeof e.data === 'string').map((e) => ({ path: e.file.path, text: e.data as string }));
+    (await backend.entriesByFolder(paths.folder(name), 'md', depth))
+      .filter((e) => typeof e.data === 'string')
+      .map((e) => ({ path: e.file.path, text: e.data as string }));
   const [site, rounds, orgs, members, pledges] = await Promise.all([
     backend.getEntry(paths.siteFile),
     list('rounds', 1),
@@ -38,5 +40,11 @@ export async function readLedger(backend: BackendCalls): Promise<LedgerContent |
     list('pledges', 2),
   ]);
   if (typeof site.data !== 'string') return { error: `没有读到 ${paths.siteFile}。` };
-  return ledgerContent({ site: { path: paths.siteFile, text: site.data }, rounds, orgs, members, pledges: pledges.filter((p) => p.path.split('/').length >= 2) });
+  return ledgerContent({
+    site: { path: paths.siteFile, text: site.data },
+    rounds,
+    orgs,
+    members,
+    pledges: pledges.filter((p) => p.path.split('/').length >= 2),
+  });
 }

@@ -47,7 +47,12 @@ async function current(backend: BackendCalls, paths: string[]): Promise<Map<stri
 
 export async function saveMonth(backend: BackendCalls, inputs: readonly MonthInput[], period: Period, today: string): Promise<SaveResult> {
   const filled = inputs.filter((i) => isFilled(i.input));
-  if (!filled.length) return { ok: false, problems: [{ path: '', message: '没有填写任何一行：在要记实的承诺后填写进展情况和完成进度，再保存。' }], stale: [] };
+  if (!filled.length)
+    return {
+      ok: false,
+      problems: [{ path: '', message: '没有填写任何一行：在要记实的承诺后填写进展情况和完成进度，再保存。' }],
+      stale: [],
+    };
   const now = await current(
     backend,
     filled.map((i) => i.pledge.file),
@@ -71,13 +76,19 @@ export async function saveMonth(backend: BackendCalls, inputs: readonly MonthInp
   } catch (e) {
     const status = (e as { status?: number }).status;
     if (status === 409) {
-      const again = await current(backend, plan.writes.map((w) => w.path));
+      const again = await current(
+        backend,
+        plan.writes.map((w) => w.path),
+      );
       const changed = filled.filter((i) => again.get(i.pledge.file) !== i.pledge.text);
       return {
         ok: false,
         stale: changed.map((i) => i.pledge.file),
         problems: changed.length
-          ? changed.map((i) => ({ path: i.pledge.file, message: `${i.label}：承诺文件在您打开之后已被别人修改，没有写入：请重新载入后再填写（您填写的内容仍保留在页面上）。` }))
+          ? changed.map((i) => ({
+              path: i.pledge.file,
+              message: `${i.label}：承诺文件在您打开之后已被别人修改，没有写入：请重新载入后再填写（您填写的内容仍保留在页面上）。`,
+            }))
           : [{ path: '', message: `没有保存：${(e as Error).message}` }],
       };
     }

@@ -14,7 +14,8 @@ export function MemberPreview({ entry }: PreviewProps): ReactElement {
   // A namesake in the same branch: the file id is what tells the two apart (src/lib/memberLabels.ts).
   const id = d.id ?? String(entry.get('slug') ?? '');
   const twin = members.some((m) => m.id !== id && m.name === d.name && m.org === d.org);
-  const row = (k: string, v: string | undefined) => (v ? [h('dt', { key: `${k}t`, style: { fontWeight: 600 } }, k), h('dd', { key: `${k}d`, style: { margin: 0 } }, v)] : []);
+  const row = (k: string, v: string | undefined) =>
+    v ? [h('dt', { key: `${k}t`, style: { fontWeight: 600 } }, k), h('dd', { key: `${k}d`, style: { margin: 0 } }, v)] : [];
   return h(
     'article',
     { className: 'wrap' },

@@ -26,6 +26,13 @@ export function PledgePreview({ entry }: PreviewProps): ReactElement {
     'main',
     { className: 'wrap' },
     h('p', { className: 'owner' }, `${owner}的承诺`),
-    h(PledgeCard, { data: { title: d.title ?? '', category: d.category, deadline: d.deadline, measures: d.measures, records: d.records }, status, html: renderMarkdown(d.body), asOf: today, level: 1, onPost: d.onPost ? '' : undefined }),
+    h(PledgeCard, {
+      data: { title: d.title ?? '', category: d.category, deadline: d.deadline, measures: d.measures, records: d.records },
+      status,
+      html: renderMarkdown(d.body),
+      asOf: today,
+      level: 1,
+      onPost: d.onPost ? '' : undefined,
+    }),
   );
 }

@@ -13,22 +13,47 @@ interface Choice {
   hint?: string;
 }
 
-export function ChoicesControl({ field, value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle }: WidgetProps): ReactElement {
+export function ChoicesControl({
+  field,
+  value,
+  onChange,
+  forID,
+  classNameWrapper,
+  setActiveStyle,
+  setInactiveStyle,
+}: WidgetProps): ReactElement {
   const options = ((field.get('options') as { toJS?: () => unknown } | undefined)?.toJS?.() ?? []) as Choice[];
   const label = String(field.get('label') ?? '');
   const chosen = typeof value === 'string' ? value : '';
   return h(
     'div',
-    { id: forID, role: 'radiogroup', 'aria-label': label, className: classNameWrapper, 'data-pb-widget': 'choices', onFocus: setActiveStyle, onBlur: setInactiveStyle },
+    {
+      id: forID,
+      role: 'radiogroup',
+      'aria-label': label,
+      className: classNameWrapper,
+      'data-pb-widget': 'choices',
+      onFocus: setActiveStyle,
+      onBlur: setInactiveStyle,
+    },
     ...options.map((o) =>
       h(
         'label',
         { key: o.value, style: { display: 'block', padding: '0.35rem 0', fontSize: '15px', cursor: 'pointer' } },
-        h('input', { type: 'radio', name: forID, value: o.value, checked: chosen === o.value, onChange: () => onChange(o.value), style: { marginRight: '0.5rem' } }),
+        h('input', {
+          type: 'radio',
+          name: forID,
+          value: o.value,
+          checked: chosen === o.value,
+          onChange: () => onChange(o.value),
+          style: { marginRight: '0.5rem' },
+        }),
         h('strong', null, o.label),
         o.hint ? h('span', { style: { color: '#52606d' } }, `：${o.hint}`) : null,
       ),
     ),
-    chosen ? h('button', { type: 'button', onClick: () => onChange(undefined), style: { marginTop: '0.25rem', fontSize: '14px' } }, '清除选择') : null,
+    chosen
+      ? h('button', { type: 'button', onClick: () => onChange(undefined), style: { marginTop: '0.25rem', fontSize: '14px' } }, '清除选择')
+      : null,
   );
 }

@@ -8,15 +8,26 @@
 import { createElement as h, type ReactElement } from 'react';
 import type { WidgetProps } from './widgetProps.ts';
 
-
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-export function DayControl({ field, value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle }: WidgetProps): ReactElement {
+export function DayControl({
+  field,
+  value,
+  onChange,
+  forID,
+  classNameWrapper,
+  setActiveStyle,
+  setInactiveStyle,
+}: WidgetProps): ReactElement {
   const text = typeof value === 'string' ? value : '';
   const label = String(field.get('label') ?? '日期');
   return h(
     'div',
-    { className: classNameWrapper, 'data-pb-widget': 'day', style: { display: 'flex', gap: '0.75rem', alignItems: 'center', flexWrap: 'wrap' } },
+    {
+      className: classNameWrapper,
+      'data-pb-widget': 'day',
+      style: { display: 'flex', gap: '0.75rem', alignItems: 'center', flexWrap: 'wrap' },
+    },
     h('input', {
       id: forID,
       type: 'text',

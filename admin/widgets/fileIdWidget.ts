@@ -65,10 +65,23 @@ function useEntryValue(getEntry: (() => WidgetProps['entry']) | undefined, entry
   return value;
 }
 
-export function FileIdControl({ field, entry, getEntry, value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle }: WidgetProps): ReactElement {
+export function FileIdControl({
+  field,
+  entry,
+  getEntry,
+  value,
+  onChange,
+  forID,
+  classNameWrapper,
+  setActiveStyle,
+  setInactiveStyle,
+}: WidgetProps): ReactElement {
   useSiteFacts();
   const existing = !entry.get('newRecord');
-  const slug = String(entry.get('slug') ?? '').split('/').pop() ?? '';
+  const slug =
+    String(entry.get('slug') ?? '')
+      .split('/')
+      .pop() ?? '';
   const from = field.get('id_from') as string | undefined;
   const source = useEntryValue(getEntry, entry, existing ? undefined : from);
   const name = typeof source === 'string' ? source.trim() : '';
@@ -76,7 +89,14 @@ export function FileIdControl({ field, entry, getEntry, value, onChange, forID, 
   // Once she types an id of her own it is hers: a new name no longer replaces it (emptying the field gives it back).
   const hers = useRef(false);
   const idForName = useIdForName(!existing && Boolean(from));
-  const wanted = !existing && from && name && idForName ? idForName(name, takenIn(String(entry.get('collection') ?? '')), folderOf(String(entry.get('collection') ?? '')) === 'orgs' ? 'org' : 'member') : '';
+  const wanted =
+    !existing && from && name && idForName
+      ? idForName(
+          name,
+          takenIn(String(entry.get('collection') ?? '')),
+          folderOf(String(entry.get('collection') ?? '')) === 'orgs' ? 'org' : 'member',
+        )
+      : '';
   useEffect(() => {
     if (wanted && !hers.current && wanted !== text) onChange(wanted);
   }, [wanted]);

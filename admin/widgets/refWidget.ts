@@ -15,7 +15,6 @@ import { folderOf, roundOfPath } from './roundWidget.ts';
 
 type Immutable = { toJS(): unknown } | undefined;
 
-
 const groupLabel: Record<string, string> = { members: '党员', orgs: '党组织', pledges: '承诺', rounds: '轮次' };
 const searchField: Record<string, string> = { members: 'name', orgs: 'name', pledges: 'title', rounds: 'title' };
 
@@ -32,7 +31,8 @@ export function refOptions(targets: string[], facts: SiteFacts, pledges: Option[
   const out: Option[] = [];
   for (const t of targets) {
     if (t === 'members') {
-      for (const m of facts.members) out.push({ value: m.id, label: pickLabelOf(m.id), group: m.org ? `${groupLabel.members} · ${nameOf(m.org)}` : groupLabel.members });
+      for (const m of facts.members)
+        out.push({ value: m.id, label: pickLabelOf(m.id), group: m.org ? `${groupLabel.members} · ${nameOf(m.org)}` : groupLabel.members });
     } else if (t === 'orgs') {
       for (const o of facts.orgs) out.push({ value: o.id, label: o.name, group: groupLabel.orgs });
     } else if (t === 'rounds') {
@@ -84,7 +84,13 @@ export function RefControl(props: WidgetProps): ReactElement {
           const hits = lists.flat();
           if (!alive) return;
           if (t === 'pledges') {
-            setPledges(hits.map((e) => ({ value: e.slug, label: `${String(e.data.title ?? e.slug)}（${labelOf(String(e.data.owner ?? ''), ['members', 'orgs'])}）`, group: groupLabel.pledges })));
+            setPledges(
+              hits.map((e) => ({
+                value: e.slug,
+                label: `${String(e.data.title ?? e.slug)}（${labelOf(String(e.data.owner ?? ''), ['members', 'orgs'])}）`,
+                group: groupLabel.pledges,
+              })),
+            );
           } else learn(t as 'members' | 'orgs' | 'rounds', hits);
         })
         .catch(() => undefined);
@@ -133,7 +139,12 @@ export function RefControl(props: WidgetProps): ReactElement {
       filterBox,
       h(
         'select',
-        { id: forID, value: single, style: selectStyle, onChange: (e: { target: { value: string } }) => onChange(e.target.value || undefined) },
+        {
+          id: forID,
+          value: single,
+          style: selectStyle,
+          onChange: (e: { target: { value: string } }) => onChange(e.target.value || undefined),
+        },
         h('option', { value: '' }, '（未选择）'),
         ...optionEls(shown),
       ),
@@ -142,7 +153,9 @@ export function RefControl(props: WidgetProps): ReactElement {
 
   // A pledge of the file's own round is named by its file name alone (`wang-fang-study` for `2025/wang-fang-study`),
   // as pledgeRef reads it; one of another round by `<round>/<name>`.
-  const round = roundOfPath(entry.get('path'), folderOf(String(entry.get('collection') ?? ''))) ?? (entry.getIn?.(['data', 'round']) as string | undefined);
+  const round =
+    roundOfPath(entry.get('path'), folderOf(String(entry.get('collection') ?? ''))) ??
+    (entry.getIn?.(['data', 'round']) as string | undefined);
   const matches = (o: Option, v: string) => o.value === pledgeRef(v, round);
   const stored = (v: string) => (round && v.startsWith(`${round}/`) ? v.slice(round.length + 1) : v);
   const labelFor = (v: string) => all.find((o) => matches(o, v))?.label ?? `${v}（未找到）`;
@@ -159,7 +172,11 @@ export function RefControl(props: WidgetProps): ReactElement {
               { key: v },
               labelFor(v),
               ' ',
-              h('button', { type: 'button', 'aria-label': `移除 ${labelFor(v)}`, onClick: () => onChange(chosen.filter((_, j) => j !== i)) }, '移除'),
+              h(
+                'button',
+                { type: 'button', 'aria-label': `移除 ${labelFor(v)}`, onClick: () => onChange(chosen.filter((_, j) => j !== i)) },
+                '移除',
+              ),
             ),
           ),
         )

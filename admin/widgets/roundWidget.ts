@@ -9,7 +9,6 @@ import { createElement as h, useEffect, type ReactElement } from 'react';
 import { labelOf, useSiteFacts } from '../siteFacts.ts';
 import type { WidgetProps } from './widgetProps.ts';
 
-
 /** The content folder a Decap collection edits (`org-pledges` is a view of `pledges`). */
 export function folderOf(collection: string): string {
   return collection === 'org-pledges' ? 'pledges' : collection;
@@ -36,13 +35,28 @@ export function RoundControl({ field, entry, value, onChange, forID, classNameWr
   if (!isNew) {
     const folder = roundOfPath(entry.get('path'), folderOf(String(entry.get('collection') ?? '')));
     const round = folder ?? (typeof value === 'string' ? value : '');
-    return h('input', { id: forID, className: classNameWrapper, 'data-pb-widget': 'round', style, readOnly: true, value: round ? `${labelOf(round, ['rounds'])}（${round}）` : '（未知）' });
+    return h('input', {
+      id: forID,
+      className: classNameWrapper,
+      'data-pb-widget': 'round',
+      style,
+      readOnly: true,
+      value: round ? `${labelOf(round, ['rounds'])}（${round}）` : '（未知）',
+    });
   }
-  const options = ((field.get('options') as { toJS?: () => unknown } | undefined)?.toJS?.() as { label: string; value: string }[] | undefined) ?? [];
+  const options =
+    ((field.get('options') as { toJS?: () => unknown } | undefined)?.toJS?.() as { label: string; value: string }[] | undefined) ?? [];
   const chosen = typeof value === 'string' && value ? value : fallback;
   return h(
     'select',
-    { id: forID, className: classNameWrapper, 'data-pb-widget': 'round', style, value: chosen, onChange: (e: { target: { value: string } }) => onChange(e.target.value) },
+    {
+      id: forID,
+      className: classNameWrapper,
+      'data-pb-widget': 'round',
+      style,
+      value: chosen,
+      onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+    },
     options.map((o) => h('option', { key: o.value, value: o.value }, `${o.label}（${o.value}）`)),
   );
 }

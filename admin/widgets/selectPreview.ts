@@ -7,7 +7,10 @@ interface SelectPreviewProps {
 }
 
 export function SelectPreview({ field, value }: SelectPreviewProps): ReactElement {
-  const options = ((field.get('options') as { toJS?: () => unknown } | undefined)?.toJS?.() ?? []) as (string | { label: string; value: string })[];
+  const options = ((field.get('options') as { toJS?: () => unknown } | undefined)?.toJS?.() ?? []) as (
+    | string
+    | { label: string; value: string }
+  )[];
   const label = (v: unknown) => {
     const o = options.find((x) => (typeof x === 'string' ? x : x.value) === v);
     return o === undefined ? String(v ?? '') : typeof o === 'string' ? o : o.label;

@@ -14,5 +14,10 @@ export interface WidgetProps {
   setActiveStyle(): void;
   setInactiveStyle(): void;
   /** Searches a collection through the backend (what Decap's relation widget uses). */
-  query?(forID: string, collection: string, searchFields: string[], term: string): Promise<{ payload?: { hits?: { slug: string; data: Record<string, unknown> }[] } }>;
+  query?(
+    forID: string,
+    collection: string,
+    searchFields: string[],
+    term: string,
+  ): Promise<{ payload?: { hits?: { slug: string; data: Record<string, unknown> }[] } }>;
 }

@@ -45,7 +45,11 @@ const listKeys = new Map<string, () => string[] | undefined>();
  * The path of a field in the entry's data, from the ids of the fields around it: Decap names each field's control
  * `<name>-field-<n>` and each list item by a key; an item of a list of plain values is the list's `item` field.
  */
-export function pathOf(name: string, parentIds: readonly (string | undefined)[] = [], keysOf: (listId: string) => string[] | undefined = (id) => listKeys.get(id)?.()): Path | undefined {
+export function pathOf(
+  name: string,
+  parentIds: readonly (string | undefined)[] = [],
+  keysOf: (listId: string) => string[] | undefined = (id) => listKeys.get(id)?.(),
+): Path | undefined {
   const path: Path = [];
   let list: string | undefined;
   for (const id of parentIds) {
@@ -103,7 +107,10 @@ export function withFieldRules(Control: ComponentType<never>, container = false)
     isValid = (): unknown => {
       const own = this.inner?.isValid ? this.inner.isValid() : true;
       // Decap's controls answer true, `{ error: false }`, an error, or a promise of a check still running.
-      const ownFine = own === true || own === undefined || (typeof own === 'object' && own !== null && 'error' in own && !(own as { error: unknown }).error);
+      const ownFine =
+        own === true ||
+        own === undefined ||
+        (typeof own === 'object' && own !== null && 'error' in own && !(own as { error: unknown }).error);
       if (!ownFine) return own;
       const mine = this.problems();
       return mine.length ? { error: this.error(mine) } : true;

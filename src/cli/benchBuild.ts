@@ -138,7 +138,15 @@ interface Run {
 }
 
 /** Spawns `astro build`, timing it and tracking the peak RSS of its process tree. */
-async function measure(label: string, cwd: string, args: string[], env: NodeJS.ProcessEnv, outDir: string, logFile: string, command: string[] = [astroBin, 'build']): Promise<Run> {
+async function measure(
+  label: string,
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  outDir: string,
+  logFile: string,
+  command: string[] = [astroBin, 'build'],
+): Promise<Run> {
   const useTime = existsSync(timeBin);
   const rssFile = `${logFile}.rss`;
   const [cmd, argv] = useTime ? [timeBin, ['-f', '%M', '-o', rssFile, ...command, ...args]] : [command[0], [...command.slice(1), ...args]];
@@ -202,8 +210,13 @@ export default defineConfig({
 });
 `,
   );
-  const defs = folders.map((f) => `  ${JSON.stringify(f)}: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(join(tree, f))} }) }),`);
-  if (hasSiteJson) defs.push(`  site: defineCollection({ loader: file(${JSON.stringify(join(tree, 'site.json'))}, { parser: (text) => ({ site: JSON.parse(text) }) }) }),`);
+  const defs = folders.map(
+    (f) => `  ${JSON.stringify(f)}: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(join(tree, f))} }) }),`,
+  );
+  if (hasSiteJson)
+    defs.push(
+      `  site: defineCollection({ loader: file(${JSON.stringify(join(tree, 'site.json'))}, { parser: (text) => ({ site: JSON.parse(text) }) }) }),`,
+    );
   writeFileSync(
     join(floorDir, 'src', 'content.config.ts'),
     `import { defineCollection } from 'astro:content';
@@ -330,8 +343,12 @@ function printRoutes(run: Run): void {
   const stats = routeStats(run.lines).filter((s) => s.ms.length);
   if (!stats.length) return;
   const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))];
-  process.stdout.write(`\n${run.label}: page render time per route (Astro's "(+Nms)" per page; paths = getStaticPaths + setup before the first page)\n`);
-  process.stdout.write(`  ${'route'.padEnd(40)}${'pages'.padStart(7)}${'Σ render'.padStart(11)}${'mean'.padStart(9)}${'p50'.padStart(7)}${'p95'.padStart(7)}${'max'.padStart(8)}${'paths'.padStart(9)}\n`);
+  process.stdout.write(
+    `\n${run.label}: page render time per route (Astro's "(+Nms)" per page; paths = getStaticPaths + setup before the first page)\n`,
+  );
+  process.stdout.write(
+    `  ${'route'.padEnd(40)}${'pages'.padStart(7)}${'Σ render'.padStart(11)}${'mean'.padStart(9)}${'p50'.padStart(7)}${'p95'.padStart(7)}${'max'.padStart(8)}${'paths'.padStart(9)}\n`,
+  );
   for (const s of [...stats].sort((a, b) => b.ms.reduce((x, y) => x + y, 0) - a.ms.reduce((x, y) => x + y, 0))) {
     const sorted = [...s.ms].sort((a, b) => a - b);
     const sum = sorted.reduce((a, b) => a + b, 0);
@@ -341,7 +358,10 @@ function printRoutes(run: Run): void {
         `${`${pct(sorted, 0.5)}`.padStart(7)}${`${pct(sorted, 0.95)}`.padStart(7)}${`${sorted.at(-1)}`.padStart(8)}${fmtS(paths).padStart(9)}\n`,
     );
   }
-  const slow = stats.flatMap((s) => s.slowest).sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const slow = stats
+    .flatMap((s) => s.slowest)
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
   process.stdout.write(`  slowest pages: ${slow.map((p) => `${p.path} ${p.ms}ms`).join(', ')}\n`);
 }
 
@@ -365,8 +385,16 @@ const members = Number(values.members);
 const scope = values.scope;
 const history = values.history;
 const commits = Number(values.commits);
-if (!Number.isInteger(members) || members < 1 || (scope !== 'public' && scope !== 'internal') || !Number.isInteger(commits) || commits < 1) {
-  process.stderr.write('用法：npm run bench:build -- [--members 人数] [--seed 种子] [--scope public|internal] [--history [--commits 提交数]] [--warm] [--keep] [--max-old-space MiB]\n');
+if (
+  !Number.isInteger(members) ||
+  members < 1 ||
+  (scope !== 'public' && scope !== 'internal') ||
+  !Number.isInteger(commits) ||
+  commits < 1
+) {
+  process.stderr.write(
+    '用法：npm run bench:build -- [--members 人数] [--seed 种子] [--scope public|internal] [--history [--commits 提交数]] [--warm] [--keep] [--max-old-space MiB]\n',
+  );
   process.exit(2);
 }
 /** With --scope internal (and no --history): the public site, then the internal site, and no floor. */
@@ -400,7 +428,9 @@ try {
   const all = walk(tree);
   const md = all.filter((f) => f.endsWith('.md')).length;
   const hasSiteJson = existsSync(join(tree, 'site.json'));
-  const folders = readdirSync(tree).filter((f) => statSync(join(tree, f)).isDirectory()).sort();
+  const folders = readdirSync(tree)
+    .filter((f) => statSync(join(tree, f)).isDirectory())
+    .sort();
   const expectedFloorPages = md + (hasSiteJson ? 1 : 0);
 
   // Both outDirs lie inside the build's cwd. Astro writes the SSR bundle it
@@ -429,14 +459,15 @@ export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vit
     );
     return { name, cache, config, out: name === 'site' ? siteOut : join(work, `${name}-dist`) };
   };
-  const sites: { name: string; cache: string; config: string; out: string; scope: 'public' | 'internal'; env?: NodeJS.ProcessEnv }[] = history
-    ? [
-        { ...siteBuild('with-history'), scope },
-        { ...siteBuild('without-history'), scope, env: { BOARD_HISTORY: 'off' } },
-      ]
-    : scopes
-      ? scopes.map((s) => ({ ...siteBuild(s), scope: s }))
-      : [{ ...siteBuild('site'), scope: 'public' as const }];
+  const sites: { name: string; cache: string; config: string; out: string; scope: 'public' | 'internal'; env?: NodeJS.ProcessEnv }[] =
+    history
+      ? [
+          { ...siteBuild('with-history'), scope },
+          { ...siteBuild('without-history'), scope, env: { BOARD_HISTORY: 'off' } },
+        ]
+      : scopes
+        ? scopes.map((s) => ({ ...siteBuild(s), scope: s }))
+        : [{ ...siteBuild('site'), scope: 'public' as const }];
 
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
   delete baseEnv.FORCE_COLOR;
@@ -463,32 +494,64 @@ export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vit
       process.stdout.write(`构建 ${s.name} (${pass})…\n`);
       // A production build must name its CMS backend; none (the board without an admin) needs no git server.
       const env = { ...baseEnv, CONTENT_DIR: tree, CMS_BACKEND: 'none', SITE_SCOPE: s.scope, ...s.env };
-      runs.push(await measure(`${s.name} ${pass}`, work, ['--root', projectRoot, '--config', relative(projectRoot, s.config), '--outDir', s.out], env, s.out, join(work, `${s.name}-${pass}.log`), siteCommand));
+      runs.push(
+        await measure(
+          `${s.name} ${pass}`,
+          work,
+          ['--root', projectRoot, '--config', relative(projectRoot, s.config), '--outDir', s.out],
+          env,
+          s.out,
+          join(work, `${s.name}-${pass}.log`),
+          siteCommand,
+        ),
+      );
     }
   }
 
   const out = (s: string) => process.stdout.write(s);
   const what = history ? 'site with history, then BOARD_HISTORY=off' : scopes ? 'public then internal site' : 'floor then site';
-  out(`\nnpm run bench:build  (members=${members}, files=${files}: ${md} .md + ${files - md} other, --scope ${scope}${history ? ' --history' : ''}: ${what}, ${passes.join(' + ')} caches${heap ? `, node --max-old-space-size=${heap}` : ', default Node heap limit'})\n`);
-  if (repo) out(`git history: ${repo.commits} commits, ${repo.pledgeFiles} pledge files changed by every commit, ${repo.rewrites} published records rewritten later; writeHistoryRepo ${fmtS(repo.ms)}\n`);
-  out(`cold = fresh empty Astro cacheDir (data-store.json) and Vite cacheDir per build; the project's shared node_modules/.astro is neither used nor deleted; OS file cache warm.\n`);
-  out(`${''.padEnd(20)}${'wall'.padStart(9)}${'pages'.padStart(9)}${'pages/s'.padStart(9)}${'peak RSS'.padStart(12)}${'tree Σ RSS'.padStart(13)}  exit\n`);
+  out(
+    `\nnpm run bench:build  (members=${members}, files=${files}: ${md} .md + ${files - md} other, --scope ${scope}${history ? ' --history' : ''}: ${what}, ${passes.join(' + ')} caches${heap ? `, node --max-old-space-size=${heap}` : ', default Node heap limit'})\n`,
+  );
+  if (repo)
+    out(
+      `git history: ${repo.commits} commits, ${repo.pledgeFiles} pledge files changed by every commit, ${repo.rewrites} published records rewritten later; writeHistoryRepo ${fmtS(repo.ms)}\n`,
+    );
+  out(
+    `cold = fresh empty Astro cacheDir (data-store.json) and Vite cacheDir per build; the project's shared node_modules/.astro is neither used nor deleted; OS file cache warm.\n`,
+  );
+  out(
+    `${''.padEnd(20)}${'wall'.padStart(9)}${'pages'.padStart(9)}${'pages/s'.padStart(9)}${'peak RSS'.padStart(12)}${'tree Σ RSS'.padStart(13)}  exit\n`,
+  );
   for (const r of runs) {
-    out(`${r.label.padEnd(20)}${fmtS(r.wallMs).padStart(9)}${String(r.pages).padStart(9)}${String(Math.round(r.pages / (r.wallMs / 1000))).padStart(9)}` +
-      `${(r.maxProcRss ? fmtBytes(r.maxProcRss) : 'n/a').padStart(12)}${fmtBytes(r.treeRss).padStart(13)}  ${r.code}\n`);
+    out(
+      `${r.label.padEnd(20)}${fmtS(r.wallMs).padStart(9)}${String(r.pages).padStart(9)}${String(Math.round(r.pages / (r.wallMs / 1000))).padStart(9)}` +
+        `${(r.maxProcRss ? fmtBytes(r.maxProcRss) : 'n/a').padStart(12)}${fmtBytes(r.treeRss).padStart(13)}  ${r.code}\n`,
+    );
   }
-  out(`peak RSS = max RSS of the largest single process (GNU time %M); tree Σ RSS = max of summed VmRSS of astro + children (pagefind), polled every 100 ms.\n`);
+  out(
+    `peak RSS = max RSS of the largest single process (GNU time %M); tree Σ RSS = max of summed VmRSS of astro + children (pagefind), polled every 100 ms.\n`,
+  );
 
   let ok = runs.every((r) => r.code === 0);
-  const failed = (r: Run) => (r.code === 0 ? '' : r.lines.some((l) => /heap out of memory/.test(l.text)) ? `FAILED (exit ${r.code}: JavaScript heap out of memory)` : `FAILED (exit ${r.code})`);
+  const failed = (r: Run) =>
+    r.code === 0
+      ? ''
+      : r.lines.some((l) => /heap out of memory/.test(l.text))
+        ? `FAILED (exit ${r.code}: JavaScript heap out of memory)`
+        : `FAILED (exit ${r.code})`;
   const peakOf = (r: Run) => Math.max(r.maxProcRss, r.treeRss);
   // The site must have rendered the generated tree (not, say, the project's content/).
   const treeMembers = new Set(readdirSync(join(tree, 'members')).map((f) => f.replace(/\.md$/, '')));
   const checkTree = (site: Run, name: string, pass: string): boolean => {
-    const memberPages = existsSync(join(site.outDir, 'members')) ? readdirSync(join(site.outDir, 'members')).filter((d) => existsSync(join(site.outDir, 'members', d, 'index.html'))) : [];
+    const memberPages = existsSync(join(site.outDir, 'members'))
+      ? readdirSync(join(site.outDir, 'members')).filter((d) => existsSync(join(site.outDir, 'members', d, 'index.html')))
+      : [];
     const fromTree = memberPages.filter((d) => treeMembers.has(d)).length;
     const siteOk = memberPages.length > 0 && fromTree === memberPages.length;
-    out(`${name} check (${pass}): ${memberPages.length} member pages, ${fromTree} of them from the generated tree (${treeMembers.size} member files)  ${failed(site) || (siteOk ? 'OK' : 'WRONG CONTENT')}\n`);
+    out(
+      `${name} check (${pass}): ${memberPages.length} member pages, ${fromTree} of them from the generated tree (${treeMembers.size} member files)  ${failed(site) || (siteOk ? 'OK' : 'WRONG CONTENT')}\n`,
+    );
     return siteOk;
   };
   const checkRss = (r: Run, name: string, pass: string, note = ''): boolean => {
@@ -509,13 +572,17 @@ export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vit
       const without = runs.find((r) => r.label === `without-history ${pass}`)!;
       const ratio = withH.wallMs / without.wallMs;
       const broken = failed(withH) || failed(without);
-      out(`ratio with/without history  ${broken ? 'n/a' : `${ratio.toFixed(2)}×`}  (aim ≤ 1.15×)  ${broken || (ratio <= 1.15 ? 'OK (aim met)' : 'ABOVE AIM')}  (${pass}; pages ${withH.pages} and ${without.pages})\n`);
+      out(
+        `ratio with/without history  ${broken ? 'n/a' : `${ratio.toFixed(2)}×`}  (aim ≤ 1.15×)  ${broken || (ratio <= 1.15 ? 'OK (aim met)' : 'ABOVE AIM')}  (${pass}; pages ${withH.pages} and ${without.pages})\n`,
+      );
       if (!checkRss(withH, 'with-history', pass)) ok = false;
       if (!checkRss(without, 'without-history', pass)) ok = false;
       if (!checkTree(withH, 'with-history', pass) || !checkTree(without, 'without-history', pass)) ok = false;
       const [h, n] = [historyPages(withH), historyPages(without)];
       const historyOk = h.withHistory > 0 && n.withHistory === 0;
-      out(`history check (${pass}): pledge pages with data-history-commit: with history ${h.withHistory} of ${h.pages}, without ${n.withHistory} of ${n.pages}  ${broken || (historyOk ? 'OK' : 'MISSING')}\n`);
+      out(
+        `history check (${pass}): pledge pages with data-history-commit: with history ${h.withHistory} of ${h.pages}, without ${n.withHistory} of ${n.pages}  ${broken || (historyOk ? 'OK' : 'MISSING')}\n`,
+      );
       if (!historyOk) ok = false;
       continue;
     }
@@ -524,16 +591,21 @@ export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vit
       const internal = runs.find((r) => r.label === `internal ${pass}`)!;
       const ratio = internal.wallMs / pub.wallMs;
       const broken = failed(internal) || failed(pub);
-      out(`ratio internal/public ${pass.padEnd(5)} ${broken ? 'n/a' : `${ratio.toFixed(2)}×`}  (aim ≤ 1.3×)  ${broken || (ratio <= 1.3 ? 'OK (aim met)' : 'ABOVE AIM')}` +
-        `  pages ${pub.pages} → ${internal.pages} (+${internal.pages - pub.pages})\n`);
+      out(
+        `ratio internal/public ${pass.padEnd(5)} ${broken ? 'n/a' : `${ratio.toFixed(2)}×`}  (aim ≤ 1.3×)  ${broken || (ratio <= 1.3 ? 'OK (aim met)' : 'ABOVE AIM')}` +
+          `  pages ${pub.pages} → ${internal.pages} (+${internal.pages - pub.pages})\n`,
+      );
       if (!checkRss(pub, 'public', pass)) ok = false;
       if (!checkRss(internal, 'internal', pass)) ok = false;
       if (!checkTree(pub, 'public', pass) || !checkTree(internal, 'internal', pass)) ok = false;
       // Each build must be the scope it was asked for: internal pages in the internal build only.
-      const internalPages = (r: Run) => (existsSync(join(r.outDir, 'internal')) ? walk(join(r.outDir, 'internal')).filter((f) => f.endsWith('.html')).length : 0);
+      const internalPages = (r: Run) =>
+        existsSync(join(r.outDir, 'internal')) ? walk(join(r.outDir, 'internal')).filter((f) => f.endsWith('.html')).length : 0;
       const [inPub, inInternal] = [internalPages(pub), internalPages(internal)];
       const scopeOk = inPub === 0 && inInternal > 0;
-      out(`scope check (${pass}): internal/ pages: public ${inPub}, internal ${inInternal}  ${broken || (scopeOk ? 'OK' : 'WRONG SCOPE')}\n`);
+      out(
+        `scope check (${pass}): internal/ pages: public ${inPub}, internal ${inInternal}  ${broken || (scopeOk ? 'OK' : 'WRONG SCOPE')}\n`,
+      );
       if (!scopeOk) ok = false;
       continue;
     }
@@ -541,12 +613,17 @@ export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vit
     const site = runs.find((r) => r.label === `site ${pass}`)!;
     const ratio = site.wallMs / floor.wallMs;
     const verdict = failed(site) || failed(floor) || (ratio <= 1.5 ? 'OK (aim met)' : ratio <= 2 ? 'OK' : 'OVER');
-    out(`ratio site/floor ${pass.padEnd(5)} ${failed(site) || failed(floor) ? 'n/a' : `${ratio.toFixed(2)}×`}  (target ≤ 2×, aim 1.5×)  ${verdict}\n`);
+    out(
+      `ratio site/floor ${pass.padEnd(5)} ${failed(site) || failed(floor) ? 'n/a' : `${ratio.toFixed(2)}×`}  (target ≤ 2×, aim 1.5×)  ${verdict}\n`,
+    );
     const floorPeak = peakOf(floor);
-    if (!checkRss(site, 'site', pass, floorPeak >= RSS_TARGET ? `  (note: the bare floor itself peaks at ${fmtBytes(floorPeak)})` : '')) ok = false;
+    if (!checkRss(site, 'site', pass, floorPeak >= RSS_TARGET ? `  (note: the bare floor itself peaks at ${fmtBytes(floorPeak)})` : ''))
+      ok = false;
     const floorIndex = walk(floor.outDir).filter((f) => f.endsWith('index.html')).length;
     const floorOk = floorIndex === expectedFloorPages;
-    out(`floor check (${pass}): ${floorIndex} index.html for ${expectedFloorPages} content files (${md} .md${hasSiteJson ? ' + site.json' : ''})  ${floorOk ? 'OK' : 'MISMATCH'}\n`);
+    out(
+      `floor check (${pass}): ${floorIndex} index.html for ${expectedFloorPages} content files (${md} .md${hasSiteJson ? ' + site.json' : ''})  ${floorOk ? 'OK' : 'MISMATCH'}\n`,
+    );
     if (!checkTree(site, 'site', pass)) ok = false;
     if (ratio > 2 || !floorOk) ok = false;
   }
@@ -556,10 +633,16 @@ export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vit
   for (const r of runs.filter((x) => !x.label.startsWith('floor'))) printRoutes(r);
   const floorCold = runs.find((r) => r.label.startsWith('floor'));
   const floorStats = floorCold ? routeStats(floorCold.lines).flatMap((s) => s.ms) : [];
-  if (floorStats.length) out(`\nfloor: ${floorStats.length} pages, mean ${(floorStats.reduce((a, b) => a + b, 0) / floorStats.length).toFixed(1)}ms per page\n`);
+  if (floorStats.length)
+    out(`\nfloor: ${floorStats.length} pages, mean ${(floorStats.reduce((a, b) => a + b, 0) / floorStats.length).toFixed(1)}ms per page\n`);
 
   for (const r of runs.filter((x) => x.code !== 0)) {
-    out(`\n${r.label} exited with ${r.code}; last lines:\n${r.lines.slice(-40).map((l) => l.text).join('\n')}\n`);
+    out(
+      `\n${r.label} exited with ${r.code}; last lines:\n${r.lines
+        .slice(-40)
+        .map((l) => l.text)
+        .join('\n')}\n`,
+    );
   }
   if (values.keep) out(`\nkept: ${work} (tree, outDirs, logs) and ${floorDir}\n`);
   process.exitCode = ok ? 0 : 1;

@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeGenerated } from './gen.ts';
 
-const { values } = parseArgs({ options: { members: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    members: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+  },
+});
 const members = Number(values.members);
 const dir = mkdtempSync(join(tmpdir(), 'bench-check-'));
 process.stdout.write(`生成 ${members} 名党员的内容…\n`);

@@ -75,7 +75,9 @@ function bundleFigures(loaded: string[]): void {
   const all = sum(sizes);
   const first = sum(sizes.filter((s) => loaded.some((p) => p.endsWith(`/${s.f}`))));
   const biggest = [...sizes].sort((a, b) => b.raw - a.raw).slice(0, 5);
-  process.stdout.write(`\n[bench:cms] 后台程序（public/admin/assets，${files.length} 个脚本）：共 ${kib(all.raw)}，gzip 后 ${kib(all.gz)}\n`);
+  process.stdout.write(
+    `\n[bench:cms] 后台程序（public/admin/assets，${files.length} 个脚本）：共 ${kib(all.raw)}，gzip 后 ${kib(all.gz)}\n`,
+  );
   process.stdout.write(`[bench:cms] 首次打开实际加载的脚本：${kib(first.raw)}，gzip 后 ${kib(first.gz)}\n`);
   for (const b of biggest) process.stdout.write(`[bench:cms]   ${b.f}: ${kib(b.raw)}（gzip ${kib(b.gz)}）\n`);
 }
@@ -95,7 +97,9 @@ try {
   const warms = await warmVisits(browser, url, RUNS);
   const fmt = (xs: number[]) => xs.map((x) => Math.round(x)).join(' / ');
   process.stdout.write(`[bench:cms] 预热一次：${Math.round(warmUp.ms)} ms\n`);
-  process.stdout.write(`[bench:cms] 首次打开（空缓存、未登录，到承诺事项列表可用）：${fmt(firsts)} ms，中位数 ${Math.round(median(firsts))} ms\n`);
+  process.stdout.write(
+    `[bench:cms] 首次打开（空缓存、未登录，到承诺事项列表可用）：${fmt(firsts)} ms，中位数 ${Math.round(median(firsts))} ms\n`,
+  );
   process.stdout.write(`[bench:cms] 再次打开（有缓存、已登录）：${fmt(warms)} ms，中位数 ${Math.round(median(warms))} ms\n`);
   bundleFigures(scripts);
 } finally {

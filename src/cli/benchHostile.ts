@@ -37,30 +37,68 @@ const put = (project: string, rel: string, data: string | Buffer) => {
   writeFileSync(join(project, rel), data);
 };
 
-
 const cases: Case[] = [
-  { name: '别名炸弹（9 层 × 9 个别名，展开 3.9 亿项）', rule: 'yaml-alias', write: (p) => put(p, 'content/pledges/2025/bai-yulan-service.md', withFront(sample('pledges/2025/bai-yulan-service.md'), aliasBomb())) },
-  { name: '50 MB 的 Markdown 文件', rule: 'file-too-large', write: (p) => put(p, 'content/bulletins/2025/zongzhi-q1.md', `${sample('bulletins/2025/zongzhi-q1.md')}${'**通报** 正文\n\n'.repeat(2_800_000)}`) },
-  { name: '50 MB 的纯文本文件（无字段区）', rule: 'file-too-large', write: (p) => put(p, 'content/members/bai-yulan.md', 'x'.repeat(50 * 1024 * 1024)) },
-  { name: '正文 30 万字（900 KB，文件大小以内）', rule: 'body-too-long', write: (p) => put(p, 'content/bulletins/2025/zongzhi-q1.md', `${sample('bulletins/2025/zongzhi-q1.md')}${'通报正文'.repeat(75_000)}\n`) },
+  {
+    name: '别名炸弹（9 层 × 9 个别名，展开 3.9 亿项）',
+    rule: 'yaml-alias',
+    write: (p) => put(p, 'content/pledges/2025/bai-yulan-service.md', withFront(sample('pledges/2025/bai-yulan-service.md'), aliasBomb())),
+  },
+  {
+    name: '50 MB 的 Markdown 文件',
+    rule: 'file-too-large',
+    write: (p) =>
+      put(p, 'content/bulletins/2025/zongzhi-q1.md', `${sample('bulletins/2025/zongzhi-q1.md')}${'**通报** 正文\n\n'.repeat(2_800_000)}`),
+  },
+  {
+    name: '50 MB 的纯文本文件（无字段区）',
+    rule: 'file-too-large',
+    write: (p) => put(p, 'content/members/bai-yulan.md', 'x'.repeat(50 * 1024 * 1024)),
+  },
+  {
+    name: '正文 30 万字（900 KB，文件大小以内）',
+    rule: 'body-too-long',
+    write: (p) => put(p, 'content/bulletins/2025/zongzhi-q1.md', `${sample('bulletins/2025/zongzhi-q1.md')}${'通报正文'.repeat(75_000)}\n`),
+  },
   {
     name: '一条承诺 12,000 条践诺台账',
     rule: 'max',
     write: (p) => {
       const records = Array.from({ length: 12_000 }, () => "- date: '2025-03-01'\n  note: 记实\n  progress: 10\n").join('');
-      put(p, 'content/pledges/2025/bai-yulan-service.md', sample('pledges/2025/bai-yulan-service.md').replace(/records:\n(?:[- ] .*\n)+/, `records:\n${records}`));
+      put(
+        p,
+        'content/pledges/2025/bai-yulan-service.md',
+        sample('pledges/2025/bai-yulan-service.md').replace(/records:\n(?:[- ] .*\n)+/, `records:\n${records}`),
+      );
     },
   },
-  { name: '字段区 15 万项的列表', rule: 'too-many-items', write: (p) => put(p, 'content/members/bai-yulan.md', withFront(sample('members/bai-yulan.md'), `many: [${Array(150_000).fill('x').join(',')}]\n`)) },
+  {
+    name: '字段区 15 万项的列表',
+    rule: 'too-many-items',
+    write: (p) =>
+      put(p, 'content/members/bai-yulan.md', withFront(sample('members/bai-yulan.md'), `many: [${Array(150_000).fill('x').join(',')}]\n`)),
+  },
   {
     name: '评诺名单 20,000 项全部有误',
     rule: 'more',
     write: (p) => {
       const members = Array.from({ length: 20_000 }, () => '- member: 1').join('\n');
-      put(p, 'content/evaluations/2025/tuixiu.md', sample('evaluations/2025/tuixiu.md').replace(/^members:\n(?:[- ] .*\n)+/m, `members:\n${members}\n`));
+      put(
+        p,
+        'content/evaluations/2025/tuixiu.md',
+        sample('evaluations/2025/tuixiu.md').replace(/^members:\n(?:[- ] .*\n)+/m, `members:\n${members}\n`),
+      );
     },
   },
-  { name: '嵌套 10 万层', rule: 'too-deep', write: (p) => put(p, 'content/members/bai-yulan.md', withFront(sample('members/bai-yulan.md'), `deep: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`)) },
+  {
+    name: '嵌套 10 万层',
+    rule: 'too-deep',
+    write: (p) =>
+      put(
+        p,
+        'content/members/bai-yulan.md',
+        withFront(sample('members/bai-yulan.md'), `deep: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`),
+      ),
+  },
   {
     name: '符号链接（外部文件、悬空、文件夹）',
     rule: 'symlink',
@@ -70,8 +108,30 @@ const cases: Case[] = [
       symlinkSync('/etc', join(p, 'content/pledges/2026'));
     },
   },
-  { name: 'GBK 编码的文件', rule: 'encoding', write: (p) => put(p, 'content/members/bai-yulan.md', Buffer.concat([Buffer.from('---\nname: '), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from('\norg: tuixiu\nstatus: retired\n---\n')])) },
-  { name: '标题含控制字符', rule: 'control-char', write: (p) => put(p, 'content/bulletins/2025/zongzhi-q1.md', sample('bulletins/2025/zongzhi-q1.md').replace(/^title: (.*)$/m, 'title: $1\u0007\u001b')) },
+  {
+    name: 'GBK 编码的文件',
+    rule: 'encoding',
+    write: (p) =>
+      put(
+        p,
+        'content/members/bai-yulan.md',
+        Buffer.concat([
+          Buffer.from('---\nname: '),
+          Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]),
+          Buffer.from('\norg: tuixiu\nstatus: retired\n---\n'),
+        ]),
+      ),
+  },
+  {
+    name: '标题含控制字符',
+    rule: 'control-char',
+    write: (p) =>
+      put(
+        p,
+        'content/bulletins/2025/zongzhi-q1.md',
+        sample('bulletins/2025/zongzhi-q1.md').replace(/^title: (.*)$/m, 'title: $1\u0007\u001b'),
+      ),
+  },
   {
     name: '上传文件夹里的 SVG 和改名为 .html 的 PNG',
     rule: 'media-type',
@@ -95,7 +155,15 @@ interface Run {
 /** Runs the check on `project` (its own cwd, so its public/uploads is the one checked) and measures it. */
 function runCheck(project: string): Run {
   const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
-  const args = [join(projectRoot, 'src', 'cli', 'check.ts'), '--content', join(project, 'content'), '--json', '--stats', '--as-of', '2025-12-26'];
+  const args = [
+    join(projectRoot, 'src', 'cli', 'check.ts'),
+    '--content',
+    join(project, 'content'),
+    '--json',
+    '--stats',
+    '--as-of',
+    '2025-12-26',
+  ];
   const timed = existsSync(TIME);
   const started = performance.now();
   const r = spawnSync(timed ? TIME : tsx, timed ? ['-v', tsx, ...args] : args, { cwd: project, encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -124,10 +192,13 @@ function project(): string {
 }
 
 /** Columns padded by display width: a Chinese character takes two. */
-const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+const width = (s: string) =>
+  [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
 const row = (cells: string[], widths: number[]) => cells.map((c, i) => c + ' '.repeat(Math.max(0, widths[i] - width(c)))).join('  ');
 const widths = [44, 8, 8, 9, 6, 20];
-process.stdout.write(`npm run check 对恶意内容的耗时与内存（目标：每项 < ${TARGET_S} 秒、< ${TARGET_MB} MB；峰值内存取自 ${existsSync(TIME) ? '/usr/bin/time -v' : '检查进程自报的 maxRSS'}）\n\n`);
+process.stdout.write(
+  `npm run check 对恶意内容的耗时与内存（目标：每项 < ${TARGET_S} 秒、< ${TARGET_MB} MB；峰值内存取自 ${existsSync(TIME) ? '/usr/bin/time -v' : '检查进程自报的 maxRSS'}）\n\n`,
+);
 process.stdout.write(`${row(['情形', '总用时', '检查', '峰值内存', '退出码', '拒绝的规则'], widths)}\n`);
 let failed = false;
 for (const c of [{ name: '示例内容（基线，无攻击）', rule: '', write: () => {} }, ...cases]) {
@@ -139,7 +210,9 @@ for (const c of [{ name: '示例内容（基线，无攻击）', rule: '', write
     const within = r.seconds < TARGET_S && r.peakMb < TARGET_MB;
     failed ||= !refused || !within;
     const verdict = `${within ? 'OK' : 'OVER'}${refused ? '' : ` 未按预期拒绝（应为 ${c.rule || '通过'}）`}`;
-    process.stdout.write(`${row([c.name, `${r.seconds.toFixed(2)} s`, `${r.checkSeconds.toFixed(2)} s`, `${r.peakMb.toFixed(0)} MB`, String(r.code), r.rules.join(',') || '—'], widths)}  ${verdict}\n`);
+    process.stdout.write(
+      `${row([c.name, `${r.seconds.toFixed(2)} s`, `${r.checkSeconds.toFixed(2)} s`, `${r.peakMb.toFixed(0)} MB`, String(r.code), r.rules.join(',') || '—'], widths)}  ${verdict}\n`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -20,7 +20,9 @@ import type { Browser, Page } from 'playwright-core';
 import { startCms, type CmsServer } from '../../tests/e2e/cms/cmsServer.ts';
 import { DecapUi, launchCmsBrowser } from '../../tests/e2e/cms/decapUi.ts';
 
-const { values } = parseArgs({ options: { org: { type: 'string', default: 'jiaoshi-yi' }, month: { type: 'string', default: '2025-12' } } });
+const { values } = parseArgs({
+  options: { org: { type: 'string', default: 'jiaoshi-yi' }, month: { type: 'string', default: '2025-12' } },
+});
 const org = values.org!;
 const month = values.month!;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -37,7 +39,9 @@ interface Run {
 
 async function session(browser: Browser): Promise<{ cms: CmsServer; page: Page; ui: DecapUi }> {
   const cms = await startCms();
-  const page = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } })).newPage();
+  const page = await (
+    await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } })
+  ).newPage();
   await page.goto(cms.adminUrl());
   const ui = new DecapUi(page);
   await ui.login();
@@ -92,7 +96,10 @@ async function throughEditor(page: Page, ui: DecapUi, adminUrl: string, paths: s
     await page.getByText(/正在“.+”栏目中编写/).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: /^新增践诺台账/ }).click();
     actions += 1;
-    const n = await page.locator('label').filter({ hasText: /^记实日期/ }).count();
+    const n = await page
+      .locator('label')
+      .filter({ hasText: /^记实日期/ })
+      .count();
     await ui.fill('记实日期', `${month}-28`, n - 1);
     await ui.fill('进展情况', note(i), n - 1);
     await ui.fill('完成进度（%）', String(50 + (i % 50)), n - 1);
@@ -154,8 +161,12 @@ try {
   console.log(`${'way'.padEnd(16)} pledges  actions per pledge  beyond words/pl.  saves  machine`);
   console.log(line('本月记实', month1));
   console.log(line('per-pledge editor', editor));
-  console.log(`\n本月记实 usable (rows listed after clicking its link, logged in, warm): median ${(median(usable) / 1000).toFixed(2)} s of ${usable.map((x) => (x / 1000).toFixed(2)).join(', ')} s  (aim ≤ 3 s)`);
-  console.log(`aim: ≤ 4 actions per pledge beyond typing the words, and one save for the month: 本月记实 ${((month1.actions - month1.wordEntries) / month1.pledges).toFixed(1)} actions, ${month1.saves} save`);
+  console.log(
+    `\n本月记实 usable (rows listed after clicking its link, logged in, warm): median ${(median(usable) / 1000).toFixed(2)} s of ${usable.map((x) => (x / 1000).toFixed(2)).join(', ')} s  (aim ≤ 3 s)`,
+  );
+  console.log(
+    `aim: ≤ 4 actions per pledge beyond typing the words, and one save for the month: 本月记实 ${((month1.actions - month1.wordEntries) / month1.pledges).toFixed(1)} actions, ${month1.saves} save`,
+  );
 } finally {
   await browser.close();
 }

@@ -24,8 +24,20 @@ function build(outDir: string, site: string): Promise<void> {
     // Its own working folder: the server bundle of this build never lands in the project's shared .astro/.
     const work = mkdtempSync(join(tmpdir(), 'bench-screen-'));
     symlinkSync(join(projectRoot, 'node_modules'), join(work, 'node_modules'), 'dir');
-    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')), SITE: site, BASE: '/', CMS_BACKEND: 'none', SITE_SCOPE: 'public' };
-    const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'src/cli/build.ts'), '--root', projectRoot, '--outDir', outDir], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')),
+      SITE: site,
+      BASE: '/',
+      CMS_BACKEND: 'none',
+      SITE_SCOPE: 'public',
+    };
+    const child = spawn(
+      join(projectRoot, 'node_modules/.bin/tsx'),
+      [join(projectRoot, 'src/cli/build.ts'), '--root', projectRoot, '--outDir', outDir],
+      { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -49,14 +61,23 @@ const mib = (n: number) => `${(n / 2 ** 20).toFixed(3)} MiB`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { minutes: { type: 'string', default: '10' }, interval: { type: 'string', default: '1' }, poll: { type: 'string', default: '5' }, dist: { type: 'string' } },
+    options: {
+      minutes: { type: 'string', default: '10' },
+      interval: { type: 'string', default: '1' },
+      poll: { type: 'string', default: '5' },
+      dist: { type: 'string' },
+    },
   });
   const minutes = Number(values.minutes);
   if (!(minutes > 0)) throw new Error('--minutes 应为正数');
   const own = !values.dist;
   const dist = values.dist ? resolve(values.dist) : mkdtempSync(join(tmpdir(), 'bench-screen-dist-'));
   const server = await startStaticServer(dist);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
   try {
     if (own) {
       console.log('正在生成示例网站……');
@@ -76,7 +97,10 @@ async function main(): Promise<number> {
     await page.evaluate(() => {
       const w = window as unknown as { slideChanges: number };
       w.slideChanges = 0;
-      new MutationObserver(() => (w.slideChanges += 1)).observe(document.documentElement, { attributes: true, attributeFilter: ['data-current-slide'] });
+      new MutationObserver(() => (w.slideChanges += 1)).observe(document.documentElement, {
+        attributes: true,
+        attributeFilter: ['data-current-slide'],
+      });
     });
     const changesOf = () => page.evaluate(() => (window as unknown as { slideChanges: number }).slideChanges);
     // A first round of every slide before the baseline.
@@ -89,12 +113,16 @@ async function main(): Promise<number> {
     while (Date.now() < end) {
       await page.waitForTimeout(Math.min(60_000, end - Date.now()));
       now = await heap(cdp);
-      console.log(`  第 ${Math.round((minutes * 60_000 - (end - Date.now())) / 60_000)} 分钟：JS 堆 ${mib(now)}，已翻页 ${await changesOf()} 次`);
+      console.log(
+        `  第 ${Math.round((minutes * 60_000 - (end - Date.now())) / 60_000)} 分钟：JS 堆 ${mib(now)}，已翻页 ${await changesOf()} 次`,
+      );
     }
     const changes = await changesOf();
     const growth = (now - start) / start;
     const sameDoc = await page.evaluate(() => document.readyState === 'complete');
-    console.log(`结束：JS 堆 ${mib(now)}（开始 ${mib(start)}，变化 ${(growth * 100).toFixed(1)}%，上限 +${MAX_GROWTH * 100}%）；翻页 ${changes} 次，页面错误 ${errors} 个${sameDoc ? '' : '，页面未加载完成'}`);
+    console.log(
+      `结束：JS 堆 ${mib(now)}（开始 ${mib(start)}，变化 ${(growth * 100).toFixed(1)}%，上限 +${MAX_GROWTH * 100}%）；翻页 ${changes} 次，页面错误 ${errors} 个${sameDoc ? '' : '，页面未加载完成'}`,
+    );
     if (growth > MAX_GROWTH || errors > 0 || changes === 0) {
       console.log('不通过。');
       return 1;

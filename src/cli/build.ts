@@ -77,7 +77,13 @@ async function runAstro(args: string[]): Promise<number> {
     // Astro writes to a pipe here; keep its colours when the build itself writes to a terminal.
     // LC_ALL: no page depends on the machine's locale, which a localeCompare or toLocaleString without a locale
     // follows (Czech sorts “ch” after “h”); the same commit builds the same files anywhere (tests/build/reproducible.test.ts).
-    env: { ...(process.stdout.isTTY && { FORCE_COLOR: '1' }), ...process.env, LC_ALL: 'C.UTF-8', SEARCH_INDEX: 'separate', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...(process.stdout.isTTY && { FORCE_COLOR: '1' }),
+      ...process.env,
+      LC_ALL: 'C.UTF-8',
+      SEARCH_INDEX: 'separate',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
   });
   const piped = Promise.all([passLines(child.stdout, process.stdout), passLines(child.stderr, process.stderr)]);
   const closed = new Promise<number>((done) => {
@@ -104,7 +110,10 @@ function pauseBeforeSwap(): Promise<void> {
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 async function main(): Promise<number> {
-  const asOf = takeFlag(process.argv.slice(2).filter((a) => a !== '--'), '--as-of');
+  const asOf = takeFlag(
+    process.argv.slice(2).filter((a) => a !== '--'),
+    '--as-of',
+  );
   const argv = asOf.rest;
   if (asOf.value !== undefined || process.env.AS_OF) {
     const value = asOf.value ?? process.env.AS_OF ?? '';
@@ -159,7 +168,9 @@ async function main(): Promise<number> {
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
   mkdirSync(dirname(dest), { recursive: true });
-  process.stdout.write(`[build] ${t('build.scope', { scope: t(parseScope(process.env.SITE_SCOPE) === 'internal' ? 'scope.internal' : 'scope.public') })}\n`);
+  process.stdout.write(
+    `[build] ${t('build.scope', { scope: t(parseScope(process.env.SITE_SCOPE) === 'internal' ? 'scope.internal' : 'scope.public') })}\n`,
+  );
 
   if ((await runAstro([...out.rest, '--outDir', paths.staging])) !== 0) return fail(t('build.astroFailed'));
 

@@ -29,7 +29,11 @@ export interface AdminStamp {
  * Hash of the given project files' paths and bytes; null when one of them no longer exists. `bytesOf` may
  * supply a file's bytes as they were read earlier (see `buildAdmin`).
  */
-export function hashInputs(inputs: readonly string[], dir = root, bytesOf: (file: string) => Buffer | undefined = () => undefined): string | null {
+export function hashInputs(
+  inputs: readonly string[],
+  dir = root,
+  bytesOf: (file: string) => Buffer | undefined = () => undefined,
+): string | null {
   const h = createHash('sha256');
   for (const f of [...new Set([...inputs, ...ALWAYS])].sort()) {
     const abs = join(dir, f);

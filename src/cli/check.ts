@@ -34,9 +34,12 @@ function main(): number {
   if (values.json) {
     const { errors, findings, asOf, asOfSource, timeZone } = result;
     const acknowledged = result.acknowledged?.explained.map(({ finding, reason }) => ({ ...finding, reason })) ?? [];
-    process.stdout.write(`${JSON.stringify({ asOf, asOfSource, timeZone, errors, findings, acknowledged, staleAcknowledgements: result.acknowledged?.stale ?? [] }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ asOf, asOfSource, timeZone, errors, findings, acknowledged, staleAcknowledgements: result.acknowledged?.stale ?? [] }, null, 2)}\n`,
+    );
   } else {
-    const used = result.asOf && result.asOfSource && result.timeZone ? `${asOfLine(result.asOf, result.asOfSource, result.timeZone)}\n` : '';
+    const used =
+      result.asOf && result.asOfSource && result.timeZone ? `${asOfLine(result.asOf, result.asOfSource, result.timeZone)}\n` : '';
     process.stdout.write(`${used}${formatReport(result)}\n`);
   }
   if (values.stats) {

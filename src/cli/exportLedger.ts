@@ -87,7 +87,11 @@ export async function ledgerWorkbook(dir: string, round?: string, cliAsOf?: IsoD
 }
 
 /** The checked content of `dir` as the internal build shows it, and the round asked for (default: the current one). */
-function internalContent(dir: string, round?: string, cliAsOf?: IsoDate): { index: ContentIndex; asOf: IsoDate; roundId: string; used: string } | { error: string } {
+function internalContent(
+  dir: string,
+  round?: string,
+  cliAsOf?: IsoDate,
+): { index: ContentIndex; asOf: IsoDate; roundId: string; used: string } | { error: string } {
   const result = checkContent(dir, new Date(), undefined, { asOf: cliAsOf });
   if (!result.model || result.errors.length) return { error: t('export.contentErrors') };
   const asOf = result.asOf as IsoDate;
@@ -100,7 +104,11 @@ function internalContent(dir: string, round?: string, cliAsOf?: IsoDate): { inde
  * Writes one row of values: text as a plain string cell (never a formula, even one starting with = + - @),
  * numbers as numbers, rates as numbers shown as percentages, nothing as an empty cell.
  */
-function addValues(sheet: ExcelJS.Worksheet, values: (string | number | null | undefined)[], kinds?: readonly (RankingColumn['kind'] | 'pct')[]): void {
+function addValues(
+  sheet: ExcelJS.Worksheet,
+  values: (string | number | null | undefined)[],
+  kinds?: readonly (RankingColumn['kind'] | 'pct')[],
+): void {
   const row = sheet.addRow([]);
   values.forEach((v, i) => {
     if (v === null || v === undefined || v === '') return;
@@ -139,8 +147,31 @@ export async function resultsWorkbook(dir: string, round?: string, cliAsOf?: Iso
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t('export.resultsSheet'));
   // The last four: the member's 述职 (篇三/四's 双向述职) and the 组织处置 that followed a 不合格.
-  const cols = ['org', 'member', 'selfGrade', 'selfSummary', 'satisfied', 'basic', 'dissatisfied', 'satisfaction', 'leaderBy', 'leaderGrade', 'score', 'final', 'basis', 'reason', 'reportDate', 'reportSummary', 'disposal', 'disposalNote'] as const;
-  headerRow(sheet, cols.map((k) => t(`export.col.${k}`)), [24, 10, 10, 40, 8, 10, 8, 10, 10, 10, 10, 10, 18, 40, 12, 40, 24, 40]);
+  const cols = [
+    'org',
+    'member',
+    'selfGrade',
+    'selfSummary',
+    'satisfied',
+    'basic',
+    'dissatisfied',
+    'satisfaction',
+    'leaderBy',
+    'leaderGrade',
+    'score',
+    'final',
+    'basis',
+    'reason',
+    'reportDate',
+    'reportSummary',
+    'disposal',
+    'disposalNote',
+  ] as const;
+  headerRow(
+    sheet,
+    cols.map((k) => t(`export.col.${k}`)),
+    [24, 10, 10, 40, 8, 10, 8, 10, 10, 10, 10, 10, 18, 40, 12, 40, 24, 40],
+  );
   const kinds = cols.map((k): 'pct' | 'score' | 'text' => (k === 'satisfaction' ? 'pct' : k === 'score' ? 'score' : 'text'));
   const grade = (g: string | undefined) => (g ? labelOf(grades, g) : '');
   let rows = 0;
@@ -198,7 +229,11 @@ export async function rankingWorkbook(dir: string, round?: string, cliAsOf?: Iso
   for (const s of stages) {
     const flat = flatTable(rankingTable(s.rows, s.stage));
     const sheet = workbook.addWorksheet(sheetName(stageName(s.stage), workbook));
-    headerRow(sheet, flat.header, flat.header.map((_, i) => (i === 1 ? 28 : 12)));
+    headerRow(
+      sheet,
+      flat.header,
+      flat.header.map((_, i) => (i === 1 ? 28 : 12)),
+    );
     for (const row of flat.rows) addValues(sheet, row, flat.kinds);
   }
   return { workbook, rows: stages.length, used: c.used };
@@ -210,7 +245,8 @@ const kinds = {
   ranking: { make: rankingWorkbook, file: '考核评比', done: (n: number, f: string) => t('export.rankingDone', { count: n, file: f }) },
 } as const;
 
-const monthUsage = 'npm run export -- month 2025-12 [--org 组织编号] [--out 文件.xlsx] [--content 内容目录] [--today 2025-12-31]（按学期记账的写 2025-autumn 或 2025-spring）';
+const monthUsage =
+  'npm run export -- month 2025-12 [--org 组织编号] [--out 文件.xlsx] [--content 内容目录] [--today 2025-12-31]（按学期记账的写 2025-autumn 或 2025-spring）';
 
 /** `month <period>`: the month's spreadsheet of owed pledges. */
 async function exportMonth(key: string, values: { out?: string; content?: string; org?: string; today?: string }): Promise<number> {
@@ -229,7 +265,9 @@ async function exportMonth(key: string, values: { out?: string; content?: string
   try {
     await made.workbook.xlsx.writeFile(out);
   } catch (err) {
-    process.stderr.write(`无法写入 ${out}（${(err as NodeJS.ErrnoException).code ?? '未知原因'}）：如果它正在 Excel 或 WPS 中打开，请先关闭，或用 --out 另选文件名。\n`);
+    process.stderr.write(
+      `无法写入 ${out}（${(err as NodeJS.ErrnoException).code ?? '未知原因'}）：如果它正在 Excel 或 WPS 中打开，请先关闭，或用 --out 另选文件名。\n`,
+    );
     return 1;
   }
   process.stdout.write(`已导出 ${made.period.key} 欠记实的 ${made.rows} 项承诺${scope}到 ${out}\n`);
@@ -242,7 +280,14 @@ async function main(): Promise<number> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { round: { type: 'string' }, out: { type: 'string' }, content: { type: 'string' }, 'as-of': { type: 'string' }, org: { type: 'string' }, today: { type: 'string' } },
+      options: {
+        round: { type: 'string' },
+        out: { type: 'string' },
+        content: { type: 'string' },
+        'as-of': { type: 'string' },
+        org: { type: 'string' },
+        today: { type: 'string' },
+      },
     });
   } catch {
     process.stderr.write(`${t('export.usage')}\n或：${monthUsage}\n`);

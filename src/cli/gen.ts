@@ -30,7 +30,13 @@ export function writeGenerated(out: string, members: number, seed: number, asOf?
 const isMain = process.argv[1] && resolve(process.argv[1]).endsWith('gen.ts');
 if (isMain) {
   const { values } = parseArgs({
-    options: { members: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, 'as-of': { type: 'string' }, profile: { type: 'string', default: defaultProfileId } },
+    options: {
+      members: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      'as-of': { type: 'string' },
+      profile: { type: 'string', default: defaultProfileId },
+    },
   });
   const members = Number(values.members);
   if (!values.out || !Number.isInteger(members) || members < 1) {
@@ -44,5 +50,7 @@ if (isMain) {
   const profile = values.profile as ProfileId;
   const started = performance.now();
   const files = writeGenerated(resolve(values.out), members, Number(values.seed), values['as-of'], profile);
-  process.stdout.write(`已生成 ${members} 名党员的内容（制度：${profile}）：${files} 个文件，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒，位于 ${resolve(values.out)}\n`);
+  process.stdout.write(
+    `已生成 ${members} 名党员的内容（制度：${profile}）：${files} 个文件，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒，位于 ${resolve(values.out)}\n`,
+  );
 }

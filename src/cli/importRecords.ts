@@ -16,7 +16,8 @@ import { readMonthSheet } from '../loader/readMonthSheet.ts';
 import { readPledgeIndex, todayOf } from '../loader/readPledgeIndex.ts';
 import { writeFilesAtomically } from '../loader/writeFilesAtomically.ts';
 
-const usage = '用法：npm run import -- records 记实表.xlsx [--dry-run] [--content 内容目录] [--today 2025-12-31]\n记实表由 npm run export -- month 2025-12 导出，在“记实日期”“进展情况”“完成进度（%）”三列填写。\n';
+const usage =
+  '用法：npm run import -- records 记实表.xlsx [--dry-run] [--content 内容目录] [--today 2025-12-31]\n记实表由 npm run export -- month 2025-12 导出，在“记实日期”“进展情况”“完成进度（%）”三列填写。\n';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -27,7 +28,11 @@ const recordLine = (r: NewRecord) => `${r.date}，完成进度 ${r.progress}%，
 export async function importRecords(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, content: { type: 'string' }, today: { type: 'string' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { 'dry-run': { type: 'boolean', default: false }, content: { type: 'string' }, today: { type: 'string' } },
+    });
   } catch {
     process.stderr.write(usage);
     return 2;
@@ -59,13 +64,20 @@ export async function importRecords(args: string[]): Promise<number> {
     return 1;
   }
   const sheet = await readMonthSheet(bytes.bytes, file);
-  const plan = 'problems' in sheet ? { problems: sheet.problems, writes: [], empty: 0, stale: 0, period: undefined } : planSheetImport(sheet.info, sheet.rows, read.index, dir, day.today);
+  const plan =
+    'problems' in sheet
+      ? { problems: sheet.problems, writes: [], empty: 0, stale: 0, period: undefined }
+      : planSheetImport(sheet.info, sheet.rows, read.index, dir, day.today);
   if (plan.problems.length) {
     out(`记实表有 ${plan.problems.length} 处问题，没有写入任何文件：`);
     // A sheet of many bad rows is usually one mistake repeated: the first ones say what it is.
     for (const p of plan.problems.slice(0, sheetLimits.shownProblems)) out(`  ${p}`);
-    if (plan.problems.length > sheetLimits.shownProblems) out(`  ……还有 ${plan.problems.length - sheetLimits.shownProblems} 处问题没有列出。`);
-    if (plan.stale) out(`这 ${plan.stale} 行的承诺文件在导出之后被修改过（可能已在后台或另一份表格里记实）：请重新运行 npm run export -- month ${plan.period?.key ?? ''} 导出新表，把这几行填写的内容抄过去再导入。`);
+    if (plan.problems.length > sheetLimits.shownProblems)
+      out(`  ……还有 ${plan.problems.length - sheetLimits.shownProblems} 处问题没有列出。`);
+    if (plan.stale)
+      out(
+        `这 ${plan.stale} 行的承诺文件在导出之后被修改过（可能已在后台或另一份表格里记实）：请重新运行 npm run export -- month ${plan.period?.key ?? ''} 导出新表，把这几行填写的内容抄过去再导入。`,
+      );
     return 1;
   }
   const period = plan.period!;

@@ -23,14 +23,21 @@ async function main(): Promise<number> {
     try {
       return await importRecords(process.argv.slice(3));
     } catch (err) {
-      process.stderr.write(`导入记实时出现意外错误，没有写入任何文件：请把这条消息和所用的命令告诉维护人员（技术信息：${String((err as Error)?.message ?? err).slice(0, 200)}）。\n`);
+      process.stderr.write(
+        `导入记实时出现意外错误，没有写入任何文件：请把这条消息和所用的命令告诉维护人员（技术信息：${String((err as Error)?.message ?? err).slice(0, 200)}）。\n`,
+      );
       return 1;
     }
   }
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, content: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean', default: false }, content: { type: 'string' } },
+  });
   const file = positionals[0];
   if (!file) {
-    process.stderr.write('用法：npm run import -- 名册.xlsx [--dry-run]\n表头：姓名、所在支部、职务、岗位、状态（可加 编号、设岗）\n导入每月的记实表：npm run import -- records 记实表.xlsx [--dry-run]\n');
+    process.stderr.write(
+      '用法：npm run import -- 名册.xlsx [--dry-run]\n表头：姓名、所在支部、职务、岗位、状态（可加 编号、设岗）\n导入每月的记实表：npm run import -- records 记实表.xlsx [--dry-run]\n',
+    );
     return 2;
   }
   if (!existsSync(file)) {
@@ -51,27 +58,40 @@ async function main(): Promise<number> {
     else process.stderr.write(`无法读取“${file}”：请确认它是 .xlsx 或 .csv 文件。\n`);
     return 1;
   }
-  const plan = planRoster(rows, model.members.map((m) => ({ id: m.id, data: m.data })), model.orgs.map((o) => ({ id: o.id, name: o.data.name })));
+  const plan = planRoster(
+    rows,
+    model.members.map((m) => ({ id: m.id, data: m.data })),
+    model.orgs.map((o) => ({ id: o.id, name: o.data.name })),
+  );
   if (plan.errors.length) {
     process.stdout.write(`名册有 ${plan.errors.length} 处问题，没有写入任何文件：\n`);
     // A roster of thousands of bad rows is one mistake repeated: the first 50 say what it is.
-    for (const e of plan.errors.slice(0, 50)) process.stdout.write(e.row ? `  第 ${e.row} 行「${e.column}」：${e.message}\n` : `  ${e.message}\n`);
+    for (const e of plan.errors.slice(0, 50))
+      process.stdout.write(e.row ? `  第 ${e.row} 行「${e.column}」：${e.message}\n` : `  ${e.message}\n`);
     if (plan.errors.length > 50) process.stdout.write(`  ……还有 ${plan.errors.length - 50} 处问题没有列出。\n`);
     return 1;
   }
   for (const c of plan.changes) {
-    process.stdout.write(`  第 ${c.row} 行 ${kindLabel[c.kind]} members/${c.id}.md${c.kind === 'update' ? `(${c.changed.join('、')})` : ''}\n`);
+    process.stdout.write(
+      `  第 ${c.row} 行 ${kindLabel[c.kind]} members/${c.id}.md${c.kind === 'update' ? `(${c.changed.join('、')})` : ''}\n`,
+    );
   }
   const todo = plan.changes.filter((c) => c.kind !== 'same');
   if (values['dry-run']) {
-    process.stdout.write(`预览：将新建 ${todo.filter((c) => c.kind === 'create').length} 人，更新 ${todo.filter((c) => c.kind === 'update').length} 人（未写入，去掉 --dry-run 后执行）。\n`);
+    process.stdout.write(
+      `预览：将新建 ${todo.filter((c) => c.kind === 'create').length} 人，更新 ${todo.filter((c) => c.kind === 'update').length} 人（未写入，去掉 --dry-run 后执行）。\n`,
+    );
     return 0;
   }
   // A link in members/ (or members/ itself as one) would be written through, to a file outside the content:
   // the whole import is refused before anything is written, as the check refuses the link.
-  const linked = [join(dir, 'members'), ...todo.map((c) => join(dir, 'members', `${c.id}.md`))].filter((p) => lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink());
+  const linked = [join(dir, 'members'), ...todo.map((c) => join(dir, 'members', `${c.id}.md`))].filter((p) =>
+    lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink(),
+  );
   if (linked.length) {
-    process.stderr.write(`没有写入任何文件：${linked.map((p) => `“${p}”`).join('、')}是符号链接（快捷方式），导入不会写到它指向的地方。请先删除它（npm run check 会列出所有符号链接）。\n`);
+    process.stderr.write(
+      `没有写入任何文件：${linked.map((p) => `“${p}”`).join('、')}是符号链接（快捷方式），导入不会写到它指向的地方。请先删除它（npm run check 会列出所有符号链接）。\n`,
+    );
     return 1;
   }
   mkdirSync(join(dir, 'members'), { recursive: true });
@@ -80,7 +100,9 @@ async function main(): Promise<number> {
     const body = existsSync(path) ? (splitFrontMatter(normalizeText(readFileSync(path, 'utf8')))?.body ?? '') : '';
     writeFileSync(path, stringifyMarkdown(c.data, body));
   }
-  process.stdout.write(`已写入：新建 ${todo.filter((c) => c.kind === 'create').length} 人，更新 ${todo.filter((c) => c.kind === 'update').length} 人。\n`);
+  process.stdout.write(
+    `已写入：新建 ${todo.filter((c) => c.kind === 'create').length} 人，更新 ${todo.filter((c) => c.kind === 'update').length} 人。\n`,
+  );
   return 0;
 }
 

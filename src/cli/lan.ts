@@ -53,8 +53,10 @@ if (!existsSync(usersFile)) {
 const { users, errors } = parseLanUsers(readFileSync(usersFile, 'utf8'), usersFile);
 if (errors.length) fail(errors.join('\n'));
 const git = (...a: string[]) => spawnSync('git', a, { cwd: root, encoding: 'utf8' });
-if (git('rev-parse', '--show-toplevel').stdout.trim() !== root) fail(`${root} 不是 git 仓库的根目录：每次保存都要提交到 git（git init 并提交一次）。`);
-if (git('rev-parse', '--verify', '--quiet', `refs/heads/${branch}`).status !== 0) fail(`git 仓库中没有 ${branch} 分支（其他分支名用 CMS_BRANCH 指定）。`);
+if (git('rev-parse', '--show-toplevel').stdout.trim() !== root)
+  fail(`${root} 不是 git 仓库的根目录：每次保存都要提交到 git（git init 并提交一次）。`);
+if (git('rev-parse', '--verify', '--quiet', `refs/heads/${branch}`).status !== 0)
+  fail(`git 仓库中没有 ${branch} 分支（其他分支名用 CMS_BRANCH 指定）。`);
 if (!git('config', 'user.name').stdout.trim() || !git('config', 'user.email').stdout.trim()) {
   fail('git 没有设置提交人：git config user.name "党支部" 和 git config user.email "dangzhibu@school.lan"。');
 }
@@ -62,11 +64,15 @@ if (!git('config', 'user.name').stdout.trim() || !git('config', 'user.email').st
 for (const secret of [join(root, '.lan', 'users'), usersFile]) {
   const rel = relative(root, secret);
   if (rel.startsWith('..') || rel === '') continue;
-  if (git('check-ignore', '-q', rel).status !== 0) fail(`${rel} 没有被 .gitignore 忽略：登录信息不能提交到 git（在 .gitignore 中加入 /.lan/）。`);
+  if (git('check-ignore', '-q', rel).status !== 0)
+    fail(`${rel} 没有被 .gitignore 忽略：登录信息不能提交到 git（在 .gitignore 中加入 /.lan/）。`);
 }
 const dirty = git('status', '--porcelain').stdout.trim();
-if (dirty) fail(`工作目录中有没有提交的改动，书记保存时会被一并提交：\n${dirty.split('\n').slice(0, 10).join('\n')}\n请先提交或删除这些改动。`);
-const dataDir = resolve(argValue(args, '--data') ?? join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'chengnuo-gongkai', 'caddy'));
+if (dirty)
+  fail(`工作目录中有没有提交的改动，书记保存时会被一并提交：\n${dirty.split('\n').slice(0, 10).join('\n')}\n请先提交或删除这些改动。`);
+const dataDir = resolve(
+  argValue(args, '--data') ?? join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'chengnuo-gongkai', 'caddy'),
+);
 if (!relative(root, dataDir).startsWith('..')) fail(`--data ${dataDir} 在项目文件夹中：证书颁发机构的私钥必须放在项目之外。`);
 
 const admin = spawnSync(bin('tsx'), [join(root, 'src', 'cli', 'buildAdmin.ts')], { stdio: 'inherit' });
@@ -92,7 +98,12 @@ try {
   decap.child.on('exit', (code) => stop(code ?? 1));
 
   const devPort = await anyFreePort('127.0.0.1');
-  const astro = spawn(bin('astro'), ['dev', '--host', '127.0.0.1', '--port', String(devPort)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true, env: { ...env, CMS_API_SOCKET: decap.socket } });
+  const astro = spawn(bin('astro'), ['dev', '--host', '127.0.0.1', '--port', String(devPort)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+    env: { ...env, CMS_API_SOCKET: decap.socket },
+  });
   servers.add(astro);
   astro.on('exit', (code) => stop(code ?? 1));
   await new Promise<void>((ready) => {
@@ -106,8 +117,15 @@ try {
   mkdirSync(lanDir, { recursive: true, mode: 0o700 });
   const config = join(lanDir, 'Caddyfile');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  writeFileSync(config, caddyfile({ host, port, bind, upstreamPort: devPort, users, storage: dataDir, secret: proxySecret }), { mode: 0o600 });
-  const proxy = spawn('caddy', ['run', '--config', config, '--adapter', 'caddyfile'], { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, HOME: dataDir, XDG_DATA_HOME: dataDir, XDG_CONFIG_HOME: dataDir } });
+  writeFileSync(config, caddyfile({ host, port, bind, upstreamPort: devPort, users, storage: dataDir, secret: proxySecret }), {
+    mode: 0o600,
+  });
+  const proxy = spawn('caddy', ['run', '--config', config, '--adapter', 'caddyfile'], {
+    cwd: dataDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...process.env, HOME: dataDir, XDG_DATA_HOME: dataDir, XDG_CONFIG_HOME: dataDir },
+  });
   servers.add(proxy);
   let caddyOut = '';
   proxy.stdout!.on('data', (d: Buffer) => (caddyOut += d.toString()));

@@ -45,7 +45,10 @@ function main(): number {
   // The round is the one of today in the branch's time zone (Beijing time unless --time-zone says otherwise).
   const today = asOf ?? todayIn(zone ?? DEFAULT_TIME_ZONE, new Date());
 
-  const plan = planSetup({ profile: values.profile, name: values.name, id: values.id, level: values.level, unitType: values['unit-type'], timeZone: zone }, today);
+  const plan = planSetup(
+    { profile: values.profile, name: values.name, id: values.id, level: values.level, unitType: values['unit-type'], timeZone: zone },
+    today,
+  );
   if ('error' in plan) return fail(`${plan.error}\n${t('setup.usage')}`);
 
   const dir = resolve(values.out);

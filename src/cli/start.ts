@@ -53,7 +53,9 @@ try {
   const hostArg = argValue(args, '--host');
   const host = hostArg && !hostArg.startsWith('-') ? hostArg : args.includes('--host') ? '0.0.0.0' : bindHost;
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
-    fail(`npm start 只在本机（127.0.0.1）上提供网站和后台：后台没有登录，不能直接开放给局域网。请用 npm run lan（HTTPS、每位书记一个登录、每次保存都提交到 git），见 README“从局域网其他电脑编辑”。`);
+    fail(
+      `npm start 只在本机（127.0.0.1）上提供网站和后台：后台没有登录，不能直接开放给局域网。请用 npm run lan（HTTPS、每位书记一个登录、每次保存都提交到 git），见 README“从局域网其他电脑编辑”。`,
+    );
   }
   const decap = await startDecapServer({ root, mode: env.CMS_MODE === 'git' ? 'git' : 'fs', env, logLevel: env.LOG_LEVEL ?? 'warn' });
   servers.addDecap(decap);
@@ -62,7 +64,11 @@ try {
 
   // The dev server's port: as asked (--port), else 4321 or the next free one; the printed address is read back from Astro itself.
   const devArgs = argValue(args, '--port') ? args : [...args, '--port', String(await firstFreePort(4321, host))];
-  const astro = spawn(bin('astro'), ['dev', ...devArgs], { stdio: ['inherit', 'pipe', 'inherit'], detached: true, env: { ...env, CMS_API_SOCKET: decap.socket } });
+  const astro = spawn(bin('astro'), ['dev', ...devArgs], {
+    stdio: ['inherit', 'pipe', 'inherit'],
+    detached: true,
+    env: { ...env, CMS_API_SOCKET: decap.socket },
+  });
   servers.add(astro);
   astro.on('exit', (code) => stop(code ?? 0));
   let announced = false;

@@ -37,9 +37,25 @@ function parseManifest(text: string, where: string): Manifest {
     !!m &&
     typeof m === 'object' &&
     Array.isArray(m.items) &&
-    m.items.every((i: Partial<ManifestItem>) => !!i && typeof i.url === 'string' && /^\/(?![/\\])/.test(i.url) && printable(i.url) && typeof i.source === 'string' && printable(i.source) && typeof i.sha256 === 'string' && /^[0-9a-f]{64}$/.test(i.sha256));
+    m.items.every(
+      (i: Partial<ManifestItem>) =>
+        !!i &&
+        typeof i.url === 'string' &&
+        /^\/(?![/\\])/.test(i.url) &&
+        printable(i.url) &&
+        typeof i.source === 'string' &&
+        printable(i.source) &&
+        typeof i.sha256 === 'string' &&
+        /^[0-9a-f]{64}$/.test(i.sha256),
+    );
   if (!ok) throw new Usage(t('manifest.verify.badShape', { where }));
-  return { base: typeof m.base === 'string' && m.base.startsWith('/') ? m.base : '/', commit: m.commit ?? null, clean: m.clean ?? null, asOf: String(m.asOf ?? ''), items: m.items! };
+  return {
+    base: typeof m.base === 'string' && m.base.startsWith('/') ? m.base : '/',
+    commit: m.commit ?? null,
+    clean: m.clean ?? null,
+    asOf: String(m.asOf ?? ''),
+    items: m.items!,
+  };
 }
 
 /** Inside `dir`, or undefined for a path that leaves it. */
@@ -136,7 +152,8 @@ async function main(argv: string[]): Promise<number> {
   const repo = repoState(contentDir);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(t('manifest.verify.start', { target, n: manifest.items.length, asOf: manifest.asOf || '—', repo: repo.root }));
-  if (manifest.commit && repo.commit && manifest.commit !== repo.commit) out(t('manifest.verify.otherCommit', { built: manifest.commit.slice(0, 12), local: repo.commit.slice(0, 12) }));
+  if (manifest.commit && repo.commit && manifest.commit !== repo.commit)
+    out(t('manifest.verify.otherCommit', { built: manifest.commit.slice(0, 12), local: repo.commit.slice(0, 12) }));
   if (manifest.clean === false) out(t('manifest.verify.dirtyBuild'));
 
   // Each file is hashed once, however many items name it.
@@ -144,7 +161,8 @@ async function main(argv: string[]): Promise<number> {
   const hashOf = (source: string): string | null | undefined => {
     const p = within(repo.root, source.split('/').join(sep));
     if (!p) return undefined;
-    if (!hashes.has(p)) hashes.set(p, existsSync(p) && statSync(p).isFile() ? createHash('sha256').update(readFileSync(p)).digest('hex') : null);
+    if (!hashes.has(p))
+      hashes.set(p, existsSync(p) && statSync(p).isFile() ? createHash('sha256').update(readFileSync(p)).digest('hex') : null);
     return hashes.get(p);
   };
   const counts = { changed: 0, missingFile: 0, missingPage: 0 };
@@ -159,7 +177,14 @@ async function main(argv: string[]): Promise<number> {
       out(t('manifest.verify.fileMissing', { source: item.source, url: item.url }));
     } else if (actual !== item.sha256) {
       counts.changed += 1;
-      out(t('manifest.verify.changed', { source: item.source, url: item.url, expected: item.sha256.slice(0, 12), actual: actual.slice(0, 12) }));
+      out(
+        t('manifest.verify.changed', {
+          source: item.source,
+          url: item.url,
+          expected: item.sha256.slice(0, 12),
+          actual: actual.slice(0, 12),
+        }),
+      );
     }
     const page = pages[n];
     if (page) {
@@ -168,7 +193,16 @@ async function main(argv: string[]): Promise<number> {
     }
   });
   const bad = counts.changed + counts.missingFile + counts.missingPage;
-  out(bad ? t('manifest.verify.failed', { n: manifest.items.length, changed: counts.changed, missingFile: counts.missingFile, missingPage: counts.missingPage }) : t('manifest.verify.ok', { n: manifest.items.length }));
+  out(
+    bad
+      ? t('manifest.verify.failed', {
+          n: manifest.items.length,
+          changed: counts.changed,
+          missingFile: counts.missingFile,
+          missingPage: counts.missingPage,
+        })
+      : t('manifest.verify.ok', { n: manifest.items.length }),
+  );
   return bad ? 1 : 0;
 }
 

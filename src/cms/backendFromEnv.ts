@@ -53,7 +53,8 @@ const hosts: Record<GitBackend, { label: string; api: string; publishMode: Publi
   gitlab: { label: 'GitLab', api: '/api/v4', publishMode: 'editorial_workflow' },
 };
 
-const choicesText = '可选：forgejo（Forgejo，支持发布前审核）、gitea（Gitea，保存即发布）、gitlab（GitLab，支持发布前审核）、none（只生成公开栏，不生成后台）';
+const choicesText =
+  '可选：forgejo（Forgejo，支持发布前审核）、gitea（Gitea，保存即发布）、gitlab（GitLab，支持发布前审核）、none（只生成公开栏，不生成后台）';
 
 // Decap's PKCE login refuses any page that is not https, localhost or 127.0.0.1 (decap-cms-lib-auth isInsecureProtocol).
 const loopback = new Set(['localhost', '127.0.0.1']);
@@ -69,7 +70,11 @@ export function backendFromEnv(env: Env): BackendResult {
 
   const name = trimmed(env, 'CMS_BACKEND');
   if (!name) {
-    fail('CMS_BACKEND', 'missing', `生成正式网站必须设置 CMS_BACKEND，说明后台连接哪种 git 服务。${choicesText}。本机编辑用 npm start，不需要设置。`);
+    fail(
+      'CMS_BACKEND',
+      'missing',
+      `生成正式网站必须设置 CMS_BACKEND，说明后台连接哪种 git 服务。${choicesText}。本机编辑用 npm start，不需要设置。`,
+    );
     return done({});
   }
   if (name === 'none') return done({ none: true });
@@ -96,22 +101,37 @@ export function backendFromEnv(env: Env): BackendResult {
       return undefined;
     }
     if (url.protocol !== 'https:' && !loopback.has(url.hostname)) {
-      fail(key, 'insecure', `${key} 必须是 https 网址（现在是 ${value}）：${why}浏览器在普通 http 网址上拒绝这种登录（本机的 localhost、127.0.0.1 除外）。`);
+      fail(
+        key,
+        'insecure',
+        `${key} 必须是 https 网址（现在是 ${value}）：${why}浏览器在普通 http 网址上拒绝这种登录（本机的 localhost、127.0.0.1 除外）。`,
+      );
     }
     return value.replace(/\/+$/, '');
   };
 
   const repo = need('CMS_REPO', '内容仓库，如 dangzongzhi/gongkai');
   if (repo && !/^[\w.-]+\/[\w.-]+(\/[\w.-]+)*$/.test(repo)) fail('CMS_REPO', 'invalid', `CMS_REPO“${repo}”应写成 所有者/仓库名。`);
-  secureUrl('SITE', need('SITE', '公开栏的 https 网址；后台在它下面的 admin/，即 OAuth 应用的回调地址'), `后台在公开栏网址下用 ${host.label} 的 PKCE 方式登录，`);
-  const baseWhat = name === 'gitlab' ? 'GitLab 的网址，如 https://gitlab.school.lan' : `校园网 ${host.label} 的网址，如 https://git.school.lan`;
+  secureUrl(
+    'SITE',
+    need('SITE', '公开栏的 https 网址；后台在它下面的 admin/，即 OAuth 应用的回调地址'),
+    `后台在公开栏网址下用 ${host.label} 的 PKCE 方式登录，`,
+  );
+  const baseWhat =
+    name === 'gitlab' ? 'GitLab 的网址，如 https://gitlab.school.lan' : `校园网 ${host.label} 的网址，如 https://git.school.lan`;
   const rawBase = name === 'gitlab' ? trimmed(env, 'CMS_BASE_URL') : need('CMS_BASE_URL', baseWhat);
   const base = secureUrl('CMS_BASE_URL', rawBase, `后台从浏览器直接登录 ${host.label} 并调用它的接口，`);
-  const apiRoot = secureUrl('CMS_API_ROOT', trimmed(env, 'CMS_API_ROOT'), `后台从浏览器直接调用 ${host.label} 的接口，`) ?? (base && `${base}${host.api}`);
+  const apiRoot =
+    secureUrl('CMS_API_ROOT', trimmed(env, 'CMS_API_ROOT'), `后台从浏览器直接调用 ${host.label} 的接口，`) ??
+    (base && `${base}${host.api}`);
   const appId = need('CMS_APP_ID', `在 ${host.label} 中建立的公开（非机密）OAuth 应用的客户端 ID`);
   // Decap's Forgejo backend ignores base_url and logs in at api_root less its /api/<version>: they must agree.
   if (name === 'forgejo' && base && apiRoot && apiRoot.replace(/\/api\/[^/]+$/, '') !== base) {
-    fail('CMS_API_ROOT', 'invalid', `CMS_API_ROOT（${apiRoot}）应为 CMS_BASE_URL 加 /api/v1（${base}/api/v1）：Forgejo 后台从 CMS_API_ROOT 去掉 /api/v1 得到登录地址。`);
+    fail(
+      'CMS_API_ROOT',
+      'invalid',
+      `CMS_API_ROOT（${apiRoot}）应为 CMS_BASE_URL 加 /api/v1（${base}/api/v1）：Forgejo 后台从 CMS_API_ROOT 去掉 /api/v1 得到登录地址。`,
+    );
   }
 
   const backend: Record<string, unknown> = { name, repo, branch: trimmed(env, 'CMS_BRANCH') ?? 'main' };

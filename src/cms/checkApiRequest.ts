@@ -47,11 +47,39 @@ export interface ApiRules {
   workflow: boolean;
 }
 
-const workflowActions = new Set(['unpublishedEntries', 'unpublishedEntry', 'unpublishedEntryDataFile', 'unpublishedEntryMediaFile', 'updateUnpublishedEntryStatus', 'publishUnpublishedEntry', 'deleteUnpublishedEntry']);
+const workflowActions = new Set([
+  'unpublishedEntries',
+  'unpublishedEntry',
+  'unpublishedEntryDataFile',
+  'unpublishedEntryMediaFile',
+  'updateUnpublishedEntryStatus',
+  'publishUnpublishedEntry',
+  'deleteUnpublishedEntry',
+]);
 const statuses = ['draft', 'pending_review', 'pending_publish'];
 
-const readActions = new Set(['info', 'entriesByFolder', 'entriesByFiles', 'getEntry', 'unpublishedEntries', 'unpublishedEntry', 'unpublishedEntryDataFile', 'unpublishedEntryMediaFile', 'getMedia', 'getMediaFile', 'getDeployPreview']);
-const writeActions = new Set(['persistEntry', 'persistMedia', 'deleteFile', 'deleteFiles', 'updateUnpublishedEntryStatus', 'publishUnpublishedEntry', 'deleteUnpublishedEntry']);
+const readActions = new Set([
+  'info',
+  'entriesByFolder',
+  'entriesByFiles',
+  'getEntry',
+  'unpublishedEntries',
+  'unpublishedEntry',
+  'unpublishedEntryDataFile',
+  'unpublishedEntryMediaFile',
+  'getMedia',
+  'getMediaFile',
+  'getDeployPreview',
+]);
+const writeActions = new Set([
+  'persistEntry',
+  'persistMedia',
+  'deleteFile',
+  'deleteFiles',
+  'updateUnpublishedEntryStatus',
+  'publishUnpublishedEntry',
+  'deleteUnpublishedEntry',
+]);
 
 class Refused extends Error {
   constructor(
@@ -65,7 +93,7 @@ class Refused extends Error {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** At most 80 characters of a value, for a message. */
 const shown = (v: unknown) => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
   return s.length > 80 ? `${s.slice(0, 80)}…` : s;
 };
 
@@ -92,7 +120,9 @@ function entryPath(paths: CmsPaths, path: string): string {
     const rest = path.slice(f.folder.length + 1).split('/');
     if (rest.length - 1 <= f.subfolders && rest[rest.length - 1].endsWith(`.${f.extension}`)) return path;
   }
-  throw new Refused(`路径“${shown(path)}”不是内容文件夹中的文件，不允许读写（只允许 ${[...new Set(paths.folders.map((f) => f.folder))].join('、')} 和 ${paths.files.map((f) => f.file).join('、')}）。`);
+  throw new Refused(
+    `路径“${shown(path)}”不是内容文件夹中的文件，不允许读写（只允许 ${[...new Set(paths.folders.map((f) => f.folder))].join('、')} 和 ${paths.files.map((f) => f.file).join('、')}）。`,
+  );
 }
 
 function mediaPath(paths: CmsPaths, path: string): string {
@@ -109,10 +139,14 @@ function mediaAsset(paths: CmsPaths, asset: unknown): string {
   if (!isObject(asset)) throw new Refused('上传的文件格式不对。', 422);
   const path = mediaPath(paths, str(asset, 'path'));
   if (asset.encoding !== 'base64' || typeof asset.content !== 'string') throw new Refused('上传的文件格式不对。', 422);
-  if ((asset.content.length * 3) / 4 > limits.mediaBytes) throw new Refused(`上传的文件“${shown(path)}”超过 ${limits.mediaBytes / 1024 / 1024} MB，不能上传。`, 413);
+  if ((asset.content.length * 3) / 4 > limits.mediaBytes)
+    throw new Refused(`上传的文件“${shown(path)}”超过 ${limits.mediaBytes / 1024 / 1024} MB，不能上传。`, 413);
   const bytes = Buffer.from(asset.content, 'base64');
   if (!acceptedMedia(path, bytes)) {
-    throw new Refused(`上传的文件“${shown(path.split('/').pop())}”不是图片（PNG、JPEG、GIF、WebP）或 PDF，或者文件名的扩展名与内容不符：只能上传这几种文件。`, 415);
+    throw new Refused(
+      `上传的文件“${shown(path.split('/').pop())}”不是图片（PNG、JPEG、GIF、WebP）或 PDF，或者文件名的扩展名与内容不符：只能上传这几种文件。`,
+      415,
+    );
   }
   return path;
 }
@@ -120,7 +154,10 @@ function mediaAsset(paths: CmsPaths, asset: unknown): string {
 /** A commit message as Decap writes it, one line, bounded; the editor's name is added by the caller, never taken from here. */
 function commitMessage(options: unknown): string {
   const m = isObject(options) && typeof options.commitMessage === 'string' ? options.commitMessage : '';
-  const line = m.split(/\r?\n/)[0].replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
+  const line = m
+    .split(/\r?\n/)[0]
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .slice(0, 200);
   return line || '内容更新';
 }
 
@@ -133,8 +170,14 @@ function entryKey(paths: CmsPaths, params: Record<string, unknown>): { collectio
     collection = params.id.slice(0, i);
     slug = params.id.slice(i + 1);
   }
-  if (typeof collection !== 'string' || !paths.collections.includes(collection)) throw new Refused(`没有名为“${shown(collection)}”的栏目。`);
-  if (typeof slug !== 'string' || !slug || slug.length > 200 || slug.split('/').some((x) => !x || x.startsWith('.') || /[\\\s\u0000-\u001f\u007f~^:?*[]/.test(x))) {
+  if (typeof collection !== 'string' || !paths.collections.includes(collection))
+    throw new Refused(`没有名为“${shown(collection)}”的栏目。`);
+  if (
+    typeof slug !== 'string' ||
+    !slug ||
+    slug.length > 200 ||
+    slug.split('/').some((x) => !x || x.startsWith('.') || /[\\\s\u0000-\u001f\u007f~^:?*[]/.test(x))
+  ) {
     throw new Refused(`条目名“${shown(slug)}”不合规则。`);
   }
   return { collection, slug };
@@ -175,7 +218,8 @@ function entryFile(paths: CmsPaths, file: unknown, built: Built): Record<string,
   if (!isObject(file)) throw new Refused('保存的条目格式不对。', 422);
   const path = entryPath(paths, str(file, 'path'));
   if (typeof file.raw !== 'string') throw new Refused('保存的条目格式不对。', 422);
-  if (Buffer.byteLength(file.raw) > limits.entryBytes) throw new Refused(`条目“${shown(path)}”超过 ${limits.entryBytes / 1024 / 1024} MB，不能保存。`, 413);
+  if (Buffer.byteLength(file.raw) > limits.entryBytes)
+    throw new Refused(`条目“${shown(path)}”超过 ${limits.entryBytes / 1024 / 1024} MB，不能保存。`, 413);
   const slug = typeof file.slug === 'string' && file.slug.length <= 200 ? file.slug : '';
   built.paths.push(path);
   const out: Record<string, unknown> = { slug: slug || path, path, raw: file.raw };
@@ -260,7 +304,8 @@ function build(paths: CmsPaths, rules: ApiRules, action: string, params: Record<
       if (!paths.collections.includes(collection)) throw new Refused(`没有名为“${shown(collection)}”的栏目。`);
       const files = params.dataFiles ?? [params.entry];
       if (!Array.isArray(files) || !files.length) throw new Refused('保存的条目格式不对。', 422);
-      if (files.length > limits.dataFiles) throw new Refused(`一次最多保存 ${limits.dataFiles} 个条目文件，这次有 ${files.length} 个。`, 413);
+      if (files.length > limits.dataFiles)
+        throw new Refused(`一次最多保存 ${limits.dataFiles} 个条目文件，这次有 ${files.length} 个。`, 413);
       const entries = files.map((f) => entryFile(paths, f, built));
       const saved = entries.map((e) => e.path as string);
       const written = entries.flatMap((e) => (e.newPath ? [e.path as string, e.newPath as string] : [e.path as string]));
@@ -304,7 +349,8 @@ function build(paths: CmsPaths, rules: ApiRules, action: string, params: Record<
       built.paths.push(p.path as string);
       return built;
     case 'deleteFiles':
-      if (!Array.isArray(params.paths) || !params.paths.length || params.paths.length > 100) throw new Refused('参数 paths 应是非空列表。', 422);
+      if (!Array.isArray(params.paths) || !params.paths.length || params.paths.length > 100)
+        throw new Refused('参数 paths 应是非空列表。', 422);
       p.paths = params.paths.map((x) => anyPath(paths, typeof x === 'string' ? x : ''));
       p.options = { commitMessage: commitMessage(params.options) };
       built.paths.push(...(p.paths as string[]));

@@ -39,7 +39,19 @@ const orgOnly = ['filedOn'];
 const memberOnly = ['onPost'];
 
 /** Collections in the order a secretary uses them: the admin opens on the first. */
-const byUse = ['pledges', 'org-pledges', 'members', 'checks', 'bulletins', 'reviews', 'evaluations', 'commendations', 'orgs', 'rounds', 'site'];
+const byUse = [
+  'pledges',
+  'org-pledges',
+  'members',
+  'checks',
+  'bulletins',
+  'reviews',
+  'evaluations',
+  'commendations',
+  'orgs',
+  'rounds',
+  'site',
+];
 
 /** Fills the rounds into the `round` widget of per-round collections: a new file goes into the current round by default. */
 function withRoundOptions(cols: DecapCollection[], o: CmsConfigOptions): DecapCollection[] {
@@ -68,7 +80,13 @@ function withOrgPledges(cols: DecapCollection[]): DecapCollection[] {
     const member = {
       ...c,
       filter: { field: 'view_kind', value: 'member' },
-      fields: fields.map((f) => (f.name === 'ownerKind' ? kind('member') : f.name === 'owner' ? { ...f, label: '承诺党员', hint: '作出承诺的党员', collections: ['members'] } : withoutOrgOnly(f))),
+      fields: fields.map((f) =>
+        f.name === 'ownerKind'
+          ? kind('member')
+          : f.name === 'owner'
+            ? { ...f, label: '承诺党员', hint: '作出承诺的党员', collections: ['members'] }
+            : withoutOrgOnly(f),
+      ),
     };
     const org = {
       ...c,
@@ -76,13 +94,15 @@ function withOrgPledges(cols: DecapCollection[]): DecapCollection[] {
       label: '党组织承诺',
       label_singular: '党组织承诺',
       filter: { field: 'view_kind', value: 'org' },
-      fields: fields.filter((f) => !memberOnly.includes(String(f.name))).map((f) =>
-        f.name === 'ownerKind'
-          ? kind('org')
-          : f.name === 'owner'
-            ? { ...f, label: '作出承诺的党组织', hint: '党组织承诺一般为 3—5 项', collections: ['orgs'] }
-            : f,
-      ),
+      fields: fields
+        .filter((f) => !memberOnly.includes(String(f.name)))
+        .map((f) =>
+          f.name === 'ownerKind'
+            ? kind('org')
+            : f.name === 'owner'
+              ? { ...f, label: '作出承诺的党组织', hint: '党组织承诺一般为 3—5 项', collections: ['orgs'] }
+              : f,
+        ),
     };
     return [member, org];
   });
@@ -107,7 +127,10 @@ export function cmsConfig(o: CmsConfigOptions): Record<string, unknown> {
     publish_mode: o.publishMode ?? 'simple',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
-    collections: withProfiles(withOrgPledges(withRoundOptions(collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')) as DecapCollection[], o)), o.profiles)
+    collections: withProfiles(
+      withOrgPledges(withRoundOptions(collections.map((c) => toDecapCollection(c, o.contentDir ?? 'content')) as DecapCollection[], o)),
+      o.profiles,
+    )
       .map(withSharedMedia)
       .sort((a, b) => byUse.indexOf(a.name) - byUse.indexOf(b.name)),
   };

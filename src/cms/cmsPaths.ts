@@ -31,7 +31,13 @@ export function cmsPaths(branch = 'main', contentDir = 'content'): CmsPaths {
   const folders: CmsFolder[] = [];
   const files: CmsPaths['files'] = [];
   for (const c of config.collections) {
-    if (c.folder) folders.push({ collection: c.name, folder: c.folder, extension: c.extension ?? 'md', subfolders: (c.path ?? '').split('/').length - 1 });
+    if (c.folder)
+      folders.push({
+        collection: c.name,
+        folder: c.folder,
+        extension: c.extension ?? 'md',
+        subfolders: (c.path ?? '').split('/').length - 1,
+      });
     for (const f of c.files ?? []) files.push({ collection: c.name, file: f.file });
   }
   return { folders, files, mediaFolder: config.media_folder, collections: config.collections.map((c) => c.name), branch };

@@ -19,7 +19,17 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 export const fallbackAuthor = { name: '内容管理后台', email: 'cms@localhost' };
 
 /** Variables git reads that are kept: who commits, when, and which configuration files apply. */
-const KEPT = new Set(['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_AUTHOR_DATE', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL', 'GIT_COMMITTER_DATE', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM']);
+const KEPT = new Set([
+  'GIT_AUTHOR_NAME',
+  'GIT_AUTHOR_EMAIL',
+  'GIT_AUTHOR_DATE',
+  'GIT_COMMITTER_NAME',
+  'GIT_COMMITTER_EMAIL',
+  'GIT_COMMITTER_DATE',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_SYSTEM',
+  'GIT_CONFIG_NOSYSTEM',
+]);
 
 /** git's environment: every other GIT_* variable (GIT_DIR, GIT_INDEX_FILE, GIT_CONFIG_PARAMETERS …) removed. */
 export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
@@ -39,7 +49,11 @@ interface Ran {
 
 function git(args: string[], cwd: string, input?: string): Promise<Ran> {
   return new Promise((done) => {
-    const child = spawn('git', [...SAFE, ...args], { cwd, env: gitEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', [...SAFE, ...args], {
+      cwd,
+      env: gitEnv(),
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
@@ -55,7 +69,12 @@ function git(args: string[], cwd: string, input?: string): Promise<Ran> {
 /** The root of the git work tree holding `dir`, or undefined outside one (or without git). */
 export function repoTopSync(dir: string): string | undefined {
   if (!existsSync(dir)) return undefined;
-  const r = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, env: gitEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const r = spawnSync('git', ['rev-parse', '--show-toplevel'], {
+    cwd: dir,
+    env: gitEnv(),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
 }
 
@@ -80,13 +99,19 @@ export type CommitResult = (
 export function explainFailure(err: string): string {
   const last = err.trim().split('\n').filter(Boolean).at(-1) ?? '';
   const why = [
-    [/partial commit during a merge|MERGE_HEAD|You have not concluded your merge/i, '版本库正在合并（merge）中，不能只提交这几个文件：请先完成或放弃合并'],
+    [
+      /partial commit during a merge|MERGE_HEAD|You have not concluded your merge/i,
+      '版本库正在合并（merge）中，不能只提交这几个文件：请先完成或放弃合并',
+    ],
     [/unmerged|resolve your current index|needs merge/i, '版本库中有没有解决的冲突：请先解决冲突'],
     [/ignored by one of your \.gitignore/i, '这些文件被 .gitignore 忽略了：请从 .gitignore 中去掉内容文件夹'],
     [/index\.lock|Another git process/i, '另一个 git 程序正在使用这个版本库（index.lock）：请等它结束'],
     [/outside repository|is outside/i, '文件不在内容文件夹所在的版本库中'],
     [/rebase|cherry-pick|revert/i, '版本库正在变基（rebase）或拣选中：请先完成'],
-    [/Author identity unknown|empty ident|unable to auto-detect email/i, 'git 没有设置提交人：请运行 git config user.name 和 git config user.email'],
+    [
+      /Author identity unknown|empty ident|unable to auto-detect email/i,
+      'git 没有设置提交人：请运行 git config user.name 和 git config user.email',
+    ],
   ] as const;
   const hit = why.find(([re]) => re.test(err));
   return `${hit ? hit[1] : 'git 没有完成提交'}（git：${last.slice(0, 200)}）`;
@@ -163,9 +188,14 @@ async function commitPaths(top: string, rels: string[], message: string): Promis
     return { status: 'failed', reason: explainFailure(added.err) };
   }
   const head = await git(['rev-parse', '--verify', '--quiet', 'HEAD'], top);
-  if (head.code === 0 && (await git(['diff', '--cached', '--quiet', 'HEAD', '--', ...paths], top)).code === 0) return { status: 'unchanged' };
+  if (head.code === 0 && (await git(['diff', '--cached', '--quiet', 'HEAD', '--', ...paths], top)).code === 0)
+    return { status: 'unchanged' };
   const who = await identity(top);
-  const committed = await git([...who, 'commit', '--only', '--no-verify', '--no-gpg-sign', '--quiet', '--cleanup=whitespace', '-F', '-', '--', ...paths], top, message);
+  const committed = await git(
+    [...who, 'commit', '--only', '--no-verify', '--no-gpg-sign', '--quiet', '--cleanup=whitespace', '-F', '-', '--', ...paths],
+    top,
+    message,
+  );
   if (committed.code !== 0) {
     await restoreIndex(top, paths, before);
     return { status: 'failed', reason: explainFailure(committed.err) };

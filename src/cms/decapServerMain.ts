@@ -13,8 +13,13 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const fromDecap = createRequire(require.resolve('decap-server/package.json'));
-const express = fromDecap('express') as () => import('node:http').RequestListener & { listen(path: string, cb: () => void): import('node:http').Server };
-const { registerLocalFs, registerLocalGit } = fromDecap('./dist/middlewares.js') as Record<'registerLocalFs' | 'registerLocalGit', (app: unknown, o: { logLevel?: string }) => Promise<void>>;
+const express = fromDecap('express') as () => import('node:http').RequestListener & {
+  listen(path: string, cb: () => void): import('node:http').Server;
+};
+const { registerLocalFs, registerLocalGit } = fromDecap('./dist/middlewares.js') as Record<
+  'registerLocalFs' | 'registerLocalGit',
+  (app: unknown, o: { logLevel?: string }) => Promise<void>
+>;
 
 const socket = process.env.CMS_API_SOCKET;
 if (!socket) {

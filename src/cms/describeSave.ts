@@ -7,22 +7,37 @@ import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SaveDescription, SavedFile } from './saveMessage.ts';
 
-const exists = (file: string) => lstat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  lstat(file).then(
+    () => true,
+    () => false,
+  );
 
 /** A file to be deleted is read for its name only when it is a plain file of a content file's size. */
 const readableSize = 1024 * 1024;
 
 /** Describes a checked write (`body` as src/cms/checkApiRequest.ts rebuilt it); `media` is the media folder. */
-export async function describeSave(root: string, media: string, body: { action: string; params: Record<string, unknown> }): Promise<SaveDescription> {
+export async function describeSave(
+  root: string,
+  media: string,
+  body: { action: string; params: Record<string, unknown> },
+): Promise<SaveDescription> {
   const p = body.params;
   const isMedia = (path: string) => path.startsWith(`${media}/`);
   const action = body.action as SaveDescription['action'];
   if (action === 'persistEntry') {
     const entries = (p.dataFiles ?? [p.entry]) as { path: string; raw: string; newPath?: string }[];
     const files: SavedFile[] = [];
-    for (const e of entries) files.push({ path: e.path, raw: e.raw, existed: await exists(join(root, e.path)), ...(e.newPath && { newPath: e.newPath }) });
+    for (const e of entries)
+      files.push({ path: e.path, raw: e.raw, existed: await exists(join(root, e.path)), ...(e.newPath && { newPath: e.newPath }) });
     const options = p.options as { collectionName?: string; commitMessage?: string };
-    return { action, collection: options.collectionName, files, media: ((p.assets ?? []) as { path: string }[]).map((a) => a.path), clientMessage: options.commitMessage };
+    return {
+      action,
+      collection: options.collectionName,
+      files,
+      media: ((p.assets ?? []) as { path: string }[]).map((a) => a.path),
+      clientMessage: options.commitMessage,
+    };
   }
   if (action === 'persistMedia') return { action, files: [], media: [(p.asset as { path: string }).path] };
   const targets = action === 'deleteFile' ? [p.path as string] : (p.paths as string[]);
@@ -42,7 +57,9 @@ export const touched = (d: SaveDescription) => [...d.files.flatMap((f) => (f.new
 export async function renamesDone(root: string, d: SaveDescription): Promise<void> {
   const moves = d.files.filter((f) => f.newPath);
   for (let i = 0; i < 200 && moves.length; i++) {
-    const pending = await Promise.all(moves.map(async (f) => (await exists(join(root, f.path))) || !(await exists(join(root, f.newPath!)))));
+    const pending = await Promise.all(
+      moves.map(async (f) => (await exists(join(root, f.path))) || !(await exists(join(root, f.newPath!)))),
+    );
     if (!pending.some(Boolean)) return;
     await new Promise((r) => setTimeout(r, 10));
   }

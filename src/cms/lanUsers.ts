@@ -17,7 +17,8 @@ export function parseLanUsers(text: string, file: string): { users: LanUser[]; e
     const [name, hash, ...rest] = t.split(/\s+/);
     const where = `${file} 第 ${i + 1} 行`;
     if (!hash || rest.length) return errors.push(`${where}：应写成“用户名 密码哈希”两项，用空格隔开。`);
-    if (!/^[\p{L}\p{N}._@-]{1,40}$/u.test(name)) return errors.push(`${where}：用户名“${name.slice(0, 40)}”只能由文字、数字和 . _ @ - 组成，最长 40 个字。`);
+    if (!/^[\p{L}\p{N}._@-]{1,40}$/u.test(name))
+      return errors.push(`${where}：用户名“${name.slice(0, 40)}”只能由文字、数字和 . _ @ - 组成，最长 40 个字。`);
     if (!/^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/.test(hash) && !/^JDJ[A-Za-z0-9+/=]{70,90}$/.test(hash)) {
       return errors.push(`${where}：密码哈希不对：请用 caddy hash-password 生成（不要写密码本身）。`);
     }

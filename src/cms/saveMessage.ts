@@ -35,28 +35,43 @@ let labelsCache: Labels | undefined;
 
 function labels(): Labels {
   if (labelsCache) return labelsCache;
-  const config = cmsConfig({ backend: { name: 'proxy' }, contentDir: 'content' }) as { collections: { name: string; label: string; label_singular?: string; identifier_field?: string }[] };
-  labelsCache = new Map(config.collections.map((c) => [c.name, { label: c.label_singular ?? c.label, identifier: c.identifier_field ?? 'title' }]));
+  const config = cmsConfig({ backend: { name: 'proxy' }, contentDir: 'content' }) as {
+    collections: { name: string; label: string; label_singular?: string; identifier_field?: string }[];
+  };
+  labelsCache = new Map(
+    config.collections.map((c) => [c.name, { label: c.label_singular ?? c.label, identifier: c.identifier_field ?? 'title' }]),
+  );
   return labelsCache;
 }
 
 /** A name for a message: one line, no control characters, at most 60 characters. */
 function oneLine(value: unknown): string {
-  const s = String(value).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const s = String(value)
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 }
 
 /** The collection a file belongs to: the one Decap named, else the first whose folder (or file) holds it. */
 function collectionOf(paths: CmsPaths, path: string, named?: string): string | undefined {
-  const holders = [...paths.files.filter((f) => f.file === path).map((f) => f.collection), ...paths.folders.filter((f) => path.startsWith(`${f.folder}/`)).map((f) => f.collection)];
+  const holders = [
+    ...paths.files.filter((f) => f.file === path).map((f) => f.collection),
+    ...paths.folders.filter((f) => path.startsWith(`${f.folder}/`)).map((f) => f.collection),
+  ];
   return named && holders.includes(named) ? named : holders[0];
 }
 
 /** How the entry is known: its identifying field (with its date when that is an id, as for a check), else its file name. */
 function entryName(file: SavedFile, identifier: string): string {
-  const fallback = file.path.split('/').pop()!.replace(/\.(md|json)$/, '');
+  const fallback = file.path
+    .split('/')
+    .pop()!
+    .replace(/\.(md|json)$/, '');
   if (file.raw === undefined) return fallback;
-  const data = (file.path.endsWith('.json') ? parseJson(file.raw, file.path).data : parseMarkdown(file.raw, file.path).data) as Record<string, unknown> | undefined;
+  const data = (file.path.endsWith('.json') ? parseJson(file.raw, file.path).data : parseMarkdown(file.raw, file.path).data) as
+    | Record<string, unknown>
+    | undefined;
   const id = data?.[identifier] ?? data?.title ?? data?.name;
   if (typeof id !== 'string' && typeof id !== 'number') return fallback;
   const date = identifier !== 'title' && identifier !== 'name' && typeof data?.date === 'string' ? ` ${data.date}` : '';
@@ -87,7 +102,10 @@ export function saveMessage(paths: CmsPaths, save: SaveDescription): string {
     if (described.length === 1) subject = described[0].line;
     else {
       const verb = save.files.every((f) => f.existed) ? '更新' : save.files.every((f) => !f.existed) ? '新建' : '保存';
-      const names = described.slice(0, 3).map((d) => d.name).join('、');
+      const names = described
+        .slice(0, 3)
+        .map((d) => d.name)
+        .join('、');
       subject = `${verb} ${described.length} 项${described[0].label}：${names}${described.length > 3 ? '等' : ''}`;
       lines.push(...described.map((d) => d.line));
     }
@@ -99,7 +117,10 @@ export function saveMessage(paths: CmsPaths, save: SaveDescription): string {
     subject = all.length === 1 ? all[0] : `删除 ${all.length} 个文件`;
     if (all.length > 1) lines.push(...all);
   }
-  const client = (save.clientMessage ?? '').split(/\r?\n/)[0].replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const client = (save.clientMessage ?? '')
+    .split(/\r?\n/)[0]
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   if (/[\u3400-\u9fff]/.test(client)) lines.push(`后台说明：${client.slice(0, 200)}`);
   return lines.length ? `${subject}\n\n${lines.join('\n')}\n` : `${subject}\n`;
 }

@@ -19,7 +19,13 @@ export interface DecapServer {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export function startDecapServer(o: { root: string; mode: 'fs' | 'git'; env?: NodeJS.ProcessEnv; logLevel?: string; timeoutMs?: number }): Promise<DecapServer> {
+export function startDecapServer(o: {
+  root: string;
+  mode: 'fs' | 'git';
+  env?: NodeJS.ProcessEnv;
+  logLevel?: string;
+  timeoutMs?: number;
+}): Promise<DecapServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pb-cms-'));
   const socket = join(dir, 'api.sock');
   const tsx = join(resolve(here, '..', '..'), 'node_modules', '.bin', 'tsx');

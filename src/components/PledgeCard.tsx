@@ -42,7 +42,17 @@ function Time({ date }: { date: string | undefined }): ReactElement | null {
   return <span className="time" dangerouslySetInnerHTML={{ __html: `<time datetime="${d}">${d}</time>` }} />;
 }
 
-export default function PledgeCard({ data, status, html, asOf, level = 2, href, facts, records: showRecords = true, onPost }: PledgeCardProps): ReactElement {
+export default function PledgeCard({
+  data,
+  status,
+  html,
+  asOf,
+  level = 2,
+  href,
+  facts,
+  records: showRecords = true,
+  onPost,
+}: PledgeCardProps): ReactElement {
   const H = `h${level}` as 'h1' | 'h2' | 'h3';
   const records = (data.records ?? []).filter((r) => r.date <= asOf);
   return (
@@ -53,7 +63,11 @@ export default function PledgeCard({ data, status, html, asOf, level = 2, href, 
         <span>
           {t('pledge.deadline')}:<Time date={data.deadline} />
         </span>
-        {onPost !== undefined && <span className="on-post" data-on-post="">{onPost ? t('pledge.onPostAt', { post: onPost }) : t('pledge.onPost')}</span>}
+        {onPost !== undefined && (
+          <span className="on-post" data-on-post="">
+            {onPost ? t('pledge.onPostAt', { post: onPost }) : t('pledge.onPost')}
+          </span>
+        )}
         {status && <StatusBadge status={status} />}
       </p>
       {facts && facts.length > 0 && (

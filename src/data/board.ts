@@ -70,7 +70,11 @@ function builtOn(dir: string): IsoDate | undefined {
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
   if (process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000).toISOString().slice(0, 10);
   try {
-    const out = execFileSync('git', ['log', '-1', '--format=%cs'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('git', ['log', '-1', '--format=%cs'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return /^\d{4}-\d{2}-\d{2}$/.test(out) ? out : undefined;
   } catch {
     return undefined;
@@ -84,7 +88,10 @@ async function build(scope: Scope): Promise<Board> {
   const model = projectScope(full, scope, asOf);
   const index = indexContent(model);
   const round = index.round;
-  if (!round) throw new Error(`site.json 的 currentRound（当前轮次）“${model.site.data.currentRound}”没有对应的轮次文件（content/rounds/${model.site.data.currentRound}.md）。`);
+  if (!round)
+    throw new Error(
+      `site.json 的 currentRound（当前轮次）“${model.site.data.currentRound}”没有对应的轮次文件（content/rounds/${model.site.data.currentRound}.md）。`,
+    );
 
   const nameOf = (id: string) => index.member.get(id)?.data.name ?? index.org.get(id)?.data.name ?? id;
   const pledges: PledgeView[] = index.roundPledges.map((entry) => ({
@@ -146,7 +153,9 @@ async function build(scope: Scope): Promise<Board> {
     byCategory: completionByCategory(index.roundPledges, asOf),
     trend: monthlyTrend(index.roundPledges, round.data, asOf),
     orgsInOrder,
-    bulletins: model.bulletins.filter((b) => b.round === round.id).sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id)),
+    bulletins: model.bulletins
+      .filter((b) => b.round === round.id)
+      .sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id)),
     commendations,
     commendationsOf: (id) => commendationsBy.get(id) ?? [],
     html: (e) => {

@@ -58,7 +58,8 @@ function repoPath(file: string): string {
   return relative(dirname(contentDir()), resolve(process.cwd(), file)).split(sep).join('/');
 }
 
-const isPrivate = (collection: Parameters<typeof collectionOf>[0], v: string | undefined) => (v ?? collectionOf(collection).defaultVisibility) === 'private';
+const isPrivate = (collection: Parameters<typeof collectionOf>[0], v: string | undefined) =>
+  (v ?? collectionOf(collection).defaultVisibility) === 'private';
 
 function build(full: ContentModel, board: Board): InternalData {
   const { index, asOf } = board;
@@ -86,7 +87,10 @@ function build(full: ContentModel, board: Board): InternalData {
   const evaluated = rounds.map((round) => ({
     round,
     title: model.rounds.find((r) => r.id === round)?.data.title ?? round,
-    orgs: evaluations.filter((e) => e.round === round).map((e) => e.data.org).sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9)),
+    orgs: evaluations
+      .filter((e) => e.round === round)
+      .map((e) => e.data.org)
+      .sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9)),
   }));
 
   const reviews = new Map<string, Entry<Review>[]>();
@@ -137,7 +141,14 @@ function build(full: ContentModel, board: Board): InternalData {
     .filter((p) => p.round === board.round.id && !privateFiles.has(p.file) && visibleOwners.has(p.data.owner))
     .map((p) => ({ p, state: reviewStateOf(p.data, asOf) }))
     .filter(({ state }) => state === 'submitted' || state === 'revise' || state === 'resubmit')
-    .map(({ p, state }) => ({ id: p.id, title: p.data.title, state, owner: p.data.owner, ownerName: board.nameOf(p.data.owner), org: index.member.get(p.data.owner)?.data.org ?? p.data.owner }))
+    .map(({ p, state }) => ({
+      id: p.id,
+      title: p.data.title,
+      state,
+      owner: p.data.owner,
+      ownerName: board.nameOf(p.data.owner),
+      org: index.member.get(p.data.owner)?.data.org ?? p.data.owner,
+    }))
     .sort((a, b) => (order.get(a.org) ?? 1e9) - (order.get(b.org) ?? 1e9) || a.id.localeCompare(b.id));
 
   const rankings = new Map<string, StageRanking[]>();

@@ -42,7 +42,15 @@ async function collect(board: Board): Promise<Manifest> {
     }
   }
   const git = repoState(dir);
-  return buildManifest({ base: paths.home(), commit: git.commit, clean: git.clean, asOf: board.asOf, root: git.root, items, hash: sha256Of });
+  return buildManifest({
+    base: paths.home(),
+    commit: git.commit,
+    clean: git.clean,
+    asOf: board.asOf,
+    root: git.root,
+    items,
+    hash: sha256Of,
+  });
 }
 
 const manifests = new WeakMap<Board, Promise<Manifest>>();

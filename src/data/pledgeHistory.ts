@@ -39,22 +39,56 @@ export interface PledgeHistory {
 
 /** Options that make the output the same whatever the user's git configuration says. */
 const LOG_ARGS = [
-  '-c', 'core.quotepath=off', '-c', 'log.showRoot=true', '-c', 'diff.noprefix=false',
-  'log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--no-renames', '--no-ext-diff', '--no-textconv',
-  '--no-color', '--no-relative', '-p', '-U0', '--inter-hunk-context=0', '--src-prefix=a/', '--dst-prefix=b/', '--format=%x01%H %cI',
+  '-c',
+  'core.quotepath=off',
+  '-c',
+  'log.showRoot=true',
+  '-c',
+  'diff.noprefix=false',
+  'log',
+  '--first-parent',
+  '--diff-merges=first-parent',
+  '--reverse',
+  '--no-renames',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--no-color',
+  '--no-relative',
+  '-p',
+  '-U0',
+  '--inter-hunk-context=0',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+  '--format=%x01%H %cI',
   // A file .gitattributes marks -diff or binary, or one over core.bigFileThreshold, is still shown line by line.
-  '--text', '--diff-algorithm=myers',
+  '--text',
+  '--diff-algorithm=myers',
 ];
 
 /** git's environment: messages in English whatever the locale, and the repository found from the folder, not from GIT_DIR. */
 function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C', LANGUAGE: 'C' };
-  for (const k of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_CEILING_DIRECTORIES', 'GIT_EXTERNAL_DIFF', 'GIT_DIFF_OPTS']) delete env[k];
+  for (const k of [
+    'GIT_DIR',
+    'GIT_WORK_TREE',
+    'GIT_INDEX_FILE',
+    'GIT_OBJECT_DIRECTORY',
+    'GIT_CEILING_DIRECTORIES',
+    'GIT_EXTERNAL_DIFF',
+    'GIT_DIFF_OPTS',
+  ])
+    delete env[k];
   return env;
 }
 
 /** Runs a command in `dir` with its output going to `out` (a file descriptor, or 'pipe' to collect it). */
-function run(command: string, args: string[], dir: string, out: number | 'pipe', env: NodeJS.ProcessEnv = process.env): Promise<{ ok: boolean; text: string; err: string }> {
+function run(
+  command: string,
+  args: string[],
+  dir: string,
+  out: number | 'pipe',
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ ok: boolean; text: string; err: string }> {
   return new Promise((done) => {
     const child = spawn(command, args, { cwd: dir, stdio: ['ignore', out, 'pipe'], env });
     let text = '';
@@ -119,7 +153,10 @@ export async function readHistory(dir: string): Promise<PackedHistory | null> {
     const isShallow = shallow.text.trim() === 'true';
     // Not a commit here: content copied from another repository (the sample's, say), or a mistake; every commit is
     // then compared. In a shallow clone it may just be older than the oldest commit fetched, which needs no word.
-    const unknown = start && !start.ok && !isShallow ? notUsed(`写的修改记录起点 ${baseline} 不是这个版本库中的提交（这份内容也许是从别的仓库复制来的）`) : undefined;
+    const unknown =
+      start && !start.ok && !isShallow
+        ? notUsed(`写的修改记录起点 ${baseline} 不是这个版本库中的提交（这份内容也许是从别的仓库复制来的）`)
+        : undefined;
     const startingState = start?.ok ? new Set(start.text.split('\n').filter(Boolean)) : undefined;
     const reader = new GitLogPatchReader(publishedIn(process.env.SITE_SCOPE), startingState);
     readInto(reader, file);

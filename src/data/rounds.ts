@@ -74,7 +74,13 @@ function roundBoard(board: Board, round: Entry<Round>): RoundBoard {
   const top = board.model.site.data.topOrg;
   const byOrg = (board.index.children.get(top) ?? []).map((id) => ({
     id,
-    rate: completionRate(board.index.subtree(id).flatMap((o) => byOrgId.get(o) ?? []).map((p) => p.entry), asOf),
+    rate: completionRate(
+      board.index
+        .subtree(id)
+        .flatMap((o) => byOrgId.get(o) ?? [])
+        .map((p) => p.entry),
+      asOf,
+    ),
   }));
   return {
     round,

@@ -16,7 +16,8 @@ export function parseScope(value: string | undefined): Scope | undefined {
 /** The scope of this build. */
 export function siteScope(): Scope {
   const scope = parseScope(process.env.SITE_SCOPE);
-  if (!scope) throw new Error(`SITE_SCOPE=${process.env.SITE_SCOPE} 不是可用的公开范围：只能是 public（对外公开）或 internal（组织内部）。`);
+  if (!scope)
+    throw new Error(`SITE_SCOPE=${process.env.SITE_SCOPE} 不是可用的公开范围：只能是 public（对外公开）或 internal（组织内部）。`);
   return scope;
 }
 

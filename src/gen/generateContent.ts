@@ -92,7 +92,10 @@ const leaderComments: Record<Grade, string[]> = {
     '能按计划推进承诺，组织纪律观念强；在带动身边群众方面还可加强。',
     '完成了承诺的主要内容，个别事项进度偏慢，下一年度要细化措施、按期销号。',
   ],
-  basic: ['承诺落实不够到位，记实有缺漏，群众评议中有不满意意见，要求限期整改。', '对承诺重视不够，多项措施没有落实，支部已谈心谈话，明确整改要求。'],
+  basic: [
+    '承诺落实不够到位，记实有缺漏，群众评议中有不满意意见，要求限期整改。',
+    '对承诺重视不够，多项措施没有落实，支部已谈心谈话，明确整改要求。',
+  ],
   unqualified: ['承诺基本没有落实，经教育帮助仍无明显改进。'],
 };
 
@@ -102,8 +105,16 @@ const evaluationBodies = [
 ];
 
 const branchReviews = [
-  { achievements: '支部班子带头承诺，承诺上墙公开，践诺台账建立规范。', problems: '个别党员记实过于简单，检查发现的问题整改不够及时。', direction: '下半年加强季度调度，督促进度偏慢的承诺按期销号。' },
-  { achievements: '组织生活规范，党员承诺紧扣岗位，群众知晓率高。', problems: '离退休党员的承诺跟踪不够，台账有缺月。', direction: '明确专人负责台账，每月一记实落实到人。' },
+  {
+    achievements: '支部班子带头承诺，承诺上墙公开，践诺台账建立规范。',
+    problems: '个别党员记实过于简单，检查发现的问题整改不够及时。',
+    direction: '下半年加强季度调度，督促进度偏慢的承诺按期销号。',
+  },
+  {
+    achievements: '组织生活规范，党员承诺紧扣岗位，群众知晓率高。',
+    problems: '离退休党员的承诺跟踪不够，台账有缺月。',
+    direction: '明确专人负责台账，每月一记实落实到人。',
+  },
 ];
 
 /** What a branch's secretary says for the branch at the year-end 双向述职 (篇三/四). */
@@ -119,7 +130,10 @@ const memberHonours = [
   { title: '践诺标兵', reason: '带头承诺、带头践诺，每月记实完整，承诺事项提前完成，经支部党员大会研究，评为践诺标兵。' },
   { title: '共产党员先锋岗', reason: '在设岗定责岗位上认真履职，群众评议满意，评为共产党员先锋岗。' },
 ];
-const branchHonour = { title: '先进基层党组织', reason: '支部党员承诺践诺扎实，践诺台账记实完整，每季度检查、每半年通报按时开展，年终评诺党员综合得分位居前列。' };
+const branchHonour = {
+  title: '先进基层党组织',
+  reason: '支部党员承诺践诺扎实，践诺台账记实完整，每季度检查、每半年通报按时开展，年终评诺党员综合得分位居前列。',
+};
 
 /** Splits `n` members into branches of 20–60 (a last remainder under 20 joins the previous branch). */
 function branchSizes(n: number, rnd: Random): number[] {
@@ -187,7 +201,17 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
       // The general branch's secretary is the secretary of its first branch (that branch's first member, next in line).
       generalSecretary.set(`g${generalNo}`, `m${memberNo + 1}`);
       generals.push(`g${generalNo}`);
-      yield [`orgs/g${generalNo}.md`, markdown({ name: `${placeNames[generalNo % placeNames.length]}片区党总支${generalNo}`, level: 'general-branch', unitType: 'school', parent: 'top', secretary: `m${memberNo + 1}`, order: generalNo })];
+      yield [
+        `orgs/g${generalNo}.md`,
+        markdown({
+          name: `${placeNames[generalNo % placeNames.length]}片区党总支${generalNo}`,
+          level: 'general-branch',
+          unitType: 'school',
+          parent: 'top',
+          secretary: `m${memberNo + 1}`,
+          order: generalNo,
+        }),
+      ];
     }
     const branch: Branch = { id: `b${b + 1}`, parent: `g${generalNo}`, members: [] };
     for (let i = 0; i < sizes[b]; i++) {
@@ -198,7 +222,17 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
     }
     branches.push(branch);
     const unitType = rnd.chance(0.04) ? 'enterprise' : rnd.chance(0.04) ? 'social-org' : 'school';
-    yield [`orgs/${branch.id}.md`, markdown({ name: `${placeNames[b % placeNames.length]}第${b + 1}党支部`, level: 'branch', unitType, parent: branch.parent, secretary: branch.members[0].id, order: b + 1 })];
+    yield [
+      `orgs/${branch.id}.md`,
+      markdown({
+        name: `${placeNames[b % placeNames.length]}第${b + 1}党支部`,
+        level: 'branch',
+        unitType,
+        parent: branch.parent,
+        secretary: branch.members[0].id,
+        order: b + 1,
+      }),
+    ];
   }
 
   for (const branch of branches) {
@@ -233,7 +267,17 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
         const list = ownerPledges.get(branch.id) ?? [];
         list.push(id);
         ownerPledges.set(branch.id, list);
-        yield [`pledges/${round}/${id}.md`, pledgeFile(rnd, { owner: m.id, verifier: m.id !== secretary ? secretary : m.id === 'm1' ? branch.members[1].id : 'm1', category: cat, year, asOf, cadence: profile.recordCadence })];
+        yield [
+          `pledges/${round}/${id}.md`,
+          pledgeFile(rnd, {
+            owner: m.id,
+            verifier: m.id !== secretary ? secretary : m.id === 'm1' ? branch.members[1].id : 'm1',
+            category: cat,
+            year,
+            asOf,
+            cadence: profile.recordCadence,
+          }),
+        ];
       }
     }
   }
@@ -242,8 +286,13 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
   // org (报上级审定); the top org's by the upper organisation site.json names (review.outsideBy), and filed (review.filedOn).
   const orgPledgeIds = new Map<string, string[]>();
   if (orgPledges) {
-    const approverOf = (org: string, parent: string | undefined) => (parent === undefined || parent === 'top' ? 'm1' : generalSecretary.get(parent)!);
-    const owners: [string, string | undefined][] = [['top', undefined], ...generals.map((g): [string, string] => [g, 'top']), ...branches.map((b): [string, string] => [b.id, b.parent])];
+    const approverOf = (org: string, parent: string | undefined) =>
+      parent === undefined || parent === 'top' ? 'm1' : generalSecretary.get(parent)!;
+    const owners: [string, string | undefined][] = [
+      ['top', undefined],
+      ...generals.map((g): [string, string] => [g, 'top']),
+      ...branches.map((b): [string, string] => [b.id, b.parent]),
+    ];
     for (const [org, parent] of owners) {
       const count = side.int(orgRange.min, orgRange.max);
       const cats = shuffled(side, categories);
@@ -251,7 +300,17 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
       for (let k = 1; k <= count; k++) {
         const id = `${org}-${k}`;
         ids.push(id);
-        const file = pledgeFile(side, { owner: org, verifier: approverOf(org, parent), category: cats[(k - 1) % cats.length], year, asOf, cadence: profile.recordCadence, org: true, filed: filedUpward, ...(parent === undefined && { upper: '中共示例县委教育工作委员会' }) });
+        const file = pledgeFile(side, {
+          owner: org,
+          verifier: approverOf(org, parent),
+          category: cats[(k - 1) % cats.length],
+          year,
+          asOf,
+          cadence: profile.recordCadence,
+          org: true,
+          filed: filedUpward,
+          ...(parent === undefined && { upper: '中共示例县委教育工作委员会' }),
+        });
         yield [`pledges/${round}/${id}.md`, file];
       }
       orgPledgeIds.set(org, ids);
@@ -275,35 +334,88 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
     const upperSecretary = generalSecretary.get(branch.parent)!;
     for (const [q, qEnd] of profile.checkCadence === 'quarter' ? quarters : []) {
       if (qEnd > asOf || rnd.chance(0.05)) continue;
-      yield [`checks/${round}/${branch.id}-${q}.md`, markdown({ org: branch.id, quarter: q, date: qEnd, findings: ['践诺台账记实基本完整', '个别承诺进度偏慢，已提醒'], urged: urged.slice(0, 2) }, '对照台账逐项检查。')];
+      yield [
+        `checks/${round}/${branch.id}-${q}.md`,
+        markdown(
+          {
+            org: branch.id,
+            quarter: q,
+            date: qEnd,
+            findings: ['践诺台账记实基本完整', '个别承诺进度偏慢，已提醒'],
+            urged: urged.slice(0, 2),
+          },
+          '对照台账逐项检查。',
+        ),
+      ];
     }
     if (profile.bulletinCadence === 'semester') yield* semesterBulletins(rnd, branch.id, round, year, asOf);
     else {
       if (isoDate(year, 7, 10) <= asOf && rnd.chance(0.95)) {
-        yield [`bulletins/${round}/${branch.id}-h1.md`, markdown({ title: '上半年践诺情况通报', org: branch.id, date: isoDate(year, 7, 10), period: 'h1', kind: 'progress' }, '上半年党员承诺事项按计划推进，表扬先进，督促后进。')];
+        yield [
+          `bulletins/${round}/${branch.id}-h1.md`,
+          markdown(
+            { title: '上半年践诺情况通报', org: branch.id, date: isoDate(year, 7, 10), period: 'h1', kind: 'progress' },
+            '上半年党员承诺事项按计划推进，表扬先进，督促后进。',
+          ),
+        ];
       }
       if (isoDate(year, 12, 31) <= asOf && side.chance(0.95)) yield h2Bulletin(branch.id, round, year);
     }
-    if (profile.orgBulletinCadence === 'quarter' && orgPledgeIds.has(branch.id)) yield* quarterBulletins(side, branch.id, round, year, asOf);
+    if (profile.orgBulletinCadence === 'quarter' && orgPledgeIds.has(branch.id))
+      yield* quarterBulletins(side, branch.id, round, year, asOf);
     // Mid-year leader reviews only where the profile reviews every half year (篇三/四); else once, in the evaluation.
     const midYear = profile.leaderReviewCadence === 'half-year';
     for (const m of midYear ? branch.members : []) {
       if (m.status !== 'active' || isoDate(year, 6, 20) > asOf || rnd.chance(0.1)) continue;
       const reviewer = m.secretary ? upperSecretary : branch.members[0].id;
-      yield [`reviews/${round}/${m.id}-h1.md`, markdown({ reviewer, subject: m.id, date: isoDate(year, 6, 20), period: 'h1', achievements: '承诺事项推进有序。', problems: '记实还不够具体。', direction: '下半年细化措施，按期销号。' })];
+      yield [
+        `reviews/${round}/${m.id}-h1.md`,
+        markdown({
+          reviewer,
+          subject: m.id,
+          date: isoDate(year, 6, 20),
+          period: 'h1',
+          achievements: '承诺事项推进有序。',
+          problems: '记实还不够具体。',
+          direction: '下半年细化措施，按期销号。',
+        }),
+      ];
     }
     // The general branch's secretary reviews each branch at mid-year (the review of a branch, beside its members').
     if (midYear && isoDate(year, 6, 25) <= asOf) {
-      yield [`reviews/${round}/${branch.id}-h1.md`, markdown({ reviewer: upperSecretary, subject: branch.id, date: isoDate(year, 6, 25), period: 'h1', ...yearEnd.pick(branchReviews) })];
+      yield [
+        `reviews/${round}/${branch.id}-h1.md`,
+        markdown({
+          reviewer: upperSecretary,
+          subject: branch.id,
+          date: isoDate(year, 6, 25),
+          period: 'h1',
+          ...yearEnd.pick(branchReviews),
+        }),
+      ];
     }
     // The second half-year's reviews, once their day has come (after the default as-of date, 20 December).
     if (midYear && isoDate(year, 12, 23) <= asOf) {
       for (const m of branch.members) {
         if (m.status !== 'active' || side.chance(0.05)) continue;
         const reviewer = m.secretary ? upperSecretary : branch.members[0].id;
-        yield [`reviews/${round}/${m.id}-h2.md`, markdown({ reviewer, subject: m.id, date: isoDate(year, 12, 22), period: 'h2', achievements: '全年承诺事项基本落实。', problems: '个别措施落实不够及时。', direction: '对照评诺意见，明年细化承诺、按期销号。' })];
+        yield [
+          `reviews/${round}/${m.id}-h2.md`,
+          markdown({
+            reviewer,
+            subject: m.id,
+            date: isoDate(year, 12, 22),
+            period: 'h2',
+            achievements: '全年承诺事项基本落实。',
+            problems: '个别措施落实不够及时。',
+            direction: '对照评诺意见，明年细化承诺、按期销号。',
+          }),
+        ];
       }
-      yield [`reviews/${round}/${branch.id}-h2.md`, markdown({ reviewer: upperSecretary, subject: branch.id, date: isoDate(year, 12, 23), period: 'h2', ...side.pick(branchReviews) })];
+      yield [
+        `reviews/${round}/${branch.id}-h2.md`,
+        markdown({ reviewer: upperSecretary, subject: branch.id, date: isoDate(year, 12, 23), period: 'h2', ...side.pick(branchReviews) }),
+      ];
     }
     const evalDate = isoDate(year, 12, 18);
     if (evalDate <= asOf) {
@@ -316,7 +428,10 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
           member: m.id,
           self: { grade: rnd.chance(0.2) ? 'excellent' : 'qualified' },
           mass: { satisfied, basicallySatisfied: basic, dissatisfied: panel - satisfied - basic },
-          leader: { by: m.secretary ? upperSecretary : branch.members[0].id, grade: rnd.chance(0.15) ? 'excellent' : rnd.chance(0.05) ? 'basic' : 'qualified' },
+          leader: {
+            by: m.secretary ? upperSecretary : branch.members[0].id,
+            grade: rnd.chance(0.15) ? 'excellent' : rnd.chance(0.05) ? 'basic' : 'qualified',
+          },
         };
         return yearEndText(yearEnd, entry, panel, asOf);
       });
@@ -341,7 +456,17 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
         : { panel: { masses: panel }, members };
       yield [
         `evaluations/${round}/${branch.id}.md`,
-        markdown({ org: branch.id, date: evalDate, panel: twoWay.panel, ...('orgReport' in twoWay && { orgReport: twoWay.orgReport }), members: twoWay.members, ...(orgResult && { orgResult }) }, yearEnd.pick(evaluationBodies)),
+        markdown(
+          {
+            org: branch.id,
+            date: evalDate,
+            panel: twoWay.panel,
+            ...('orgReport' in twoWay && { orgReport: twoWay.orgReport }),
+            members: twoWay.members,
+            ...(orgResult && { orgResult }),
+          },
+          yearEnd.pick(evaluationBodies),
+        ),
       ];
       // The branch decides its commendations the day after the evaluation: a few members graded 优秀.
       const decided = isoDate(year, 12, 19);
@@ -349,7 +474,10 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
         const excellent = branch.members.filter((_, i) => results[i].grade === 'excellent');
         excellent.slice(0, yearEnd.int(1, 3)).forEach((m, k) => {
           const honour = m.assignedPost && k > 0 ? memberHonours[2] : memberHonours[Math.min(k, 1)];
-          commendations.push([`commendations/${round}/${m.id}.md`, markdown({ subject: m.id, title: honour.title, reason: honour.reason, date: decided })]);
+          commendations.push([
+            `commendations/${round}/${m.id}.md`,
+            markdown({ subject: m.id, title: honour.title, reason: honour.reason, date: decided }),
+          ]);
         });
         const scores = results.flatMap((r) => (r.score === undefined ? [] : [r.score]));
         if (scores.length) branchScores.push({ id: branch.id, score: scores.reduce((a, b) => a + b, 0) / scores.length });
@@ -362,20 +490,38 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
     const urged = orgPledgeIds.get(org)!.slice(0, 1);
     for (const [q, qEnd] of profile.checkCadence === 'quarter' ? quarters : []) {
       if (qEnd > asOf || side.chance(0.05)) continue;
-      yield [`checks/${round}/${org}-${q}.md`, markdown({ org, quarter: q, date: qEnd, findings: ['组织承诺按计划推进', '记实及时，个别事项需加快进度'], urged }, '对照组织承诺逐项调度。')];
+      yield [
+        `checks/${round}/${org}-${q}.md`,
+        markdown(
+          { org, quarter: q, date: qEnd, findings: ['组织承诺按计划推进', '记实及时，个别事项需加快进度'], urged },
+          '对照组织承诺逐项调度。',
+        ),
+      ];
     }
     if (profile.orgBulletinCadence === 'quarter') yield* quarterBulletins(side, org, round, year, asOf);
     else if (profile.bulletinCadence === 'semester') yield* semesterBulletins(side, org, round, year, asOf);
     else {
-      if (isoDate(year, 7, 10) <= asOf && side.chance(0.95)) yield [`bulletins/${round}/${org}-h1.md`, markdown({ title: '上半年承诺践诺情况通报', org, date: isoDate(year, 7, 10), period: 'h1', kind: 'progress' }, '上半年组织承诺和党员承诺按计划推进。')];
+      if (isoDate(year, 7, 10) <= asOf && side.chance(0.95))
+        yield [
+          `bulletins/${round}/${org}-h1.md`,
+          markdown(
+            { title: '上半年承诺践诺情况通报', org, date: isoDate(year, 7, 10), period: 'h1', kind: 'progress' },
+            '上半年组织承诺和党员承诺按计划推进。',
+          ),
+        ];
       if (isoDate(year, 12, 31) <= asOf && side.chance(0.95)) yield h2Bulletin(org, round, year);
     }
   }
 
   // The best-scoring fifth of the branches (at least one) are commended as branches.
-  const best = [...branchScores].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, Math.max(1, Math.round(branchScores.length / 5)));
+  const best = [...branchScores]
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .slice(0, Math.max(1, Math.round(branchScores.length / 5)));
   for (const b of best) {
-    commendations.push([`commendations/${round}/${b.id}.md`, markdown({ subject: b.id, title: branchHonour.title, reason: branchHonour.reason, date: isoDate(year, 12, 19) })]);
+    commendations.push([
+      `commendations/${round}/${b.id}.md`,
+      markdown({ subject: b.id, title: branchHonour.title, reason: branchHonour.reason, date: isoDate(year, 12, 19) }),
+    ]);
   }
   yield* commendations;
 }
@@ -399,7 +545,13 @@ function shuffled<T>(rnd: Random, items: readonly T[]): T[] {
 
 /** The second half-year's bulletin, on the round's last day. */
 function h2Bulletin(org: string, round: string, year: number): GeneratedFile {
-  return [`bulletins/${round}/${org}-h2.md`, markdown({ title: '下半年践诺情况通报', org, date: isoDate(year, 12, 31), period: 'h2', kind: 'progress' }, '下半年承诺事项推进情况通报，表扬先进，督促后进。')];
+  return [
+    `bulletins/${round}/${org}-h2.md`,
+    markdown(
+      { title: '下半年践诺情况通报', org, date: isoDate(year, 12, 31), period: 'h2', kind: 'progress' },
+      '下半年承诺事项推进情况通报，表扬先进，督促后进。',
+    ),
+  ];
 }
 
 /**
@@ -413,7 +565,13 @@ function* semesterBulletins(rnd: Random, org: string, round: string, year: numbe
   ];
   for (const t of terms) {
     if (t.date > asOf || rnd.chance(0.05)) continue;
-    yield [`bulletins/${round}/${org}-${t.period}.md`, markdown({ title: t.title, org, date: t.date, period: t.period, kind: 'commendation' }, '本学期党员承诺事项按计划推进，对践诺突出的党员通报表扬，对进度偏慢的督促整改。')];
+    yield [
+      `bulletins/${round}/${org}-${t.period}.md`,
+      markdown(
+        { title: t.title, org, date: t.date, period: t.period, kind: 'commendation' },
+        '本学期党员承诺事项按计划推进，对践诺突出的党员通报表扬，对进度偏慢的督促整改。',
+      ),
+    ];
   }
 }
 
@@ -423,7 +581,13 @@ function* quarterBulletins(rnd: Random, org: string, round: string, year: number
   for (let q = 1; q <= 4; q++) {
     const date = addDays(isoDate(year, q * 3, 1), rnd.int(24, 27));
     if (date > asOf || rnd.chance(0.05)) continue;
-    yield [`bulletins/${round}/${org}-q${q}.md`, markdown({ title: `${names[q - 1]}组织承诺践诺情况通报`, org, date, period: `q${q}`, kind: 'progress' }, '本季度组织承诺各项措施落实情况通报。')];
+    yield [
+      `bulletins/${round}/${org}-q${q}.md`,
+      markdown(
+        { title: `${names[q - 1]}组织承诺践诺情况通报`, org, date, period: `q${q}`, kind: 'progress' },
+        '本季度组织承诺各项措施落实情况通报。',
+      ),
+    ];
   }
 }
 
@@ -490,11 +654,29 @@ function pledgeFile(rnd: Random, o: PledgeOptions): string {
   const deadlineMonth = rnd.chance(0.2) ? rnd.int(3, 8) : rnd.int(9, 12);
   const deadline = addDays(isoDate(deadlineMonth === 12 ? o.year + 1 : o.year, deadlineMonth === 12 ? 1 : deadlineMonth + 1, 1), -1);
   if (o.filed && review.status === 'approved') Object.assign(review, { filedOn: addDays(review.date as string, rnd.int(2, 8)) });
-  const front: Record<string, unknown> = { owner: o.owner, ...(o.org && { ownerKind: 'org' }), category: o.category, title: text.title, measures: text.measures, deadline, review };
+  const front: Record<string, unknown> = {
+    owner: o.owner,
+    ...(o.org && { ownerKind: 'org' }),
+    category: o.category,
+    title: text.title,
+    measures: text.measures,
+    deadline,
+    review,
+  };
   if (review.status !== 'approved') return markdown(front, text.body);
 
   const past = deadline < o.asOf;
-  const fate = past ? (rnd.chance(0.6) ? 'closed' : rnd.chance(0.4) ? 'late' : rnd.chance(0.5) ? 'rectifying' : 'overdue') : rnd.chance(0.15) ? 'early' : 'open';
+  const fate = past
+    ? rnd.chance(0.6)
+      ? 'closed'
+      : rnd.chance(0.4)
+        ? 'late'
+        : rnd.chance(0.5)
+          ? 'rectifying'
+          : 'overdue'
+    : rnd.chance(0.15)
+      ? 'early'
+      : 'open';
   let closedOn: IsoDate | undefined;
   if (fate === 'closed') closedOn = addDays(deadline, -rnd.int(0, 20));
   if (fate === 'late') closedOn = addDays(deadline, rnd.int(1, 25));
@@ -504,8 +686,13 @@ function pledgeFile(rnd: Random, o: PledgeOptions): string {
 
   const lastDay = closedOn ?? o.asOf;
   const final = closedOn ? 100 : rnd.int(30, 90);
-  const dates = o.cadence === 'month' ? monthlyDates(rnd, review.date as string, lastDay) : semesterDates(rnd, review.date as string, lastDay);
-  const records = dates.map((date, i) => ({ date, note: rnd.pick(progressNotes), progress: Math.min(95, Math.round(((i + 1) / (dates.length + 1)) * final)) }));
+  const dates =
+    o.cadence === 'month' ? monthlyDates(rnd, review.date as string, lastDay) : semesterDates(rnd, review.date as string, lastDay);
+  const records = dates.map((date, i) => ({
+    date,
+    note: rnd.pick(progressNotes),
+    progress: Math.min(95, Math.round(((i + 1) / (dates.length + 1)) * final)),
+  }));
   if (closedOn) records.push({ date: closedOn, note: '全部完成，申请销号', progress: 100 });
   if (records.length) front.records = records;
   if (closedOn) front.closed = { date: closedOn, verifiedBy: o.verifier };
@@ -521,7 +708,9 @@ function monthlyDates(rnd: Random, approved: IsoDate, lastDay: IsoDate): IsoDate
   const months = owedRecordPeriods('month', approved, lastDay);
   // The mid-month record only when it falls after the approval (in the approval month it may not).
   const mid = (m: Period) => (addDays(m.start, 14) > approved ? [addDays(m.start, 14)] : []);
-  return months.flatMap((m) => (rnd.chance(0.04) ? [] : rnd.chance(0.3) ? [...mid(m), addDays(m.end, -rnd.int(0, 5))] : [addDays(m.end, -rnd.int(0, 5))]));
+  return months.flatMap((m) =>
+    rnd.chance(0.04) ? [] : rnd.chance(0.3) ? [...mid(m), addDays(m.end, -rnd.int(0, 5))] : [addDays(m.end, -rnd.int(0, 5))],
+  );
 }
 
 /**

@@ -63,7 +63,14 @@ interface RecordEntry {
   progress: number;
 }
 
-const reviseNotes = ['措施不够具体，请修改完善。', '完成时限不明确，请补充。', '承诺内容与岗位结合不够紧密，请修改。', '践诺措施请细化到每月。', '请补充可检验的完成标准。', '类别选择有误，请核对后重新提交。'];
+const reviseNotes = [
+  '措施不够具体，请修改完善。',
+  '完成时限不明确，请补充。',
+  '承诺内容与岗位结合不够紧密，请修改。',
+  '践诺措施请细化到每月。',
+  '请补充可检验的完成标准。',
+  '类别选择有误，请核对后重新提交。',
+];
 
 const author = { name: '支部书记（示例）', email: 'shuji@example.invalid' };
 
@@ -149,7 +156,9 @@ function planPledge(path: string, finalText: string, ctx: PlanContext): { plan: 
       const fix = rnd.int(first + 1, K - 1);
       const r = records[index];
       const otherNotes = progressNotes.filter((x) => x !== r.note);
-      const wrong = rnd.chance(0.5) ? { ...r, note: rnd.pick(otherNotes) } : { ...r, progress: r.progress >= 50 ? r.progress - rnd.int(5, 20) : r.progress + rnd.int(5, 20) };
+      const wrong = rnd.chance(0.5)
+        ? { ...r, note: rnd.pick(otherNotes) }
+        : { ...r, progress: r.progress >= 50 ? r.progress - rnd.int(5, 20) : r.progress + rnd.int(5, 20) };
       rewrite = { index, first, fix, wrong };
     }
   }
@@ -300,7 +309,9 @@ export function writeHistoryRepo(tree: string, opts: HistoryOptions = {}): Histo
   const pledgePaths = files.filter((f) => f.startsWith('pledges/') && f.endsWith('.md'));
 
   // The round's year and the as-of date: the commits run from early in the year to the as-of date.
-  const site = existsSync(join(tree, 'site.json')) ? (JSON.parse(readFileSync(join(tree, 'site.json'), 'utf8')) as { currentRound?: string; asOf?: string }) : {};
+  const site = existsSync(join(tree, 'site.json'))
+    ? (JSON.parse(readFileSync(join(tree, 'site.json'), 'utf8')) as { currentRound?: string; asOf?: string })
+    : {};
   const roundFile = site.currentRound ? join(tree, 'rounds', `${site.currentRound}.md`) : undefined;
   const round = roundFile && existsSync(roundFile) ? parse(readFileSync(roundFile, 'utf8')).front : {};
   const start = (round.start as string | undefined) ?? isoDate(new Date().getUTCFullYear(), 1, 1);
@@ -354,9 +365,26 @@ export function writeHistoryRepo(tree: string, opts: HistoryOptions = {}): Histo
   delete env.GIT_DIR;
   delete env.GIT_WORK_TREE;
   delete env.GIT_INDEX_FILE;
-  const config = ['-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', '-c', 'gc.auto=0', '-c', 'maintenance.auto=false', '-c', 'core.hooksPath=/dev/null'];
+  const config = [
+    '-c',
+    'commit.gpgsign=false',
+    '-c',
+    'core.autocrlf=false',
+    '-c',
+    'gc.auto=0',
+    '-c',
+    'maintenance.auto=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+  ];
   const git = (args: string[], input?: Buffer) =>
-    execFileSync('git', [...config, ...args], { cwd: tree, env, input, stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], maxBuffer: 64 * 2 ** 20 }).toString('utf8');
+    execFileSync('git', [...config, ...args], {
+      cwd: tree,
+      env,
+      input,
+      stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 2 ** 20,
+    }).toString('utf8');
   git(['-c', 'init.defaultBranch=main', 'init', '-q']);
   git(['config', 'user.name', author.name]);
   git(['config', 'user.email', author.email]);
@@ -383,14 +411,21 @@ export function writeHistoryRepo(tree: string, opts: HistoryOptions = {}): Histo
     const { root, trees } = treesOf(blobIds);
     const fresh = trees.filter((t) => !written.has(t.id));
     if (fresh.length) {
-      const made = git(['mktree', '--batch', '--missing'], Buffer.from(fresh.map((t) => `${t.lines.join('\n')}\n`).join('\n'))).trim().split('\n');
+      const made = git(['mktree', '--batch', '--missing'], Buffer.from(fresh.map((t) => `${t.lines.join('\n')}\n`).join('\n')))
+        .trim()
+        .split('\n');
       fresh.forEach((t, i) => {
         if (made[i] !== t.id) throw new Error(`generateHistory: git made tree ${made[i]} where ${t.id} was expected`);
         written.add(t.id);
       });
     }
     const date = `${Date.parse(`${commitDate(c)}T18:00:00+08:00`) / 1000} +0800`;
-    const message = c === 0 ? `${year}年度承诺：组织、党员名册和承诺初稿` : c === n - 1 ? `${year}年度承诺践诺：截至${commitDate(c)}` : `承诺审核与践诺记实：${commitDate(c)}`;
+    const message =
+      c === 0
+        ? `${year}年度承诺：组织、党员名册和承诺初稿`
+        : c === n - 1
+          ? `${year}年度承诺践诺：截至${commitDate(c)}`
+          : `承诺审核与践诺记实：${commitDate(c)}`;
     env.GIT_AUTHOR_DATE = env.GIT_COMMITTER_DATE = date;
     parent = git(['commit-tree', root, ...(parent ? ['-p', parent] : []), '-m', message]).trim();
   }

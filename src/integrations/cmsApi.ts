@@ -64,7 +64,10 @@ function send(res: ServerResponse, status: number, message: string): void {
 
 /** The host names the API answers on. */
 function allowedHosts(): string[] {
-  const extra = (process.env.CMS_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const extra = (process.env.CMS_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   return ['localhost', '127.0.0.1', '[::1]', ...extra];
 }
 
@@ -134,12 +137,26 @@ export interface ApiLog {
 
 function forward(socket: string, body: string): Promise<Answer> {
   return new Promise((done, fail) => {
-    const r = request({ socketPath: socket, path: '/api/v1', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done({ status: res.statusCode ?? 502, type: String(res.headers['content-type'] ?? 'application/json'), text: Buffer.concat(chunks).toString() }));
-      res.on('error', fail);
-    });
+    const r = request(
+      {
+        socketPath: socket,
+        path: '/api/v1',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          done({
+            status: res.statusCode ?? 502,
+            type: String(res.headers['content-type'] ?? 'application/json'),
+            text: Buffer.concat(chunks).toString(),
+          }),
+        );
+        res.on('error', fail);
+      },
+    );
     r.on('error', fail);
     r.end(body);
   });
@@ -193,7 +210,10 @@ export function createCmsApi(o: {
   }
 
   /** Forwards a write under the write lock: refused on a conflict, committed after decap-server has written it. */
-  function write(body: { action: string; params: Record<string, unknown> }, expected: Record<string, string | null> | undefined): Promise<Answer> {
+  function write(
+    body: { action: string; params: Record<string, unknown> },
+    expected: Record<string, string | null> | undefined,
+  ): Promise<Answer> {
     return lock.write(async () => {
       if (expected) {
         const conflicts = await conflictsOf(o.root, expected);
@@ -239,7 +259,13 @@ export function createCmsApi(o: {
       if (link) return send(res, 403, `“${link}”是符号链接，后台不读写符号链接。`);
     }
     for (const p of check.fresh) {
-      if (await lstat(join(o.root, p)).then(() => true, () => false)) return send(res, 409, `“${p}”已经存在，不能改名为它。`);
+      if (
+        await lstat(join(o.root, p)).then(
+          () => true,
+          () => false,
+        )
+      )
+        return send(res, 409, `“${p}”已经存在，不能改名为它。`);
     }
     // Only the checked, rebuilt request goes on; the secretary's login (from the LAN proxy) is added to the commit message.
     const body = check.body;
@@ -247,11 +273,17 @@ export function createCmsApi(o: {
     const options = body.params.options as { commitMessage?: string } | undefined;
     if (typeof editor === 'string' && editor && options?.commitMessage) {
       // Node reads header bytes as Latin-1; the proxy sends the name as UTF-8.
-      options.commitMessage += `\n\n编辑：${Buffer.from(editor, 'latin1').toString('utf8').replace(/[\u0000-\u001f]/g, '').slice(0, 80)}`;
+      options.commitMessage += `\n\n编辑：${Buffer.from(editor, 'latin1')
+        .toString('utf8')
+        .replace(/[\u0000-\u001f]/g, '')
+        .slice(0, 80)}`;
     }
     try {
       const answer = check.write ? await write(body, check.expected) : await lock.read(() => forward(o.socket!, JSON.stringify(body)));
-      const text = answer.status === 200 && (body.action === 'entriesByFolder' || body.action === 'getMedia') ? await withoutSymlinks(o.root, answer.text) : answer.text;
+      const text =
+        answer.status === 200 && (body.action === 'entriesByFolder' || body.action === 'getMedia')
+          ? await withoutSymlinks(o.root, answer.text)
+          : answer.text;
       res.statusCode = answer.status;
       res.setHeader('Content-Type', answer.type);
       res.setHeader('Cache-Control', 'no-store');

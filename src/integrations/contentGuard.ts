@@ -25,7 +25,9 @@ export function contentGuard(): AstroIntegration {
           // The CMS backend settings are checked here too, so a wrong one stops the build with a plain message.
           const backend = backendFromEnv(process.env);
           if (backend.errors.length) {
-            process.stderr.write(`\n后台（CMS）设置有误，网站没有生成，已发布的网站保持不变：\n${backend.errors.map((e) => `  ${e}`).join('\n')}\n`);
+            process.stderr.write(
+              `\n后台（CMS）设置有误，网站没有生成，已发布的网站保持不变：\n${backend.errors.map((e) => `  ${e}`).join('\n')}\n`,
+            );
             process.exit(1);
           }
         }

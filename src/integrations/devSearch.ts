@@ -151,7 +151,14 @@ export function devSearch(): AstroIntegration {
     });
   };
 
-  const send = (req: IncomingMessage, res: ServerResponse, status: number, body: string | Uint8Array, type: string, extra: Record<string, string> = {}) => {
+  const send = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    body: string | Uint8Array,
+    type: string,
+    extra: Record<string, string> = {},
+  ) => {
     const bytes = typeof body === 'string' ? Buffer.from(body) : body;
     res.statusCode = status;
     res.setHeader('Content-Type', type);

@@ -42,7 +42,10 @@ export async function indexSite(dir: string): Promise<number> {
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   const files = htmlFiles(dir);
   for (const rel of files) {
-    const added = await index.addHTMLFile({ url: `/${rel.replace(/(^|\/)index\.html$/, '$1')}`, content: readFileSync(join(dir, rel), 'utf8') });
+    const added = await index.addHTMLFile({
+      url: `/${rel.replace(/(^|\/)index\.html$/, '$1')}`,
+      content: readFileSync(join(dir, rel), 'utf8'),
+    });
     if (added.errors.length) throw new Error(`Pagefind: ${rel}: ${added.errors.join('; ')}`);
   }
   const written = await index.writeFiles({ outputPath: `${dir.replace(/\/$/, '')}/pagefind` });

@@ -23,7 +23,10 @@ export type Appended = { ok: true; text: string } | { ok: false; message: string
 /** The YAML lines of one list item, as the content writer (stringifyMarkdown) writes it, indented by `indent`. */
 function itemLines(record: NewRecord, indent: string): string[] {
   const dumped = yaml.dump([{ date: record.date, note: record.note, progress: record.progress }], { lineWidth: -1, noRefs: true });
-  return dumped.replace(/\n$/, '').split('\n').map((l) => indent + l);
+  return dumped
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => indent + l);
 }
 
 function sameData(a: unknown, b: unknown): boolean {
@@ -52,7 +55,10 @@ export function appendRecord(text: string, record: NewRecord): Appended {
     } else {
       let last = start;
       for (let i = start + 1; i < end; i++) if (lines[i].trim() && !lines[i].trimStart().startsWith('#')) last = i;
-      const dash = lines.slice(start + 1, end).map((l) => /^(\s*)- /.exec(l)).find(Boolean);
+      const dash = lines
+        .slice(start + 1, end)
+        .map((l) => /^(\s*)- /.exec(l))
+        .find(Boolean);
       out = [...lines.slice(0, last + 1), ...itemLines(record, dash?.[1] ?? ''), ...lines.slice(last + 1)];
     }
   }

@@ -21,7 +21,8 @@ export function auditSubjects(index: ContentIndex): (p: Problem) => AuditSubject
   const m = index.model;
   const byFile = new Map<string, (field: string) => AuditSubject>();
   const orgOfOwner = (owner: string) => index.member.get(owner)?.data.org ?? owner;
-  const subjectOf = (id: string): AuditSubject => (index.member.has(id) ? { org: orgOfOwner(id), kind: 'member', id } : { org: id, kind: 'org', id });
+  const subjectOf = (id: string): AuditSubject =>
+    index.member.has(id) ? { org: orgOfOwner(id), kind: 'member', id } : { org: id, kind: 'org', id };
   const put = <T>(list: Entry<T>[], f: (e: Entry<T>, field: string) => AuditSubject) => {
     for (const e of list) byFile.set(e.file, (field) => f(e, field));
   };
@@ -35,7 +36,9 @@ export function auditSubjects(index: ContentIndex): (p: Problem) => AuditSubject
   put(m.evaluations, (e, field) => {
     const item = /^members\[(\d+)\]/.exec(field);
     const member = item ? e.data.members[Number(item[1])]?.member : undefined;
-    return member && index.member.has(member) ? { org: e.data.org, kind: 'member', id: member } : { org: e.data.org, kind: 'evaluation', id: e.id };
+    return member && index.member.has(member)
+      ? { org: e.data.org, kind: 'member', id: member }
+      : { org: e.data.org, kind: 'evaluation', id: e.id };
   });
   const top = m.site.data.topOrg;
   return (p) => byFile.get(p.file)?.(p.field) ?? { org: top, kind: 'org', id: top };

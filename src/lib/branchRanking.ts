@@ -110,11 +110,18 @@ function activityStages(stages: readonly RoundStage[], asOf: IsoDate): Stage[] {
  * The stages of a round to rank by on `asOf`, then the whole round: the activity's own stages where `activity` lists
  * them (ended ones, and the running one), else the finished quarters (`month`) or semesters.
  */
-export function rankingStages(round: RoundDates, cadence: Site['cadence'], asOf: IsoDate, activity: readonly RoundStage[] | null = null): Stage[] {
+export function rankingStages(
+  round: RoundDates,
+  cadence: Site['cadence'],
+  asOf: IsoDate,
+  activity: readonly RoundStage[] | null = null,
+): Stage[] {
   const whole: Stage = { key: WHOLE_ROUND_KEY, kind: 'round', start: round.start, end: asOf < round.end ? asOf : round.end };
   if (activity) return [...activityStages(activity, asOf), whole];
   const stages: Stage[] =
-    cadence === 'semester' ? roundSemesters(round) : roundQuarters(round).map((q) => ({ key: q.key, kind: 'quarter' as const, start: q.start, end: q.end }));
+    cadence === 'semester'
+      ? roundSemesters(round)
+      : roundQuarters(round).map((q) => ({ key: q.key, kind: 'quarter' as const, start: q.start, end: q.end }));
   return [...finishedBy(stages, asOf), whole];
 }
 
@@ -186,7 +193,11 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
   const quarters = roundQuarters(round.data);
   const halves = roundHalves(round.data);
   // Semester bulletins name their season (spring/autumn); a round holds at most one of each.
-  const semesters = roundSemesters(round.data).map((x) => ({ key: x.key.endsWith('autumn') ? 'autumn' : 'spring', start: x.start, end: x.end }));
+  const semesters = roundSemesters(round.data).map((x) => ({
+    key: x.key.endsWith('autumn') ? 'autumn' : 'spring',
+    start: x.start,
+    end: x.end,
+  }));
   const evaluationOf = new Map<string, Entry<Evaluation>>();
   for (const e of model.evaluations) {
     if (e.round !== roundId || e.data.date > asOf) continue;
@@ -196,7 +207,10 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
   const roundOver = round.data.end <= asOf;
 
   const held = (owed: { key: string }[], done: Set<string>) => rate(owed.filter((p) => done.has(p.key)).length, owed.length);
-  const inStage = (stage: Stage) => <T extends { start: IsoDate; end: IsoDate }>(ps: T[]) => ps.filter((p) => p.end >= stage.start && p.end <= stage.end);
+  const inStage =
+    (stage: Stage) =>
+    <T extends { start: IsoDate; end: IsoDate }>(ps: T[]) =>
+      ps.filter((p) => p.end >= stage.start && p.end <= stage.end);
 
   const rowOf = (org: string, stage: Stage): Omit<RankingRow, 'rank'> => {
     const own = pledgesBy.get(org) ?? [];
@@ -217,13 +231,22 @@ export function branchRanking(index: ContentIndex, site: Site, roundId: string, 
     if (stage.kind === 'round') {
       const e = evaluationOf.get(org);
       const expected = (index.membersOf.get(org) ?? []).filter(
-        (m) => (m.data.status ?? 'active') === 'active' || (pledgesBy.get(org) ?? []).some((p) => p.data.owner === m.id && isApproved(p.data, asOf)),
+        (m) =>
+          (m.data.status ?? 'active') === 'active' ||
+          (pledgesBy.get(org) ?? []).some((p) => p.data.owner === m.id && isApproved(p.data, asOf)),
       );
       if (e) {
         const listed = new Set(e.data.members.map((m) => m.member));
         coverage = rate(expected.filter((m) => listed.has(m.id)).length, expected.length);
         const results = branchResults(index, e, site.evaluation, profileOf(e.data.org));
-        panel = { size: results.panelSize, required: results.panelRequired, ok: results.panelRequired === null ? profileOf(e.data.org).panelKinds.every((k) => results.panel.some((p) => p.key === k)) : results.panelSize >= results.panelRequired };
+        panel = {
+          size: results.panelSize,
+          required: results.panelRequired,
+          ok:
+            results.panelRequired === null
+              ? profileOf(e.data.org).panelKinds.every((k) => results.panel.some((p) => p.key === k))
+              : results.panelSize >= results.panelRequired,
+        };
         averageScore = results.averageScore;
       } else if (roundOver) {
         coverage = rate(0, expected.length);

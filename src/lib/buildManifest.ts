@@ -55,7 +55,15 @@ const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * kind, URL and source (by code point, not by locale). `hash` is called once per distinct file.
  * @example buildManifest({ base: '/', commit: null, clean: null, asOf: '2025-12-26', root: '/r', items: [{ kind: 'org', url: '/orgs/a/', file: '/r/content/orgs/a.md' }], hash: () => 'ab…' })
  */
-export function buildManifest(o: { base: string; commit: string | null; clean: boolean | null; asOf: string; root: string; items: PublishedItem[]; hash: (file: string) => string }): Manifest {
+export function buildManifest(o: {
+  base: string;
+  commit: string | null;
+  clean: boolean | null;
+  asOf: string;
+  root: string;
+  items: PublishedItem[];
+  hash: (file: string) => string;
+}): Manifest {
   const hashes = new Map<string, string>();
   const seen = new Set<string>();
   const items: ManifestItem[] = [];
@@ -72,7 +80,7 @@ export function buildManifest(o: { base: string; commit: string | null; clean: b
     }
     items.push({ kind: it.kind, url: it.url, source, sha256 });
   }
-  items.sort((a, b) => (kindOrder.get(a.kind)! - kindOrder.get(b.kind)!) || byCode(a.url, b.url) || byCode(a.source, b.source));
+  items.sort((a, b) => kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || byCode(a.url, b.url) || byCode(a.source, b.source));
   return { base: o.base, commit: o.commit, clean: o.clean, asOf: o.asOf, items };
 }
 

@@ -58,7 +58,11 @@ export function rectificationRefused(e: MemberEvaluation): boolean {
  * @example combineEvaluation({ member: 'a', self: { grade: 'qualified' }, mass: { satisfied: 30 }, leader: { by: 's', grade: 'qualified' } }, defaults)
  *   // → { status: 'final', score: 88, computed: 'qualified', grade: 'qualified', basis: 'score', missing: [] }
  */
-export function combineEvaluation(e: MemberEvaluation, settings: EvaluationSettings, o: { rectificationRule?: boolean } = {}): EvaluationResult {
+export function combineEvaluation(
+  e: MemberEvaluation,
+  settings: EvaluationSettings,
+  o: { rectificationRule?: boolean } = {},
+): EvaluationResult {
   const mass = massScore(e.mass, settings);
   const missing: Part[] = [];
   if (!e.self) missing.push('self');

@@ -61,7 +61,13 @@ export function onTimeRate(pledges: readonly Entry<Pledge>[], asOf: IsoDate): Ra
 
 /** Completion rate per category (学习, 工作, 自律, 服务), in that order. */
 export function completionByCategory(pledges: readonly Entry<Pledge>[], asOf: IsoDate): { category: string; rate: Rate }[] {
-  return categories.map((c) => ({ category: c.value, rate: completionRate(pledges.filter((p) => p.data.category === c.value), asOf) }));
+  return categories.map((c) => ({
+    category: c.value,
+    rate: completionRate(
+      pledges.filter((p) => p.data.category === c.value),
+      asOf,
+    ),
+  }));
 }
 
 /** The current round's pledges of a member. */
@@ -94,8 +100,16 @@ export function memberCompletion(index: ContentIndex, memberId: string, asOf: Is
  * rate as of that month's last day (or `asOf` in its own month). Pledges
  * approved later than a month end do not count in that month.
  */
-export function monthlyTrend(pledges: readonly Entry<Pledge>[], round: { start: IsoDate; end: IsoDate }, asOf: IsoDate): { month: string; rate: Rate; pace: number }[] {
-  return trendPoints(round, asOf).map((pt) => ({ month: pt.key, rate: completionRate(pledges, pt.date), pace: expectedPace(round, pt.date) }));
+export function monthlyTrend(
+  pledges: readonly Entry<Pledge>[],
+  round: { start: IsoDate; end: IsoDate },
+  asOf: IsoDate,
+): { month: string; rate: Rate; pace: number }[] {
+  return trendPoints(round, asOf).map((pt) => ({
+    month: pt.key,
+    rate: completionRate(pledges, pt.date),
+    pace: expectedPace(round, pt.date),
+  }));
 }
 
 /**
@@ -110,7 +124,11 @@ export function expectedPace(round: { start: IsoDate; end: IsoDate }, date: IsoD
 }
 
 /** Completion by org and category: one row per org (sub-orgs rolled up), one rate per category. */
-export function categoryMatrix(index: ContentIndex, orgIds: readonly string[], asOf: IsoDate): { org: string; cells: { category: string; rate: Rate }[] }[] {
+export function categoryMatrix(
+  index: ContentIndex,
+  orgIds: readonly string[],
+  asOf: IsoDate,
+): { org: string; cells: { category: string; rate: Rate }[] }[] {
   return orgIds.map((org) => ({ org, cells: completionByCategory(orgPledges(index, org), asOf) }));
 }
 
@@ -118,7 +136,10 @@ export function categoryMatrix(index: ContentIndex, orgIds: readonly string[], a
  * How the pledges that were due stand: checked off on time, checked off late, still open past the deadline
  * (under rectification or not), beside those not yet due. The four add up to every published pledge.
  */
-export function deadlineOutcomes(pledges: readonly Entry<Pledge>[], asOf: IsoDate): { onTime: number; late: number; overdue: number; notDue: number } {
+export function deadlineOutcomes(
+  pledges: readonly Entry<Pledge>[],
+  asOf: IsoDate,
+): { onTime: number; late: number; overdue: number; notDue: number } {
   const out = { onTime: 0, late: 0, overdue: 0, notDue: 0 };
   for (const p of pledges) {
     const f = fulfilmentOf(p.data, asOf);

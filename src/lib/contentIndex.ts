@@ -69,7 +69,6 @@ export function indexContent(model: ContentModel): ContentIndex {
     roundPledges,
     subtree,
     membersUnder: (id) => subtree(id).flatMap((o) => membersOf.get(o) ?? []),
-    secretaryOf: (id) =>
-      org.get(id)?.data.secretary ?? membersOf.get(id)?.find((m) => m.data.roles?.includes('secretary'))?.id,
+    secretaryOf: (id) => org.get(id)?.data.secretary ?? membersOf.get(id)?.find((m) => m.data.roles?.includes('secretary'))?.id,
   };
 }

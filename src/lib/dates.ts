@@ -171,7 +171,10 @@ export type AsOfSource = 'cli' | 'site' | 'today';
  * `site.json`'s `asOf`, which wins over today in `timeZone` (default
  * Asia/Shanghai) at instant `now`.
  */
-export function effectiveAsOf(o: { cli?: IsoDate; site?: IsoDate; timeZone?: string }, now: Date): { asOf: IsoDate; source: AsOfSource; timeZone: string } {
+export function effectiveAsOf(
+  o: { cli?: IsoDate; site?: IsoDate; timeZone?: string },
+  now: Date,
+): { asOf: IsoDate; source: AsOfSource; timeZone: string } {
   const timeZone = o.timeZone || DEFAULT_TIME_ZONE;
   if (o.cli) return { asOf: o.cli, source: 'cli', timeZone };
   if (o.site) return { asOf: o.site, source: 'site', timeZone };

@@ -26,12 +26,21 @@ function panelText(p: Profile): string {
  * @example describeProfile(presets.monthly)[0] // { label: '执行的制度', value: '党员“承诺践诺评诺”制度的意见（篇五）' }
  */
 export function describeProfile(p: Profile): { label: string; value: string }[] {
-  const range = (r: { min: number; max: number } | null, none: string) => (r ? (r.min === r.max ? `${r.min} 项` : `${r.min}—${r.max} 项`) : none);
+  const range = (r: { min: number; max: number } | null, none: string) =>
+    r ? (r.min === r.max ? `${r.min} 项` : `${r.min}—${r.max} 项`) : none;
   return [
     { label: '执行的制度', value: presetNames[p.id] },
     { label: '工作环节', value: p.stages.join('、') },
-    { label: '党员承诺', value: `在职党员${range(p.memberPledges, '从学习、工作、自律、服务等方面承诺，不规定项数')}；离退休、年老体弱党员自愿承诺` },
-    { label: '组织承诺', value: p.orgsPledge ? `党组织作出组织承诺${p.orgPledges ? ` ${range(p.orgPledges, '')}` : '，不规定项数'}${p.orgPledgesFiledUpward ? '，报上级党组织审定备案' : ''}` : '不要求党组织作出组织承诺' },
+    {
+      label: '党员承诺',
+      value: `在职党员${range(p.memberPledges, '从学习、工作、自律、服务等方面承诺，不规定项数')}；离退休、年老体弱党员自愿承诺`,
+    },
+    {
+      label: '组织承诺',
+      value: p.orgsPledge
+        ? `党组织作出组织承诺${p.orgPledges ? ` ${range(p.orgPledges, '')}` : '，不规定项数'}${p.orgPledgesFiledUpward ? '，报上级党组织审定备案' : ''}`
+        : '不要求党组织作出组织承诺',
+    },
     {
       label: '践诺记实',
       // R6 owes the period of approval when the pledge was approved in its first half (src/lib/roundPeriods.ts).
@@ -41,10 +50,19 @@ export function describeProfile(p: Profile): { label: string; value: string }[] 
           : '每学期一记账（秋季学期从 9 月 1 日起，春季学期从 2 月 1 日起；承诺在学期前一半审核通过的，当学期也要记账）',
     },
     { label: '检查调度', value: p.checkCadence === 'quarter' ? '每季度一检查（调度）' : '不要求定期检查' },
-    { label: '通报', value: `${p.bulletinCadence === 'half-year' ? '党员践诺情况每半年通报一次' : '每学期通报表扬'}${p.orgBulletinCadence === 'quarter' ? '；组织承诺每季度通报一次' : ''}` },
-    { label: '领导点评', value: `${p.leaderReviewCadence === 'half-year' ? '原则上每半年一次' : '年终评诺时点评一次'}；${p.memberReviewers === 'secretary' ? '由支部书记点评党员' : '由支部书记点评本支部和班子成员，分管班子成员点评分管党员'}${p.upperReviewsSecretary ? '，上级党组织书记点评支部书记（最上级组织的书记也由上级党组织书记点评）' : ''}` },
+    {
+      label: '通报',
+      value: `${p.bulletinCadence === 'half-year' ? '党员践诺情况每半年通报一次' : '每学期通报表扬'}${p.orgBulletinCadence === 'quarter' ? '；组织承诺每季度通报一次' : ''}`,
+    },
+    {
+      label: '领导点评',
+      value: `${p.leaderReviewCadence === 'half-year' ? '原则上每半年一次' : '年终评诺时点评一次'}；${p.memberReviewers === 'secretary' ? '由支部书记点评党员' : '由支部书记点评本支部和班子成员，分管班子成员点评分管党员'}${p.upperReviewsSecretary ? '，上级党组织书记点评支部书记（最上级组织的书记也由上级党组织书记点评）' : ''}`,
+    },
     { label: '群众评议', value: panelText(p) },
     ...(p.postRule ? [{ label: '设岗定责', value: '无职党员由支部设岗定责、依岗承诺' }] : []),
-    { label: '整改', value: p.rectificationRule ? '对践诺表现不佳的限期整改；整改态度消极或拒不整改的，评为不合格' : '对践诺表现不佳的督促整改' },
+    {
+      label: '整改',
+      value: p.rectificationRule ? '对践诺表现不佳的限期整改；整改态度消极或拒不整改的，评为不合格' : '对践诺表现不佳的督促整改',
+    },
   ];
 }

@@ -13,7 +13,12 @@ import { grades, labelOf } from '../schemas/options.ts';
  * @example disposalWithoutUnqualified({ member: 'li', self: { grade: 'qualified' }, …, disposal: { kind: 'correction', date: '2026-01-05' } }, '李明', settings, profile)
  *   // → '党员“李明”的最终结果是合格，不是不合格：只有评为不合格的党员才作出组织处置，请删除“组织处置”或先改正评议结果。'
  */
-export function disposalWithoutUnqualified(m: MemberEvaluation, name: string, settings: EvaluationSettings, profile: Pick<Profile, 'rectificationRule'>): string | undefined {
+export function disposalWithoutUnqualified(
+  m: MemberEvaluation,
+  name: string,
+  settings: EvaluationSettings,
+  profile: Pick<Profile, 'rectificationRule'>,
+): string | undefined {
   if (!m.disposal) return undefined;
   const result = combineEvaluation(m, settings, profile);
   if (result.grade === 'unqualified') return undefined;

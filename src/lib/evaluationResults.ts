@@ -142,7 +142,8 @@ export function commendationCandidates(results: BranchResults, pledgesOfRound: r
     if (list) list.push(p);
     else byOwner.set(p.data.owner, [p]);
   }
-  const onTime = (p: Entry<Pledge>) => Boolean(p.data.closed?.date && p.data.closed.date <= asOf && p.data.deadline && p.data.closed.date <= p.data.deadline);
+  const onTime = (p: Entry<Pledge>) =>
+    Boolean(p.data.closed?.date && p.data.closed.date <= asOf && p.data.deadline && p.data.closed.date <= p.data.deadline);
   return results.rows
     .filter((r) => r.result.grade === 'excellent')
     .flatMap((r) => {

@@ -43,18 +43,23 @@ export interface HistorySummary {
   baseline: number;
 }
 
-const fieldLabel = (key: string) => (key === 'body' ? t('pledge.text') : (pledgeFields as Record<string, { meta: { label?: string } }>)[key]?.meta.label ?? key);
+const fieldLabel = (key: string) =>
+  key === 'body' ? t('pledge.text') : ((pledgeFields as Record<string, { meta: { label?: string } }>)[key]?.meta.label ?? key);
 
 /** The records a commit rewrote, the first three by date and then how many more. */
 function recordList(dates: string[]): string {
-  const named = dates.slice(0, 3).map((date) => t('history.recordOf', { date })).join('、');
+  const named = dates
+    .slice(0, 3)
+    .map((date) => t('history.recordOf', { date }))
+    .join('、');
   return dates.length > 3 ? t('history.recordsMore', { named, n: dates.length }) : named;
 }
 
 function describe(c: CommitChange, asOf: string): { text: string; marked: boolean; unverified: boolean } {
   const plain = (text: string) => ({ text, marked: false, unverified: false });
   if (c.baseline) return plain(t('history.baselineRow'));
-  if (c.unknown) return { text: t(c.kind === 'created' ? 'history.createdUnknown' : 'history.unknown'), marked: false, unverified: c.wasPublic };
+  if (c.unknown)
+    return { text: t(c.kind === 'created' ? 'history.createdUnknown' : 'history.unknown'), marked: false, unverified: c.wasPublic };
   if (c.kind === 'deleted') return { text: t('history.deleted'), marked: c.wasPublic, unverified: false };
   if (c.wasPublic && !c.isPublic) return { text: t('history.withdrawn'), marked: true, unverified: false };
   // Records dated after the as-of date were never on the board.

@@ -14,7 +14,9 @@ const MAX_BASE = 60;
  */
 function asciiOf(part: string): string {
   if (/^[a-zA-ZüÜ0-9]+$/.test(part)) return part.toLowerCase().replace(/ü/g, 'v');
-  return [...part].map((ch) => (HAN.test(ch) ? `-u${ch.codePointAt(0)!.toString(16)}-` : /[a-zA-Z0-9]/.test(ch) ? ch.toLowerCase() : '-')).join('');
+  return [...part]
+    .map((ch) => (HAN.test(ch) ? `-u${ch.codePointAt(0)!.toString(16)}-` : /[a-zA-Z0-9]/.test(ch) ? ch.toLowerCase() : '-'))
+    .join('');
 }
 
 /**

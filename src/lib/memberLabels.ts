@@ -26,7 +26,11 @@ const joined = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(
  * @example memberLabels([{ id: 'wang-li', name: '王丽', org: 'b1' }, { id: 'wang-li-2', name: '王丽', org: 'b2' }, { id: 'li', name: '李明', org: 'b1' }], [{ id: 'b1', name: '第一支部' }, { id: 'b2', name: '第二支部' }])
  * // Map { 'wang-li' => '王丽 · 第一支部', 'wang-li-2' => '王丽 · 第二支部', 'li' => '李明' }
  */
-export function memberLabels(members: readonly NamedMember[], orgs: readonly NamedOrg[], o: { withOrg?: boolean } = {}): Map<string, string> {
+export function memberLabels(
+  members: readonly NamedMember[],
+  orgs: readonly NamedOrg[],
+  o: { withOrg?: boolean } = {},
+): Map<string, string> {
   const orgName = new Map(orgs.map((x) => [x.id, x.name]));
   const count = (key: (m: NamedMember) => string) => {
     const n = new Map<string, number>();
@@ -44,6 +48,7 @@ export function memberLabels(members: readonly NamedMember[], orgs: readonly Nam
   }
   // Two branches of one name (or a member named like another's label) could still leave two alike: the id decides.
   const seen = count((m) => out.get(m.id) ?? '');
-  for (const m of members) if (seen(m) > 1 && !out.get(m.id)!.includes(`编号 ${m.id}`)) out.set(m.id, joined(out.get(m.id), `编号 ${m.id}`));
+  for (const m of members)
+    if (seen(m) > 1 && !out.get(m.id)!.includes(`编号 ${m.id}`)) out.set(m.id, joined(out.get(m.id), `编号 ${m.id}`));
   return out;
 }

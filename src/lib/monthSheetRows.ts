@@ -94,5 +94,10 @@ export function monthSheetRows(index: ContentIndex, period: Period, today: IsoDa
     };
   });
   const collator = new Intl.Collator('zh-CN');
-  return rows.sort((a, b) => (order.get(a.org) ?? 1e9) - (order.get(b.org) ?? 1e9) || collator.compare(a.name, b.name) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return rows.sort(
+    (a, b) =>
+      (order.get(a.org) ?? 1e9) - (order.get(b.org) ?? 1e9) ||
+      collator.compare(a.name, b.name) ||
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  );
 }

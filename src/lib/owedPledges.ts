@@ -21,7 +21,12 @@ export function cadenceOfKey(key: string): RecordCadence {
  * A pledge approved in the first half of the period under way owes it (R6), but one whose approval is dated after
  * `today` has no ledger yet: it is listed from its approval day on.
  */
-export function owedPledges<T extends Pick<Entry<Pledge>, 'data'>>(pledges: readonly T[], cadenceOf: (owner: string) => RecordCadence, period: Period, today: IsoDate): T[] {
+export function owedPledges<T extends Pick<Entry<Pledge>, 'data'>>(
+  pledges: readonly T[],
+  cadenceOf: (owner: string) => RecordCadence,
+  period: Period,
+  today: IsoDate,
+): T[] {
   const cadence = cadenceOfKey(period.key);
   return pledges.filter((p) => cadenceOf(p.data.owner) === cadence && isApproved(p.data, today) && owesRecordFor(p.data, cadence, period));
 }

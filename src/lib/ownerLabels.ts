@@ -10,7 +10,10 @@ import type { Entry, Member, Org } from './model.ts';
  * The label of each owner id (member or org).
  * @example ownerLabels(members, orgs)('wang-li-2') // → '王丽 · 高中部党支部'
  */
-export function ownerLabels(members: readonly Pick<Entry<Member>, 'id' | 'data'>[], orgs: readonly Pick<Entry<Org>, 'id' | 'data'>[]): (owner: string) => string {
+export function ownerLabels(
+  members: readonly Pick<Entry<Member>, 'id' | 'data'>[],
+  orgs: readonly Pick<Entry<Org>, 'id' | 'data'>[],
+): (owner: string) => string {
   const orgName = new Map(orgs.map((o) => [o.id, o.data.name]));
   const labels = memberLabels(
     members.map((m) => ({ id: m.id, name: m.data.name, org: m.data.org })),

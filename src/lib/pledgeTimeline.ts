@@ -23,9 +23,15 @@ const ORDER: Record<TimelineEvent['kind'], number> = { approved: 0, record: 1, u
  * @example pledgeTimeline({ review: { status: 'approved', by: 'm1', date: '2025-02-20' }, records: [] , …}, '2025-12-26')
  *   // → [{ kind: 'approved', date: '2025-02-20', by: 'm1' }]
  */
-export function pledgeTimeline(p: Pick<Pledge, 'review' | 'records' | 'closed' | 'rectification'>, asOf: IsoDate, urgedOn: IsoDate[] = [], upperUrgedOn: IsoDate[] = []): TimelineEvent[] {
+export function pledgeTimeline(
+  p: Pick<Pledge, 'review' | 'records' | 'closed' | 'rectification'>,
+  asOf: IsoDate,
+  urgedOn: IsoDate[] = [],
+  upperUrgedOn: IsoDate[] = [],
+): TimelineEvent[] {
   const dated: TimelineEvent[] = [];
-  if (p.review.status === 'approved' && p.review.date) dated.push({ kind: 'approved', date: p.review.date, by: p.review.by ?? p.review.outsideBy });
+  if (p.review.status === 'approved' && p.review.date)
+    dated.push({ kind: 'approved', date: p.review.date, by: p.review.by ?? p.review.outsideBy });
   for (const r of p.records ?? []) dated.push({ kind: 'record', date: r.date, note: r.note, progress: r.progress });
   for (const date of [...new Set(urgedOn)]) dated.push({ kind: 'urged', date });
   for (const date of [...new Set(upperUrgedOn)]) dated.push({ kind: 'urged', date, upper: true });

@@ -10,7 +10,10 @@ import type { Member, Pledge } from './model.ts';
  * mark without a post); undefined when the pledge is not marked or its owner is not a member.
  * @example postPledgedOn({ onPost: true }, { name: '蒋浩', org: 'x', status: 'active', assignedPost: '平安巡防先锋岗' }) // '平安巡防先锋岗'
  */
-export function postPledgedOn(pledge: Pick<Pledge, 'onPost'>, owner: Pick<Member, 'post' | 'assignedPost'> | undefined): string | undefined {
+export function postPledgedOn(
+  pledge: Pick<Pledge, 'onPost'>,
+  owner: Pick<Member, 'post' | 'assignedPost'> | undefined,
+): string | undefined {
   if (!pledge.onPost || !owner) return undefined;
   return owner.assignedPost ?? owner.post ?? '';
 }

@@ -181,7 +181,10 @@ export function siteProfile(site: Site): Profile {
  * The profile that governs each org: its own `profile`, else its nearest ancestor's, else the site's. The
  * site's overrides apply to every preset (they are the branch's own wording of its rules).
  */
-export function profileResolver(site: Site, orgs: ReadonlyMap<string, { data: Pick<Org, 'parent'> & { profile?: string } }>): (orgId: string | undefined) => Profile {
+export function profileResolver(
+  site: Site,
+  orgs: ReadonlyMap<string, { data: Pick<Org, 'parent'> & { profile?: string } }>,
+): (orgId: string | undefined) => Profile {
   const base = siteProfile(site);
   const cache = new Map<string, Profile>();
   const of = (id: string | undefined, depth = 0): Profile => {
@@ -207,5 +210,7 @@ export function rulesOf(p: Profile): string[] {
     R14: p.leaderReviewCadence === 'half-year',
     R17: p.postRule,
   };
-  return ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16', 'R17'].filter((r) => has[r] ?? true);
+  return ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16', 'R17'].filter(
+    (r) => has[r] ?? true,
+  );
 }

@@ -21,7 +21,11 @@ import { isApproved } from './pledgeStatus.ts';
 
 export type Scope = 'public' | 'internal';
 
-function visible<T extends { visibility?: 'public' | 'internal' | 'private' }>(entries: Entry<T>[], collection: CollectionName, scope: Scope): Entry<T>[] {
+function visible<T extends { visibility?: 'public' | 'internal' | 'private' }>(
+  entries: Entry<T>[],
+  collection: CollectionName,
+  scope: Scope,
+): Entry<T>[] {
   const fallback = collectionOf(collection).defaultVisibility;
   return entries.filter((e) => {
     const v = e.data.visibility ?? fallback;

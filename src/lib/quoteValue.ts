@@ -67,6 +67,9 @@ export function quoteValue(v: unknown, max = 100): string {
 
 /** A list of names for a message: at most `count` of them, each cut to `max` characters, then “等 N 个”. */
 export function quoteList(names: readonly string[], count = 10, max = 40): string {
-  const shown = names.slice(0, count).map((n) => `“${visible(cut(n, max))}”`).join('、');
+  const shown = names
+    .slice(0, count)
+    .map((n) => `“${visible(cut(n, max))}”`)
+    .join('、');
   return names.length > count ? `${shown} 等 ${names.length} 个` : shown;
 }

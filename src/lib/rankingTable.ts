@@ -9,7 +9,19 @@ import type { RankingRow, Stage } from './branchRanking.ts';
 import { formatRate, t, type MessageKey } from '../i18n/t.ts';
 
 export interface RankingColumn {
-  key: 'rank' | 'name' | 'completion' | 'onTime' | 'records' | 'checks' | 'bulletins' | 'upperChecks' | 'upperAffirmed' | 'coverage' | 'panel' | 'averageScore';
+  key:
+    | 'rank'
+    | 'name'
+    | 'completion'
+    | 'onTime'
+    | 'records'
+    | 'checks'
+    | 'bulletins'
+    | 'upperChecks'
+    | 'upperAffirmed'
+    | 'coverage'
+    | 'panel'
+    | 'averageScore';
   label: string;
   /** How the cell's `value` reads: a whole number, text, a rate 0–1, a score. */
   kind: 'int' | 'text' | 'rate' | 'score';
@@ -35,13 +47,19 @@ export interface RankingTable {
   rows: RankingCell[][];
 }
 
-const quarterKeys: Record<string, MessageKey> = { q1: 'ranking.stage.q1', q2: 'ranking.stage.q2', q3: 'ranking.stage.q3', q4: 'ranking.stage.q4' };
+const quarterKeys: Record<string, MessageKey> = {
+  q1: 'ranking.stage.q1',
+  q2: 'ranking.stage.q2',
+  q3: 'ranking.stage.q3',
+  q4: 'ranking.stage.q4',
+};
 
 /** A stage's name: 第一季度, 2025年春季学期, 承诺, 全轮. */
 export function stageLabel(stage: Stage): string {
   if (stage.kind === 'round') return t('ranking.stage.round');
   if (stage.kind === 'activity') return stage.title ?? stage.key;
-  if (stage.kind === 'semester') return t(stage.key.endsWith('autumn') ? 'ranking.stage.autumn' : 'ranking.stage.spring', { year: stage.year ?? '' });
+  if (stage.kind === 'semester')
+    return t(stage.key.endsWith('autumn') ? 'ranking.stage.autumn' : 'ranking.stage.spring', { year: stage.year ?? '' });
   return quarterKeys[stage.key] ? t(quarterKeys[stage.key]) : stage.key;
 }
 
@@ -56,8 +74,17 @@ const rateCell = (r: Rate): RankingCell => ({ value: r.rate, text: formatRate(r.
 
 /** The upper organisation's checks: how many, and by which method (经常性督查, 随机检查). */
 function upperCell(u: RankingRow['upperChecks']): RankingCell {
-  const kinds = [u.regular ? t('ranking.upper.regular', { count: u.regular }) : '', u.random ? t('ranking.upper.random', { count: u.random }) : ''].filter(Boolean);
-  return { value: u.count, text: t('ranking.upper.times', { count: u.count }), parts: [u.regular, u.random], sort: u.count, ...(kinds.length && { note: kinds.join(t('ranking.upper.sep')) }) };
+  const kinds = [
+    u.regular ? t('ranking.upper.regular', { count: u.regular }) : '',
+    u.random ? t('ranking.upper.random', { count: u.random }) : '',
+  ].filter(Boolean);
+  return {
+    value: u.count,
+    text: t('ranking.upper.times', { count: u.count }),
+    parts: [u.regular, u.random],
+    sort: u.count,
+    ...(kinds.length && { note: kinds.join(t('ranking.upper.sep')) }),
+  };
 }
 
 /**
@@ -74,13 +101,33 @@ export function rankingTable(rows: readonly RankingRow[], stage: Stage): Ranking
     { key: 'onTime', label: t('ranking.col.onTime'), kind: 'rate', parts: [t('ranking.col.onTimeDone'), t('ranking.col.due')] },
     { key: 'records', label: t('ranking.col.records'), kind: 'rate', parts: [t('ranking.col.recorded'), t('ranking.col.owedRecords')] },
     { key: 'checks', label: t('ranking.col.checks'), kind: 'rate', parts: [t('ranking.col.checksHeld'), t('ranking.col.checksOwed')] },
-    { key: 'bulletins', label: t('ranking.col.bulletins'), kind: 'rate', parts: [t('ranking.col.bulletinsHeld'), t('ranking.col.bulletinsOwed')] },
-    { key: 'upperChecks', label: t('ranking.col.upperChecks'), kind: 'int', parts: [t('ranking.col.upperRegular'), t('ranking.col.upperRandom')] },
+    {
+      key: 'bulletins',
+      label: t('ranking.col.bulletins'),
+      kind: 'rate',
+      parts: [t('ranking.col.bulletinsHeld'), t('ranking.col.bulletinsOwed')],
+    },
+    {
+      key: 'upperChecks',
+      label: t('ranking.col.upperChecks'),
+      kind: 'int',
+      parts: [t('ranking.col.upperRegular'), t('ranking.col.upperRandom')],
+    },
     { key: 'upperAffirmed', label: t('ranking.col.upperAffirmed'), kind: 'int' },
     ...(whole
       ? ([
-          { key: 'coverage', label: t('ranking.col.coverage'), kind: 'rate', parts: [t('ranking.col.evaluated'), t('ranking.col.expected')] },
-          { key: 'panel', label: t('ranking.col.panel'), kind: 'text', parts: [t('ranking.col.panelSize'), t('ranking.col.panelRequired')] },
+          {
+            key: 'coverage',
+            label: t('ranking.col.coverage'),
+            kind: 'rate',
+            parts: [t('ranking.col.evaluated'), t('ranking.col.expected')],
+          },
+          {
+            key: 'panel',
+            label: t('ranking.col.panel'),
+            kind: 'text',
+            parts: [t('ranking.col.panelSize'), t('ranking.col.panelRequired')],
+          },
           { key: 'averageScore', label: t('ranking.col.averageScore'), kind: 'score' },
         ] satisfies RankingColumn[])
       : []),
@@ -95,14 +142,33 @@ export function rankingTable(rows: readonly RankingRow[], stage: Stage): Ranking
     checks: rateCell(r.checks),
     bulletins: rateCell(r.bulletins),
     upperChecks: upperCell(r.upperChecks),
-    upperAffirmed: { value: r.upperChecks.affirmed, text: t('ranking.upper.times', { count: r.upperChecks.affirmed }), sort: r.upperChecks.affirmed },
+    upperAffirmed: {
+      value: r.upperChecks.affirmed,
+      text: t('ranking.upper.times', { count: r.upperChecks.affirmed }),
+      sort: r.upperChecks.affirmed,
+    },
     coverage: r.coverage ? rateCell(r.coverage) : notEvaluated,
     panel: r.panel
-      ? { value: t(r.panel.ok ? 'ranking.panelOk' : 'ranking.panelShort'), text: t(r.panel.ok ? 'ranking.panelOk' : 'ranking.panelShort'), parts: [r.panel.size, r.panel.required], sort: r.panel.size - (r.panel.required ?? 0) }
+      ? {
+          value: t(r.panel.ok ? 'ranking.panelOk' : 'ranking.panelShort'),
+          text: t(r.panel.ok ? 'ranking.panelOk' : 'ranking.panelShort'),
+          parts: [r.panel.size, r.panel.required],
+          sort: r.panel.size - (r.panel.required ?? 0),
+        }
       : notEvaluated,
-    averageScore: { value: r.averageScore, text: r.averageScore === null ? t('board.noData') : score1.format(r.averageScore), sort: r.averageScore },
+    averageScore: {
+      value: r.averageScore,
+      text: r.averageScore === null ? t('board.noData') : score1.format(r.averageScore),
+      sort: r.averageScore,
+    },
   });
-  return { columns, rows: rows.map((r) => { const c = cells(r); return columns.map((col) => c[col.key]); }) };
+  return {
+    columns,
+    rows: rows.map((r) => {
+      const c = cells(r);
+      return columns.map((col) => c[col.key]);
+    }),
+  };
 }
 
 /**

@@ -36,7 +36,8 @@ export function checkRecordInput(input: RecordInput, period: Period, today: IsoD
   if (!rawProgress) problems.push('请填写完成进度（0 到 100）。');
   else {
     progress = Number(rawProgress.replace(/[%％]$/, ''));
-    if (!Number.isFinite(progress) || !/^[-+]?\d+(\.\d+)?[%％]?$/.test(rawProgress)) problems.push(`完成进度应是 0 到 100 的数，不是“${rawProgress.slice(0, 20)}”。`);
+    if (!Number.isFinite(progress) || !/^[-+]?\d+(\.\d+)?[%％]?$/.test(rawProgress))
+      problems.push(`完成进度应是 0 到 100 的数，不是“${rawProgress.slice(0, 20)}”。`);
     else if (progress < 0 || progress > 100) problems.push(`完成进度应在 0 到 100 之间，不是 ${progress}。`);
   }
   if (problems.length) return { empty: false, problems };

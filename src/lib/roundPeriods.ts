@@ -3,7 +3,17 @@
  * round's first month (a calendar-year round gives the calendar quarters), and
  * the record periods of the cadence in `site.json`.
  */
-import { addDays, daysBetween, isoDate, monthEnd, monthsOverlapping, parts, semestersOverlapping, type IsoDate, type Period } from './dates.ts';
+import {
+  addDays,
+  daysBetween,
+  isoDate,
+  monthEnd,
+  monthsOverlapping,
+  parts,
+  semestersOverlapping,
+  type IsoDate,
+  type Period,
+} from './dates.ts';
 
 export interface RoundDates {
   start: IsoDate;
@@ -70,4 +80,3 @@ export function trendPoints(round: RoundDates, asOf: IsoDate): { key: string; da
   if (last < round.start) return [];
   return monthsOverlapping(round.start, last).map((m) => ({ key: m.key, date: m.end > last ? last : m.end }));
 }
-

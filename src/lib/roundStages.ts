@@ -49,7 +49,7 @@ function monthsAfter(date: IsoDate, months: number): IsoDate {
   const { year, month, day } = parts(date);
   const m = month - 1 + months;
   const y = year + Math.floor(m / 12);
-  const mm = (m % 12 + 12) % 12 + 1;
+  const mm = (((m % 12) + 12) % 12) + 1;
   return isoDate(y, mm, Math.min(day, daysInMonth(y, mm)));
 }
 
@@ -104,7 +104,8 @@ export function hasActivityStages(profile: Pick<Profile, 'stages'>): boolean {
  */
 export function stagesOf(round: RoundWithStages, profile: Pick<Profile, 'id' | 'stages'>): RoundStage[] | null {
   if (!hasActivityStages(profile)) return null;
-  if (round.stages && round.stages.length > 0) return withStageIds(round.stages).sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+  if (round.stages && round.stages.length > 0)
+    return withStageIds(round.stages).sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
   return defaultStages(round);
 }
 

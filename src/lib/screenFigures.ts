@@ -41,7 +41,12 @@ export function screenFigures(board: Board, org: string): ScreenFigures {
     closed: mine.filter((p) => p.status === 'closed' || p.status === 'closed-late').length,
     overdue: mine.filter((p) => p.status === 'overdue').length,
     branches: (board.index.children.get(org) ?? []).map((id) => ({ id, rate: board.orgRate(id) })),
-    byCategory: top ? board.byCategory : completionByCategory(mine.map((p) => p.entry), board.asOf),
+    byCategory: top
+      ? board.byCategory
+      : completionByCategory(
+          mine.map((p) => p.entry),
+          board.asOf,
+        ),
     recentlyClosed: board.recentlyClosed.filter(inScope),
     dueSoon: board.dueSoon.filter(inScope),
     bulletins: top ? board.bulletins : board.bulletins.filter((b) => orgs.has(b.data.org)),

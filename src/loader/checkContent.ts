@@ -38,7 +38,11 @@ export interface CheckResult {
  * `site.json`'s `asOf`, which wins over today. `today` is either a fixed day (tests) or
  * the clock, whose date is then taken in `site.json`'s `timeZone` (default Asia/Shanghai).
  */
-export function resolveAsOf(model: ContentModel, today: IsoDate | Date, cli?: IsoDate): { asOf: IsoDate; source: AsOfSource; timeZone: string } {
+export function resolveAsOf(
+  model: ContentModel,
+  today: IsoDate | Date,
+  cli?: IsoDate,
+): { asOf: IsoDate; source: AsOfSource; timeZone: string } {
   const { asOf: site, timeZone } = model.site.data;
   if (typeof today === 'string' && !cli && !site) return { asOf: today, source: 'today', timeZone: timeZone || DEFAULT_TIME_ZONE };
   return effectiveAsOf({ cli, site, timeZone }, typeof today === 'string' ? new Date(0) : today);

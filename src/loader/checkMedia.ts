@@ -51,7 +51,8 @@ function firstBytes(path: string): Uint8Array | undefined {
  */
 export function checkMedia(uploadsDir: string, root = process.cwd()): Problem[] {
   const problems: Problem[] = [];
-  const refuse = (path: string, rule: string, message: string) => problems.push({ file: displayPath(path, root), field: '', rule, severity: 'error', message });
+  const refuse = (path: string, rule: string, message: string) =>
+    problems.push({ file: displayPath(path, root), field: '', rule, severity: 'error', message });
   const visit = (dir: string) => {
     for (const entry of listDir(dir)) {
       const path = join(dir, entry.name);
@@ -63,7 +64,12 @@ export function checkMedia(uploadsDir: string, root = process.cwd()): Problem[] 
         const bytes = entry.isFile() ? firstBytes(path) : undefined;
         const kind = bytes && mediaKind(bytes);
         if (bytes && acceptedMedia(entry.name, bytes)) continue;
-        if (kind) refuse(path, 'media-type', `“${entry.name}”的内容是 ${kindNames[kind]}，但文件名的扩展名与内容不符：请改成与内容一致的扩展名后重新上传。${ALLOWED}。`);
+        if (kind)
+          refuse(
+            path,
+            'media-type',
+            `“${entry.name}”的内容是 ${kindNames[kind]}，但文件名的扩展名与内容不符：请改成与内容一致的扩展名后重新上传。${ALLOWED}。`,
+          );
         else refuse(path, 'media-type', `“${entry.name}”不是图片或 PDF，不能发布：${ALLOWED}。请删除它。`);
       }
     }

@@ -238,7 +238,13 @@ export class GitLogPatchReader {
       else this.lastPublic.delete(path);
     } else if (now === null) {
       // Not known what changed; `wasPublic` says whether the pledge had been published before.
-      change = { wasPublic: old ? isPublicVersion(old, this.published) : last !== undefined, isPublic: false, rewrote: [], changed: [], unknown: true };
+      change = {
+        wasPublic: old ? isPublicVersion(old, this.published) : last !== undefined,
+        isPublic: false,
+        rewrote: [],
+        changed: [],
+        unknown: true,
+      };
     } else {
       // After an unreadable version the change is compared with the last published one, as after a withdrawal.
       change = classifyChange(old ?? undefined, now, old === null ? [] : diff.hunks, this.published, last !== old ? last : undefined);

@@ -89,10 +89,19 @@ export function issueToProblem(issue: z.ZodIssue, file: string, fields: Record<s
       const misplaced = field ? undefined : issue.keys.find((k) => Object.hasOwn(memberOnly, k));
       if (misplaced) {
         const rest = issue.keys.filter((k) => k !== misplaced);
-        return { file, field: misplaced, rule: MEMBER_ONLY_RULE, severity: 'error', message: `${memberOnly[misplaced]}${rest.length ? `另有不认识的字段 ${quoteList(rest)}，是否拼写有误？` : ''}` };
+        return {
+          file,
+          field: misplaced,
+          rule: MEMBER_ONLY_RULE,
+          severity: 'error',
+          message: `${memberOnly[misplaced]}${rest.length ? `另有不认识的字段 ${quoteList(rest)}，是否拼写有误？` : ''}`,
+        };
       }
       const known = Object.keys(field ? (def?.meta.fields ?? {}) : fields).join('、');
-      return out('unknown-key', `不认识的字段 ${quoteList(issue.keys)}，是否拼写有误？${label === '「」' ? '' : `${label}中`}可用的字段有：${known}。`);
+      return out(
+        'unknown-key',
+        `不认识的字段 ${quoteList(issue.keys)}，是否拼写有误？${label === '「」' ? '' : `${label}中`}可用的字段有：${known}。`,
+      );
     }
     case 'too_small':
       if (issue.type === 'array') return out('min', `${label}至少要有 ${issue.minimum} 项。`);

@@ -25,7 +25,10 @@ export async function monthExport(dir: string, key: string, o: { org?: string; t
   if (o.org !== undefined) {
     const named = [...index.org.values()].filter((x) => x.data.name === o.org);
     org = index.org.has(o.org) ? o.org : named.length === 1 ? named[0].id : undefined;
-    if (!org) return { error: `找不到组织“${o.org.slice(0, 40)}”：--org 后写组织编号（如 ${[...index.org.keys()][0] ?? 'diyi-zhibu'}）或组织全称。` };
+    if (!org)
+      return {
+        error: `找不到组织“${o.org.slice(0, 40)}”：--org 后写组织编号（如 ${[...index.org.keys()][0] ?? 'diyi-zhibu'}）或组织全称。`,
+      };
   }
   const p = sheetPeriod(index, key, day.today, org);
   if ('error' in p) return { error: `没有导出：${p.error}` };

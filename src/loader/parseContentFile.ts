@@ -55,12 +55,23 @@ function yamlListener(limits: ContentLimits): (event: yaml.EventType, state: yam
     const state = s as yaml.State & { depth: number; anchorMap: Record<string, unknown> };
     if (event === 'open') {
       nodes += 1;
-      if (nodes > limits.nodes) throw new YamlRefused('too-many-items', `字段区的内容太多（超过 ${formatCount(limits.nodes)} 项，到第 ${stateLine(state)} 行为止），一个文件不会有这么多内容：请检查是否粘贴了多余的内容。`);
-      if (state.depth > limits.depth) throw new YamlRefused('too-deep', `字段区第 ${stateLine(state)} 行附近嵌套太深（超过 ${limits.depth} 层），内容文件不需要这么多层：请检查缩进和括号。`);
+      if (nodes > limits.nodes)
+        throw new YamlRefused(
+          'too-many-items',
+          `字段区的内容太多（超过 ${formatCount(limits.nodes)} 项，到第 ${stateLine(state)} 行为止），一个文件不会有这么多内容：请检查是否粘贴了多余的内容。`,
+        );
+      if (state.depth > limits.depth)
+        throw new YamlRefused(
+          'too-deep',
+          `字段区第 ${stateLine(state)} 行附近嵌套太深（超过 ${limits.depth} 层），内容文件不需要这么多层：请检查缩进和括号。`,
+        );
       return;
     }
     for (const name in state.anchorMap) {
-      throw new YamlRefused('yaml-alias', `字段区第 ${stateLine(state)} 行附近用了 YAML 锚点“&${name.slice(0, 40)}”或别名“*${name.slice(0, 40)}”：内容文件不允许使用它们（它们会让检查和生成网站耗尽内存）。请把值直接写出来。`);
+      throw new YamlRefused(
+        'yaml-alias',
+        `字段区第 ${stateLine(state)} 行附近用了 YAML 锚点“&${name.slice(0, 40)}”或别名“*${name.slice(0, 40)}”：内容文件不允许使用它们（它们会让检查和生成网站耗尽内存）。请把值直接写出来。`,
+      );
     }
   };
 }
@@ -73,7 +84,10 @@ function shapeMessage(found: ShapeFinding, what: string): { rule: string; messag
     case 'deep':
       return { rule: 'too-deep', message: `${what}嵌套太深（超过 ${found.depth} 层），内容文件不需要这么多层：请检查括号。` };
     case 'many':
-      return { rule: 'too-many-items', message: `${what}的内容太多（超过 ${formatCount(found.count)} 项），一个文件不会有这么多内容：请检查是否粘贴了多余的内容。` };
+      return {
+        rule: 'too-many-items',
+        message: `${what}的内容太多（超过 ${formatCount(found.count)} 项），一个文件不会有这么多内容：请检查是否粘贴了多余的内容。`,
+      };
   }
 }
 
@@ -105,19 +119,31 @@ function lineAt(text: string, index: number): number {
 /** A body over its limit, or holding a control character (tab and line breaks are fine), as a problem. */
 function bodyProblem(body: string, bodyStartLine: number, limits: ContentLimits): { rule: string; message: string } | undefined {
   if (body.length > limits.bodyChars) {
-    return { rule: 'body-too-long', message: `正文太长：有 ${formatCount(body.length)} 个字，最多 ${formatCount(limits.bodyChars)} 个字。请精简正文，或把长篇材料作为附件（PDF）上传。` };
+    return {
+      rule: 'body-too-long',
+      message: `正文太长：有 ${formatCount(body.length)} 个字，最多 ${formatCount(limits.bodyChars)} 个字。请精简正文，或把长篇材料作为附件（PDF）上传。`,
+    };
   }
   const found = findControlChar(body, true);
   if (found) {
     const line = bodyStartLine + lineAt(body, found.index) - 1;
-    return { rule: 'control-char', message: `正文第 ${line} 行含有不可见的控制字符（${found.code}），常见于从网页、Word 或其他软件复制来的文字：请删除它后再保存。` };
+    return {
+      rule: 'control-char',
+      message: `正文第 ${line} 行含有不可见的控制字符（${found.code}），常见于从网页、Word 或其他软件复制来的文字：请删除它后再保存。`,
+    };
   }
   return undefined;
 }
 
 /** Parses one Markdown-with-front-matter file; `limits` are `contentLimits` unless a test says otherwise. */
-export function parseMarkdown(text: string, file: string, limits: ContentLimits = contentLimits): { data?: unknown; body?: string; problem?: Problem } {
-  const problem = (rule: string, message: string, field = ''): { problem: Problem } => ({ problem: { file, field, rule, severity: 'error', message } });
+export function parseMarkdown(
+  text: string,
+  file: string,
+  limits: ContentLimits = contentLimits,
+): { data?: unknown; body?: string; problem?: Problem } {
+  const problem = (rule: string, message: string, field = ''): { problem: Problem } => ({
+    problem: { file, field, rule, severity: 'error', message },
+  });
   const clean = normalizeText(text);
   if (clean.trim() === '') return problem('empty', '文件是空的。请删除它，或填写内容后再保存。');
   const parts = splitFrontMatter(clean);
@@ -129,7 +155,12 @@ export function parseMarkdown(text: string, file: string, limits: ContentLimits 
   let data: unknown;
   try {
     // CORE_SCHEMA keeps `2026-02-30` a string, so impossible dates are caught instead of silently rolled over.
-    const options: yaml.LoadOptions & { maxDepth: number } = { schema: yaml.CORE_SCHEMA, filename: file, listener: yamlListener(limits), maxDepth: limits.depth + 5 };
+    const options: yaml.LoadOptions & { maxDepth: number } = {
+      schema: yaml.CORE_SCHEMA,
+      filename: file,
+      listener: yamlListener(limits),
+      maxDepth: limits.depth + 5,
+    };
     data = yaml.load(masked.text, options);
   } catch (err) {
     if (err instanceof YamlRefused) return problem(err.rule, err.message);
@@ -161,7 +192,8 @@ export function parseJson(text: string, file: string, limits: ContentLimits = co
   const masked = maskControlChars(clean);
   try {
     const data: unknown = JSON.parse(masked.text);
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return problem('json', '文件应为一个 JSON 对象（以 { 开头，以 } 结尾）。');
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+      return problem('json', '文件应为一个 JSON 对象（以 { 开头，以 } 结尾）。');
     const shape = valueShape(data, limits.depth, limits.nodes);
     if (shape) {
       const refused = shapeMessage(shape, '文件');

@@ -31,7 +31,15 @@ export interface RosterChange {
   changed: string[];
 }
 
-export const rosterHeaders = { name: '姓名', org: '所在支部', roles: '职务', post: '岗位', status: '状态', id: '编号', assignedPost: '设岗' } as const;
+export const rosterHeaders = {
+  name: '姓名',
+  org: '所在支部',
+  roles: '职务',
+  post: '岗位',
+  status: '状态',
+  id: '编号',
+  assignedPost: '设岗',
+} as const;
 
 const roleWords: Record<string, 'secretary' | 'committee' | 'leading-cadre'> = {
   书记: 'secretary',
@@ -56,7 +64,13 @@ export function rosterSizeErrors(rows: string[][], limits: RosterLimits = roster
   let members = 0;
   for (const raw of rows.slice(1)) if (raw.some((c) => c?.trim())) members += 1;
   if (members > limits.rows) {
-    return [{ row: 0, column: '', message: `名册有 ${formatCount(members)} 行党员，一次最多导入 ${formatCount(limits.rows)} 行：请分成几个文件分批导入。` }];
+    return [
+      {
+        row: 0,
+        column: '',
+        message: `名册有 ${formatCount(members)} 行党员，一次最多导入 ${formatCount(limits.rows)} 行：请分成几个文件分批导入。`,
+      },
+    ];
   }
   const header = rows[0] ?? [];
   const errors: RosterError[] = [];
@@ -64,7 +78,11 @@ export function rosterSizeErrors(rows: string[][], limits: RosterLimits = roster
     raw.forEach((c, j) => {
       if ((c?.length ?? 0) <= limits.cellChars) return;
       const column = i > 0 && header[j]?.trim() ? header[j].trim().slice(0, 20) : `第 ${j + 1} 列`;
-      errors.push({ row: i + 1, column, message: `这一格太长：有 ${formatCount(c.length)} 个字，每格最多 ${formatCount(limits.cellChars)} 个字。` });
+      errors.push({
+        row: i + 1,
+        column,
+        message: `这一格太长：有 ${formatCount(c.length)} 个字，每格最多 ${formatCount(limits.cellChars)} 个字。`,
+      });
     });
   });
   return errors;
@@ -86,7 +104,12 @@ export function planRoster(
   const header = (rows[0] ?? []).map((h) => h.trim());
   const col = (name: string) => header.indexOf(name);
   for (const required of [rosterHeaders.name, rosterHeaders.org]) {
-    if (col(required) < 0) errors.push({ row: 1, column: required, message: `表头缺少“${required}”列。表头应为：姓名、所在支部、职务、岗位、状态（可加 编号、设岗）。` });
+    if (col(required) < 0)
+      errors.push({
+        row: 1,
+        column: required,
+        message: `表头缺少“${required}”列。表头应为：姓名、所在支部、职务、岗位、状态（可加 编号、设岗）。`,
+      });
   }
   if (errors.length) return { changes, errors };
   const taken = new Set(members.map((m) => m.id));
@@ -103,12 +126,21 @@ export function planRoster(
     const orgText = cell(rosterHeaders.org);
     const org = orgs.find((o) => o.id === orgText || o.name === orgText);
     if (!orgText) bad(rosterHeaders.org, '所在支部不能为空。');
-    else if (!org) bad(rosterHeaders.org, `找不到党组织“${orgText}”，请填写组织全称或编号（可选：${orgs.map((o) => o.name).join('、')}）。`);
-    const roles = [...new Set(cell(rosterHeaders.roles).split(/[,,、;;\s]+/).filter(Boolean).map((w) => {
-      const r = roleWords[w];
-      if (!r) bad(rosterHeaders.roles, `不认识的职务“${w}”，可填：书记、支委、班子成员、领导干部，普通党员留空。`);
-      return r;
-    }).filter((r): r is NonNullable<typeof r> => Boolean(r)))];
+    else if (!org)
+      bad(rosterHeaders.org, `找不到党组织“${orgText}”，请填写组织全称或编号（可选：${orgs.map((o) => o.name).join('、')}）。`);
+    const roles = [
+      ...new Set(
+        cell(rosterHeaders.roles)
+          .split(/[,,、;;\s]+/)
+          .filter(Boolean)
+          .map((w) => {
+            const r = roleWords[w];
+            if (!r) bad(rosterHeaders.roles, `不认识的职务“${w}”，可填：书记、支委、班子成员、领导干部，普通党员留空。`);
+            return r;
+          })
+          .filter((r): r is NonNullable<typeof r> => Boolean(r)),
+      ),
+    ];
     const statusText = cell(rosterHeaders.status) || '在职';
     const status = statusWords[statusText];
     if (!status) bad(rosterHeaders.status, `不认识的状态“${statusText}”，可填：在职、离退休、年老体弱。`);
@@ -120,13 +152,19 @@ export function planRoster(
     // members of the branch share, cannot say who is who.
     const namesakes = idText ? [] : members.filter((m) => m.data.name === name && m.data.org === org.id);
     if (namesakes.length > 1) {
-      bad(rosterHeaders.name, `${org.name}已有 ${namesakes.length} 名党员叫“${name}”（编号 ${namesakes.map((m) => m.id).join('、')}）：请在名册中加一列“编号”，填上这一行是哪一位的编号。`);
+      bad(
+        rosterHeaders.name,
+        `${org.name}已有 ${namesakes.length} 名党员叫“${name}”（编号 ${namesakes.map((m) => m.id).join('、')}）：请在名册中加一列“编号”，填上这一行是哪一位的编号。`,
+      );
       return;
     }
     const sameName = idText ? undefined : sameNameRows.get(`${org.id}\n${name}`);
     if (sameName) {
       const example = namesakes[0]?.id ?? idForName(name, new Set());
-      bad(rosterHeaders.name, `与第 ${sameName} 行同名（都是${org.name}的“${name}”）。如果是两名党员，请在名册中加一列“编号”，给每人填一个不同的编号（如 ${example}、${example}-2）；如果是同一人，请删去重复的一行。`);
+      bad(
+        rosterHeaders.name,
+        `与第 ${sameName} 行同名（都是${org.name}的“${name}”）。如果是两名党员，请在名册中加一列“编号”，给每人填一个不同的编号（如 ${example}、${example}-2）；如果是同一人，请删去重复的一行。`,
+      );
       return;
     }
     if (!idText) sameNameRows.set(`${org.id}\n${name}`, row);
@@ -153,7 +191,9 @@ export function planRoster(
     if (post) data.post = post;
     if (assignedPost) data.assignedPost = assignedPost;
     const changed = existing
-      ? (['name', 'org', 'status', 'roles', 'post', 'assignedPost'] as const).filter((k) => JSON.stringify(existing.data[k] ?? null) !== JSON.stringify(data[k] ?? null))
+      ? (['name', 'org', 'status', 'roles', 'post', 'assignedPost'] as const).filter(
+          (k) => JSON.stringify(existing.data[k] ?? null) !== JSON.stringify(data[k] ?? null),
+        )
       : ['name', 'org', 'status', ...(roles.length ? ['roles'] : []), ...(post ? ['post'] : []), ...(assignedPost ? ['assignedPost'] : [])];
     changes.push({ row, id, kind: existing ? (changed.length ? 'update' : 'same') : 'create', data, changed });
   });

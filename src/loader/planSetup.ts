@@ -42,7 +42,11 @@ export function setupRound(profile: string, today: IsoDate): { id: string; start
 /** The files of a new content tree, or the first reason (in Chinese) it cannot be made. */
 export function planSetup(o: SetupOptions, today: IsoDate): { files: SetupFile[] } | { error: string } {
   if (!o.profile || !profileIds.some((p) => p.value === o.profile)) {
-    return { error: o.profile ? t('setup.unknownProfile', { profile: o.profile, list: listOf(profileIds) }) : t('setup.noProfile', { list: listOf(profileIds) }) };
+    return {
+      error: o.profile
+        ? t('setup.unknownProfile', { profile: o.profile, list: listOf(profileIds) })
+        : t('setup.noProfile', { list: listOf(profileIds) }),
+    };
   }
   const name = o.name?.trim();
   if (!name) return { error: t('setup.noName') };
@@ -69,7 +73,10 @@ export function planSetup(o: SetupOptions, today: IsoDate): { files: SetupFile[]
   return {
     files: [
       { path: 'site.json', text: `${JSON.stringify(site, null, 2)}\n` },
-      { path: `rounds/${round.id}.md`, text: stringifyMarkdown({ title: t('setup.roundTitle', { year: round.id }), start: round.start, end: round.end }) },
+      {
+        path: `rounds/${round.id}.md`,
+        text: stringifyMarkdown({ title: t('setup.roundTitle', { year: round.id }), start: round.start, end: round.end }),
+      },
       { path: `orgs/${o.id}.md`, text: stringifyMarkdown({ name, level, unitType, order: 0 }) },
     ],
   };

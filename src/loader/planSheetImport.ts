@@ -83,7 +83,9 @@ export function planSheetImport(info: SheetInfo, rows: readonly SheetRow[], inde
       continue;
     }
     if (!pledge || !ID_PATTERN.test(pledge[1]) || !ID_PATTERN.test(pledge[2])) {
-      problem(`「${headerOf('path')}」“${row.path.slice(0, 60)}”不是内容文件夹 pledges/ 下的承诺文件，整份表格没有写入：请使用导出的表格，不要改动隐藏的列。`);
+      problem(
+        `「${headerOf('path')}」“${row.path.slice(0, 60)}”不是内容文件夹 pledges/ 下的承诺文件，整份表格没有写入：请使用导出的表格，不要改动隐藏的列。`,
+      );
       continue;
     }
     if (!filled) {

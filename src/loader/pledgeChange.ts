@@ -99,7 +99,8 @@ function touchedKeys(old: Version, hunks: Hunk[]): Set<string> {
     }
     const region = o.keys.get(before);
     let item: string | undefined;
-    for (let i = (region?.[0] ?? 0) + 1; region && i < region[1] && item === undefined; i += 1) if (oldLines[i].trimStart().startsWith('- ')) item = oldLines[i];
+    for (let i = (region?.[0] ?? 0) + 1; region && i < region[1] && item === undefined; i += 1)
+      if (oldLines[i].trimStart().startsWith('- ')) item = oldLines[i];
     if (item !== undefined && first.trimStart().startsWith('- ') && indentOf(first) === indentOf(item)) continue;
     touched.add(before);
   }
@@ -155,7 +156,8 @@ function compare(old: NonNullable<Version['parsed']>, now: NonNullable<Version['
 
 const NONE: string[] = [];
 
-const recordDates = (p: NonNullable<Version['parsed']>) => (Array.isArray(p.data.records) ? p.data.records : []).map((r) => String((r as { date?: unknown })?.date ?? ''));
+const recordDates = (p: NonNullable<Version['parsed']>) =>
+  (Array.isArray(p.data.records) ? p.data.records : []).map((r) => String((r as { date?: unknown })?.date ?? ''));
 
 /**
  * What the change from `old` to `now` did (either may be absent: the file was added or deleted). `hunks` are the
@@ -163,7 +165,13 @@ const recordDates = (p: NonNullable<Version['parsed']>) => (Array.isArray(p.data
  * version when `old` is not it (the pledge was sent back, kept inside, deleted or unreadable in between): a change
  * that publishes it again is compared with that version, so that a rewrite made in between is not lost.
  */
-export function classifyChange(old: Version | undefined, now: Version | undefined, hunks: Hunk[], published: Published, lastPublic?: Version): PledgeChange {
+export function classifyChange(
+  old: Version | undefined,
+  now: Version | undefined,
+  hunks: Hunk[],
+  published: Published,
+  lastPublic?: Version,
+): PledgeChange {
   const wasPublic = old ? isPublicVersion(old, published) : false;
   const isPublic = now ? isPublicVersion(now, published) : false;
   // Most changes change nothing public: they share one empty list, not two new ones each.

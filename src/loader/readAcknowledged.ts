@@ -36,7 +36,10 @@ export function readAcknowledged(contentDir: string, root = process.cwd()): { li
   if (parsed.problem) return { list: [], problems: [parsed.problem] };
   const data = parsed.data as { findings?: unknown };
   if (!data || typeof data !== 'object' || !Array.isArray(data.findings)) {
-    return { list: [], problems: [error('findings', 'required', '应有“findings”列表，每一项写明规则（rule）、文件（file）和说明（reason）。')] };
+    return {
+      list: [],
+      problems: [error('findings', 'required', '应有“findings”列表，每一项写明规则（rule）、文件（file）和说明（reason）。')],
+    };
   }
   const rules = new Set(auditRules.map((r) => r.id));
   // A file may be named as `npm run check` prints it or relative to the content folder: members/li.md.
@@ -48,11 +51,19 @@ export function readAcknowledged(contentDir: string, root = process.cwd()): { li
     const at = `findings[${i}]`;
     const x = (raw ?? {}) as Record<string, unknown>;
     const str = (k: string) => (typeof x[k] === 'string' ? (x[k] as string).trim() : '');
-    if (!rules.has(str('rule'))) problems.push(error(`${at}.rule`, 'enum', `规则应为 ${[...rules].join('、')} 之一，现为“${str('rule') || '空'}”。`));
-    if (!str('file')) problems.push(error(`${at}.file`, 'required', '请写明提示所在的文件，与 npm run check 显示的一样，如 content/members/li-ming.md。'));
+    if (!rules.has(str('rule')))
+      problems.push(error(`${at}.rule`, 'enum', `规则应为 ${[...rules].join('、')} 之一，现为“${str('rule') || '空'}”。`));
+    if (!str('file'))
+      problems.push(error(`${at}.file`, 'required', '请写明提示所在的文件，与 npm run check 显示的一样，如 content/members/li-ming.md。'));
     if (!str('reason')) problems.push(error(`${at}.reason`, 'required', '请写明这条提示为什么已知、支部打算怎样处理。'));
-    if (x.field !== undefined && typeof x.field !== 'string') problems.push(error(`${at}.field`, 'type', '字段（field）应为文字，如 records，或者不写。'));
-    list.push({ rule: str('rule'), file: inContent(str('file')), reason: str('reason'), ...(typeof x.field === 'string' && x.field ? { field: x.field } : {}) });
+    if (x.field !== undefined && typeof x.field !== 'string')
+      problems.push(error(`${at}.field`, 'type', '字段（field）应为文字，如 records，或者不写。'));
+    list.push({
+      rule: str('rule'),
+      file: inContent(str('file')),
+      reason: str('reason'),
+      ...(typeof x.field === 'string' && x.field ? { field: x.field } : {}),
+    });
   });
   return problems.length ? { list: [], problems } : { list, problems: [] };
 }

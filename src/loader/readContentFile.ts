@@ -39,21 +39,39 @@ export function readContentFile(path: string, maxBytes: number): { text: string;
     fd = openSync(path, FLAGS);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP' || code === 'EMLINK') return { refused: { rule: 'symlink', message: symlinkMessage(path.split(/[\\/]/).pop() ?? path) }, bytes: 0 };
+    if (code === 'ELOOP' || code === 'EMLINK')
+      return { refused: { rule: 'symlink', message: symlinkMessage(path.split(/[\\/]/).pop() ?? path) }, bytes: 0 };
     if (code === 'ENOENT') return { refused: { rule: 'missing', message: '文件不存在（可能刚被删除或移走）。' }, bytes: 0 };
     return { refused: { rule: 'unreadable', message: '无法读取这个文件：请确认它没有被其他程序占用，并且有读取权限。' }, bytes: 0 };
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { refused: { rule: 'file-type', message: '这不是普通文件（可能是管道或设备）：内容文件夹里只能放 .md 文件。请删除它。' }, bytes: 0 };
+    if (!stat.isFile())
+      return {
+        refused: { rule: 'file-type', message: '这不是普通文件（可能是管道或设备）：内容文件夹里只能放 .md 文件。请删除它。' },
+        bytes: 0,
+      };
     if (stat.size > maxBytes) {
-      return { refused: { rule: 'file-too-large', message: `文件太大：${formatBytes(stat.size)}，一个内容文件最大 ${formatBytes(maxBytes)}。请精简内容；图片和长篇材料请作为附件上传，不要写进内容文件。` }, bytes: stat.size };
+      return {
+        refused: {
+          rule: 'file-too-large',
+          message: `文件太大：${formatBytes(stat.size)}，一个内容文件最大 ${formatBytes(maxBytes)}。请精简内容；图片和长篇材料请作为附件上传，不要写进内容文件。`,
+        },
+        bytes: stat.size,
+      };
     }
     // One byte more than allowed is asked for, so a file that grew after fstat is still caught.
     const buf = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let read = 0;
     for (let n = 1; n > 0 && read < buf.length; read += n) n = readSync(fd, buf, read, buf.length - read, null);
-    if (read > maxBytes) return { refused: { rule: 'file-too-large', message: `文件太大：超过 ${formatBytes(maxBytes)}，一个内容文件最大 ${formatBytes(maxBytes)}。请精简内容。` }, bytes: read };
+    if (read > maxBytes)
+      return {
+        refused: {
+          rule: 'file-too-large',
+          message: `文件太大：超过 ${formatBytes(maxBytes)}，一个内容文件最大 ${formatBytes(maxBytes)}。请精简内容。`,
+        },
+        bytes: read,
+      };
     const bytes = buf.subarray(0, read);
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bytes: read };

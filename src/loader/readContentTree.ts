@@ -112,14 +112,26 @@ function readCollection(def: CollectionDef, contentDir: string, root: string, ou
         if (!expectDir) {
           problems.push({ file, field: '', rule: 'layout', severity: 'error', message: `“${def.name}”下不应再建文件夹。` });
         } else if (!ID_PATTERN.test(name)) {
-          problems.push({ file, field: '', rule: 'id', severity: 'error', message: `轮次文件夹名“${name}”只能用小写字母、数字和连字符（如 2026）。` });
+          problems.push({
+            file,
+            field: '',
+            rule: 'id',
+            severity: 'error',
+            message: `轮次文件夹名“${name}”只能用小写字母、数字和连字符（如 2026）。`,
+          });
         } else {
           visit(path, name, 1);
         }
         continue;
       }
       if (!entry.isFile()) {
-        problems.push({ file, field: '', rule: 'file-type', severity: 'error', message: '这不是普通文件（可能是管道或设备）：内容文件夹里只能放 .md 文件。请删除它。' });
+        problems.push({
+          file,
+          field: '',
+          rule: 'file-type',
+          severity: 'error',
+          message: '这不是普通文件（可能是管道或设备）：内容文件夹里只能放 .md 文件。请删除它。',
+        });
         continue;
       }
       if (!name.endsWith('.md')) {
@@ -127,12 +139,24 @@ function readCollection(def: CollectionDef, contentDir: string, root: string, ou
         continue;
       }
       if (expectDir) {
-        problems.push({ file, field: '', rule: 'layout', severity: 'error', message: `${def.label}应放在轮次文件夹里，如 ${def.name}/2026/${name}。` });
+        problems.push({
+          file,
+          field: '',
+          rule: 'layout',
+          severity: 'error',
+          message: `${def.label}应放在轮次文件夹里，如 ${def.name}/2026/${name}。`,
+        });
         continue;
       }
       const stem = name.slice(0, -3);
       if (!ID_PATTERN.test(stem)) {
-        problems.push({ file, field: '', rule: 'id', severity: 'error', message: `文件名“${stem}”只能用小写字母、数字和连字符（它会成为网址，不能用中文或空格）。` });
+        problems.push({
+          file,
+          field: '',
+          rule: 'id',
+          severity: 'error',
+          message: `文件名“${stem}”只能用小写字母、数字和连字符（它会成为网址，不能用中文或空格）。`,
+        });
         continue;
       }
       const text = readWithin(path, file, budget, contentDir, root, problems);
@@ -165,7 +189,14 @@ export function readContentTree(
   const top = new Map((listWithin(contentDir, budget, contentDir, root, problems) ?? []).map((e) => [e.name, e]));
   const links = new Set([...top.values()].filter((e) => e.isSymbolicLink()).map((e) => e.name));
   if (!only) {
-    for (const name of links) problems.push({ file: displayPath(join(contentDir, name), root), field: '', rule: 'symlink', severity: 'error', message: symlinkMessage(name) });
+    for (const name of links)
+      problems.push({
+        file: displayPath(join(contentDir, name), root),
+        field: '',
+        rule: 'symlink',
+        severity: 'error',
+        message: symlinkMessage(name),
+      });
   }
   for (const def of collections) {
     if (budget.stopped) break;

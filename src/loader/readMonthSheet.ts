@@ -9,7 +9,18 @@
 import ExcelJS from 'exceljs';
 import { formatBytes, formatCount } from '../lib/contentLimits.ts';
 import type { RecordInput } from '../lib/recordInput.ts';
-import { FIRST_ROW, FORMAT_TAG, HEADER_ROW, headerOf, INFO_SHEET, infoLabels, RECORDS_SHEET, sheetLimits, type ColumnKey, type SheetLimits } from './monthSheetLayout.ts';
+import {
+  FIRST_ROW,
+  FORMAT_TAG,
+  HEADER_ROW,
+  headerOf,
+  INFO_SHEET,
+  infoLabels,
+  RECORDS_SHEET,
+  sheetLimits,
+  type ColumnKey,
+  type SheetLimits,
+} from './monthSheetLayout.ts';
 import { unpackedSize } from './unpackedSize.ts';
 
 export interface SheetRow {
@@ -62,7 +73,11 @@ export function progressOfCell(v: ExcelJS.CellValue, numFmt: string | undefined)
 }
 
 function isFormula(cell: ExcelJS.Cell): boolean {
-  return cell.type === ExcelJS.ValueType.Formula || Boolean(cell.formula) || (typeof cell.value === 'object' && cell.value !== null && ('formula' in cell.value || 'sharedFormula' in cell.value));
+  return (
+    cell.type === ExcelJS.ValueType.Formula ||
+    Boolean(cell.formula) ||
+    (typeof cell.value === 'object' && cell.value !== null && ('formula' in cell.value || 'sharedFormula' in cell.value))
+  );
 }
 
 /** The facts the hidden sheet records, by label. */
@@ -76,7 +91,12 @@ const notOurs = `这不是用 npm run export -- month 导出的记实表（或�
 
 /** Reads the workbook `bytes` (an .xlsx file) named `file` in messages. */
 export async function readMonthSheet(bytes: Buffer, file: string, limits: SheetLimits = sheetLimits): Promise<ReadSheet> {
-  if (bytes.length > limits.fileBytes) return { problems: [`“${file}”太大（${formatBytes(bytes.length)}），最大 ${formatBytes(limits.fileBytes)}：请按组织分开导出（--org），分批导入。`] };
+  if (bytes.length > limits.fileBytes)
+    return {
+      problems: [
+        `“${file}”太大（${formatBytes(bytes.length)}），最大 ${formatBytes(limits.fileBytes)}：请按组织分开导出（--org），分批导入。`,
+      ],
+    };
   const unpacked = unpackedSize(bytes, limits.unpackedBytes);
   if ('error' in unpacked) {
     return {
@@ -96,17 +116,27 @@ export async function readMonthSheet(bytes: Buffer, file: string, limits: SheetL
   const info = readInfo(wb.getWorksheet(INFO_SHEET));
   if (info.get(infoLabels.format) !== FORMAT_TAG) return { problems: [notOurs] };
   const pathHeader = headerOf('path');
-  const sheet = wb.getWorksheet(RECORDS_SHEET) ?? wb.worksheets.find((s) => s.name !== INFO_SHEET && s.getRow(HEADER_ROW).values.toString().includes(pathHeader));
+  const sheet =
+    wb.getWorksheet(RECORDS_SHEET) ??
+    wb.worksheets.find((s) => s.name !== INFO_SHEET && s.getRow(HEADER_ROW).values.toString().includes(pathHeader));
   if (!sheet) return { problems: [notOurs] };
   const rowCount = sheet.rowCount - HEADER_ROW;
-  if (rowCount > limits.rows) return { problems: [`工作表“${sheet.name}”有 ${formatCount(rowCount)} 行，最多 ${formatCount(limits.rows)} 行：请按组织分开导出（--org），分批导入。`] };
+  if (rowCount > limits.rows)
+    return {
+      problems: [
+        `工作表“${sheet.name}”有 ${formatCount(rowCount)} 行，最多 ${formatCount(limits.rows)} 行：请按组织分开导出（--org），分批导入。`,
+      ],
+    };
 
   const col = new Map<string, number>();
   sheet.getRow(HEADER_ROW).eachCell((cell, n) => col.set(textOfCell(cell.value).trim(), n));
   const columnOf = (key: ColumnKey) => col.get(headerOf(key));
   const problems: string[] = [];
   const missing = (['path', 'hash', 'date', 'note', 'progress'] as const).filter((k) => !columnOf(k));
-  if (missing.length) problems.push(`表头（第 ${HEADER_ROW} 行）缺少${missing.map((k) => `「${headerOf(k)}」`).join('、')}：请使用导出的表格，不要改动表头和隐藏的列。`);
+  if (missing.length)
+    problems.push(
+      `表头（第 ${HEADER_ROW} 行）缺少${missing.map((k) => `「${headerOf(k)}」`).join('、')}：请使用导出的表格，不要改动表头和隐藏的列。`,
+    );
 
   // A formula anywhere, in any sheet: what Excel shows for it is not what was typed, and the import reads no results.
   const headerAt = new Map([...col].map(([h, n]) => [n, h]));
@@ -114,8 +144,13 @@ export async function readMonthSheet(bytes: Buffer, file: string, limits: SheetL
     ws.eachRow((row, r) =>
       row.eachCell((cell, c) => {
         if (!isFormula(cell)) return;
-        const where = ws === sheet ? `第 ${r} 行${headerAt.has(c) ? `「${headerAt.get(c)}」` : ''}（${cell.address}）` : `工作表“${ws.name}”的 ${cell.address} 单元格`;
-        problems.push(`${where}是公式（=${String(cell.formula ?? '').slice(0, 40)}）：导入只接受直接填写的文字和数字。请把公式换成它的值（复制后用“选择性粘贴 → 数值”）再导入。`);
+        const where =
+          ws === sheet
+            ? `第 ${r} 行${headerAt.has(c) ? `「${headerAt.get(c)}」` : ''}（${cell.address}）`
+            : `工作表“${ws.name}”的 ${cell.address} 单元格`;
+        problems.push(
+          `${where}是公式（=${String(cell.formula ?? '').slice(0, 40)}）：导入只接受直接填写的文字和数字。请把公式换成它的值（复制后用“选择性粘贴 → 数值”）再导入。`,
+        );
       }),
     );
   }
@@ -140,5 +175,8 @@ export async function readMonthSheet(bytes: Buffer, file: string, limits: SheetL
     };
     if (out.path || out.hash || out.input.date || out.input.note?.trim() || out.input.progress !== '') rows.push(out);
   }
-  return { info: { period: info.get(infoLabels.period) ?? '', round: info.get(infoLabels.round) ?? '', org: info.get(infoLabels.org) ?? '' }, rows };
+  return {
+    info: { period: info.get(infoLabels.period) ?? '', round: info.get(infoLabels.round) ?? '', org: info.get(infoLabels.org) ?? '' },
+    rows,
+  };
 }

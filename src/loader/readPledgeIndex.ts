@@ -19,6 +19,7 @@ export function readPledgeIndex(dir: string): { index: ContentIndex } | { error:
 
 /** Today in the site's time zone (default Asia/Shanghai), or the date given on the command line (`--today`). */
 export function todayOf(index: ContentIndex, cli: string | undefined, now: Date): { today: IsoDate } | { error: string } {
-  if (cli !== undefined) return isIsoDate(cli) ? { today: cli } : { error: `--today 应写成 年-月-日（如 2025-12-31），现在是“${cli.slice(0, 20)}”。` };
+  if (cli !== undefined)
+    return isIsoDate(cli) ? { today: cli } : { error: `--today 应写成 年-月-日（如 2025-12-31），现在是“${cli.slice(0, 20)}”。` };
   return { today: todayIn(index.model.site.data.timeZone || DEFAULT_TIME_ZONE, now) };
 }

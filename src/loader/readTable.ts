@@ -63,13 +63,16 @@ function cellText(v: ExcelJS.CellValue): string {
  */
 export async function readTable(path: string, maxBytes: number = rosterLimits.fileBytes): Promise<string[][]> {
   const size = statSync(path).size;
-  if (size > maxBytes) throw new TableError(`名册文件太大（${formatBytes(size)}），最大 ${formatBytes(maxBytes)}：请分成几个文件分批导入。`);
+  if (size > maxBytes)
+    throw new TableError(`名册文件太大（${formatBytes(size)}），最大 ${formatBytes(maxBytes)}：请分成几个文件分批导入。`);
   if (path.toLowerCase().endsWith('.csv')) {
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
     } catch {
-      throw new TableError('这个 .csv 文件不是 UTF-8 编码（可能是 Excel 以 GBK 保存的），导入后姓名会变成乱码。请在 Excel 中“另存为”，保存类型选“CSV UTF-8（逗号分隔）”，或直接导入 .xlsx 文件。');
+      throw new TableError(
+        '这个 .csv 文件不是 UTF-8 编码（可能是 Excel 以 GBK 保存的），导入后姓名会变成乱码。请在 Excel 中“另存为”，保存类型选“CSV UTF-8（逗号分隔）”，或直接导入 .xlsx 文件。',
+      );
     }
     return parseCsv(text);
   }

@@ -39,7 +39,8 @@ function visibilityOf(e: Entry<{ visibility?: string }>, collection: CollectionN
  */
 export function renderPrerequisites(model: ContentModel): Problem[] {
   const problems: Problem[] = [];
-  const error = (file: string, field: string, rule: string, message: string) => problems.push({ file, field, rule, severity: 'error', message });
+  const error = (file: string, field: string, rule: string, message: string) =>
+    problems.push({ file, field, rule, severity: 'error', message });
   const pub = projectScope(model, 'public', EVER);
   const publicIds = (list: { id: string }[]) => new Set(list.map((e) => e.id));
   const publicOrgs = publicIds(pub.orgs);
@@ -76,11 +77,21 @@ export function renderPrerequisites(model: ContentModel): Problem[] {
         // A missing parent or a cycle is reported by validateContent.
         if (cur.data.parent && (!parent || seen.has(parent.id))) break;
         if (!parent) {
-          error(o.file, 'parent', 'public-tree', `“${o.data.name}”不在顶层组织“${top.data.name}”（${site.file} 的“顶层组织”）之下，公开栏不会为它生成页面，而党员和承诺的页面会链接到它。请把“上级组织”改为顶层组织或它下面的组织。`);
+          error(
+            o.file,
+            'parent',
+            'public-tree',
+            `“${o.data.name}”不在顶层组织“${top.data.name}”（${site.file} 的“顶层组织”）之下，公开栏不会为它生成页面，而党员和承诺的页面会链接到它。请把“上级组织”改为顶层组织或它下面的组织。`,
+          );
           break;
         }
         if (!publicOrgs.has(parent.id)) {
-          error(o.file, 'parent', 'public-tree', `上级组织“${parent.id}”（${parent.file}）的公开范围是“${visibilityOf(parent, 'orgs')}”，公开栏不会为“${o.data.name}”生成页面，而党员和承诺的页面会链接到它。请公开上级组织，或把本组织也设为不公开。`);
+          error(
+            o.file,
+            'parent',
+            'public-tree',
+            `上级组织“${parent.id}”（${parent.file}）的公开范围是“${visibilityOf(parent, 'orgs')}”，公开栏不会为“${o.data.name}”生成页面，而党员和承诺的页面会链接到它。请公开上级组织，或把本组织也设为不公开。`,
+          );
           break;
         }
         seen.add(parent.id);
@@ -92,14 +103,24 @@ export function renderPrerequisites(model: ContentModel): Problem[] {
   for (const m of pub.members) {
     const home = org.get(m.data.org);
     if (home && !publicOrgs.has(home.id)) {
-      error(m.file, 'org', 'public-org', `所在支部“${home.id}”（${home.file}）的公开范围是“${visibilityOf(home, 'orgs')}”，而本党员是公开的：承诺页面会链接到这个看不到的支部。请公开该支部，或把本党员也设为不公开。`);
+      error(
+        m.file,
+        'org',
+        'public-org',
+        `所在支部“${home.id}”（${home.file}）的公开范围是“${visibilityOf(home, 'orgs')}”，而本党员是公开的：承诺页面会链接到这个看不到的支部。请公开该支部，或把本党员也设为不公开。`,
+      );
     }
   }
 
   const shownByName = (file: string, field: string, id: string | undefined, kind: 'orgs' | 'members') => {
     const target = id ? (kind === 'orgs' ? org.get(id) : model.members.find((x) => x.id === id)) : undefined;
     if (!target || (kind === 'orgs' ? publicOrgs : publicMembers).has(target.id)) return;
-    error(file, field, 'public-ref', `“${target.id}”（${target.file}）的公开范围是“${visibilityOf(target, kind)}”，公开页面上只能显示它的编号。请公开它，或把本文件也设为不公开。`);
+    error(
+      file,
+      field,
+      'public-ref',
+      `“${target.id}”（${target.file}）的公开范围是“${visibilityOf(target, kind)}”，公开页面上只能显示它的编号。请公开它，或把本文件也设为不公开。`,
+    );
   };
   for (const b of pub.bulletins) shownByName(b.file, 'org', b.data.org, 'orgs');
   for (const p of pub.pledges) shownByName(p.file, 'closed.verifiedBy', p.data.closed?.verifiedBy, 'members');

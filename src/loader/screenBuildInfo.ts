@@ -22,7 +22,11 @@ export interface BuildInfo {
 /** The commit hash and ISO date of HEAD in `dir`, when `dir` is in a git work tree. */
 export function headCommit(dir: string): { hash: string; date: string } | undefined {
   try {
-    const out = execFileSync('git', ['log', '-1', '--format=%H %cI'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('git', ['log', '-1', '--format=%H %cI'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     const [hash, date] = out.split(' ');
     return /^[0-9a-f]{40}$/.test(hash ?? '') && date ? { hash, date } : undefined;
   } catch {

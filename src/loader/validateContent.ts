@@ -18,7 +18,6 @@ import type { RawEntry } from './readContentTree.ts';
 type Target = 'members' | 'orgs' | 'pledges' | 'rounds';
 const targetNames: Record<Target, string> = { members: '党员', orgs: '党组织', pledges: '承诺', rounds: '轮次' };
 
-
 function emptyModel(): Omit<ContentModel, 'site'> {
   return { rounds: [], orgs: [], members: [], pledges: [], checks: [], bulletins: [], reviews: [], evaluations: [], commendations: [] };
 }
@@ -27,7 +26,10 @@ function emptyModel(): Omit<ContentModel, 'site'> {
  * Validates every entry; returns the model of the valid ones and every problem.
  * `model` is undefined when `site.json` itself is unusable.
  */
-export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'problemsPerFile'> = contentLimits): { model?: ContentModel; problems: Problem[] } {
+export function validateContent(
+  raw: RawEntry[],
+  limits: Pick<ContentLimits, 'problemsPerFile'> = contentLimits,
+): { model?: ContentModel; problems: Problem[] } {
   const problems: Problem[] = [];
   const ids: Record<Target, Set<string>> = { members: new Set(), orgs: new Set(), pledges: new Set(), rounds: new Set() };
   for (const r of raw) if (r.collection in ids) ids[r.collection as Target].add(r.id);
@@ -43,7 +45,13 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
       for (const issue of issues.slice(0, limits.problemsPerFile)) problems.push(issueToProblem(issue, r.file, def.fields, r.data));
       if (issues.length > limits.problemsPerFile) {
         const more = formatCount(issues.length - limits.problemsPerFile);
-        problems.push({ file: r.file, field: '', rule: 'more', severity: 'error', message: `这个文件还有 ${more} 处问题没有列出（每个文件最多列出 ${limits.problemsPerFile} 处）：请先改正上面的问题。` });
+        problems.push({
+          file: r.file,
+          field: '',
+          rule: 'more',
+          severity: 'error',
+          message: `这个文件还有 ${more} 处问题没有列出（每个文件最多列出 ${limits.problemsPerFile} 处）：请先改正上面的问题。`,
+        });
       }
       continue;
     }
@@ -66,12 +74,31 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
   // A CMS-made file carries its own id and round; they must agree with where the file is.
   for (const e of [...model.rounds, ...model.orgs, ...model.members] as Entry<{ id?: string }>[]) {
     if (e.data.id && e.data.id !== e.id) {
-      problems.push({ file: e.file, field: 'id', rule: 'id', severity: 'error', message: `编号“${e.data.id}”与文件名“${e.id}”不一致，请改成一样的。` });
+      problems.push({
+        file: e.file,
+        field: 'id',
+        rule: 'id',
+        severity: 'error',
+        message: `编号“${e.data.id}”与文件名“${e.id}”不一致，请改成一样的。`,
+      });
     }
   }
-  for (const e of [...model.pledges, ...model.checks, ...model.bulletins, ...model.reviews, ...model.evaluations, ...model.commendations] as Entry<{ round?: string }>[]) {
+  for (const e of [
+    ...model.pledges,
+    ...model.checks,
+    ...model.bulletins,
+    ...model.reviews,
+    ...model.evaluations,
+    ...model.commendations,
+  ] as Entry<{ round?: string }>[]) {
     if (e.data.round && e.data.round !== e.round) {
-      problems.push({ file: e.file, field: 'round', rule: 'round', severity: 'error', message: `轮次“${e.data.round}”与所在文件夹“${e.round}”不一致。` });
+      problems.push({
+        file: e.file,
+        field: 'round',
+        rule: 'round',
+        severity: 'error',
+        message: `轮次“${e.data.round}”与所在文件夹“${e.round}”不一致。`,
+      });
     }
   }
 
@@ -92,7 +119,13 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
   const perRound = [...model.pledges, ...model.checks, ...model.bulletins, ...model.reviews, ...model.evaluations, ...model.commendations];
   for (const e of perRound) {
     if (e.round && !ids.rounds.has(e.round)) {
-      problems.push({ file: e.file, field: 'round', rule: 'ref', severity: 'error', message: `所在文件夹“${e.round}”不是已建立的轮次，请先在“轮次”中建立它，或把文件移到已有轮次的文件夹中。` });
+      problems.push({
+        file: e.file,
+        field: 'round',
+        rule: 'ref',
+        severity: 'error',
+        message: `所在文件夹“${e.round}”不是已建立的轮次，请先在“轮次”中建立它，或把文件移到已有轮次的文件夹中。`,
+      });
     }
   }
   for (const p of model.pledges) {
@@ -100,11 +133,23 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
     ref(p.file, 'owner', d.owner, ['members', 'orgs']);
     if (d.ownerKind && ids[d.ownerKind === 'org' ? 'members' : 'orgs'].has(d.owner)) {
       const said = d.ownerKind === 'org' ? '组织承诺' : '党员承诺';
-      problems.push({ file: p.file, field: 'ownerKind', rule: 'owner-kind', severity: 'error', message: `标为“${said}”，但承诺人“${d.owner}”是${d.ownerKind === 'org' ? '党员' : '党组织'}。` });
+      problems.push({
+        file: p.file,
+        field: 'ownerKind',
+        rule: 'owner-kind',
+        severity: 'error',
+        message: `标为“${said}”，但承诺人“${d.owner}”是${d.ownerKind === 'org' ? '党员' : '党组织'}。`,
+      });
     }
     // 依岗承诺 is a member's pledge on the post the branch set for them (设岗定责); an organisation has no such post.
     if (d.onPost && ids.orgs.has(d.owner)) {
-      problems.push({ file: p.file, field: 'onPost', rule: 'on-post', severity: 'error', message: `“依岗承诺”是无职党员在支部设定的岗位上作出的承诺，承诺人“${d.owner}”是党组织，不能标为依岗承诺；请取消勾选。` });
+      problems.push({
+        file: p.file,
+        field: 'onPost',
+        rule: 'on-post',
+        severity: 'error',
+        message: `“依岗承诺”是无职党员在支部设定的岗位上作出的承诺，承诺人“${d.owner}”是党组织，不能标为依岗承诺；请取消勾选。`,
+      });
     }
     ref(p.file, 'review.by', d.review.by, ['members']);
     ref(p.file, 'closed.verifiedBy', d.closed?.verifiedBy, ['members']);
@@ -123,7 +168,9 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
     const parent = orgById.get(owner.data.parent);
     const approver = memberOf.get(by);
     if (!parent || !approver) continue;
-    const team = parent.data.secretary === by || (approver.data.org === parent.id && (approver.data.roles ?? []).some((r) => r === 'secretary' || r === 'committee'));
+    const team =
+      parent.data.secretary === by ||
+      (approver.data.org === parent.id && (approver.data.roles ?? []).some((r) => r === 'secretary' || r === 'committee'));
     if (!team) {
       problems.push({
         file: p.file,
@@ -138,7 +185,13 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
   const topOrg = site?.data.topOrg;
   for (const p of model.pledges) {
     if (p.data.review.outsideBy && p.data.owner !== topOrg) {
-      problems.push({ file: p.file, field: 'review.outsideBy', rule: 'org-approval', severity: 'error', message: '“上级审定”只用于最上级组织的组织承诺；其他承诺请在“审核人”中选择本支部或上级组织的审核人。' });
+      problems.push({
+        file: p.file,
+        field: 'review.outsideBy',
+        rule: 'org-approval',
+        severity: 'error',
+        message: '“上级审定”只用于最上级组织的组织承诺；其他承诺请在“审核人”中选择本支部或上级组织的审核人。',
+      });
     }
   }
   // The upper organisation's secretary reviews the top org's secretary: someone above it, not one of its own members.
@@ -196,7 +249,12 @@ export function validateContent(raw: RawEntry[], limits: Pick<ContentLimits, 'pr
   const profileOf = profileResolver(site.data, orgById);
   for (const e of model.evaluations) {
     e.data.members.forEach((m, i) => {
-      const message = disposalWithoutUnqualified(m, memberById.get(m.member)?.data.name ?? m.member, site.data.evaluation, profileOf(e.data.org));
+      const message = disposalWithoutUnqualified(
+        m,
+        memberById.get(m.member)?.data.name ?? m.member,
+        site.data.evaluation,
+        profileOf(e.data.org),
+      );
       if (message) problems.push({ file: e.file, field: `members[${i}].disposal`, rule: 'disposal', severity: 'error', message });
     });
   }
@@ -215,7 +273,13 @@ function checkOrgCycles(model: ContentModel, problems: Problem[]): void {
         const chain = [...seen, cur];
         // A long chain is shown by its ends: the message stays readable whatever the tree holds.
         const shown = chain.length > 12 ? [...chain.slice(0, 6), '…', ...chain.slice(-5)] : chain;
-        problems.push({ file: o.file, field: 'parent', rule: 'cycle', severity: 'error', message: `上级组织形成了循环（${shown.join(' → ')}），请改正“上级组织”。` });
+        problems.push({
+          file: o.file,
+          field: 'parent',
+          rule: 'cycle',
+          severity: 'error',
+          message: `上级组织形成了循环（${shown.join(' → ')}），请改正“上级组织”。`,
+        });
         break;
       }
       seen.add(cur);

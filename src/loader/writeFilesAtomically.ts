@@ -66,8 +66,14 @@ export function writeFilesAtomically(writes: readonly FileWrite[], ops: FileOps 
         }
       }
       const code = (err as NodeJS.ErrnoException).code ?? '未知原因';
-      if (lost.length) return { ok: false, message: `写入 ${w.file} 时失败（${code}），而且 ${lost.join('、')} 没能恢复原样：请用 git 或备份恢复这些文件，再重新导入。` };
-      return fail(`写入 ${w.file} 时失败（${code}），可能被其他程序占用；已写入的文件都已恢复原样。请关闭正在打开这些文件的程序后重新导入。`);
+      if (lost.length)
+        return {
+          ok: false,
+          message: `写入 ${w.file} 时失败（${code}），而且 ${lost.join('、')} 没能恢复原样：请用 git 或备份恢复这些文件，再重新导入。`,
+        };
+      return fail(
+        `写入 ${w.file} 时失败（${code}），可能被其他程序占用；已写入的文件都已恢复原样。请关闭正在打开这些文件的程序后重新导入。`,
+      );
     }
   }
   return { ok: true };

@@ -11,7 +11,19 @@ import ExcelJS from 'exceljs';
 import type { IsoDate, Period } from '../lib/dates.ts';
 import { contentLimits } from '../lib/contentLimits.ts';
 import type { MonthSheetRow } from '../lib/monthSheetRows.ts';
-import { columns, FIRST_ROW, FORMAT_TAG, HEADER_ROW, hiddenKeys, INFO_SHEET, infoLabels, inputKeys, RECORDS_SHEET, TITLE_ROW, type ColumnKey } from './monthSheetLayout.ts';
+import {
+  columns,
+  FIRST_ROW,
+  FORMAT_TAG,
+  HEADER_ROW,
+  hiddenKeys,
+  INFO_SHEET,
+  infoLabels,
+  inputKeys,
+  RECORDS_SHEET,
+  TITLE_ROW,
+  type ColumnKey,
+} from './monthSheetLayout.ts';
 
 export interface MonthSheetInfo {
   period: Period;
@@ -27,13 +39,18 @@ const colOf = (key: ColumnKey) => columns.findIndex((c) => c.key === key) + 1;
 const utcDate = (d: IsoDate) => new Date(`${d}T00:00:00Z`);
 
 /** The workbook of `rows`; `hashOf` gives the SHA-256 of each row's pledge file as exported. */
-export async function monthSheet(rows: readonly MonthSheetRow[], hashOf: (row: MonthSheetRow) => string, info: MonthSheetInfo): Promise<ExcelJS.Workbook> {
+export async function monthSheet(
+  rows: readonly MonthSheetRow[],
+  hashOf: (row: MonthSheetRow) => string,
+  info: MonthSheetInfo,
+): Promise<ExcelJS.Workbook> {
   const { period } = info;
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet(RECORDS_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 1 }] });
   columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.width));
   const scope = info.org ? `${info.org.name}，` : '';
-  sheet.getCell(TITLE_ROW, 1).value = `${scope}${period.key} 践诺记实（${period.start} 至 ${period.end}）：请只在“记实日期”“进展情况”“完成进度（%）”三列填写，留空的行不会写入；填好后保存，运行 npm run import -- records 本文件名。`;
+  sheet.getCell(TITLE_ROW, 1).value =
+    `${scope}${period.key} 践诺记实（${period.start} 至 ${period.end}）：请只在“记实日期”“进展情况”“完成进度（%）”三列填写，留空的行不会写入；填好后保存，运行 npm run import -- records 本文件名。`;
   sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, colOf('progress'));
   sheet.getRow(TITLE_ROW).height = 32;
   sheet.getCell(TITLE_ROW, 1).alignment = { wrapText: true, vertical: 'middle' };
@@ -65,22 +82,45 @@ export async function monthSheet(rows: readonly MonthSheetRow[], hashOf: (row: M
     const date = row.getCell(colOf('date'));
     date.numFmt = 'yyyy-mm-dd';
     date.dataValidation = {
-      type: 'date', operator: 'between', allowBlank: true, showErrorMessage: true, formulae: [utcDate(period.start), utcDate(period.end)],
-      errorTitle: '记实日期', error: `请填写 ${period.start} 至 ${period.end} 之间的日期，如 ${period.start}。`,
+      type: 'date',
+      operator: 'between',
+      allowBlank: true,
+      showErrorMessage: true,
+      formulae: [utcDate(period.start), utcDate(period.end)],
+      errorTitle: '记实日期',
+      error: `请填写 ${period.start} 至 ${period.end} 之间的日期，如 ${period.start}。`,
     };
     row.getCell(colOf('note')).alignment = { wrapText: true, vertical: 'top' };
     row.getCell(colOf('note')).dataValidation = {
-      type: 'textLength', operator: 'lessThanOrEqual', allowBlank: true, showErrorMessage: true, formulae: [contentLimits.noteChars],
-      errorTitle: '进展情况', error: `进展情况最多 ${contentLimits.noteChars} 个字。`,
+      type: 'textLength',
+      operator: 'lessThanOrEqual',
+      allowBlank: true,
+      showErrorMessage: true,
+      formulae: [contentLimits.noteChars],
+      errorTitle: '进展情况',
+      error: `进展情况最多 ${contentLimits.noteChars} 个字。`,
     };
     row.getCell(colOf('progress')).dataValidation = {
-      type: 'decimal', operator: 'between', allowBlank: true, showErrorMessage: true, formulae: [0, 100],
-      errorTitle: '完成进度（%）', error: '完成进度填 0 到 100 之间的数，如 80。',
+      type: 'decimal',
+      operator: 'between',
+      allowBlank: true,
+      showErrorMessage: true,
+      formulae: [0, 100],
+      errorTitle: '完成进度（%）',
+      error: '完成进度填 0 到 100 之间的数，如 80。',
     };
   });
   for (const key of hiddenKeys) sheet.getColumn(colOf(key)).hidden = true;
   // No password: the lock keeps slips out of the columns the import matches by, not a person out of her own file.
-  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, formatCells: true, autoFilter: true, sort: true });
+  await sheet.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    formatCells: true,
+    autoFilter: true,
+    sort: true,
+  });
 
   const meta = wb.addWorksheet(INFO_SHEET, { state: 'veryHidden' });
   const facts: [string, string][] = [

@@ -12,7 +12,13 @@ export const GET: APIRoute = async ({ site }) => {
   const board = await getBoard();
   const name = board.model.site.data.name;
   const entries = [
-    ...board.bulletins.map((b) => ({ id: absolute(paths.bulletin(b.id), site), title: b.data.title, date: b.data.date, summary: board.nameOf(b.data.org), html: board.html(b) })),
+    ...board.bulletins.map((b) => ({
+      id: absolute(paths.bulletin(b.id), site),
+      title: b.data.title,
+      date: b.data.date,
+      summary: board.nameOf(b.data.org),
+      html: board.html(b),
+    })),
     ...board.pledges
       .filter((p) => p.entry.data.closed?.date && p.entry.data.closed.date <= board.asOf)
       .map((p) => ({

@@ -34,14 +34,25 @@ export const checkFields = {
 };
 
 export const checkSchema = shapeOf(checkFields).superRefine((c, ctx) => {
-  const issue = (path: string, rule: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], params: { rule }, message });
+  const issue = (path: string, rule: string, message: string) =>
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], params: { rule }, message });
   if (c.by === 'upper') {
     if (!c.method) issue('method', 'upper-method', '上级党组织的检查要写明检查方式：经常性督查（regular）或随机检查（random）。');
     return;
   }
   // 督查方式 and 获得肯定 say what the upper organisation did: on a branch's own check they would be misread.
-  if (c.method) issue('method', 'upper-only', `检查方式只用于上级党组织的检查：本支部自己的季度检查不填检查方式，或把检查方改为上级党组织（by: upper）。`);
-  if (c.affirmed) issue('affirmed', 'upper-only', `获得肯定只用于上级党组织的检查：本支部自己的季度检查不填此项，或把检查方改为上级党组织（by: upper）。`);
+  if (c.method)
+    issue(
+      'method',
+      'upper-only',
+      `检查方式只用于上级党组织的检查：本支部自己的季度检查不填检查方式，或把检查方改为上级党组织（by: upper）。`,
+    );
+  if (c.affirmed)
+    issue(
+      'affirmed',
+      'upper-only',
+      `获得肯定只用于上级党组织的检查：本支部自己的季度检查不填此项，或把检查方改为上级党组织（by: upper）。`,
+    );
 });
 
 export type Check = z.output<typeof checkSchema>;

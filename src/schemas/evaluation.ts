@@ -43,7 +43,10 @@ export const evaluationFields = {
       member: relation({ label: '党员', to: ['members'], required: true }),
       self: object({
         label: '自我评价',
-        fields: { grade: select({ label: '自评等次', options: grades, required: true }), summary: text({ label: '自评小结', multiline: true }) },
+        fields: {
+          grade: select({ label: '自评等次', options: grades, required: true }),
+          summary: text({ label: '自评小结', multiline: true }),
+        },
       }),
       report: object({
         label: '党员述职',
@@ -65,7 +68,11 @@ export const evaluationFields = {
         label: '领导点评',
         fields: {
           by: relation({ label: '点评人', hint: '上级党组织的负责人不在党员名单中时，改填“上级点评人”', to: ['members'] }),
-          outsideBy: text({ label: '上级点评人', hint: '只在点评最上级组织的书记、点评人不在本公开栏党员名单中时填写，如“县教育局党委书记 王某”', max: 60 }),
+          outsideBy: text({
+            label: '上级点评人',
+            hint: '只在点评最上级组织的书记、点评人不在本公开栏党员名单中时填写，如“县教育局党委书记 王某”',
+            max: 60,
+          }),
           grade: select({ label: '点评等次', options: grades, required: true }),
           comment: text({ label: '点评意见', multiline: true }),
         },
@@ -131,7 +138,9 @@ export const evaluationSchema = shapeOf(evaluationFields).superRefine((e, ctx) =
         code: z.ZodIssueCode.custom,
         path: ['members', i, 'leader', 'by'],
         params: { rule: 'reviewer' },
-        message: m.leader.by ? '“点评人”和“上级点评人”只填一项。' : '请填写点评人；点评人是上级党组织的负责人、不在党员名单中时，填写“上级点评人”。',
+        message: m.leader.by
+          ? '“点评人”和“上级点评人”只填一项。'
+          : '请填写点评人；点评人是上级党组织的负责人、不在党员名单中时，填写“上级点评人”。',
       });
     }
     if (m.mass) {

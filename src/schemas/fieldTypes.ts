@@ -94,7 +94,8 @@ type CleanString = z.ZodEffects<z.ZodString, string, string>;
 function withoutControlChars(s: z.ZodString, label: string, multiline: boolean): CleanString {
   return s.superRefine((v, ctx) => {
     const found = findControlChar(v, multiline);
-    if (found) ctx.addIssue({ code: z.ZodIssueCode.custom, params: { rule: CONTROL_CHAR_RULE }, message: controlCharMessage(label, found) });
+    if (found)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, params: { rule: CONTROL_CHAR_RULE }, message: controlCharMessage(label, found) });
   });
 }
 
@@ -105,10 +106,17 @@ function withoutControlChars(s: z.ZodString, label: string, multiline: boolean):
 export function text<R extends boolean = false>(
   o: Common<R> & { pattern?: readonly [string, string]; multiline?: boolean; max?: number },
 ): Field<Opt<CleanString, R>> {
-  let s = z.string().trim().min(o.required ? 1 : 0);
+  let s = z
+    .string()
+    .trim()
+    .min(o.required ? 1 : 0);
   s = s.max(o.max ?? (o.multiline ? contentLimits.textChars : contentLimits.lineChars));
   if (o.pattern) s = s.regex(new RegExp(o.pattern[0]), { message: o.pattern[1] });
-  return finish(withoutControlChars(s, o.label, Boolean(o.multiline)), { kind: o.multiline ? 'text' : 'string', ...common(o), pattern: o.pattern, max: o.max }, o.required);
+  return finish(
+    withoutControlChars(s, o.label, Boolean(o.multiline)),
+    { kind: o.multiline ? 'text' : 'string', ...common(o), pattern: o.pattern, max: o.max },
+    o.required,
+  );
 }
 
 /** An id naming another entry: one line, bounded, no control character. */
@@ -194,9 +202,7 @@ export function multiSelect<const V extends readonly [Option, ...Option[]], R ex
 }
 
 /** The id of another entry; that it exists is checked across files. */
-export function relation<R extends boolean = false>(
-  o: Common<R> & { to: readonly RelationTarget[] },
-): Field<Opt<CleanString, R>> {
+export function relation<R extends boolean = false>(o: Common<R> & { to: readonly RelationTarget[] }): Field<Opt<CleanString, R>> {
   return finish(idString(o.label), { kind: 'relation', ...common(o), to: o.to }, o.required);
 }
 

@@ -11,8 +11,15 @@ export const orgFields = {
   parent: relation({ label: '上级组织', hint: '最上级组织留空', to: ['orgs'] }),
   secretary: relation({ label: '书记', to: ['members'] }),
   order: number({ label: '排序', hint: '数字小的排在前面', int: true, min: 0 }),
-  profile: select({ label: '执行的制度', hint: '一般留空，与上级组织相同；本组织执行另一种制度时选择（如党委下的社区支部）', options: profileIds }),
-  upperAuthority: text({ label: '上级党组织（旧设置）', hint: '一般留空：上级党组织及其书记写在网站设置的“上级党组织”中；旧内容中的这一项仍按上级党组织名称读取' }),
+  profile: select({
+    label: '执行的制度',
+    hint: '一般留空，与上级组织相同；本组织执行另一种制度时选择（如党委下的社区支部）',
+    options: profileIds,
+  }),
+  upperAuthority: text({
+    label: '上级党组织（旧设置）',
+    hint: '一般留空：上级党组织及其书记写在网站设置的“上级党组织”中；旧内容中的这一项仍按上级党组织名称读取',
+  }),
   visibility: select({ label: '公开范围', options: visibilities }),
 };
 

@@ -18,7 +18,12 @@ export const pledgeFields = {
     required: true,
     fields: {
       status: select({ label: '审核状态', options: reviewStatuses, default: 'draft', required: true }),
-      by: relation({ label: '审核人', hint: '最上级组织的组织承诺由上级党组织审定，改填“上级审定”', requiredWhen: '审核通过时', to: ['members'] }),
+      by: relation({
+        label: '审核人',
+        hint: '最上级组织的组织承诺由上级党组织审定，改填“上级审定”',
+        requiredWhen: '审核通过时',
+        to: ['members'],
+      }),
       outsideBy: text({ label: '上级审定', hint: '只在最上级组织的组织承诺由上级党组织审定时填写，如“县教育局党委”', max: 60 }),
       date: date({ label: '审核日期', requiredWhen: '审核通过时' }),
       note: text({ label: '审核意见', hint: '写明原因；仅组织内部可见', requiredWhen: '退回时', multiline: true }),
@@ -67,7 +72,8 @@ export const pledgeSchema = shapeOf(pledgeFields).superRefine((p, ctx) => {
     if (!p.category) issue(ctx, ['category'], 'R4', '审核通过的承诺必须选择类别（学习、工作、自律、服务）。');
     if (!p.measures?.length) issue(ctx, ['measures'], 'R4', '审核通过的承诺至少要有一条践诺措施。');
     if (!p.deadline) issue(ctx, ['deadline'], 'R4', '审核通过的承诺必须有完成时限。');
-    if (!p.review.by && !p.review.outsideBy) issue(ctx, ['review', 'by'], REVIEW_DECIDED, '审核通过的承诺必须填写审核人（最上级组织的组织承诺填写“上级审定”）。');
+    if (!p.review.by && !p.review.outsideBy)
+      issue(ctx, ['review', 'by'], REVIEW_DECIDED, '审核通过的承诺必须填写审核人（最上级组织的组织承诺填写“上级审定”）。');
     if (!p.review.date) issue(ctx, ['review', 'date'], REVIEW_DECIDED, '审核通过的承诺必须填写审核日期。');
   }
   if (p.review.by && p.review.outsideBy) issue(ctx, ['review', 'outsideBy'], REVIEW_DECIDED, '“审核人”和“上级审定”只填一项。');

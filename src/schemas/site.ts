@@ -46,7 +46,8 @@ export function profileOverridesField() {
 }
 
 const slideSeconds = (label: string) => number({ label, hint: '秒；留空按“每页停留秒数”', int: true, min: 3, max: 600 });
-const clock = (label: string, hint: string) => text({ label, hint, pattern: ['^([01][0-9]|2[0-3]):[0-5][0-9]$', '应写成“时:分”，如 22:00'] });
+const clock = (label: string, hint: string) =>
+  text({ label, hint, pattern: ['^([01][0-9]|2[0-3]):[0-5][0-9]$', '应写成“时:分”，如 22:00'] });
 
 /** The display screens' rotation (走廊、大厅的显示屏): seconds per slide and an optional night dimming window; all optional. */
 function screenField() {
@@ -94,9 +95,17 @@ export const siteFields = {
   }),
   currentRound: relation({ label: '当前轮次', hint: '首页和统计显示的轮次；新建的承诺默认放在这一轮', to: ['rounds'], required: true }),
   asOf: date({ label: '数据截止日期', hint: '留空则按生成网站的当天计算；填写后所有统计按这一天计算，便于复核' }),
-  profile: select({ label: '执行的制度', hint: '本单位依照哪一种“承诺践诺评诺”制度；决定检查哪些规则、按什么周期检查。留空为“承诺示诺践诺评诺奖诺（篇三）”', options: profileIds }),
+  profile: select({
+    label: '执行的制度',
+    hint: '本单位依照哪一种“承诺践诺评诺”制度；决定检查哪些规则、按什么周期检查。留空为“承诺示诺践诺评诺奖诺（篇三）”',
+    options: profileIds,
+  }),
   profileOverrides: profileOverridesField(),
-  timeZone: text({ label: '时区', hint: '计算“今天”所用的时区；一般留空，即按北京时间。境外单位填写国际通用的时区名称', pattern: ['^[A-Za-z_]+([/][A-Za-z0-9_+-]+)*$', '应为国际通用的时区名称（“区域/城市”的形式）'] }),
+  timeZone: text({
+    label: '时区',
+    hint: '计算“今天”所用的时区；一般留空，即按北京时间。境外单位填写国际通用的时区名称',
+    pattern: ['^[A-Za-z_]+([/][A-Za-z0-9_+-]+)*$', '应为国际通用的时区名称（“区域/城市”的形式）'],
+  }),
   cadence: select({ label: '记实周期（旧设置）', hint: '一般留空，按所执行的制度确定；填写时覆盖制度中的记实周期', options: cadences }),
   description: text({ label: '公开栏说明', multiline: true }),
   contact: object({

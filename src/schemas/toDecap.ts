@@ -30,12 +30,26 @@ export function toDecapField(name: string, f: Field): DecapField {
     case 'text':
       // The file id: the admin's `fileId` widget shows an existing file's name and asks for it only for a new file.
       // A new file needs its id, which the form derives (`id_from`) or asks for: never marked 选填.
-      if (m.fileId) return { ...base, widget: 'fileId', required: false, required_note: '', ...(m.idFrom && { id_from: m.idFrom }), ...(m.pattern && { pattern: [...m.pattern] }) };
+      if (m.fileId)
+        return {
+          ...base,
+          widget: 'fileId',
+          required: false,
+          required_note: '',
+          ...(m.idFrom && { id_from: m.idFrom }),
+          ...(m.pattern && { pattern: [...m.pattern] }),
+        };
       base.widget = m.kind;
       if (m.pattern) base.pattern = [...m.pattern];
       return base;
     case 'number':
-      return { ...base, widget: 'number', value_type: 'float', ...(m.min !== undefined && { min: m.min }), ...(m.max !== undefined && { max: m.max }) };
+      return {
+        ...base,
+        widget: 'number',
+        value_type: 'float',
+        ...(m.min !== undefined && { min: m.min }),
+        ...(m.max !== undefined && { max: m.max }),
+      };
     case 'boolean':
       return { ...base, widget: 'boolean' };
     case 'date':
@@ -43,7 +57,8 @@ export function toDecapField(name: string, f: Field): DecapField {
       return { ...base, widget: 'day', pattern: ['^\\d{4}-\\d{2}-\\d{2}$', '请写成 年-月-日，如 2026-03-15'] };
     case 'select':
       // Options that explain themselves are shown all at once, each with its line (the admin's `choices` widget).
-      if (m.options?.some((o) => o.hint)) return { ...base, widget: 'choices', options: m.options.map((o) => ({ label: o.label, value: o.value, hint: o.hint ?? '' })) };
+      if (m.options?.some((o) => o.hint))
+        return { ...base, widget: 'choices', options: m.options.map((o) => ({ label: o.label, value: o.value, hint: o.hint ?? '' })) };
       return { ...base, widget: 'select', options: m.options?.map((o) => ({ label: o.label, value: o.value })) };
     case 'relation':
       // The round of a per-round file is its folder: the admin's `round` widget shows it, and asks for it only
@@ -61,10 +76,16 @@ export function toDecapField(name: string, f: Field): DecapField {
       const bounds = { ...(m.min !== undefined && { min: m.min }), ...(m.max !== undefined && { max: m.max }) };
       if (m.fields) {
         // A collapsed item shows its own words: the table's summary, or else its first two fields.
-        const summary = m.summary ?? Object.keys(m.fields).slice(0, 2).map((k) => `{{fields.${k}}}`).join(' · ');
+        const summary =
+          m.summary ??
+          Object.keys(m.fields)
+            .slice(0, 2)
+            .map((k) => `{{fields.${k}}}`)
+            .join(' · ');
         return { ...base, widget: 'list', ...bounds, summary, fields: toDecapFields(m.fields) };
       }
-      if (m.options) return { ...base, widget: 'select', multiple: true, options: m.options.map((o) => ({ label: o.label, value: o.value })) };
+      if (m.options)
+        return { ...base, widget: 'select', multiple: true, options: m.options.map((o) => ({ label: o.label, value: o.value })) };
       if (m.item?.meta.kind === 'relation') {
         return { ...base, widget: 'ref', collections: [...(m.item.meta.to ?? [])], multiple: true };
       }
@@ -88,7 +109,9 @@ export function formatName(collection: string): string {
 
 /** The Decap collection for one content folder. */
 export function toDecapCollection(def: CollectionDef, contentDir = 'content'): Record<string, unknown> {
-  const fields = toDecapFields(def.fields).map((f) => (f.name === 'visibility' && !f.hint ? { ...f, hint: `不选时：${visibilityLabel(def.defaultVisibility)}` } : f));
+  const fields = toDecapFields(def.fields).map((f) =>
+    f.name === 'visibility' && !f.hint ? { ...f, hint: `不选时：${visibilityLabel(def.defaultVisibility)}` } : f,
+  );
   if (def.body) fields.push({ name: 'body', label: def.body.label, hint: def.body.hint, widget: 'markdown', required: false });
   if (def.file) {
     return {

@@ -6,7 +6,18 @@
  * it, a line carries its last value at its end, and a trend's expected pace is
  * a dashed second line with a legend.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, type Plugin } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  type Plugin,
+} from 'chart.js';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend);
 
@@ -71,10 +82,27 @@ export function renderCharts(): void {
     if (!canvas || !json?.textContent) continue;
     const data = JSON.parse(json.textContent) as ChartData;
     fig.dataset.drawn = 'true';
-    const percent = { min: 0, max: 100, ticks: { color: text, callback: (v: string | number) => `${v}%` }, title: { display: true, text: data.axis, color: text } };
+    const percent = {
+      min: 0,
+      max: 100,
+      ticks: { color: text, callback: (v: string | number) => `${v}%` },
+      title: { display: true, text: data.axis, color: text },
+    };
     const datasets = [
       { label: data.label, data: data.values, backgroundColor: color, borderColor: color, borderWidth: 2 },
-      ...(data.pace ? [{ label: data.paceLabel ?? '', data: data.pace, borderColor: muted, backgroundColor: muted, borderDash: [6, 4], borderWidth: 2, pointRadius: 0 }] : []),
+      ...(data.pace
+        ? [
+            {
+              label: data.paceLabel ?? '',
+              data: data.pace,
+              borderColor: muted,
+              backgroundColor: muted,
+              borderDash: [6, 4],
+              borderWidth: 2,
+              pointRadius: 0,
+            },
+          ]
+        : []),
     ];
     new Chart(canvas, {
       type: data.kind,

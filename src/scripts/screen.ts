@@ -6,7 +6,16 @@
  * the picture a few pixels now and then against burn-in and dims it at night when site.json says so.
  * Runs on Chrome 69-class players: built for that target (astro.config.mjs), no newer syntax or API.
  */
-import { burnInShift, isDimmed, retryDelay, rotation, screenOptions, slideSeconds, type ScreenSettings, type SlideId } from '../lib/screenOptions.ts';
+import {
+  burnInShift,
+  isDimmed,
+  retryDelay,
+  rotation,
+  screenOptions,
+  slideSeconds,
+  type ScreenSettings,
+  type SlideId,
+} from '../lib/screenOptions.ts';
 
 interface Config {
   settings: ScreenSettings;
@@ -75,7 +84,10 @@ export function startScreen(): void {
   const pageId = root.getAttribute('data-build-id') || '';
 
   // ?org=ID on another org's screen: go there once that page has been fetched (else stay and rotate here).
-  let target = options.org && options.org !== config.org && config.orgs[options.org] ? `${config.orgs[options.org]}${searchWithout('org')}` : undefined;
+  let target =
+    options.org && options.org !== config.org && config.orgs[options.org]
+      ? `${config.orgs[options.org]}${searchWithout('org')}`
+      : undefined;
 
   const slides: Record<string, HTMLElement> = {};
   const available: SlideId[] = [];

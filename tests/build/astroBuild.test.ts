@@ -60,7 +60,9 @@ describe('astro build', () => {
 
   test('stops on a content error with the same messages as npm run check, and keeps what was published', () => {
     const content = tinyContent({
-      'pledges/2026/li-work.md': tinyFiles['pledges/2026/li-work.md'].replace('progress: 10', 'progress: 150').replace('owner: li', 'owner: wang'),
+      'pledges/2026/li-work.md': tinyFiles['pledges/2026/li-work.md']
+        .replace('progress: 10', 'progress: 150')
+        .replace('owner: li', 'owner: wang'),
       'members/li.md': '---\nname: 李明\norg: b1\nstatus: working\n---\n',
     });
     const out = mkdtempSync(join(tmpdir(), 'dist-'));
@@ -70,7 +72,10 @@ describe('astro build', () => {
     const r = build(out, content);
 
     expect(r.code).toBe(1);
-    const expected = check(content).trim().split('\n').filter((l) => l.trim());
+    const expected = check(content)
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim());
     expect(expected.length).toBeGreaterThan(3);
     for (const line of expected) expect(r.out).toContain(line);
     expect(r.out).not.toMatch(/Stack trace|at .*\.(ts|js):\d+/);
@@ -81,7 +86,10 @@ describe('astro build', () => {
   test('stops on incomplete CMS backend settings with a Chinese message, before writing anything', () => {
     const out = mkdtempSync(join(tmpdir(), 'dist-'));
     writeFileSync(join(out, 'index.html'), 'published before');
-    const r = buildSite({ outDir: out, env: { CMS_BACKEND: 'gitea', CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: 'http://git.school.lan' } });
+    const r = buildSite({
+      outDir: out,
+      env: { CMS_BACKEND: 'gitea', CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: 'http://git.school.lan' },
+    });
     expect(r.code).toBe(1);
     expect(r.out).toContain('使用 gitea 时必须设置 CMS_APP_ID');
     expect(r.out).toContain('CMS_BASE_URL 必须是 https 网址（现在是 http://git.school.lan）');

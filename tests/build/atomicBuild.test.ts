@@ -13,7 +13,18 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,7 +39,10 @@ const outDir = join(www, 'site');
 /** Every file of the outDir with the hash of its bytes, by relative path. */
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const rel of walk(dir).sort()) out[rel] = createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex');
+  for (const rel of walk(dir).sort())
+    out[rel] = createHash('sha256')
+      .update(readFileSync(join(dir, rel)))
+      .digest('hex');
   return out;
 }
 
@@ -55,13 +69,23 @@ function startBuild(o: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Build
   // As in tests/build/buildSite.ts: each build runs from its own folder, so Astro's server bundle never lands in the shared .astro/.
   const work = mkdtempSync(join(base, 'work-'));
   symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
-  const env = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, 'astro-cache'), CONTENT_DIR: content, CMS_BACKEND: 'none', ...o.env });
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, '--outDir', outDir, ...(o.args ?? [])], {
-    cwd: work,
-    env,
-    detached: true,
-    stdio: ['pipe', 'pipe', 'pipe'],
+  const env = childEnv({
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ASTRO_CACHE_DIR: join(work, 'astro-cache'),
+    CONTENT_DIR: content,
+    CMS_BACKEND: 'none',
+    ...o.env,
   });
+  const child = spawn(
+    join(root, 'node_modules/.bin/tsx'),
+    [join(root, 'src/cli/build.ts'), '--root', root, '--outDir', outDir, ...(o.args ?? [])],
+    {
+      cwd: work,
+      env,
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   const waiting: { re: RegExp; ok: (l: string) => void }[] = [];
   const onData = (buf: { rest: string }) => (chunk: Buffer) => {
@@ -96,7 +120,9 @@ function startBuild(o: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Build
         const seen = lines.find((l) => re.test(l));
         if (seen !== undefined) return ok(seen);
         waiting.push({ re, ok });
-        void exited.then(({ code, signal }) => fail(new Error(`build ended (${code ?? signal}) before printing ${re}:\n${lines.slice(-40).join('\n')}`)));
+        void exited.then(({ code, signal }) =>
+          fail(new Error(`build ended (${code ?? signal}) before printing ${re}:\n${lines.slice(-40).join('\n')}`)),
+        );
       }),
     running: () => !ended,
   };
@@ -122,7 +148,10 @@ function processes(): { pid: number; ppid: number; pgrp: number }[] {
 }
 
 const groupAlive = (pgid: number) => processes().some((p) => p.pgrp === pgid);
-const childrenOf = (pid: number) => processes().filter((p) => p.ppid === pid).map((p) => p.pid);
+const childrenOf = (pid: number) =>
+  processes()
+    .filter((p) => p.ppid === pid)
+    .map((p) => p.pid);
 
 /** SIGKILL to the build's whole process group (tsx, node, astro, pagefind), then waits until every one of them is gone. */
 async function killGroup(b: Build): Promise<void> {
@@ -169,7 +198,10 @@ beforeAll(async () => {
 describe('npm run build keeps the published site', () => {
   test('a failure while pages render leaves the outDir byte-identical, says so in Chinese and shows no stack trace', async () => {
     // The real config plus one page that throws when rendered: a render-time failure that no content check can foresee.
-    writeFileSync(join(base, 'failing.ts'), "export const prerender = true;\nexport function GET() {\n  throw new Error('测试用：这个页面渲染失败');\n}\n");
+    writeFileSync(
+      join(base, 'failing.ts'),
+      "export const prerender = true;\nexport function GET() {\n  throw new Error('测试用：这个页面渲染失败');\n}\n",
+    );
     writeFileSync(
       join(base, 'failing.config.mjs'),
       `import config from ${JSON.stringify(join(root, 'astro.config.mjs'))};

@@ -23,12 +23,22 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']) delete env[k];
   for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
-  for (const k of ['CMS_BACKEND', 'CMS_REPO', 'CMS_BRANCH', 'CMS_BASE_URL', 'CMS_API_ROOT', 'CMS_APP_ID', 'CMS_PUBLISH_MODE']) delete env[k];
+  for (const k of ['CMS_BACKEND', 'CMS_REPO', 'CMS_BRANCH', 'CMS_BASE_URL', 'CMS_API_ROOT', 'CMS_APP_ID', 'CMS_PUBLISH_MODE'])
+    delete env[k];
   return { ...env, CMS_BACKEND: 'none', ...extra };
 }
 
 /** `outVia`: how the output folder is named to the build: `--outDir` (default), `--out`, or the OUT_DIR variable. */
-export function buildSite(o: { contentDir?: string; base?: string; site?: string; outDir?: string; outVia?: '--outDir' | '--out' | 'OUT_DIR'; env?: NodeJS.ProcessEnv } = {}): BuildResult {
+export function buildSite(
+  o: {
+    contentDir?: string;
+    base?: string;
+    site?: string;
+    outDir?: string;
+    outVia?: '--outDir' | '--out' | 'OUT_DIR';
+    env?: NodeJS.ProcessEnv;
+  } = {},
+): BuildResult {
   // Astro puts its server bundle in the outDir only when the outDir is inside the working directory, and otherwise
   // in the project's shared .astro/; so each build runs from its own folder (with node_modules linked), never colliding.
   const work = mkdtempSync(join(tmpdir(), 'build-'));
@@ -46,7 +56,12 @@ export function buildSite(o: { contentDir?: string; base?: string; site?: string
   const via = o.outVia ?? '--outDir';
   const args = via === 'OUT_DIR' ? [] : [via, outDir];
   if (via === 'OUT_DIR') env.OUT_DIR = outDir;
-  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, ...args], { cwd: work, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, ...args], {
+    cwd: work,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   return { code: r.status, out: `${r.stdout}\n${r.stderr}`, outDir };
 }
 

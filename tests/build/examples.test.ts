@@ -23,24 +23,47 @@ const presets = ['school-semester', 'provincial', 'monthly'] as const;
 const expectedRules: Record<(typeof presets)[number], { rules: string[]; phrases: Record<string, RegExp> }> = {
   'school-semester': {
     rules: ['R1', 'R3', 'R4', 'R5', 'R6', 'R8', 'R9', 'R10', 'R11', 'R12', 'R13', 'R15', 'R16'],
-    phrases: { R1: /^R1\s+在职党员从学习、工作、自律、服务等方面作出承诺/, R6: /每学期一记账/, R8: /每学期通报表扬/, R10: /^R10\s+群众评议主体不少于本支部党员数的 80%$/, R12: /上级党组织书记点评支部书记/ },
+    phrases: {
+      R1: /^R1\s+在职党员从学习、工作、自律、服务等方面作出承诺/,
+      R6: /每学期一记账/,
+      R8: /每学期通报表扬/,
+      R10: /^R10\s+群众评议主体不少于本支部党员数的 80%$/,
+      R12: /上级党组织书记点评支部书记/,
+    },
   },
   provincial: {
     rules: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12', 'R14', 'R15', 'R16', 'R17'],
-    phrases: { R1: /承诺 2—3 项/, R2: /组织承诺 3—5 项，报上级党组织审定备案/, R6: /每月一记实/, R8: /组织承诺每季度通报一次/, R10: /^R10\s+年终评议有党员代表、人大代表、群众代表参加$/, R14: /每半年一次/ },
+    phrases: {
+      R1: /承诺 2—3 项/,
+      R2: /组织承诺 3—5 项，报上级党组织审定备案/,
+      R6: /每月一记实/,
+      R8: /组织承诺每季度通报一次/,
+      R10: /^R10\s+年终评议有党员代表、人大代表、群众代表参加$/,
+      R14: /每半年一次/,
+    },
   },
   monthly: {
     rules: ['R1', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12', 'R13', 'R15', 'R16', 'R17'],
-    phrases: { R1: /^R1\s+在职党员从学习、工作、自律、服务等方面作出承诺/, R10: /80%；非公企业、社会组织党组织邀请非中共党员的出资人、负责人参加$/, R12: /上级党组织书记点评支部书记/ },
+    phrases: {
+      R1: /^R1\s+在职党员从学习、工作、自律、服务等方面作出承诺/,
+      R10: /80%；非公企业、社会组织党组织邀请非中共党员的出资人、负责人参加$/,
+      R12: /上级党组织书记点评支部书记/,
+    },
   },
 };
 
-const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .trim();
 
 describe.each(presets)('examples/%s', (preset) => {
   const dir = join(root, 'examples', preset);
   const site = JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8')) as { profile: string; asOf: string; currentRound: string };
-  const members = readdirSync(join(dir, 'members')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+  const members = readdirSync(join(dir, 'members'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.slice(0, -3));
   const built = { public: '', internal: '' };
 
   beforeAll(() => {
@@ -89,9 +112,13 @@ describe.each(presets)('examples/%s', (preset) => {
     const html = readFileSync(join(built.public, 'about', 'index.html'), 'utf8');
     const list = /<ul[^>]*data-rules="([^"]+)"[^>]*>([\s\S]*?)<\/ul>/.exec(html);
     expect(list?.[1]).toBe(preset);
-    const items = [...list![2].matchAll(/<li[^>]*data-rule="(R\d+)"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => ({ rule: m[1], text: text(m[2]) }));
+    const items = [...list![2].matchAll(/<li[^>]*data-rule="(R\d+)"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => ({
+      rule: m[1],
+      text: text(m[2]),
+    }));
     expect(items.map((i) => i.rule)).toEqual(expectedRules[preset].rules);
-    for (const [rule, phrase] of Object.entries(expectedRules[preset].phrases)) expect(items.find((i) => i.rule === rule)?.text, rule).toMatch(phrase);
+    for (const [rule, phrase] of Object.entries(expectedRules[preset].phrases))
+      expect(items.find((i) => i.rule === rule)?.text, rule).toMatch(phrase);
     if (preset !== 'provincial') expect(items.find((i) => i.rule === 'R1')?.text).not.toMatch(/2—3/);
   });
 

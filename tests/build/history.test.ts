@@ -67,13 +67,21 @@ describe('the pledge page’s history', () => {
     const listed = [...withGit.matchAll(/data-history-commit="([0-9a-f]+)"/g)].map((m) => m[1]);
     expect(listed).toEqual(ids);
     const text = textOf(withGit);
-    for (const [id, date] of [[ids[0], '2026-02-21'], [ids[1], '2026-03-01'], [ids[2], '2026-03-05']]) {
+    for (const [id, date] of [
+      [ids[0], '2026-02-21'],
+      [ids[1], '2026-03-01'],
+      [ids[2], '2026-03-05'],
+    ]) {
       expect(text).toContain(`${date} 提交编号 ${id.slice(0, 7)}`);
     }
   });
 
   test('marks the commit that rewrote a published record, and only that one', () => {
-    const items = [...withGit.matchAll(/<li data-history-commit="([0-9a-f]+)"([^>]*)>([\s\S]*?)<\/li>/g)].map((m) => ({ id: m[1], marked: m[2].includes('data-marked'), text: textOf(m[3]) }));
+    const items = [...withGit.matchAll(/<li data-history-commit="([0-9a-f]+)"([^>]*)>([\s\S]*?)<\/li>/g)].map((m) => ({
+      id: m[1],
+      marked: m[2].includes('data-marked'),
+      text: textOf(m[3]),
+    }));
     expect(items.map((i) => i.marked)).toEqual([false, false, true]);
     expect(items[2].text).toContain('改动了已公开的内容：');
     expect(items[2].text).toContain('改写了已经公开的践诺记实：2026-02-25 的记实');

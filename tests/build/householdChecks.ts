@@ -23,7 +23,11 @@ export function describeHouseholds(built: { public: string; internal: string }):
   const org = model.orgs[0];
   const households = model.members.filter((m) => m.data.household);
   const approvedTitles = (owner: string) =>
-    model.pledges.filter((p) => p.round === round && p.data.owner === owner && p.data.review.status === 'approved' && (p.data.review.date ?? '') <= asOf).map((p) => p.data.title);
+    model.pledges
+      .filter(
+        (p) => p.round === round && p.data.owner === owner && p.data.review.status === 'approved' && (p.data.review.date ?? '') <= asOf,
+      )
+      .map((p) => p.data.title);
   /** Active members without a post (无职党员), given one by the branch (设岗定责). */
   const withoutPost = model.members.filter((m) => !m.data.post && m.data.assignedPost && m.data.status === 'active');
   const onPost = model.pledges.filter((p) => p.round === round && p.data.onPost);

@@ -70,7 +70,12 @@ function write(rel: string, front: Record<string, unknown>, body?: string): void
   writeFileSync(join(plantDir, rel), stringifyMarkdown(front, body));
 }
 
-const internalCommendation = s('InternalCommendationReason', 'internal', 'internal commendation reason', 'honours/ or members/wang-lei/ (internal build)');
+const internalCommendation = s(
+  'InternalCommendationReason',
+  'internal',
+  'internal commendation reason',
+  'honours/ or members/wang-lei/ (internal build)',
+);
 
 function plant(): void {
   cpSync(join(root, 'content'), plantDir, { recursive: true });
@@ -96,14 +101,33 @@ function plant(): void {
   // The year-end evaluation: internal by default.
   const e = read('evaluations/2025/jiaoshi-yi.md');
   const members = e.front.members as Record<string, Record<string, unknown>>[];
-  (members[0].self as Record<string, unknown>).summary = `认真履行承诺${s('InternalEvalSelfSummary', 'internal', 'evaluation self summary', 'internal/results/2025/jiaoshi-yi/')}。`;
-  (members[0].leader as Record<string, unknown>).comment = s('InternalEvalLeaderComment', 'internal', 'evaluation leader comment', 'internal/results/2025/jiaoshi-yi/');
-  members[1].final = { grade: 'qualified', reason: `支部研究改定${s('InternalEvalFinalReason', 'internal', 'evaluation final override reason', 'internal/results/2025/jiaoshi-yi/')}` };
+  (members[0].self as Record<string, unknown>).summary =
+    `认真履行承诺${s('InternalEvalSelfSummary', 'internal', 'evaluation self summary', 'internal/results/2025/jiaoshi-yi/')}。`;
+  (members[0].leader as Record<string, unknown>).comment = s(
+    'InternalEvalLeaderComment',
+    'internal',
+    'evaluation leader comment',
+    'internal/results/2025/jiaoshi-yi/',
+  );
+  members[1].final = {
+    grade: 'qualified',
+    reason: `支部研究改定${s('InternalEvalFinalReason', 'internal', 'evaluation final override reason', 'internal/results/2025/jiaoshi-yi/')}`,
+  };
   // 双向述职 (篇三/四): the branch's 述职 and each member's; 组织处置 after a final 不合格.
-  e.front.orgReport = { date: '2025-12-22', summary: `支部述职${s('InternalEvalOrgReport', 'internal', 'evaluation orgReport summary (支部述职)', 'internal/results/2025/jiaoshi-yi/')}。` };
-  members[0].report = { date: '2025-12-22', summary: `本人述职${s('InternalEvalMemberReport', 'internal', 'evaluation member report summary (党员述职)', 'internal/results/2025/jiaoshi-yi/')}。` };
+  e.front.orgReport = {
+    date: '2025-12-22',
+    summary: `支部述职${s('InternalEvalOrgReport', 'internal', 'evaluation orgReport summary (支部述职)', 'internal/results/2025/jiaoshi-yi/')}。`,
+  };
+  members[0].report = {
+    date: '2025-12-22',
+    summary: `本人述职${s('InternalEvalMemberReport', 'internal', 'evaluation member report summary (党员述职)', 'internal/results/2025/jiaoshi-yi/')}。`,
+  };
   members[2].final = { grade: 'unqualified', reason: '支部大会讨论决定。' };
-  members[2].disposal = { kind: 'correction', date: '2026-01-05', note: `限期三个月改正${s('InternalEvalDisposal', 'internal', 'evaluation disposal note (组织处置)', 'internal/results/2025/jiaoshi-yi/')}。` };
+  members[2].disposal = {
+    kind: 'correction',
+    date: '2026-01-05',
+    note: `限期三个月改正${s('InternalEvalDisposal', 'internal', 'evaluation disposal note (组织处置)', 'internal/results/2025/jiaoshi-yi/')}。`,
+  };
   e.front.orgResult = {
     evaluators: `党员代表 12 人、群众代表 8 人${s('InternalEvalOrgEvaluators', 'internal-optional', 'evaluation orgResult evaluators')}`,
     satisfied: 18,
@@ -112,7 +136,11 @@ function plant(): void {
     grade: 'excellent',
     comment: s('InternalEvalOrgComment', 'internal', 'evaluation orgResult comment', 'internal/results/2025/jiaoshi-yi/'),
   };
-  write('evaluations/2025/jiaoshi-yi.md', e.front, `${e.body.trim()}\n\n评议会${s('InternalEvalBody', 'internal', 'evaluation body text', 'internal/results/2025/jiaoshi-yi/')}。`);
+  write(
+    'evaluations/2025/jiaoshi-yi.md',
+    e.front,
+    `${e.body.trim()}\n\n评议会${s('InternalEvalBody', 'internal', 'evaluation body text', 'internal/results/2025/jiaoshi-yi/')}。`,
+  );
 
   // Files marked internal.
   write(
@@ -121,24 +149,50 @@ function plant(): void {
       owner: 'wang-lei',
       category: 'service',
       title: s('InternalPledgeTitle', 'internal', 'internal pledge title', 'members/wang-lei/ (internal build)'),
-      measures: [s('InternalPledgeMeasure', 'internal', 'internal pledge measure', 'pledges/2025/wang-lei-leak-internal/ (internal build)')],
+      measures: [
+        s('InternalPledgeMeasure', 'internal', 'internal pledge measure', 'pledges/2025/wang-lei-leak-internal/ (internal build)'),
+      ],
       deadline: '2025-12-31',
       review: { status: 'approved', by: 'chen-hui', date: '2025-02-20' },
-      records: [{ date: '2025-03-28', note: s('InternalPledgeRecord', 'internal', 'internal pledge record note', 'pledges/2025/wang-lei-leak-internal/ (internal build)'), progress: 20 }],
+      records: [
+        {
+          date: '2025-03-28',
+          note: s(
+            'InternalPledgeRecord',
+            'internal',
+            'internal pledge record note',
+            'pledges/2025/wang-lei-leak-internal/ (internal build)',
+          ),
+          progress: 20,
+        },
+      ],
       visibility: 'internal',
     },
     `内部承诺${s('InternalPledgeBody', 'internal', 'internal pledge body', 'pledges/2025/wang-lei-leak-internal/ (internal build)')}。`,
   );
   write(
     'bulletins/2025/jiaoshi-yi-leak-internal.md',
-    { title: `内部通报${s('InternalBulletinTitle', 'internal', 'internal bulletin title', 'bulletins/ (internal build)')}`, org: 'jiaoshi-yi', date: '2025-12-10', period: 'year', kind: 'urging', visibility: 'internal' },
+    {
+      title: `内部通报${s('InternalBulletinTitle', 'internal', 'internal bulletin title', 'bulletins/ (internal build)')}`,
+      org: 'jiaoshi-yi',
+      date: '2025-12-10',
+      period: 'year',
+      kind: 'urging',
+      visibility: 'internal',
+    },
     s('InternalBulletinBody', 'internal', 'internal bulletin body', 'bulletins/2025/jiaoshi-yi-leak-internal/ (internal build)'),
   );
   // No page shows a check's findings or text, in either scope (checks are counted: audit, ranking), so the
   // internal build need not show these; the public build must not.
   write(
     'checks/2025/jiaoshi-yi-leak-internal.md',
-    { org: 'jiaoshi-yi', quarter: 'q4', date: '2025-12-20', findings: [s('InternalCheckFinding', 'internal-optional', 'internal check finding')], visibility: 'internal' },
+    {
+      org: 'jiaoshi-yi',
+      quarter: 'q4',
+      date: '2025-12-20',
+      findings: [s('InternalCheckFinding', 'internal-optional', 'internal check finding')],
+      visibility: 'internal',
+    },
     s('InternalCheckBody', 'internal-optional', 'internal check body'),
   );
   write('members/leak-internal-member.md', {
@@ -169,7 +223,14 @@ function plant(): void {
   });
 
   // Private: absent from both builds, one file of each type that has a visibility.
-  write('orgs/leak-private-org.md', { name: `${s('PrivateOrgName', 'never', 'private org name')}党小组`, level: 'branch', unitType: 'school', parent: 'zongzhi', order: 9, visibility: 'private' });
+  write('orgs/leak-private-org.md', {
+    name: `${s('PrivateOrgName', 'never', 'private org name')}党小组`,
+    level: 'branch',
+    unitType: 'school',
+    parent: 'zongzhi',
+    order: 9,
+    visibility: 'private',
+  });
   write('members/leak-private-member.md', {
     name: `赵${s('PrivateMemberName', 'never', 'private member name')}`,
     org: 'leak-private-org',
@@ -193,12 +254,25 @@ function plant(): void {
   );
   write(
     'bulletins/2025/zongzhi-leak-private.md',
-    { title: s('PrivateBulletinTitle', 'never', 'private bulletin title'), org: 'zongzhi', date: '2025-12-10', period: 'year', kind: 'progress', visibility: 'private' },
+    {
+      title: s('PrivateBulletinTitle', 'never', 'private bulletin title'),
+      org: 'zongzhi',
+      date: '2025-12-10',
+      period: 'year',
+      kind: 'progress',
+      visibility: 'private',
+    },
     s('PrivateBulletinBody', 'never', 'private bulletin body'),
   );
   write(
     'checks/2025/zongzhi-leak-private.md',
-    { org: 'zongzhi', quarter: 'q4', date: '2025-12-20', findings: [s('PrivateCheckFinding', 'never', 'private check finding')], visibility: 'private' },
+    {
+      org: 'zongzhi',
+      quarter: 'q4',
+      date: '2025-12-20',
+      findings: [s('PrivateCheckFinding', 'never', 'private check finding')],
+      visibility: 'private',
+    },
     s('PrivateCheckBody', 'never', 'private check body'),
   );
   write('reviews/2025/wang-lei-leak-private.md', {
@@ -222,7 +296,11 @@ function plant(): void {
           member: 'leak-private-member',
           self: { grade: 'qualified', summary: s('PrivateEvalSelfSummary', 'never', 'private evaluation self summary') },
           mass: { satisfied: 1, basicallySatisfied: 0, dissatisfied: 0 },
-          leader: { by: 'zhou-jianguo', grade: 'qualified', comment: s('PrivateEvalLeaderComment', 'never', 'private evaluation leader comment') },
+          leader: {
+            by: 'zhou-jianguo',
+            grade: 'qualified',
+            comment: s('PrivateEvalLeaderComment', 'never', 'private evaluation leader comment'),
+          },
         },
       ],
       visibility: 'private',
@@ -253,14 +331,24 @@ function plant(): void {
   });
 
   // Pledges not approved: the title may appear internally (titles and state only), nothing else anywhere.
-  for (const [status, Status] of [['draft', 'Draft'], ['submitted', 'Submitted'], ['revise', 'Revise'], ['resubmit', 'Resubmit']] as const) {
+  for (const [status, Status] of [
+    ['draft', 'Draft'],
+    ['submitted', 'Submitted'],
+    ['revise', 'Revise'],
+    ['resubmit', 'Resubmit'],
+  ] as const) {
     const listed = status !== 'draft';
     write(
       `pledges/2025/wang-lei-leak-${status}.md`,
       {
         owner: 'wang-lei',
         category: 'work',
-        title: s(`${Status}Title`, listed ? 'internal' : 'internal-optional', `title of a ${status} pledge`, listed ? 'internal/pending/' : undefined),
+        title: s(
+          `${Status}Title`,
+          listed ? 'internal' : 'internal-optional',
+          `title of a ${status} pledge`,
+          listed ? 'internal/pending/' : undefined,
+        ),
         measures: [s(`${Status}Measure`, 'never', `measure of a ${status} pledge`)],
         deadline: '2025-12-31',
         review: {
@@ -340,13 +428,20 @@ function hits(b: Built, word: string, only?: (f: string) => boolean): string[] {
 
 /** "sentinel X (what) found in file Y" for each sentinel of `kinds` found in `b` (in the files `only` keeps, when given). */
 function leaks(b: Built, kinds: Kind[], only?: (f: string, x: Sentinel) => boolean): string[] {
-  return sentinels.filter((x) => kinds.includes(x.kind)).flatMap((x) => hits(b, x.word, only && ((f) => only(f, x))).map((f) => `sentinel ${x.word} (${x.what}) found in file ${f}`));
+  return sentinels
+    .filter((x) => kinds.includes(x.kind))
+    .flatMap((x) => hits(b, x.word, only && ((f) => only(f, x))).map((f) => `sentinel ${x.word} (${x.what}) found in file ${f}`));
 }
 
 // ---------------------------------------------------------------- the two builds
 
 /** A real CMS backend (Gitea, over https as its login requires), so each build emits the admin and it is searched too. */
-const backend = { CMS_BACKEND: 'gitea', CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: 'https://git.school.example', CMS_APP_ID: 'leak-test-client' };
+const backend = {
+  CMS_BACKEND: 'gitea',
+  CMS_REPO: 'dangzongzhi/gongkai',
+  CMS_BASE_URL: 'https://git.school.example',
+  CMS_APP_ID: 'leak-test-client',
+};
 const publicSite = 'https://gongkai.school.example';
 
 let pub: Built;
@@ -366,28 +461,37 @@ beforeAll(() => {
   const p = buildSite({ contentDir: plantDir, site: publicSite, outVia: '--out', env: { ...backend, SITE_SCOPE: 'public' } });
   expect(p.code, p.out).toBe(0);
   pub = scan(p.outDir);
-  const i = buildSite({ contentDir: plantDir, site: 'https://neibu.school.example', outVia: 'OUT_DIR', env: { ...backend, SITE_SCOPE: 'internal', PUBLIC_SITE: publicSite } });
+  const i = buildSite({
+    contentDir: plantDir,
+    site: 'https://neibu.school.example',
+    outVia: 'OUT_DIR',
+    env: { ...backend, SITE_SCOPE: 'internal', PUBLIC_SITE: publicSite },
+  });
   expect(i.code, i.out).toBe(0);
   internal = scan(i.outDir);
 }, 900_000);
 
 afterAll(() => {
   // Each build ran in a folder of its own (buildSite), holding its output.
-  for (const dir of [plantDir, pub?.dir && dirname(pub.dir), internal?.dir && dirname(internal.dir)]) if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [plantDir, pub?.dir && dirname(pub.dir), internal?.dir && dirname(internal.dir)])
+    if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the scan itself', () => {
-  test.each(['public', 'internal'] as const)('the %s build emits the admin config and a Pagefind index, and the public control sentinel is found in its HTML and search fragments', (which) => {
-    const b = which === 'public' ? pub : internal;
-    expect(b.files).toContain('admin/config.yml');
-    expect(b.files).toContain('admin/index.html');
-    expect(b.files.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
-    const control = sentinels.find((x) => x.kind === 'public')!.word;
-    const found = hits(b, control);
-    expect(found).toContain('pledges/2025/chen-hui-study/index.html');
-    expect(found.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
-    expect(found.some((f) => f.startsWith('pagefind/index/'))).toBe(true);
-  });
+  test.each(['public', 'internal'] as const)(
+    'the %s build emits the admin config and a Pagefind index, and the public control sentinel is found in its HTML and search fragments',
+    (which) => {
+      const b = which === 'public' ? pub : internal;
+      expect(b.files).toContain('admin/config.yml');
+      expect(b.files).toContain('admin/index.html');
+      expect(b.files.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
+      const control = sentinels.find((x) => x.kind === 'public')!.word;
+      const found = hits(b, control);
+      expect(found).toContain('pledges/2025/chen-hui-study/index.html');
+      expect(found.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
+      expect(found.some((f) => f.startsWith('pagefind/index/'))).toBe(true);
+    },
+  );
 });
 
 describe('the public build', () => {

@@ -29,15 +29,28 @@ const git = (...args: string[]) =>
   execFileSync('git', args, {
     cwd: repo,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org', GIT_AUTHOR_DATE: '2025-12-26T12:00:00Z', GIT_COMMITTER_DATE: '2025-12-26T12:00:00Z' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.org',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.org',
+      GIT_AUTHOR_DATE: '2025-12-26T12:00:00Z',
+      GIT_COMMITTER_DATE: '2025-12-26T12:00:00Z',
+    },
   }).trim();
 
 /** `npm run verify -- …args`, run asynchronously (the HTTP test's server lives in this process). */
 function verify(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((done) => {
-    execFile(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/verify.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: '' } }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, out: stdout, err: stderr });
-    });
+    execFile(
+      join(root, 'node_modules/.bin/tsx'),
+      [join(root, 'src/cli/verify.ts'), ...args],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: '' } },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, out: stdout, err: stderr });
+      },
+    );
   });
 }
 
@@ -50,9 +63,15 @@ beforeAll(() => {
   mkdirSync(repo, { recursive: true });
   cpSync(join(root, 'content'), content, { recursive: true });
   // A private member: listed by neither build.
-  writeFileSync(join(content, 'members/mi-mi.md'), "---\nname: 米密\norg: tuixiu\nstatus: retired\njoined: '1990-06-18'\nvisibility: private\n---\n");
+  writeFileSync(
+    join(content, 'members/mi-mi.md'),
+    "---\nname: 米密\norg: tuixiu\nstatus: retired\njoined: '1990-06-18'\nvisibility: private\n---\n",
+  );
   // An internal member: in the internal build's manifest only.
-  writeFileSync(join(content, 'members/nei-bu.md'), "---\nname: 内部\norg: tuixiu\nstatus: retired\njoined: '1990-06-18'\nvisibility: internal\n---\n");
+  writeFileSync(
+    join(content, 'members/nei-bu.md'),
+    "---\nname: 内部\norg: tuixiu\nstatus: retired\njoined: '1990-06-18'\nvisibility: internal\n---\n",
+  );
   git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '-m', 'sample');
@@ -87,7 +106,11 @@ describe('the manifest', () => {
       expect(text).not.toContain(root);
       for (const i of m.items) {
         expect(i.source).toMatch(/^content\/[a-z0-9/-]+\.(md|json)$/);
-        expect(i.sha256).toBe(createHash('sha256').update(readFileSync(join(repo, i.source))).digest('hex'));
+        expect(i.sha256).toBe(
+          createHash('sha256')
+            .update(readFileSync(join(repo, i.source)))
+            .digest('hex'),
+        );
       }
       const keys = m.items.map((i) => `${i.url} ${i.source}`);
       expect(new Set(keys).size).toBe(keys.length);
@@ -95,15 +118,24 @@ describe('the manifest', () => {
   });
 
   test('lists every item page the build publishes, with the base, and no page the build lacks', () => {
-    for (const [dist, base] of [[publicDist, '/'], [internalDist, '/gongkai/']] as const) {
+    for (const [dist, base] of [
+      [publicDist, '/'],
+      [internalDist, '/gongkai/'],
+    ] as const) {
       const m = manifestOf(dist);
       expect(m.base).toBe(base);
-      const listed = new Set(m.items.filter((i) => i.kind !== 'commendation' && i.kind !== 'review' && i.kind !== 'evaluation').map((i) => `/${i.url.slice(base.length)}`));
+      const listed = new Set(
+        m.items
+          .filter((i) => i.kind !== 'commendation' && i.kind !== 'review' && i.kind !== 'evaluation')
+          .map((i) => `/${i.url.slice(base.length)}`),
+      );
       expect([...listed].sort()).toEqual(emittedPages(dist).sort());
       const kinds = new Set(m.items.map((i) => i.kind));
       for (const k of ['round', 'org', 'member', 'pledge', 'bulletin', 'commendation']) expect(kinds).toContain(k);
       expect(m.items.filter((i) => i.kind === 'commendation').map((i) => i.url)).toContain(`${base}honours/`);
-      expect(m.items.find((i) => i.source === 'content/pledges/2025/bai-yulan-service.md')?.url).toBe(`${base}pledges/2025/bai-yulan-service/`);
+      expect(m.items.find((i) => i.source === 'content/pledges/2025/bai-yulan-service.md')?.url).toBe(
+        `${base}pledges/2025/bai-yulan-service/`,
+      );
     }
   });
 
@@ -116,12 +148,19 @@ describe('the manifest', () => {
     expect(int.items.map((i) => i.source)).toContain('content/bulletins/2025/zongzhi-results.md');
     expect(int.items.find((i) => i.source === 'content/members/nei-bu.md')?.url).toBe('/gongkai/members/nei-bu/');
     expect(int.items.find((i) => i.source === 'content/evaluations/2025/tuixiu.md')?.url).toBe('/gongkai/internal/results/2025/tuixiu/');
-    expect(int.items.some((i) => i.kind === 'review' && i.source.startsWith('content/reviews/2025/') && i.url.startsWith('/gongkai/internal/reviews/'))).toBe(true);
+    expect(
+      int.items.some(
+        (i) => i.kind === 'review' && i.source.startsWith('content/reviews/2025/') && i.url.startsWith('/gongkai/internal/reviews/'),
+      ),
+    ).toBe(true);
     expect(readFileSync(join(internalDist, 'manifest.json'), 'utf8')).not.toContain('mi-mi');
   });
 
   test('the open-data section links the manifest and says what it is', () => {
-    for (const [dist, base] of [[publicDist, '/'], [internalDist, '/gongkai/']] as const) {
+    for (const [dist, base] of [
+      [publicDist, '/'],
+      [internalDist, '/gongkai/'],
+    ] as const) {
       const about = readFileSync(join(dist, 'about/index.html'), 'utf8');
       expect(about).toMatch(new RegExp(`<a href="${base}manifest\\.json"[^>]*data-manifest-link`));
       expect(about).toContain('npm run verify');
@@ -201,12 +240,12 @@ describe('npm run verify', () => {
     }
   });
 
-/** A folder whose manifest lists one item at `url`, from `source`. */
-function hostile(url: string, source = 'content/orgs/tuixiu.md'): string {
-  const dir = mkdtempSync(join(work, 'hostile-'));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ items: [{ kind: 'org', url, source, sha256: '0'.repeat(64) }] }));
-  return dir;
-}
+  /** A folder whose manifest lists one item at `url`, from `source`. */
+  function hostile(url: string, source = 'content/orgs/tuixiu.md'): string {
+    const dir = mkdtempSync(join(work, 'hostile-'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ items: [{ kind: 'org', url, source, sha256: '0'.repeat(64) }] }));
+    return dir;
+  }
 
   test('bad usage and an unreadable manifest exit 2 with a Chinese message, never a stack trace', async () => {
     const empty = mkdtempSync(join(work, 'empty-'));

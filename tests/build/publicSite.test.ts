@@ -28,7 +28,12 @@ function textOf(rel: string): string {
 }
 
 /** A real CMS backend (over https, as the admin's login requires), so the admin's own files are built and scanned too. */
-const withAdmin = { CMS_BACKEND: 'forgejo', CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: 'https://git.school.example', CMS_APP_ID: 'test-client-id' };
+const withAdmin = {
+  CMS_BACKEND: 'forgejo',
+  CMS_REPO: 'dangzongzhi/gongkai',
+  CMS_BASE_URL: 'https://git.school.example',
+  CMS_APP_ID: 'test-client-id',
+};
 
 beforeAll(() => {
   const r = buildSite({ site: 'http://localhost:4321', env: withAdmin });
@@ -59,14 +64,23 @@ describe('the public scope', () => {
   });
 
   test('only approved pledges have pages and open data', () => {
-    const approved = model.pledges.filter((p) => p.round === model.site.data.currentRound && isApproved(p.data, asOf)).map((p) => p.id).sort();
-    const pages = files.filter((f) => f.startsWith('pledges/')).map((f) => f.replace(/^pledges\/(.*)\/index\.html$/, '$1')).sort();
+    const approved = model.pledges
+      .filter((p) => p.round === model.site.data.currentRound && isApproved(p.data, asOf))
+      .map((p) => p.id)
+      .sort();
+    const pages = files
+      .filter((f) => f.startsWith('pledges/'))
+      .map((f) => f.replace(/^pledges\/(.*)\/index\.html$/, '$1'))
+      .sort();
     expect(pages).toEqual(approved);
     const json = JSON.parse(textOf('data/pledges.json')) as { pledges: { id: string }[] };
     expect(json.pledges.map((p) => p.id).sort()).toEqual(approved);
     const hidden = model.pledges.filter((p) => !approved.includes(p.id)).map((p) => p.id);
     expect(hidden.length).toBeGreaterThan(3);
-    const everything = files.filter((f) => /\.(html|json|csv|xml)$/.test(f)).map(textOf).join('\n');
+    const everything = files
+      .filter((f) => /\.(html|json|csv|xml)$/.test(f))
+      .map(textOf)
+      .join('\n');
     for (const id of hidden) expect(everything).not.toContain(`pledges/${id}/`);
   });
 
@@ -93,8 +107,11 @@ describe('the public scope', () => {
 
 describe('Markdown from the CMS', () => {
   test('a script, an event handler, a javascript: link or an iframe typed into a pledge never reaches the HTML as live markup', () => {
-    const evil = '认真备课。<script>alert("x1")</script>\n\n<img src="x.png" onerror="alert(\'x2\')">\n\n[点我](javascript:alert(\'x3\'))\n\n<iframe src="http://example.com/x4"></iframe>\n\n<a href="#" onclick="alert(\'x5\')">链接</a>';
-    const content = tinyContent({ 'pledges/2026/li-work.md': tinyFiles['pledges/2026/li-work.md'].replace('认真备课,上好每一节课。', evil) });
+    const evil =
+      '认真备课。<script>alert("x1")</script>\n\n<img src="x.png" onerror="alert(\'x2\')">\n\n[点我](javascript:alert(\'x3\'))\n\n<iframe src="http://example.com/x4"></iframe>\n\n<a href="#" onclick="alert(\'x5\')">链接</a>';
+    const content = tinyContent({
+      'pledges/2026/li-work.md': tinyFiles['pledges/2026/li-work.md'].replace('认真备课,上好每一节课。', evil),
+    });
     const r = buildSite({ contentDir: content });
     expect(r.code, r.out).toBe(0);
     const html = readFileSync(join(r.outDir, 'pledges/2026/li-work/index.html'), 'utf8');
@@ -150,7 +167,11 @@ function visibleText(html: string): string {
     .replace(/<\/?([a-z][a-z0-9-]*)\b[^>]*>/gi, (_, tag: string) => (inline.test(tag) ? '' : '\n'))
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 describe('Chinese typography', () => {
@@ -185,7 +206,9 @@ describe('page weight (gzip, all same-origin resources of a page)', () => {
       if (!existsSync(path)) continue;
       const buf = readFileSync(path);
       total += gzipSync(buf).length;
-      if (url.endsWith('.js')) for (const m of buf.toString('utf8').matchAll(/from\s*"(\.\/[^"]+)"|import\("(\.\/[^"]+)"\)/g)) queue.push(url.replace(/[^/]+$/, '') + (m[1] ?? m[2]).slice(2));
+      if (url.endsWith('.js'))
+        for (const m of buf.toString('utf8').matchAll(/from\s*"(\.\/[^"]+)"|import\("(\.\/[^"]+)"\)/g))
+          queue.push(url.replace(/[^/]+$/, '') + (m[1] ?? m[2]).slice(2));
     }
     return total;
   }

@@ -16,7 +16,12 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, root, walk, type BuildResult } from './buildSite.ts';
 
-const withAdmin = { CMS_BACKEND: 'forgejo', CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: 'https://git.school.example', CMS_APP_ID: 'test-client-id' };
+const withAdmin = {
+  CMS_BACKEND: 'forgejo',
+  CMS_REPO: 'dangzongzhi/gongkai',
+  CMS_BASE_URL: 'https://git.school.example',
+  CMS_APP_ID: 'test-client-id',
+};
 const site = 'https://gongkai.example.org';
 
 /** A fresh checkout of `commit` of this repository in `dir` (git clone, so it is clean and names the same commit). */
@@ -70,7 +75,11 @@ beforeAll(() => {
   const b = checkout(join(deep, 'board'), commit);
   contentFirst = join(a, 'content');
   contentSecond = join(b, 'content');
-  first = buildSite({ contentDir: contentFirst, site, env: { ...withAdmin, TZ: 'Pacific/Kiritimati', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
+  first = buildSite({
+    contentDir: contentFirst,
+    site,
+    env: { ...withAdmin, TZ: 'Pacific/Kiritimati', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+  });
   // A build takes half a minute or more: the second runs at another time, and its local date is a day earlier.
   // Its work, cache and output folders lie on the second file system too (buildSite makes them in os.tmpdir()),
   // so Astro writes, and Pagefind reads, the pages there.
@@ -78,7 +87,11 @@ beforeAll(() => {
   const before = new Set(readdirSync(shm));
   process.env.TMPDIR = shm;
   try {
-    second = buildSite({ contentDir: contentSecond, site, env: { ...withAdmin, TZ: 'Etc/GMT+12', LANG: 'cs_CZ.UTF-8', LC_ALL: 'cs_CZ.UTF-8' } });
+    second = buildSite({
+      contentDir: contentSecond,
+      site,
+      env: { ...withAdmin, TZ: 'Etc/GMT+12', LANG: 'cs_CZ.UTF-8', LC_ALL: 'cs_CZ.UTF-8' },
+    });
   } finally {
     if (tmp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = tmp;
@@ -88,7 +101,11 @@ beforeAll(() => {
     inMemory.push(dirname(dirname(deep)));
     for (const name of readdirSync(shm)) if (!before.has(name) && /^(build|astro-cache)-/.test(name)) inMemory.push(join(shm, name));
   }
-  internal = buildSite({ contentDir: contentSecond, site, env: { ...withAdmin, SITE_SCOPE: 'internal', TZ: 'America/Los_Angeles', LC_ALL: 'lt_LT.UTF-8' } });
+  internal = buildSite({
+    contentDir: contentSecond,
+    site,
+    env: { ...withAdmin, SITE_SCOPE: 'internal', TZ: 'America/Los_Angeles', LC_ALL: 'lt_LT.UTF-8' },
+  });
 }, 1_200_000);
 
 afterAll(() => {
@@ -128,7 +145,11 @@ describe('reproducible builds', () => {
   test('no file of either scope names the folders it was built in or from', () => {
     expect(internal.code, internal.out).toBe(0);
     expect(walk(internal.outDir).some((f) => f.startsWith('internal/'))).toBe(true);
-    const folders = (r: BuildResult, content: string) => [root.replace(/\/$/, ''), content.replace(/\/content$/, ''), r.outDir.replace(/\/dist$/, '')];
+    const folders = (r: BuildResult, content: string) => [
+      root.replace(/\/$/, ''),
+      content.replace(/\/content$/, ''),
+      r.outDir.replace(/\/dist$/, ''),
+    ];
     expect(naming(first.outDir, folders(first, contentFirst))).toEqual([]);
     expect(naming(internal.outDir, folders(internal, contentSecond))).toEqual([]);
   });

@@ -44,7 +44,9 @@ function chartRows(html: string, id: string): string[][] {
   expect(start, id).toBeGreaterThan(-1);
   const fig = html.slice(start, html.indexOf('</figure>', start));
   const body = fig.slice(fig.indexOf('<tbody'));
-  return [...body.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((r) => [...r[1].matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((c) => c[1].trim()));
+  return [...body.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((r) =>
+    [...r[1].matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((c) => c[1].trim()),
+  );
 }
 
 /** Rows of the 践诺台账 table (the ledger's tbody). */
@@ -83,7 +85,10 @@ beforeAll(() => {
 
   dir2 = mkdtempSync(join(tmpdir(), 'rounds-b-'));
   cpSync(dir1, dir2, { recursive: true });
-  writeFileSync(join(dir2, 'rounds/2026.md'), "---\ntitle: 2026年度党员“承诺践诺评诺”\nstart: '2026-01-01'\nend: '2026-12-31'\n---\n新一轮承诺践诺评诺。\n");
+  writeFileSync(
+    join(dir2, 'rounds/2026.md'),
+    "---\ntitle: 2026年度党员“承诺践诺评诺”\nstart: '2026-01-01'\nend: '2026-12-31'\n---\n新一轮承诺践诺评诺。\n",
+  );
   const site = JSON.parse(readFileSync(join(dir2, 'site.json'), 'utf8'));
   writeFileSync(join(dir2, 'site.json'), JSON.stringify({ ...site, currentRound: '2026', asOf: '2026-02-10' }, null, 2));
   const b = buildSite({ contentDir: dir2 });
@@ -108,13 +113,17 @@ describe('switching to a new round', () => {
 
   test('the sitemap of the second build still lists the 2025 pledges and bulletins', () => {
     const sitemap = readFileSync(join(second, 'sitemap.xml'), 'utf8');
-    for (const u of urls.filter((x) => x.startsWith('pledges/') || x.startsWith('bulletins/2025/') || x.startsWith('rounds/'))) expect(sitemap, u).toContain(`/${u}</loc>`);
+    for (const u of urls.filter((x) => x.startsWith('pledges/') || x.startsWith('bulletins/2025/') || x.startsWith('rounds/')))
+      expect(sitemap, u).toContain(`/${u}</loc>`);
   });
 
   test('/rounds/2025/ shows the 2025 figures in both builds: as of the board date while current, as it ended afterwards', () => {
     const before = expected2025(dir1, '2025-12-26', '2025-12-26');
     const after = expected2025(dir2, '2026-02-10', '2025-12-31');
-    for (const [dist, exp, state] of [[first, before, 'current'], [second, after, 'ended']] as const) {
+    for (const [dist, exp, state] of [
+      [first, before, 'current'],
+      [second, after, 'ended'],
+    ] as const) {
       const html = page(dist, 'rounds/2025/');
       expect(html).toContain(`data-round-state="${state}"`);
       expect(figure(html, 'round-overall')).toEqual(exp.overall);

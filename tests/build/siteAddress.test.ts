@@ -35,7 +35,9 @@ describe('a build without the board’s address', () => {
   });
 
   test('emits no file that mentions localhost', () => {
-    const named = walk(bare.outDir).filter((f) => /\.(html|xml|json|csv|txt|js|css|webmanifest|pf_meta|pf_fragment|pf_index)$/.test(f) || f.includes('pagefind/'));
+    const named = walk(bare.outDir).filter(
+      (f) => /\.(html|xml|json|csv|txt|js|css|webmanifest|pf_meta|pf_fragment|pf_index)$/.test(f) || f.includes('pagefind/'),
+    );
     expect(named.length).toBeGreaterThan(50);
     expect(named.filter((f) => /localhost|127\.0\.0\.1/.test(text(bare.outDir, f)))).toEqual([]);
   });

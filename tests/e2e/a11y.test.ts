@@ -41,7 +41,10 @@ describe('keyboard use', () => {
   test('the skip link is the first thing Tab reaches and it moves focus to the main content', async () => {
     await tp.goto('');
     await tp.page.keyboard.press('Tab');
-    const first = await tp.page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), href: document.activeElement?.getAttribute('href') }));
+    const first = await tp.page.evaluate(() => ({
+      text: document.activeElement?.textContent?.trim(),
+      href: document.activeElement?.getAttribute('href'),
+    }));
     expect(first.href).toBe('#main');
     const box = await tp.page.locator('a.skip').boundingBox();
     expect(box && box.x >= 0 && box.y >= 0, 'the focused skip link is on screen').toBe(true);

@@ -25,7 +25,9 @@ interface PledgeFront {
 
 /** YAML front matter of a Markdown file (dates stay strings). */
 function frontMatter(file: string): PledgeFront {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
   const m = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(text);
   if (!m) throw new Error(`${file} has no front matter`);
   return (yaml.load(m[1], { schema: yaml.CORE_SCHEMA }) ?? {}) as PledgeFront;
@@ -44,7 +46,9 @@ function expectedOverall(): { done: number; total: number; text: string } {
     total += 1;
     if (typeof p.closed?.date === 'string' && p.closed.date <= site.asOf) done += 1;
   }
-  const text = new Intl.NumberFormat('zh-CN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(done / total);
+  const text = new Intl.NumberFormat('zh-CN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    done / total,
+  );
   return { done, total, text };
 }
 
@@ -102,7 +106,13 @@ function canvases(page: Page): Promise<CanvasInfo[]> {
         for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) painted += 1;
       }
       const r = c.getBoundingClientRect();
-      return { caption: fig.querySelector('figcaption')?.textContent ?? '', width: r.width, height: r.height, painted, visible: c.checkVisibility() };
+      return {
+        caption: fig.querySelector('figcaption')?.textContent ?? '',
+        width: r.width,
+        height: r.height,
+        painted,
+        visible: c.checkVisibility(),
+      };
     }),
   );
 }
@@ -125,8 +135,14 @@ describe('the charts on /stats/', () => {
     await tp.goto('stats/');
     const figs = await tp.page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('figure[data-chart]')].map((fig) => ({
-        data: JSON.parse(fig.querySelector('script[type="application/json"]')?.textContent ?? '{}') as { labels: string[]; values: (number | null)[] },
-        rows: [...fig.querySelectorAll('tbody tr')].map((tr) => ({ label: tr.querySelector('th')?.textContent?.trim() ?? '', rate: tr.querySelector('td')?.textContent?.trim() ?? '' })),
+        data: JSON.parse(fig.querySelector('script[type="application/json"]')?.textContent ?? '{}') as {
+          labels: string[];
+          values: (number | null)[];
+        },
+        rows: [...fig.querySelectorAll('tbody tr')].map((tr) => ({
+          label: tr.querySelector('th')?.textContent?.trim() ?? '',
+          rate: tr.querySelector('td')?.textContent?.trim() ?? '',
+        })),
       })),
     );
     for (const f of figs) {
@@ -192,7 +208,11 @@ describe('the 践诺台账 on /orgs/jiaoshi-yi/ with JavaScript off', () => {
   }
   const rows = (): Promise<Row[]> =>
     tpNoJs.page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.ledger tbody tr')].map((tr) => ({ category: tr.dataset.category ?? '', status: tr.dataset.status ?? '', visible: tr.checkVisibility() })),
+      [...document.querySelectorAll<HTMLElement>('.ledger tbody tr')].map((tr) => ({
+        category: tr.dataset.category ?? '',
+        status: tr.dataset.status ?? '',
+        visible: tr.checkVisibility(),
+      })),
     );
   const pick = async (attr: 'data-filter-cat' | 'data-filter-status', value: string | null, fieldset: number) => {
     const page = tpNoJs.page;
@@ -219,7 +239,9 @@ describe('the 践诺台账 on /orgs/jiaoshi-yi/ with JavaScript off', () => {
 
   test('filters the rows by category when a category label is clicked', async () => {
     await tpNoJs.goto('orgs/jiaoshi-yi/');
-    const cats = await tpNoJs.page.locator('.ledger input[data-filter-cat]').evaluateAll((els) => els.map((e) => e.getAttribute('data-filter-cat') ?? ''));
+    const cats = await tpNoJs.page
+      .locator('.ledger input[data-filter-cat]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-filter-cat') ?? ''));
     expect(cats).toEqual(['study', 'work', 'discipline', 'service']);
     for (const c of cats) {
       await pick('data-filter-cat', c, 0);
@@ -231,7 +253,9 @@ describe('the 践诺台账 on /orgs/jiaoshi-yi/ with JavaScript off', () => {
 
   test('filters the rows by status when a status label is clicked', async () => {
     await tpNoJs.goto('orgs/jiaoshi-yi/');
-    const statuses = await tpNoJs.page.locator('.ledger input[data-filter-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-filter-status') ?? ''));
+    const statuses = await tpNoJs.page
+      .locator('.ledger input[data-filter-status]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-filter-status') ?? ''));
     const present = [...new Set((await rows()).map((r) => r.status))];
     expect(statuses.sort()).toEqual(present.sort());
     for (const s of statuses) {
@@ -277,7 +301,8 @@ describe('no horizontal overflow', () => {
               .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ')[0]}` : ''}`);
             return { scroll: d.scrollWidth, client: d.clientWidth, culprits };
           });
-          if (m.scroll > m.client + 1) wide.push(`/${pt.path}: scrollWidth ${m.scroll} > clientWidth ${m.client} (${m.culprits.join(', ')})`);
+          if (m.scroll > m.client + 1)
+            wide.push(`/${pt.path}: scrollWidth ${m.scroll} > clientWidth ${m.client} (${m.culprits.join(', ')})`);
         }
         expect(wide, wide.join('\n')).toEqual([]);
       } finally {

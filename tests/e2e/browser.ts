@@ -12,7 +12,16 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -111,7 +120,11 @@ export function newContext(browser: Browser, options: BrowserContextOptions = {}
 
 /** Resolves when every `[data-chart]` figure on the page has been drawn by chart.js. */
 export async function waitForCharts(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-chart]')].every((f) => f.dataset.drawn === 'true'), undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll<HTMLElement>('[data-chart]')].every((f) => f.dataset.drawn === 'true'),
+    undefined,
+    { timeout: 10_000 },
+  );
   // chart.js draws in the frame after it is created.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
@@ -119,10 +132,14 @@ export async function waitForCharts(page: Page): Promise<void> {
 /** Resolves when the search page has finished a query; returns the status line. */
 export async function waitForSearch(page: Page): Promise<string> {
   const loading = '正在搜索';
-  await page.waitForFunction((l) => {
-    const s = document.querySelector('.search-status')?.textContent ?? '';
-    return s !== '' && !s.includes(l);
-  }, loading, { timeout: 15_000 });
+  await page.waitForFunction(
+    (l) => {
+      const s = document.querySelector('.search-status')?.textContent ?? '';
+      return s !== '' && !s.includes(l);
+    },
+    loading,
+    { timeout: 15_000 },
+  );
   return (await page.locator('.search-status').textContent()) ?? '';
 }
 
@@ -132,7 +149,11 @@ export async function waitForSearch(page: Page): Promise<string> {
  * (SITE_SCOPE=internal) of the same sample instead of the public one.
  * @example let tp: TrackedPage; useTrackedPage((p) => (tp = p));
  */
-export function useTrackedPage(set: (tp: TrackedPage) => void, ready?: (tp: TrackedPage) => Promise<unknown>, scope: 'public' | 'internal' = 'public'): void {
+export function useTrackedPage(
+  set: (tp: TrackedPage) => void,
+  ready?: (tp: TrackedPage) => Promise<unknown>,
+  scope: 'public' | 'internal' = 'public',
+): void {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -29,7 +29,9 @@ async function watchedContext(browser: Browser): Promise<BrowserContext> {
     const w = window as unknown as { cspViolations: string[] };
     w.cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      w.cspViolations.push(`${e.effectiveDirective} refused ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}${e.sample ? ` “${e.sample}”` : ''}`);
+      w.cspViolations.push(
+        `${e.effectiveDirective} refused ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}${e.sample ? ` “${e.sample}”` : ''}`,
+      );
     });
   });
   return context;
@@ -37,7 +39,9 @@ async function watchedContext(browser: Browser): Promise<BrowserContext> {
 
 /** The violations recorded so far on the page, and the console's complaints about the policy. */
 async function refusals(page: Page, consoleErrors: string[]): Promise<string[]> {
-  const events = await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? ['(the recorder did not run)']);
+  const events = await page.evaluate(
+    () => (window as unknown as { cspViolations?: string[] }).cspViolations ?? ['(the recorder did not run)'],
+  );
   return [...events, ...consoleErrors.filter((m) => /Content Security Policy/i.test(m))];
 }
 
@@ -58,11 +62,15 @@ function markupOf(page: Page): Promise<Markup> {
     const meta = document.querySelector<HTMLMetaElement>('meta[http-equiv="Content-Security-Policy" i]');
     const covered = 'script, style, link[rel~="stylesheet"], link[rel~="modulepreload"]';
     const beforeMeta = meta
-      ? [...document.querySelectorAll(covered)].filter((el) => el.compareDocumentPosition(meta) & Node.DOCUMENT_POSITION_FOLLOWING).map((el) => el.outerHTML.slice(0, 120))
+      ? [...document.querySelectorAll(covered)]
+          .filter((el) => el.compareDocumentPosition(meta) & Node.DOCUMENT_POSITION_FOLLOWING)
+          .map((el) => el.outerHTML.slice(0, 120))
       : [];
     // Data blocks are not run, so the policy does not apply to them (a chart's numbers).
     const data = new Set(['application/json', 'application/ld+json']);
-    const inlineScripts = [...document.scripts].filter((s) => !s.src && !data.has(s.type.toLowerCase())).map((s) => s.outerHTML.slice(0, 120));
+    const inlineScripts = [...document.scripts]
+      .filter((s) => !s.src && !data.has(s.type.toLowerCase()))
+      .map((s) => s.outerHTML.slice(0, 120));
     const handlers = [...document.querySelectorAll('*')]
       .filter((el) => [...el.attributes].some((a) => a.name.startsWith('on')))
       .map((el) => el.outerHTML.slice(0, 120));
@@ -125,7 +133,9 @@ describe('the public pages under their policy', () => {
     await box.press('Enter');
     await tp.page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '陈慧');
     expect(await waitForSearch(tp.page)).toMatch(/找到 \d+ 条结果/);
-    const hrefs = await tp.page.locator('ol.results li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const hrefs = await tp.page
+      .locator('ol.results li a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(hrefs).toContain('/members/chen-hui/');
     await tp.page.waitForLoadState('networkidle');
     expect((await markupOf(tp.page)).handlers).toEqual([]);
@@ -147,10 +157,14 @@ describe('the public pages under their policy', () => {
       await failed;
     });
     // Violation events are dispatched as tasks of their own: wait for both to arrive.
-    await tp.page.waitForFunction(() => {
-      const seen = (window as unknown as { cspViolations: string[] }).cspViolations;
-      return ['script-src-elem', 'script-src-attr'].every((d) => seen.some((v) => v.startsWith(`${d} refused inline`)));
-    }, undefined, { timeout: 10_000 });
+    await tp.page.waitForFunction(
+      () => {
+        const seen = (window as unknown as { cspViolations: string[] }).cspViolations;
+        return ['script-src-elem', 'script-src-attr'].every((d) => seen.some((v) => v.startsWith(`${d} refused inline`)));
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
     expect(await tp.page.evaluate(() => (window as unknown as { injected?: string }).injected ?? null)).toBeNull();
   });
 });
@@ -214,7 +228,11 @@ describe('the admin as a production build writes it', () => {
     const outDir = join(dir, 'dist');
     // The server first, so the build's SITE is its address (loopback http is what the admin's login accepts besides https).
     server = await startStaticServer(outDir);
-    const r = buildSite({ outDir, site: server.origin, env: { CMS_BACKEND: 'forgejo', CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: gitHost, CMS_APP_ID: 'test-client-id' } });
+    const r = buildSite({
+      outDir,
+      site: server.origin,
+      env: { CMS_BACKEND: 'forgejo', CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: gitHost, CMS_APP_ID: 'test-client-id' },
+    });
     expect(r.code, r.out.slice(-4000)).toBe(0);
     browser = await launchBrowser();
   });

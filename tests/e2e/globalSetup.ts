@@ -31,11 +31,24 @@ function build(outDir: string, site: string, scope: 'public' | 'internal', publi
     // The bundled sample: no CONTENT_DIR from the caller's shell.
     const { CONTENT_DIR: _ignored, ...inherited } = childEnv();
     // The public pages only: no admin (CMS_BACKEND=none), which the CMS tests run on their own dev server.
-    const env: NodeJS.ProcessEnv = { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')), SITE: site, BASE: '/', CMS_BACKEND: 'none', SITE_SCOPE: scope, PUBLIC_SITE: publicSite };
+    const env: NodeJS.ProcessEnv = {
+      ...inherited,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')),
+      SITE: site,
+      BASE: '/',
+      CMS_BACKEND: 'none',
+      SITE_SCOPE: scope,
+      PUBLIC_SITE: publicSite,
+    };
     // Run from a folder of its own (see tests/build/buildSite.ts): Astro's server bundle then never lands in the shared .astro/.
     const work = mkdtempSync(join(tmpdir(), 'e2e-build-'));
     symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
-    const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, '--outDir', outDir], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, '--outDir', outDir], {
+      cwd: work,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -62,12 +75,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // One after the other: two Astro builds at once would compete for the machine's two cores and its memory.
     await build(distDir, server.origin, 'public');
     await build(internalDistDir, internal.origin, 'internal', server.origin);
-    for (const d of [distDir, internalDistDir]) if (!existsSync(join(d, 'index.html'))) throw new Error(`build wrote no index.html to ${d}`);
+    for (const d of [distDir, internalDistDir])
+      if (!existsSync(join(d, 'index.html'))) throw new Error(`build wrote no index.html to ${d}`);
   } catch (e) {
     await cleanup();
     throw e;
   }
-  console.log(`[e2e] built the sample (public and internal) and serving at ${server.origin}/ and ${internal.origin}/ (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `[e2e] built the sample (public and internal) and serving at ${server.origin}/ and ${internal.origin}/ (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
   project.provide('baseUrl', `${server.origin}/`);
   project.provide('distDir', distDir);
   project.provide('internalBaseUrl', `${internal.origin}/`);

@@ -29,7 +29,7 @@ function frontMatter<T>(file: string): T {
   if (!m) throw new Error(`no front matter in ${file}`);
   return (yaml.load(m[1], { schema: yaml.CORE_SCHEMA }) ?? {}) as T;
 }
-const folder = <T,>(...parts: string[]) =>
+const folder = <T>(...parts: string[]) =>
   readdirSync(join(example, ...parts))
     .filter((f) => f.endsWith('.md'))
     .map((f) => ({ id: f.slice(0, -3), data: frontMatter<T>(join(example, ...parts, f)) }));
@@ -37,16 +37,34 @@ const folder = <T,>(...parts: string[]) =>
 const site = JSON.parse(readFileSync(join(example, 'site.json'), 'utf8')) as { asOf: string; currentRound: string; topOrg: string };
 const households = folder<{ name: string; org: string; household?: boolean }>('members').filter((m) => m.data.household);
 const org = site.topOrg;
-const pledges = folder<{ owner: string; title: string; onPost?: boolean; review: { status: string; date?: string } }>('pledges', site.currentRound);
-const approvedTitles = (owner: string) => pledges.filter((p) => p.data.owner === owner && p.data.review.status === 'approved' && (p.data.review.date ?? '') <= site.asOf).map((p) => p.data.title);
+const pledges = folder<{ owner: string; title: string; onPost?: boolean; review: { status: string; date?: string } }>(
+  'pledges',
+  site.currentRound,
+);
+const approvedTitles = (owner: string) =>
+  pledges
+    .filter((p) => p.data.owner === owner && p.data.review.status === 'approved' && (p.data.review.date ?? '') <= site.asOf)
+    .map((p) => p.data.title);
 
 /** Builds the example in `scope` into `outDir`, as `npm run build` does, from a folder of its own (see tests/build/buildSite.ts). */
 function build(outDir: string, scope: 'public' | 'internal', siteUrl: string, publicSite: string): Promise<void> {
-  const env = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')), CONTENT_DIR: example, SITE: siteUrl, BASE: '/', SITE_SCOPE: scope, PUBLIC_SITE: publicSite });
+  const env = childEnv({
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')),
+    CONTENT_DIR: example,
+    SITE: siteUrl,
+    BASE: '/',
+    SITE_SCOPE: scope,
+    PUBLIC_SITE: publicSite,
+  });
   const work = mkdtempSync(join(tmpdir(), 'e2e-household-'));
   symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
   return new Promise((ok, fail) => {
-    const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, '--outDir', outDir], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, '--outDir', outDir], {
+      cwd: work,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -127,10 +145,13 @@ describe('the 共产党员户 plaques of examples/provincial (internal/print/hou
         expect(text, m.id).toContain(m.data.name);
         const title = plaque.locator('.title');
         expect((await title.innerText()).replace(/\s/g, '')).toBe('共产党员户');
-        expect(await title.evaluate((e) => parseFloat(getComputedStyle(e).fontSize)), 'the title is very large').toBeGreaterThan(4 * bodySize);
+        expect(await title.evaluate((e) => parseFloat(getComputedStyle(e).fontSize)), 'the title is very large').toBeGreaterThan(
+          4 * bodySize,
+        );
         expect((await plaque.locator('li').allInnerTexts()).map((s) => s.trim()).sort(), m.id).toEqual(approvedTitles(m.id).sort());
       }
-      for (const sel of ['.site-header', '.site-footer', '.print-hint', 'nav.toc', '[data-internal-banner]']) expect(await tp.page.locator(sel).first().isVisible(), `${sel} in print`).toBe(false);
+      for (const sel of ['.site-header', '.site-footer', '.print-hint', 'nav.toc', '[data-internal-banner]'])
+        expect(await tp.page.locator(sel).first().isVisible(), `${sel} in print`).toBe(false);
     } finally {
       await tp.page.emulateMedia({ media: null });
     }

@@ -23,7 +23,14 @@ function front(rel: string): Record<string, any> {
 }
 const dirFiles = (rel: string) => readdirSync(join(root, 'content', rel)).filter((f) => f.endsWith('.md'));
 
-const internalPages = ['internal/', 'internal/results/2025/jiaoshi-er/', 'internal/results/2025/tuixiu/', 'internal/reviews/jiaoshi-yi/', 'internal/audit/', 'internal/pending/'];
+const internalPages = [
+  'internal/',
+  'internal/results/2025/jiaoshi-er/',
+  'internal/results/2025/tuixiu/',
+  'internal/reviews/jiaoshi-yi/',
+  'internal/audit/',
+  'internal/pending/',
+];
 
 async function axe(tp: TrackedPage): Promise<string[]> {
   return (await axeViolations(tp.page)).map((v) => axeReport([v]));
@@ -33,17 +40,20 @@ describe('the internal build', () => {
   let tp: TrackedPage;
   useTrackedPage((p) => (tp = p), undefined, 'internal');
 
-  test.each(['', 'honours/', ...internalPages])('/%s is marked noindex and shows the 内部资料 banner, with no errors and no axe violation', async (path) => {
-    const res = await tp.goto(path);
-    expect(res.status()).toBe(200);
-    expect(await tp.page.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
-    const banner = tp.page.locator('[data-internal-banner]');
-    expect(await banner.isVisible()).toBe(true);
-    expect(await banner.textContent()).toContain('内部资料');
-    expect(tp.errors(), describeLog(tp.log)).toEqual([]);
-    expect(tp.log.offSite).toEqual([]);
-    expect(await axe(tp)).toEqual([]);
-  });
+  test.each(['', 'honours/', ...internalPages])(
+    '/%s is marked noindex and shows the 内部资料 banner, with no errors and no axe violation',
+    async (path) => {
+      const res = await tp.goto(path);
+      expect(res.status()).toBe(200);
+      expect(await tp.page.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
+      const banner = tp.page.locator('[data-internal-banner]');
+      expect(await banner.isVisible()).toBe(true);
+      expect(await banner.textContent()).toContain('内部资料');
+      expect(tp.errors(), describeLog(tp.log)).toEqual([]);
+      expect(tp.log.offSite).toEqual([]);
+      expect(await axe(tp)).toEqual([]);
+    },
+  );
 
   test('robots.txt asks every crawler to stay out', async () => {
     const res = await tp.page.request.get(tp.url('robots.txt'));
@@ -57,8 +67,16 @@ describe('the internal build', () => {
     const facts = (await tp.page.locator('.facts').first().textContent()) ?? '';
     // The kinds with a count, as the evaluation form labels them (篇三: 党员代表、人大代表和群众代表).
     const labels: Record<string, string> = { partyReps: '党员代表', npcDeputies: '人大代表', masses: '群众代表（本单位群众）' };
-    expect(Object.keys(ev.panel).every((k) => k in labels), 'the sample’s panel is of 篇三’s kinds').toBe(true);
-    expect(facts).toContain(`${panel} 人（${Object.entries(ev.panel as Record<string, number>).filter(([, n]) => n > 0).map(([k, n]) => `${labels[k]} ${n}`).join('、')}）`);
+    expect(
+      Object.keys(ev.panel).every((k) => k in labels),
+      'the sample’s panel is of 篇三’s kinds',
+    ).toBe(true);
+    expect(facts).toContain(
+      `${panel} 人（${Object.entries(ev.panel as Record<string, number>)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${labels[k]} ${n}`)
+        .join('、')}）`,
+    );
     expect(facts).not.toContain('80%');
     expect(await tp.page.locator('[data-panel-ok]').count()).toBe(0);
     const rows = tp.page.locator('table.results tbody tr');
@@ -115,7 +133,13 @@ describe('the internal build', () => {
     expect(await items.count()).toBe(findings.length);
     const text = (await tp.page.locator('main').textContent()) ?? '';
     for (const f of findings) expect(text).toContain(f.message);
-    const shown = await items.evaluateAll((els) => els.map((li) => ({ rule: li.getAttribute('data-rule'), file: li.querySelector('code')?.textContent ?? '', href: li.querySelector('a')?.getAttribute('href') ?? '' })));
+    const shown = await items.evaluateAll((els) =>
+      els.map((li) => ({
+        rule: li.getAttribute('data-rule'),
+        file: li.querySelector('code')?.textContent ?? '',
+        href: li.querySelector('a')?.getAttribute('href') ?? '',
+      })),
+    );
     for (const s of shown) expect(existsSync(join(root, s.file)), s.file).toBe(true);
     for (const href of new Set(shown.map((s) => s.href))) {
       const res = await tp.page.request.get(tp.url(href));
@@ -159,7 +183,9 @@ describe('the public build', () => {
   });
 
   test('the 光荣榜 shows every decided commendation, and each shows on its member’s or org’s page', async () => {
-    const commendations = dirFiles('commendations/2025').map((f) => ({ ...front(`commendations/2025/${f}`), id: f.replace(/\.md$/, '') }) as Record<string, any>);
+    const commendations = dirFiles('commendations/2025').map(
+      (f) => ({ ...front(`commendations/2025/${f}`), id: f.replace(/\.md$/, '') }) as Record<string, any>,
+    );
     expect(commendations.length).toBeGreaterThan(0);
     await tp.goto('honours/');
     expect(tp.errors(), describeLog(tp.log)).toEqual([]);

@@ -58,7 +58,13 @@ describe('the ledger table', () => {
       const last = table.querySelector('thead th:last-child')!.getBoundingClientRect();
       const first = table.querySelector('tbody td:first-child')!.getBoundingClientRect();
       const caption = document.querySelector('section.ledger .table-caption')!.getBoundingClientRect();
-      return { lastRight: last.right, firstLeft: first.left, captionLeft: caption.left, captionRight: caption.right, vw: document.documentElement.clientWidth };
+      return {
+        lastRight: last.right,
+        firstLeft: first.left,
+        captionLeft: caption.left,
+        captionRight: caption.right,
+        vw: document.documentElement.clientWidth,
+      };
     });
     expect(after.lastRight, 'the last column can be scrolled into view').toBeLessThanOrEqual(after.vw + 1);
     expect(after.firstLeft, 'the title column stays at the left edge').toBeGreaterThanOrEqual(-1);

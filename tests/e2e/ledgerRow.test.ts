@@ -49,7 +49,20 @@ describe('one pledge, the same cells everywhere', () => {
     const dist = inject('distDir');
     const json = JSON.parse(readFileSync(join(dist, 'data/pledges.json'), 'utf8')) as {
       asOf: string;
-      pledges: { id: string; orgId: string; owner: string; categoryLabel: string; title: string; measuresText: string; deadline: string; latestDate: string; latestNote: string; progress: number | null; statusLabel: string; closedOn: string }[];
+      pledges: {
+        id: string;
+        orgId: string;
+        owner: string;
+        categoryLabel: string;
+        title: string;
+        measuresText: string;
+        deadline: string;
+        latestDate: string;
+        latestNote: string;
+        progress: number | null;
+        statusLabel: string;
+        closedOn: string;
+      }[];
     };
     const [header, ...csvRows] = parseCsv(readFileSync(join(dist, 'data/pledges.csv'), 'utf8').replace(/^\uFEFF/, ''));
     const col = (name: string) => header.findIndex((h) => h.replace(/[（(]%[）)]/, '') === name);
@@ -78,25 +91,52 @@ describe('one pledge, the same cells everywhere', () => {
     let compared = 0;
     for (const orgId of [...new Set(json.pledges.map((p) => p.orgId))]) {
       await tp.goto(`orgs/${orgId}/`);
-      const table = await tp.page.locator('section.ledger tbody tr').evaluateAll((rows) =>
-        rows.map((r) => ({ id: (r as HTMLElement).dataset.pledge ?? '', cells: [...r.querySelectorAll('td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()) })),
-      );
+      const table = await tp.page
+        .locator('section.ledger tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((r) => ({
+            id: (r as HTMLElement).dataset.pledge ?? '',
+            cells: [...r.querySelectorAll('td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()),
+          })),
+        );
       for (const { id, cells } of table) {
         const p = json.pledges.find((x) => x.id === id)!;
         expect(p, id).toBeDefined();
         const want = fromJson(p);
         const status = cells[6].replace(/^\S+\s/, '');
-        expect({ category: cells[2], title: cells[0], measures: cells[3], deadline: cells[4], latest: cells[5], status, closedOn: cells[7] }, `table ${id}`).toEqual(want);
+        expect(
+          { category: cells[2], title: cells[0], measures: cells[3], deadline: cells[4], latest: cells[5], status, closedOn: cells[7] },
+          `table ${id}`,
+        ).toEqual(want);
 
         const c = csv.get(id)!;
         expect(
-          { category: c[col('类别')], title: c[col('承诺事项')], measures: c[col('践诺措施')], deadline: c[col('完成时限')], latest: c[col('最新进展日期')] ? `${c[col('最新进展日期')]} ${c[col('最新进展')]}（${c[col('完成进度')]}%）` : '', status: c[col('状态')], closedOn: c[col('销号日期')] },
+          {
+            category: c[col('类别')],
+            title: c[col('承诺事项')],
+            measures: c[col('践诺措施')],
+            deadline: c[col('完成时限')],
+            latest: c[col('最新进展日期')] ? `${c[col('最新进展日期')]} ${c[col('最新进展')]}（${c[col('完成进度')]}%）` : '',
+            status: c[col('状态')],
+            closedOn: c[col('销号日期')],
+          },
           `csv ${id}`,
         ).toEqual(want);
 
         const x = xlsx.get(`${p.owner}|${p.title}`)!;
         expect(x, `xlsx ${id}`).toBeDefined();
-        expect({ category: x[2], title: x[3], measures: x[4], deadline: x[5], latest: x[6] ? `${x[6]}（${x[7]}%）` : '', status: x[8], closedOn: x[9] }, `xlsx ${id}`).toEqual(want);
+        expect(
+          {
+            category: x[2],
+            title: x[3],
+            measures: x[4],
+            deadline: x[5],
+            latest: x[6] ? `${x[6]}（${x[7]}%）` : '',
+            status: x[8],
+            closedOn: x[9],
+          },
+          `xlsx ${id}`,
+        ).toEqual(want);
         compared += 1;
       }
     }

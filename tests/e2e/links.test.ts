@@ -69,7 +69,8 @@ function refsOf(html: string): Ref[] {
       const name = a[1].toLowerCase();
       const value = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '');
       if (urlAttrs.has(name)) refs.push({ attr: name, value });
-      else if (name === 'srcset' || name === 'imagesrcset') for (const part of value.split(',')) refs.push({ attr: name, value: part.trim().split(/\s+/)[0] });
+      else if (name === 'srcset' || name === 'imagesrcset')
+        for (const part of value.split(',')) refs.push({ attr: name, value: part.trim().split(/\s+/)[0] });
     }
   }
   return refs;
@@ -91,7 +92,7 @@ function idsOfFile(file: string): Set<string> {
 
 /** Problems with one URL found on `from`; empty when it resolves (or is not ours to check). */
 function check(raw: string, from: URL, what: string): string[] {
-  if (raw === '' ) return [`${what}: empty URL`];
+  if (raw === '') return [`${what}: empty URL`];
   if (/^(mailto|tel|data|blob|javascript):/i.test(raw)) return [];
   let url: URL;
   try {
@@ -111,7 +112,19 @@ function check(raw: string, from: URL, what: string): string[] {
 
 describe('the built site', () => {
   test('has the pages every page type needs', () => {
-    for (const p of ['index.html', '404.html', 'stats/index.html', 'about/index.html', 'search/index.html', 'bulletins/index.html', 'feed.xml', 'sitemap.xml', 'data/pledges.json', 'data/pledges.csv', 'pagefind/pagefind.js']) {
+    for (const p of [
+      'index.html',
+      '404.html',
+      'stats/index.html',
+      'about/index.html',
+      'search/index.html',
+      'bulletins/index.html',
+      'feed.xml',
+      'sitemap.xml',
+      'data/pledges.json',
+      'data/pledges.csv',
+      'pagefind/pagefind.js',
+    ]) {
       expect(existsSync(join(distDir, p)), p).toBe(true);
     }
     expect(htmlFiles.length).toBeGreaterThan(100);

@@ -16,7 +16,9 @@ useTrackedPage((p) => (tp = p));
 
 describe('the pledge page', () => {
   test('puts the title before the facts block, and the facts name the owner and the approval date', async () => {
-    const json = JSON.parse(readFileSync(join(inject('distDir'), 'data/pledges.json'), 'utf8')) as { pledges: { id: string; owner: string; approvedOn: string }[] };
+    const json = JSON.parse(readFileSync(join(inject('distDir'), 'data/pledges.json'), 'utf8')) as {
+      pledges: { id: string; owner: string; approvedOn: string }[];
+    };
     const p = json.pledges[0];
     await tp.goto(`pledges/${p.id}/`);
     const order = await tp.page.evaluate(() => {
@@ -36,13 +38,33 @@ describe('the pledge page', () => {
     const file = `content/pledges/${id}.md`;
     await tp.goto(`pledges/${id}/`);
     // 承诺经过: the approval, then each record up to the as-of date, as the file has them.
-    const front = yaml.load(readFileSync(join(root, file), 'utf8').split('\n---\n')[0].replace(/^---\n/, ''), { schema: yaml.CORE_SCHEMA }) as { review: { date: string }; records: { date: string }[] };
+    const front = yaml.load(
+      readFileSync(join(root, file), 'utf8')
+        .split('\n---\n')[0]
+        .replace(/^---\n/, ''),
+      { schema: yaml.CORE_SCHEMA },
+    ) as { review: { date: string }; records: { date: string }[] };
     const asOf = (JSON.parse(readFileSync(join(root, 'content/site.json'), 'utf8')) as { asOf: string }).asOf;
-    const events = await tp.page.locator('[data-event]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-event'), e.querySelector('time')?.getAttribute('datetime')]));
-    expect(events).toEqual([['approved', front.review.date], ...front.records.filter((r) => r.date <= asOf).map((r) => ['record', r.date])]);
+    const events = await tp.page
+      .locator('[data-event]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-event'), e.querySelector('time')?.getAttribute('datetime')]));
+    expect(events).toEqual([
+      ['approved', front.review.date],
+      ...front.records.filter((r) => r.date <= asOf).map((r) => ['record', r.date]),
+    ]);
     // 修改记录: exactly the commits git lists for the file on the main line, oldest first.
-    const commits = execFileSync('git', ['log', '--first-parent', '--reverse', '--format=%H', '--', file], { cwd: root, encoding: 'utf8' }).trim().split('\n');
-    const rows = await tp.page.locator('[data-history-commit]').evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-history-commit'), marked: e.hasAttribute('data-marked'), text: (e as HTMLElement).innerText })));
+    const commits = execFileSync('git', ['log', '--first-parent', '--reverse', '--format=%H', '--', file], { cwd: root, encoding: 'utf8' })
+      .trim()
+      .split('\n');
+    const rows = await tp.page
+      .locator('[data-history-commit]')
+      .evaluateAll((els) =>
+        els.map((e) => ({
+          id: e.getAttribute('data-history-commit'),
+          marked: e.hasAttribute('data-marked'),
+          text: (e as HTMLElement).innerText,
+        })),
+      );
     // The public board counts the commits before the pledge was first published instead of listing them.
     const draftLine = tp.page.locator('[data-history-drafts]');
     const drafts = (await draftLine.count()) ? Number(await draftLine.getAttribute('data-history-drafts')) : 0;

@@ -30,13 +30,19 @@ const members = [
 function pdfPages(pdf: Buffer): { objects: number; count: number | null } {
   const s = pdf.toString('latin1');
   const objects = (s.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length;
-  const counts = [...s.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) => Number(m[1] ?? m[2]));
+  const counts = [...s.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) =>
+    Number(m[1] ?? m[2]),
+  );
   return { objects, count: counts.length ? Math.max(...counts) : null };
 }
 
 let tp: TrackedPage;
 useTrackedPage((p) => (tp = p));
-const site = JSON.parse(readFileSync(new URL('../../content/site.json', import.meta.url), 'utf8')) as { name: string; asOf: string; contact: { name: string; phone?: string } };
+const site = JSON.parse(readFileSync(new URL('../../content/site.json', import.meta.url), 'utf8')) as {
+  name: string;
+  asOf: string;
+  contact: { name: string; phone?: string };
+};
 
 describe.each(members)('the 公开承诺书 of $id ($why)', ({ id }) => {
   test('prints on exactly one A4 page', async () => {

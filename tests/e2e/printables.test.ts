@@ -34,8 +34,21 @@ function folder<T>(...parts: string[]): { id: string; data: T }[] {
     .map((f) => ({ id: f.replace(/\.md$/, ''), data: frontMatter<T>(join(dir, f)) }));
 }
 
-interface MemberFront { name: string; org: string; post?: string; assignedPost?: string; status?: string; roles?: string[] }
-interface OrgFront { name: string; level: string; parent?: string; unitType: string; secretary?: string }
+interface MemberFront {
+  name: string;
+  org: string;
+  post?: string;
+  assignedPost?: string;
+  status?: string;
+  roles?: string[];
+}
+interface OrgFront {
+  name: string;
+  level: string;
+  parent?: string;
+  unitType: string;
+  secretary?: string;
+}
 interface PledgeFront {
   owner: string;
   title: string;
@@ -60,7 +73,9 @@ const approvedOf = (owner: string) => pledges.filter((p) => p.data.owner === own
 function pdfInfo(pdf: Buffer): { pages: number; width: number; height: number } {
   const s = pdf.toString('latin1');
   const pages = (s.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length;
-  const counts = [...s.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) => Number(m[1] ?? m[2]));
+  const counts = [...s.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) =>
+    Number(m[1] ?? m[2]),
+  );
   if (counts.length) expect(Math.max(...counts), 'the /Pages /Count agrees with the page objects').toBe(pages);
   const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(s);
   return { pages, width: Number(box?.[1]), height: Number(box?.[2]) };
@@ -131,7 +146,9 @@ describe('the 满意度测评表 (internal/print/survey/<round>/<org>/)', () => 
       expect(text).toContain(roundTitle);
       expect(text).toContain(orgs.get(org)!.name);
       expect(text).toContain('测评日期');
-      expect(await tp.page.locator('[data-two-way]').innerText()).toBe('本次评议结合双向述职：党支部和每名党员先述职，再由党员代表、人大代表和群众代表评议。');
+      expect(await tp.page.locator('[data-two-way]').innerText()).toBe(
+        '本次评议结合双向述职：党支部和每名党员先述职，再由党员代表、人大代表和群众代表评议。',
+      );
       // 篇三 sets no least panel: no 80% line on the form or the tally sheet.
       expect(await tp.page.locator('[data-panel-requirement]').count()).toBe(0);
       expect(await printedText('body')).not.toContain('80%');
@@ -149,7 +166,11 @@ describe('the 满意度测评表 (internal/print/survey/<round>/<org>/)', () => 
       expect(await rows.count()).toBe(own.length + 1);
       expect(await tp.page.locator('[data-tally] thead th.reported').innerText()).toBe('已述职');
       expect(await tp.page.locator('[data-tally] tbody td.reported .box').count(), 'one 已述职 box per row').toBe(own.length + 1);
-      const present = await tp.page.locator('[data-tally] [data-present]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-present'), e.textContent?.replace(/\s+/g, ''), e.querySelectorAll('.blank').length]));
+      const present = await tp.page
+        .locator('[data-tally] [data-present]')
+        .evaluateAll((els) =>
+          els.map((e) => [e.getAttribute('data-present'), e.textContent?.replace(/\s+/g, ''), e.querySelectorAll('.blank').length]),
+        );
       expect(present).toEqual([
         ['partyReps', '党员代表人', 1],
         ['npcDeputies', '、人大代表人', 1],
@@ -165,7 +186,9 @@ describe('the 满意度测评表 (internal/print/survey/<round>/<org>/)', () => 
       expect(await first.locator('th[scope="row"]').innerText()).toBe(orgs.get(org)!.name);
       expect(await first.locator('td .box').count(), 'the branch: three boxes').toBe(3);
       expect(await tp.page.locator('[data-tally] tbody tr').first().getAttribute('data-org')).toBe(org);
-      const ids = await ballot.evaluateAll((rows) => rows.flatMap((r) => (r.hasAttribute('data-member') ? [r.getAttribute('data-member')] : [])));
+      const ids = await ballot.evaluateAll((rows) =>
+        rows.flatMap((r) => (r.hasAttribute('data-member') ? [r.getAttribute('data-member')] : [])),
+      );
       expect([...ids].sort()).toEqual(own.map((m) => m.id).sort());
       expect(await ballot.count()).toBe(own.length + 1);
       const headers = (await tp.page.locator('table.ballot thead th').allInnerTexts()).map((s) => s.trim());
@@ -174,15 +197,23 @@ describe('the 满意度测评表 (internal/print/survey/<round>/<org>/)', () => 
         const row = tp.page.locator(`table.ballot tr[data-member="${m.id}"]`);
         expect(await row.locator('th[scope="row"]').innerText()).toContain(m.data.name);
         expect(await row.locator('td .box').count(), `${m.id}: three boxes`).toBe(3);
-        expect(await row.locator('td.choice').evaluateAll((cells) => cells.map((c) => c.textContent?.trim())), `${m.id}: the boxes are empty`).toEqual(['', '', '']);
+        expect(
+          await row.locator('td.choice').evaluateAll((cells) => cells.map((c) => c.textContent?.trim())),
+          `${m.id}: the boxes are empty`,
+        ).toEqual(['', '', '']);
         const mark = statusMarks[m.data.status ?? 'active'];
         const name = await row.locator('th').innerText();
         if (mark) expect(name, `${m.id} is marked`).toContain(mark);
         else expect(name).toBe(m.data.name);
       }
-      const tally = await tp.page.locator('[data-tally] tbody tr[data-member]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-member')));
+      const tally = await tp.page
+        .locator('[data-tally] tbody tr[data-member]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-member')));
       expect([...tally].sort()).toEqual(own.map((m) => m.id).sort());
-      expect(await tp.page.locator('[data-tally] [data-signature]').allInnerTexts()).toEqual([expect.stringContaining('计票人'), expect.stringContaining('监票人')]);
+      expect(await tp.page.locator('[data-tally] [data-signature]').allInnerTexts()).toEqual([
+        expect.stringContaining('计票人'),
+        expect.stringContaining('监票人'),
+      ]);
     });
   });
 
@@ -200,7 +231,10 @@ function branchOrder(org: string): { id: string; data: MemberFront }[] {
   const own = members.filter((m) => m.data.org === org).sort((a, b) => (a.id < b.id ? -1 : 1));
   const secretary = orgs.get(org)?.secretary ?? own.find((m) => m.data.roles?.includes('secretary'))?.id;
   const rank = (m: { id: string; data: MemberFront }) => (m.id === secretary ? 0 : m.data.roles?.includes('committee') ? 1 : 2);
-  return own.map((m, i) => ({ m, i })).sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i).map(({ m }) => m);
+  return own
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i)
+    .map(({ m }) => m);
 }
 
 // 96 CSS px per inch: an A4 landscape sheet is 297 × 210 mm.
@@ -235,10 +269,14 @@ describe('the 共产党员先锋岗 desk signs of a branch (internal/print/desk-
 
     test('has one card per member of exactly this branch, in the survey’s order (secretary, committee, the others), each with its anchor and listed on screen', async () => {
       await open(path);
-      const cards = await tp.page.locator('[data-desk-sign]').evaluateAll((els) => els.map((e) => ({ member: e.getAttribute('data-member'), id: e.id })));
+      const cards = await tp.page
+        .locator('[data-desk-sign]')
+        .evaluateAll((els) => els.map((e) => ({ member: e.getAttribute('data-member'), id: e.id })));
       expect(cards.map((c) => c.member)).toEqual(own.map((m) => m.id));
       expect(cards.map((c) => c.id)).toEqual(own.map((m) => `m-${m.id}`));
-      const toc = await tp.page.locator('nav.toc a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent?.trim() })));
+      const toc = await tp.page
+        .locator('nav.toc a')
+        .evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent?.trim() })));
       expect(toc).toEqual(own.map((m) => ({ href: `#m-${m.id}`, text: m.data.name })));
       expect(await tp.page.locator('nav.toc').isVisible(), 'the list is on screen').toBe(true);
       await tp.page.emulateMedia({ media: 'print' });
@@ -262,7 +300,11 @@ describe('the 共产党员先锋岗 desk signs of a branch (internal/print/desk-
               width: r.width,
               height: r.height,
               breakAfter: getComputedStyle(s).breakAfter,
-              faces: [...s.querySelectorAll(':scope > section')].map((e) => ({ transform: getComputedStyle(e).transform, top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom })),
+              faces: [...s.querySelectorAll(':scope > section')].map((e) => ({
+                transform: getComputedStyle(e).transform,
+                top: e.getBoundingClientRect().top,
+                bottom: e.getBoundingClientRect().bottom,
+              })),
             };
           }),
         );
@@ -299,7 +341,10 @@ describe('the 共产党员先锋岗 desk signs of a branch (internal/print/desk-
           expect((await face.locator('li').allInnerTexts()).map((s) => s.trim()).sort(), m.id).toEqual([...titles].sort());
         }
       }
-      const nameSize = await tp.page.locator('[data-desk-sign] .name').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      const nameSize = await tp.page
+        .locator('[data-desk-sign] .name')
+        .first()
+        .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
       const bodySize = await tp.page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
       expect(nameSize, 'the name is very large').toBeGreaterThan(3 * bodySize);
     });
@@ -329,10 +374,15 @@ describe('the 共产党员先锋岗 desk signs of a branch (internal/print/desk-
       const ids = new Set(own.map((m) => m.id));
       // The members' internal texts in the content: evaluation summaries and comments, leader reviews.
       const internal: string[] = [];
-      for (const e of folder<{ members: { member: string; self?: { summary?: string }; leader?: { comment?: string } }[] }>('evaluations', round)) {
+      for (const e of folder<{ members: { member: string; self?: { summary?: string }; leader?: { comment?: string } }[] }>(
+        'evaluations',
+        round,
+      )) {
         for (const x of e.data.members.filter((x) => ids.has(x.member))) internal.push(x.self?.summary ?? '', x.leader?.comment ?? '');
       }
-      for (const r of folder<{ subject: string; achievements?: string; problems?: string; direction?: string }>('reviews', round).filter((r) => ids.has(r.data.subject) || r.data.subject === org)) {
+      for (const r of folder<{ subject: string; achievements?: string; problems?: string; direction?: string }>('reviews', round).filter(
+        (r) => ids.has(r.data.subject) || r.data.subject === org,
+      )) {
         internal.push(r.data.achievements ?? '', r.data.problems ?? '', r.data.direction ?? '');
       }
       await open(path);
@@ -456,7 +506,9 @@ describe('the 公开承诺书 for signing of a branch (internal/print/letter/<or
       expect(text).toContain(member?.name ?? o.name);
       expect(text).toContain(o.name);
       if (!member && o.parent) expect(text).toContain(orgs.get(o.parent)!.name);
-      const titles = (await tp.page.locator(`#${anchor} article[data-pledge] h3`).allInnerTexts()).map((s) => s.replace(/^\d+\.\s*/, '').trim());
+      const titles = (await tp.page.locator(`#${anchor} article[data-pledge] h3`).allInnerTexts()).map((s) =>
+        s.replace(/^\d+\.\s*/, '').trim(),
+      );
       expect(titles.sort()).toEqual(own.map((p) => p.title).sort());
       for (const p of own) {
         for (const measure of p.measures ?? []) expect(text).toContain(measure);
@@ -501,7 +553,8 @@ describe('all three printables', () => {
       try {
         expect(await tp.page.locator('[data-internal-banner]').isVisible(), 'in print').toBe(bannerPrints);
         if (bannerPrints) expect(await tp.page.locator('[data-internal-banner]').innerText()).toContain('内部资料');
-        for (const sel of ['.site-header', '.site-footer', 'nav', '.print-hint']) expect(await tp.page.locator(sel).first().isVisible(), `${sel} in print`).toBe(false);
+        for (const sel of ['.site-header', '.site-footer', 'nav', '.print-hint'])
+          expect(await tp.page.locator(sel).first().isVisible(), `${sel} in print`).toBe(false);
       } finally {
         await tp.page.emulateMedia({ media: null });
       }

@@ -64,23 +64,65 @@ describe('the 考核评比 page (internal build)', () => {
     expect(await tp.page.$$eval('section.stage[data-running]', (ss) => ss.map((s) => s.getAttribute('data-stage')))).toEqual(['jiangnuo']);
     expect(await tp.page.locator('nav.stages').textContent()).toContain('奖诺（进行中）');
     for (const stage of stages as string[]) {
-      const chart = JSON.parse(await tp.page.locator(`#chart-${stage} script[type="application/json"]`).textContent() ?? '{}') as { labels: string[]; values: (number | null)[] };
+      const chart = JSON.parse((await tp.page.locator(`#chart-${stage} script[type="application/json"]`).textContent()) ?? '{}') as {
+        labels: string[];
+        values: (number | null)[];
+      };
       const rows = await tableRows(stage);
-      expect(rows.map((r) => r.name), stage).toEqual(chart.labels);
-      expect(rows.map((r) => percent(r.texts.completion)), stage).toEqual(chart.values);
-      expect(rows.map((r) => (r.values.completion === '' ? null : Math.round(Number(r.values.completion) * 1000) / 10)), stage).toEqual(chart.values);
+      expect(
+        rows.map((r) => r.name),
+        stage,
+      ).toEqual(chart.labels);
+      expect(
+        rows.map((r) => percent(r.texts.completion)),
+        stage,
+      ).toEqual(chart.values);
+      expect(
+        rows.map((r) => (r.values.completion === '' ? null : Math.round(Number(r.values.completion) * 1000) / 10)),
+        stage,
+      ).toEqual(chart.values);
     }
     // The whole round adds the evaluation columns; the 党总支 has its own row.
     const round = await tableRows('round');
     expect(round.map((r) => r.name)).toContain('青山市实验中学党总支');
-    expect(Object.keys(round[0].values)).toEqual(['rank', 'name', 'completion', 'onTime', 'records', 'checks', 'bulletins', 'upperChecks', 'upperAffirmed', 'coverage', 'panel', 'averageScore']);
-    expect(Object.keys((await tableRows('jiannuo'))[0].values)).toEqual(['rank', 'name', 'completion', 'onTime', 'records', 'checks', 'bulletins', 'upperChecks', 'upperAffirmed']);
+    expect(Object.keys(round[0].values)).toEqual([
+      'rank',
+      'name',
+      'completion',
+      'onTime',
+      'records',
+      'checks',
+      'bulletins',
+      'upperChecks',
+      'upperAffirmed',
+      'coverage',
+      'panel',
+      'averageScore',
+    ]);
+    expect(Object.keys((await tableRows('jiannuo'))[0].values)).toEqual([
+      'rank',
+      'name',
+      'completion',
+      'onTime',
+      'records',
+      'checks',
+      'bulletins',
+      'upperChecks',
+      'upperAffirmed',
+    ]);
   });
 
   test('each chart’s source line gives the date its figures are counted at, never a bare placeholder', async () => {
     await open();
     const sources = await tp.page.$$eval('section.stage figure.chart .source', (ps) => ps.map((p) => p.textContent?.trim() ?? ''));
-    expect(sources.map((s) => s.match(/截止日期：(.*)$/)?.[1])).toEqual(['2025-02-25', '2025-03-15', '2025-11-30', '2025-12-24', '2025-12-26', '2025-12-26']);
+    expect(sources.map((s) => s.match(/截止日期：(.*)$/)?.[1])).toEqual([
+      '2025-02-25',
+      '2025-03-15',
+      '2025-11-30',
+      '2025-12-24',
+      '2025-12-26',
+      '2025-12-26',
+    ]);
     expect(await tp.page.content()).not.toMatch(/\{asOf\}|\{\w+\}/);
     expect(await tp.page.locator('main').textContent()).toContain('数据截至 2025-12-26');
   });
@@ -125,7 +167,8 @@ describe('the 考核评比 page (internal build)', () => {
     await open();
     const header = (stage: string, col: string) => tp.page.locator(`#stage-${stage} th[data-col="${col}"]`);
     const names = async (stage: string) => (await tableRows(stage)).map((r) => r.name);
-    const values = async (stage: string, col: string) => (await tableRows(stage)).map((r) => (r.values[col] === '' ? null : Number(r.values[col])));
+    const values = async (stage: string, col: string) =>
+      (await tableRows(stage)).map((r) => (r.values[col] === '' ? null : Number(r.values[col])));
 
     const byRank = await names('round');
     await header('round', 'name').locator('button').click();

@@ -25,7 +25,8 @@ interface ScreenConfig {
   orgs: Record<string, string>;
   buildUrl: string;
 }
-const configOf = (html: string): ScreenConfig => JSON.parse(/<script type="application\/json" data-screen-config>([^<]*)<\/script>/.exec(html)![1]) as ScreenConfig;
+const configOf = (html: string): ScreenConfig =>
+  JSON.parse(/<script type="application\/json" data-screen-config>([^<]*)<\/script>/.exec(html)![1]) as ScreenConfig;
 const slidesOf = (html: string) => [...html.matchAll(/<section[^>]* data-slide="([a-z]+)"/g)].map((m) => m[1]);
 const screenHtml = read('screen/index.html');
 const slides = slidesOf(screenHtml);
@@ -67,7 +68,10 @@ describe('the build', () => {
   });
 
   test('writes valid HTML for every screen page (html-validate)', async () => {
-    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'no-raw-characters': 'off' } });
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: { 'no-inline-style': 'off', 'no-raw-characters': 'off' },
+    });
     for (const url of Object.values(configOf(screenHtml).orgs)) {
       const rel = `${url.replace(/^\//, '')}index.html`;
       const report = await validator.validateString(read(rel), rel);
@@ -115,8 +119,18 @@ describe('the screen', () => {
     }));
     await tp.goto('screen/?interval=600');
     const screen = await tp.page.evaluate(() => {
-      const rows = (slide: string) => [...document.querySelectorAll(`section[data-slide="${slide}"] table tbody tr`)].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
-      return { overall: document.querySelector('[data-testid="screen-overall"]')!.textContent!.trim(), byOrg: rows('orgs'), byCategory: rows('categories'), tables: [...document.querySelectorAll('section[data-slide]')].filter((s) => s.querySelector('table')).map((s) => s.getAttribute('data-slide')) };
+      const rows = (slide: string) =>
+        [...document.querySelectorAll(`section[data-slide="${slide}"] table tbody tr`)].map((tr) =>
+          [...tr.children].map((c) => c.textContent!.trim()),
+        );
+      return {
+        overall: document.querySelector('[data-testid="screen-overall"]')!.textContent!.trim(),
+        byOrg: rows('orgs'),
+        byCategory: rows('categories'),
+        tables: [...document.querySelectorAll('section[data-slide]')]
+          .filter((s) => s.querySelector('table'))
+          .map((s) => s.getAttribute('data-slide')),
+      };
     });
     expect(screen.overall).toBe(home.overall);
     expect(screen.byOrg).toEqual(home.byOrg);
@@ -187,7 +201,10 @@ describe('the screen', () => {
       }
     }
     // Going from slide to slide quickly cancels the previous page's favicon: that is our doing, not the page's.
-    expect(tp.errors().filter((e) => !/ERR_ABORTED/.test(e)), describeLog(tp.log)).toEqual([]);
+    expect(
+      tp.errors().filter((e) => !/ERR_ABORTED/.test(e)),
+      describeLog(tp.log),
+    ).toEqual([]);
     await tp.page.context().close();
   });
 
@@ -266,7 +283,9 @@ describe('the screen and its server', () => {
     await start();
     await tp.page.waitForFunction(() => !document.documentElement.hasAttribute('data-offline'), undefined, { timeout: 90_000 });
     expect(await note.isVisible()).toBe(false);
-    expect(await tp.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), 'recovered without a reload').toBe(true);
+    expect(await tp.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), 'recovered without a reload').toBe(
+      true,
+    );
     await tp.page.context().close();
   }, 180_000);
 
@@ -275,11 +294,18 @@ describe('the screen and its server', () => {
     const html = read('screen/index.html');
     expect(html).toContain('"settings":{');
     mkdirSync(join(dir, 'screen-night'), { recursive: true });
-    writeFileSync(join(dir, 'screen-night/index.html'), html.replace(/"settings":\{[^}]*\}/, '"settings":{"dimFrom":"22:00","dimTo":"06:30"}'));
+    writeFileSync(
+      join(dir, 'screen-night/index.html'),
+      html.replace(/"settings":\{[^}]*\}/, '"settings":{"dimFrom":"22:00","dimTo":"06:30"}'),
+    );
     const tp = await open({ width: 1920, height: 1080 }, `http://127.0.0.1:${port}/`);
     await tp.page.clock.install({ time: new Date(2026, 0, 5, 21, 58) });
     await tp.goto('screen-night/?interval=600');
-    const dim = () => tp.page.evaluate(() => [document.documentElement.getAttribute('data-dim'), getComputedStyle(document.querySelector('[data-screen]')!).filter]);
+    const dim = () =>
+      tp.page.evaluate(() => [
+        document.documentElement.getAttribute('data-dim'),
+        getComputedStyle(document.querySelector('[data-screen]')!).filter,
+      ]);
     expect(await dim()).toEqual(['false', 'none']);
     await tp.page.clock.runFor('03:00');
     const [state, filter] = await dim();
@@ -331,11 +357,19 @@ describe('the screen and its server', () => {
     await expect.poll(() => polls.length, { timeout: 30_000, interval: 500 }).toBeGreaterThanOrEqual(before + 2);
     await nextSlide(tp.page, await currentSlide(tp.page));
     await nextSlide(tp.page, await currentSlide(tp.page));
-    expect(await tp.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), 'no reload onto the old page').toBe(true);
+    expect(
+      await tp.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+      'no reload onto the old page',
+    ).toBe(true);
     // Then the new page is there too: the screen reloads into it.
     const page = join(dir, 'screen/index.html');
     writeFileSync(page, readFileSync(page, 'utf8').replace(`data-build-id="${build.id}"`, `data-build-id="${newId}"`));
-    await tp.page.waitForFunction((id) => document.documentElement.getAttribute('data-build-id') === id && !(window as unknown as { sameDocument?: boolean }).sameDocument, newId, { timeout: 60_000 });
+    await tp.page.waitForFunction(
+      (id) =>
+        document.documentElement.getAttribute('data-build-id') === id && !(window as unknown as { sameDocument?: boolean }).sameDocument,
+      newId,
+      { timeout: 60_000 },
+    );
     expect(new URL(tp.page.url()).search).toBe('?interval=2&poll=3');
     await tp.page.context().close();
   }, 120_000);

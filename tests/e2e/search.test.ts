@@ -16,7 +16,10 @@ import { copyProject } from './cms/cmsServer.ts';
 import { freePort } from './staticServer.ts';
 
 let tp: TrackedPage;
-useTrackedPage((p) => (tp = p), (p) => p.goto('search/'));
+useTrackedPage(
+  (p) => (tp = p),
+  (p) => p.goto('search/'),
+);
 
 interface Hit {
   /** Site path, e.g. `/members/chen-hui/`. */
@@ -28,7 +31,11 @@ interface Hit {
 }
 
 /** Types a query into the search box of `on`, submits it and returns the listed results once `wait` says the query is answered. */
-async function search(q: string, on = tp, wait: (p: TrackedPage['page']) => Promise<string> = waitForSearch): Promise<{ status: string; hits: Hit[] }> {
+async function search(
+  q: string,
+  on = tp,
+  wait: (p: TrackedPage['page']) => Promise<string> = waitForSearch,
+): Promise<{ status: string; hits: Hit[] }> {
   const page = on.page;
   if (!page.url().includes('/search/')) await on.goto('search/');
   const box = page.locator('form[role="search"] input#q');
@@ -96,7 +103,15 @@ function gluedFields(excerpt: string, pledges: OpenPledge[]): string[] {
   const problems: string[] = [];
   const glued = /\d{4}-\d{2}-\d{2}(?=[^\s\d，。；、：:,.;!?！？)）\]…-])/gu;
   for (const m of excerpt.matchAll(glued)) problems.push(`date glued to what follows: “${excerpt.slice(m.index, m.index + 14)}”`);
-  const labels = [t('pledge.deadline'), t('pledge.owner'), t('pledge.approvedOn'), t('pledge.closedOn'), t('pledge.verifiedBy'), t('member.org'), t('member.post')];
+  const labels = [
+    t('pledge.deadline'),
+    t('pledge.owner'),
+    t('pledge.approvedOn'),
+    t('pledge.closedOn'),
+    t('pledge.verifiedBy'),
+    t('member.org'),
+    t('member.post'),
+  ];
   const before = new Set([...pledges.map((p) => p.categoryLabel), ...pledges.map((p) => p.statusLabel)]);
   const after = new Set([...pledges.map((p) => p.owner), ...pledges.map((p) => p.org)]);
   for (const l of labels) {
@@ -116,7 +131,10 @@ function expectOwnersShown(hits: Hit[], group: OpenPledge[]): void {
     expect(hit!.meta, `${p.id}`).toContain(p.org);
     expect(hit!.meta, `${p.id}`).toContain(p.statusLabel);
   }
-  const lines = group.map((p) => `${hits.find((h) => h.path.endsWith(`/pledges/${p.id}/`))!.title} ${hits.find((h) => h.path.endsWith(`/pledges/${p.id}/`))!.meta}`);
+  const lines = group.map(
+    (p) =>
+      `${hits.find((h) => h.path.endsWith(`/pledges/${p.id}/`))!.title} ${hits.find((h) => h.path.endsWith(`/pledges/${p.id}/`))!.meta}`,
+  );
   expect(new Set(lines).size, `results of the same title read alike:\n${lines.join('\n')}`).toBe(group.length);
 }
 
@@ -131,18 +149,29 @@ describe('the search page', () => {
     const letters = hits.filter((h) => /^\/(pledges\/2025|members)\/[a-z0-9-]+\/$/.test(h.path));
     expect(letters.length, list(hits)).toBeGreaterThan(0);
     // 陈慧's service pledge says “每学期完成全班学生家访” in its text.
-    expect(hits.map((h) => h.path), list(hits)).toContain('/pledges/2025/chen-hui-service/');
-    expect(hits.some((h) => h.excerpt.includes('家访')), 'an excerpt shows the word').toBe(true);
+    expect(
+      hits.map((h) => h.path),
+      list(hits),
+    ).toContain('/pledges/2025/chen-hui-service/');
+    expect(
+      hits.some((h) => h.excerpt.includes('家访')),
+      'an excerpt shows the word',
+    ).toBe(true);
   });
 
   test('finds a member’s 公开承诺书 by the member’s name', async () => {
     const { hits } = await search('陈慧');
-    expect(hits.map((h) => h.path), list(hits)).toContain('/members/chen-hui/');
+    expect(
+      hits.map((h) => h.path),
+      list(hits),
+    ).toContain('/members/chen-hui/');
   });
 
   test('names the member in the result title of a 公开承诺书, so letters can be told apart', async () => {
     // A letter is indexed by the member's name and post (its pledges are indexed on their own pages). Members from the open data.
-    const { pledges } = JSON.parse(readFileSync(join(inject('distDir'), 'data/pledges.json'), 'utf8')) as { pledges: { ownerId: string; orgId: string; owner: string }[] };
+    const { pledges } = JSON.parse(readFileSync(join(inject('distDir'), 'data/pledges.json'), 'utf8')) as {
+      pledges: { ownerId: string; orgId: string; owner: string }[];
+    };
     const members = [...new Map(pledges.filter((p) => p.ownerId !== p.orgId).map((p) => [p.ownerId, p.owner])).entries()].slice(0, 4);
     expect(members.length).toBeGreaterThan(1);
     const problems: string[] = [];
@@ -164,12 +193,18 @@ describe('the search page', () => {
 
   test('finds a bulletin by a phrase of its title', async () => {
     const { hits } = await search('督促逾期承诺整改');
-    expect(hits.map((h) => h.path), list(hits)).toContain('/bulletins/2025/jiaoshi-er-urging/');
+    expect(
+      hits.map((h) => h.path),
+      list(hits),
+    ).toContain('/bulletins/2025/jiaoshi-er-urging/');
   });
 
   test('never finds the internal 民主评诺结果 bulletin', async () => {
     const { hits } = await search('民主评诺结果');
-    expect(hits.map((h) => h.path).filter((p) => p.includes('zongzhi-results')), list(hits)).toEqual([]);
+    expect(
+      hits.map((h) => h.path).filter((p) => p.includes('zongzhi-results')),
+      list(hits),
+    ).toEqual([]);
     expect(existsSync(join(inject('distDir'), 'bulletins/2025/zongzhi-results'))).toBe(false);
   });
 
@@ -183,7 +218,9 @@ describe('the search page', () => {
     await tp.goto(`search/?q=${encodeURIComponent('陈慧')}`);
     await waitForSearch(tp.page);
     expect(await tp.page.locator('input#q').inputValue()).toBe('陈慧');
-    const hrefs = await tp.page.locator('ol.results li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const hrefs = await tp.page
+      .locator('ol.results li a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(hrefs).toContain('/members/chen-hui/');
   });
 
@@ -265,7 +302,9 @@ describe('search results tell pledges apart (built site)', () => {
     await page.route('**/pagefind/pagefind.js', (route) => route.abort());
     try {
       await tp.goto(`search/?q=${encodeURIComponent(pledges()[0].owner)}`);
-      await page.waitForFunction((m) => document.querySelector('.search-status')?.textContent === m, t('search.failed'), { timeout: 15_000 });
+      await page.waitForFunction((m) => document.querySelector('.search-status')?.textContent === m, t('search.failed'), {
+        timeout: 15_000,
+      });
       expect(await page.locator('ol.results li').count()).toBe(0);
     } finally {
       await page.unroute('**/pagefind/pagefind.js');
@@ -288,7 +327,12 @@ async function startDevServer(prepare: (dir: string) => void): Promise<DevServer
   let out = '';
   // The temp copy serves its own content/, not the caller's CONTENT_DIR.
   const { CONTENT_DIR: _ignored, ...env } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') });
-  const child: ChildProcess = spawn(join(dir, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child: ChildProcess = spawn(join(dir, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: dir,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const kill = (signal: NodeJS.Signals) => {
@@ -336,10 +380,14 @@ async function startDevServer(prepare: (dir: string) => void): Promise<DevServer
 /** Waits until the dev server's search has answered (the index may still be building: that message is not an answer). */
 async function waitForDevSearch(page: TrackedPage['page']): Promise<string> {
   const pending = [t('search.loading'), t('search.building')];
-  await page.waitForFunction((p) => {
-    const s = document.querySelector('.search-status')?.textContent ?? '';
-    return s !== '' && !p.includes(s);
-  }, pending, { timeout: 180_000 });
+  await page.waitForFunction(
+    (p) => {
+      const s = document.querySelector('.search-status')?.textContent ?? '';
+      return s !== '' && !p.includes(s);
+    },
+    pending,
+    { timeout: 180_000 },
+  );
   return (await page.locator('.search-status').textContent()) ?? '';
 }
 
@@ -404,7 +452,10 @@ describe('search under the dev server (npm start)', () => {
     const owner = shared[0];
     await page.goto('search/');
     const { hits } = await search(owner.owner, page, waitForDevSearch);
-    expect(hits.map((h) => h.path), list(hits)).toContain(`/members/${owner.ownerId}/`);
+    expect(
+      hits.map((h) => h.path),
+      list(hits),
+    ).toContain(`/members/${owner.ownerId}/`);
     const pagefindErrors = page.errors().filter((e) => e.includes('/pagefind/'));
     expect(pagefindErrors, describeLog(page.log)).toEqual([]);
   });
@@ -439,14 +490,20 @@ describe('search under the dev server (npm start)', () => {
   test('says the index is being built, and then answers by itself, while the dev server is not ready', async () => {
     // The dev server answers 503 until its first index is ready; here it is held at 503 for two tries.
     let held = 0;
-    await page.page.route('**/pagefind/pagefind.js', (route) => (held++ < 2 ? route.fulfill({ status: 503, headers: { 'Retry-After': '1' }, body: '' }) : route.continue()));
+    await page.page.route('**/pagefind/pagefind.js', (route) =>
+      held++ < 2 ? route.fulfill({ status: 503, headers: { 'Retry-After': '1' }, body: '' }) : route.continue(),
+    );
     const seen: string[] = [];
     try {
       await page.goto('search/');
       await page.page.evaluate(() => {
         const el = document.querySelector('.search-status')!;
         (window as unknown as { seen: string[] }).seen = [];
-        new MutationObserver(() => (window as unknown as { seen: string[] }).seen.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+        new MutationObserver(() => (window as unknown as { seen: string[] }).seen.push(el.textContent ?? '')).observe(el, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
       });
       const { hits } = await search(shared[0].owner, page, waitForDevSearch);
       seen.push(...(await page.page.evaluate(() => (window as unknown as { seen: string[] }).seen)));

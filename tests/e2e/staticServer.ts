@@ -94,7 +94,9 @@ export function startStaticServer(dir: string, port = 0): Promise<StaticServer> 
         res.end();
         return;
       }
-      createReadStream(body).on('error', () => res.destroy()).pipe(res);
+      createReadStream(body)
+        .on('error', () => res.destroy())
+        .pipe(res);
     })().catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();

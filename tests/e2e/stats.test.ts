@@ -10,7 +10,9 @@ let tp: TrackedPage;
 useTrackedPage((p) => (tp = p));
 
 const cellsOf = (selector: string) =>
-  tp.page.locator(`${selector} tbody tr`).evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+  tp.page
+    .locator(`${selector} tbody tr`)
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
 
 describe('/stats/', () => {
   test('the whole organisation’s row of the matrix is the by-category chart’s table', async () => {
@@ -55,8 +57,13 @@ describe('/stats/', () => {
       expect(await fig.locator('figcaption .title').textContent()).toMatch(/（%）$/);
       expect(await fig.locator('figcaption .definition').textContent()).toContain('完成率：');
       expect(await fig.locator('.source').textContent()).toMatch(new RegExp(`^数据来源：.+践诺台账 · 截止日期：${asOf}$`));
-      const data = JSON.parse((await fig.locator('script[type="application/json"]').textContent()) ?? '{}') as { texts: string[]; axis: string };
-      const table = (await fig.locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r.querySelector('td')?.textContent ?? '').trim()))).map((x) => (x === '暂无数据' ? '' : x));
+      const data = JSON.parse((await fig.locator('script[type="application/json"]').textContent()) ?? '{}') as {
+        texts: string[];
+        axis: string;
+      };
+      const table = (
+        await fig.locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r.querySelector('td')?.textContent ?? '').trim()))
+      ).map((x) => (x === '暂无数据' ? '' : x));
       expect(data.texts).toEqual(table);
       expect(data.axis).toBe('完成率（%）');
     }

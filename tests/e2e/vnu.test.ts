@@ -17,10 +17,18 @@ const vnuJar = createRequire(import.meta.url)('vnu-jar') as string;
 /** One HTML file per page type: `orgs/jiaoshi-yi/index.html` and `orgs/tuixiu/index.html` are one type. */
 function onePerType(dist: string): string[] {
   const byType = new Map<string, string>();
-  for (const f of walk(dist).filter((x) => x.endsWith('.html') && !x.startsWith('admin/')).sort()) {
+  for (const f of walk(dist)
+    .filter((x) => x.endsWith('.html') && !x.startsWith('admin/'))
+    .sort()) {
     const parts = f.split('/');
     // Keep the first segment (the section) and the file name; every segment between is an id or a round.
-    const type = parts.length <= 2 ? f : `${parts[0]}/${parts.slice(1, -1).map(() => '*').join('/')}/${parts.at(-1)}`;
+    const type =
+      parts.length <= 2
+        ? f
+        : `${parts[0]}/${parts
+            .slice(1, -1)
+            .map(() => '*')
+            .join('/')}/${parts.at(-1)}`;
     if (!byType.has(type)) byType.set(type, join(dist, f));
   }
   return [...byType.values()];
@@ -36,10 +44,12 @@ interface VnuMessage {
 
 async function vnu(files: string[]): Promise<VnuMessage[]> {
   // vnu exits 1 when it reports errors; its JSON report is on stderr either way.
-  const r = await run('java', ['-Xss8m', '-jar', vnuJar, '--format', 'json', '--errors-only', ...files], { maxBuffer: 1 << 26 }).catch((e: { stderr?: string; code?: number }) => {
-    if (typeof e.stderr !== 'string' || !e.stderr.trim().startsWith('{')) throw e;
-    return { stderr: e.stderr };
-  });
+  const r = await run('java', ['-Xss8m', '-jar', vnuJar, '--format', 'json', '--errors-only', ...files], { maxBuffer: 1 << 26 }).catch(
+    (e: { stderr?: string; code?: number }) => {
+      if (typeof e.stderr !== 'string' || !e.stderr.trim().startsWith('{')) throw e;
+      return { stderr: e.stderr };
+    },
+  );
   return (JSON.parse(r.stderr) as { messages: VnuMessage[] }).messages;
 }
 
@@ -52,6 +62,11 @@ describe.each([
     const files = onePerType(dist);
     expect(files.length).toBeGreaterThan(10);
     const errors = (await vnu(files)).filter((m) => m.type === 'error' || m.type === 'non-document-error');
-    expect(errors.map((m) => `${m.url.replace(`file:${dist}/`, '')}:${m.lastLine ?? ''} ${m.message}${m.extract ? ` — ${m.extract.trim().slice(0, 80)}` : ''}`)).toEqual([]);
+    expect(
+      errors.map(
+        (m) =>
+          `${m.url.replace(`file:${dist}/`, '')}:${m.lastLine ?? ''} ${m.message}${m.extract ? ` — ${m.extract.trim().slice(0, 80)}` : ''}`,
+      ),
+    ).toEqual([]);
   }, 180_000);
 });

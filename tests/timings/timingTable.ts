@@ -47,6 +47,8 @@ export function timingTable(rows: readonly FileTiming[], wallMs: number): string
     const mine = sorted.filter((r) => r.project === p);
     lines.push(`${p}: ${mine.length} files, ${seconds(mine.reduce((a, r) => a + total(r), 0))}`);
   }
-  lines.push(`all files: ${sorted.length}, ${seconds(sum)}; wall ${seconds(wallMs)} (unit files run side by side; build and e2e files one at a time, after the e2e global setup)`);
+  lines.push(
+    `all files: ${sorted.length}, ${seconds(sum)}; wall ${seconds(wallMs)} (unit files run side by side; build and e2e files one at a time, after the e2e global setup)`,
+  );
   return lines.join('\n');
 }

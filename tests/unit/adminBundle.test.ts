@@ -37,7 +37,15 @@ describe('the admin bundle stamp', () => {
   test('the stamp of the real build lists the schemas, src/lib and the shared components it compiles', () => {
     const stamp = readStamp(join(root, 'public', 'admin', '.build-stamp'));
     expect(stamp, 'run npm run admin:build first (npm test does)').not.toBeNull();
-    expect(stamp!.inputs).toEqual(expect.arrayContaining(['admin/main.ts', 'src/schemas/pledge.ts', 'src/lib/pledgeStatus.ts', 'src/components/PledgeCard.tsx', 'src/styles/tokens.css']));
+    expect(stamp!.inputs).toEqual(
+      expect.arrayContaining([
+        'admin/main.ts',
+        'src/schemas/pledge.ts',
+        'src/lib/pledgeStatus.ts',
+        'src/components/PledgeCard.tsx',
+        'src/styles/tokens.css',
+      ]),
+    );
     expect(stamp!.inputs.some((f) => f.startsWith('content/') || f.includes('node_modules'))).toBe(false);
   });
 });

@@ -83,9 +83,7 @@ describe('admin zh_Hans locale', () => {
   });
 
   test('uses full-width punctuation next to Chinese text (，：；（）！？ and 。……“”)', () => {
-    const bad = zhStrings
-      .filter(([, value]) => HALF_NEXT_TO_CJK.test(value))
-      .map(([key, value]) => `${key}: ${value}`);
+    const bad = zhStrings.filter(([, value]) => HALF_NEXT_TO_CJK.test(value)).map(([key, value]) => `${key}: ${value}`);
     expect(bad).toEqual([]);
   });
 

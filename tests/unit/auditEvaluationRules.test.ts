@@ -45,7 +45,8 @@ describe('auditR10', () => {
   // sec + m1…m9: ten members under b1, so the panel needs 8. The size and the invitees are 篇五's rules (monthly);
   // 篇三/四's panel of kinds is tested below.
   const members = withMembers(...branchMembers(9));
-  const run = (rule: AuditRule, parts: Partial<ContentModel>, asOf = AS_OF) => rule({ index: index({ ...parts, site: site({ profile: 'monthly' }) }), asOf });
+  const run = (rule: AuditRule, parts: Partial<ContentModel>, asOf = AS_OF) =>
+    rule({ index: index({ ...parts, site: site({ profile: 'monthly' }) }), asOf });
 
   test('passes a panel of exactly 80% of the members', () => {
     const e = evaluation('e1', [], { panel: { masses: 5, serviceObjects: 2, others: 1 } });
@@ -135,10 +136,12 @@ describe('auditR10', () => {
 describe('auditR11', () => {
   const members = withMembers(member('m1'));
   // The three parts, under a variant without 双向述职 (篇五); the 述职 of 篇三/四 is tested below.
-  const run = (rule: AuditRule, parts: Partial<ContentModel>, asOf = AS_OF) => rule({ index: index({ ...parts, site: site({ profile: 'monthly' }) }), asOf });
+  const run = (rule: AuditRule, parts: Partial<ContentModel>, asOf = AS_OF) =>
+    rule({ index: index({ ...parts, site: site({ profile: 'monthly' }) }), asOf });
 
   describe('双向述职 (篇三/四)', () => {
-    const twoWay = (parts: Partial<ContentModel>) => auditR11({ index: index({ ...parts, site: site({ profile: 'five-stages' }) }), asOf: AS_OF });
+    const twoWay = (parts: Partial<ContentModel>) =>
+      auditR11({ index: index({ ...parts, site: site({ profile: 'five-stages' }) }), asOf: AS_OF });
     const orgReport = { date: '2026-12-20', summary: '支部述职：全年承诺落实情况。' };
 
     test('passes when the branch and each active member have reported', () => {
@@ -295,7 +298,8 @@ describe('auditR12', () => {
 describe('auditR13', () => {
   const members = withMembers(member('m1'));
   // R13 is the rule of 篇一/二/五 (monthly here); 篇三/四 have no such rule.
-  const run = (rule: AuditRule, parts: Partial<ContentModel>) => rule({ index: index({ ...parts, site: site({ profile: 'monthly' }) }), asOf: AS_OF });
+  const run = (rule: AuditRule, parts: Partial<ContentModel>) =>
+    rule({ index: index({ ...parts, site: site({ profile: 'monthly' }) }), asOf: AS_OF });
 
   test.each(['passive', 'refused'] as const)('flags a %s member overridden to something other than unqualified', (attitude) => {
     const e = evaluation('e1', [
@@ -420,7 +424,12 @@ describe('auditR16', () => {
   });
 
   test('names the active members left out, and retired members only if they pledged this round', () => {
-    const members = withMembers(member('m1', { name: '张三' }), member('m2', { name: '李四' }), member('r1', { name: '王老', status: 'retired' }), member('r2', { name: '赵老', status: 'frail' }));
+    const members = withMembers(
+      member('m1', { name: '张三' }),
+      member('m2', { name: '李四' }),
+      member('r1', { name: '王老', status: 'retired' }),
+      member('r2', { name: '赵老', status: 'frail' }),
+    );
     const e = evaluation('e1', [memberEval('sec')]);
     const findings = run(auditR16, { members, evaluations: [e], pledges: [pledge('r2-work', 'r2')] });
     expect(findings).toEqual([expect.objectContaining({ rule: 'R16', file: e.file, field: 'members', severity: 'finding' })]);

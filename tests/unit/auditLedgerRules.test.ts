@@ -149,9 +149,13 @@ describe('auditR6', () => {
     test.each([
       ['2025-11-16', ['2025-autumn']],
       ['2025-11-17', []],
-    ])('approved on %s (the autumn semester\'s middle day is 16 November) owes %j by 31 January', (date, owed) => {
+    ])("approved on %s (the autumn semester's middle day is 16 November) owes %j by 31 January", (date, owed) => {
       const q = pledge('p1', 'm1', { review: { status: 'approved', by: 'sec', date } }, '2025');
-      const findings = run(auditR6, { site: site({ cadence: 'semester', currentRound: '2025' }), rounds: [round('2025')], pledges: [q] }, '2026-01-31');
+      const findings = run(
+        auditR6,
+        { site: site({ cadence: 'semester', currentRound: '2025' }), rounds: [round('2025')], pledges: [q] },
+        '2026-01-31',
+      );
 
       expect(findings.map((f) => f.message.replace(/^.*践诺记实：|。$/g, ''))).toEqual(owed.length ? [owed.join('、')] : []);
     });

@@ -76,10 +76,7 @@ describe('auditR1', () => {
   });
 
   test('does not count a pledge whose approval is dated after the as-of date', () => {
-    const all = [
-      ...pledges('m1', 1),
-      pledge('m1-late', 'm1', { review: { status: 'approved', by: 'sec', date: '2026-07-01' } }),
-    ];
+    const all = [...pledges('m1', 1), pledge('m1-late', 'm1', { review: { status: 'approved', by: 'sec', date: '2026-07-01' } })];
 
     const before = run(auditR1, { members: withMembers(member('m1')), pledges: all }, '2026-06-30');
     const onTheDay = run(auditR1, { members: withMembers(member('m1')), pledges: all }, '2026-07-01');
@@ -102,19 +99,29 @@ describe('auditR2', () => {
   // 3–5 is 篇四's number (provincial); 篇三 names none. The top org's own three, approved by the upper organisation and
   // filed, are there in each case unless a test says otherwise.
   const upperOrg = { name: '县教育局党委', secretary: '王某' };
-  const topOwn = ['a', 'b', 'c'].map((x) => pledge(`top-${x}`, 'top', { review: { status: 'approved', outsideBy: upperOrg.name, date: '2026-02-20', filedOn: '2026-03-01' } }));
+  const topOwn = ['a', 'b', 'c'].map((x) =>
+    pledge(`top-${x}`, 'top', { review: { status: 'approved', outsideBy: upperOrg.name, date: '2026-02-20', filedOn: '2026-03-01' } }),
+  );
   const run = (rule: AuditRule, parts: Partial<ContentModel> = {}, own = topOwn) =>
-    rule({ index: index({ ...parts, pledges: [...own, ...(parts.pledges ?? [])], site: site({ profile: 'provincial', upperOrg }) }), asOf: AS_OF });
+    rule({
+      index: index({ ...parts, pledges: [...own, ...(parts.pledges ?? [])], site: site({ profile: 'provincial', upperOrg }) }),
+      asOf: AS_OF,
+    });
 
   test('flags a top org with no organisation pledge; under 篇三 too, with no number', () => {
-    expect(run(auditR2, {}, []).map((f) => [f.file, f.message])).toEqual([['content/orgs/top.md', 'top支部作出组织承诺 0 项（审核通过），党组织承诺一般为 3—5 项。']]);
+    expect(run(auditR2, {}, []).map((f) => [f.file, f.message])).toEqual([
+      ['content/orgs/top.md', 'top支部作出组织承诺 0 项（审核通过），党组织承诺一般为 3—5 项。'],
+    ]);
     const five = auditR2({ index: index({ site: site({ profile: 'five-stages', upperOrg }) }), asOf: AS_OF });
     expect(five.map((f) => f.file)).toEqual(['content/orgs/top.md']);
     expect(five[0].message).toContain('还没有审核通过的组织承诺');
   });
 
   test('flags a top org pledge whose 上级审定 is not the upper organisation site.json names', () => {
-    const own = [...topOwn.slice(1), pledge('top-x', 'top', { review: { status: 'approved', outsideBy: '县委组织部', date: '2026-02-20', filedOn: '2026-03-01' } })];
+    const own = [
+      ...topOwn.slice(1),
+      pledge('top-x', 'top', { review: { status: 'approved', outsideBy: '县委组织部', date: '2026-02-20', filedOn: '2026-03-01' } }),
+    ];
     const found = run(auditR2, {}, own);
     expect(found.map((f) => [f.file, f.field])).toEqual([['content/pledges/2026/top-x.md', 'review.outsideBy']]);
     expect(found[0].message).toContain('与网站设置的上级党组织“县教育局党委”不一致');

@@ -29,7 +29,13 @@ describe('rankingStages', () => {
   });
 
   test('ends the whole round at the round’s end once asOf is past it', () => {
-    expect(rankingStages({ start: '2026-01-01', end: '2026-12-31' }, 'month', '2027-02-01').map((s) => s.key)).toEqual(['q1', 'q2', 'q3', 'q4', 'round']);
+    expect(rankingStages({ start: '2026-01-01', end: '2026-12-31' }, 'month', '2027-02-01').map((s) => s.key)).toEqual([
+      'q1',
+      'q2',
+      'q3',
+      'q4',
+      'round',
+    ]);
     expect(rankingStages({ start: '2026-01-01', end: '2026-12-31' }, 'month', '2027-02-01').at(-1)!.end).toBe('2026-12-31');
   });
 
@@ -49,7 +55,10 @@ describe('rankingStages', () => {
   });
 
   test('the semester cadence ranks by finished semesters', () => {
-    expect(rankingStages({ start: '2026-01-01', end: '2026-12-31' }, 'semester', '2026-10-01').map((s) => s.key)).toEqual(['2026-spring', 'round']);
+    expect(rankingStages({ start: '2026-01-01', end: '2026-12-31' }, 'semester', '2026-10-01').map((s) => s.key)).toEqual([
+      '2026-spring',
+      'round',
+    ]);
   });
 });
 
@@ -70,7 +79,10 @@ describe('rankingStages with the activity’s own stages', () => {
   });
 
   test('a stage that ends on asOf has ended; after the round every stage has', () => {
-    expect(rankingStages(year, 'month', '2026-02-28', own).map((s) => [s.key, Boolean(s.running)])).toEqual([['chengnuo', false], ['round', false]]);
+    expect(rankingStages(year, 'month', '2026-02-28', own).map((s) => [s.key, Boolean(s.running)])).toEqual([
+      ['chengnuo', false],
+      ['round', false],
+    ]);
     expect(rankingStages(year, 'month', '2027-01-10', own).filter((s) => s.running)).toEqual([]);
     expect(rankingStages(year, 'month', '2027-01-10', own).map((s) => s.key)).toEqual(['chengnuo', 'jiannuo', 'pingnuo', 'round']);
   });
@@ -97,7 +109,11 @@ describe('branchRanking by the activity’s stages (篇三/四)', () => {
       site: site({ profile: 'provincial' }),
       rounds: [round('2026', { stages })],
       members: withMembers(member('m1')),
-      pledges: [pledge('a', 'm1', { deadline: '2026-03-31', ...closed('2026-03-05') }), pledge('b', 'm1', { deadline: '2026-06-30', ...closed('2026-06-20') }), pledge('c', 'sec')],
+      pledges: [
+        pledge('a', 'm1', { deadline: '2026-03-31', ...closed('2026-03-05') }),
+        pledge('b', 'm1', { deadline: '2026-06-30', ...closed('2026-06-20') }),
+        pledge('c', 'sec'),
+      ],
       checks: [check('b1-q1'), check('b1-q2', { quarter: 'q2', date: '2026-06-28' })],
     });
     const all = branchRanking(idx, idx.model.site.data, '2026', '2026-12-26');
@@ -155,7 +171,11 @@ describe('branchRanking', () => {
       members: withMembers(member('m2', { org: 'b2' })),
     });
     const all = branchRanking(idx, idx.model.site.data, '2026', '2026-07-10');
-    expect(stage(all, 'round').rows.map((r) => r.org).sort()).toEqual(['b1', 'b2', 'top']);
+    expect(
+      stage(all, 'round')
+        .rows.map((r) => r.org)
+        .sort(),
+    ).toEqual(['b1', 'b2', 'top']);
   });
 
   test('counts an org’s own members and org pledges, not its sub-branches’, as of each stage’s end', () => {
@@ -195,7 +215,11 @@ describe('branchRanking', () => {
       orgs: [org('top', { level: 'general-branch', parent: undefined }), org('b1'), org('b2')],
       members: withMembers(member('m2', { org: 'b2' })),
       pledges: [pledge('o', 'b2')],
-      checks: [check('b1-q1'), check('b1-q2', { quarter: 'q2', date: '2026-06-20' }), check('b2-q2', { org: 'b2', quarter: 'q2', date: '2026-06-20' })],
+      checks: [
+        check('b1-q1'),
+        check('b1-q2', { quarter: 'q2', date: '2026-06-20' }),
+        check('b2-q2', { org: 'b2', quarter: 'q2', date: '2026-06-20' }),
+      ],
       bulletins: [bulletin('b1-h1'), bulletin('b2-q1', { org: 'b2', period: 'q1', date: '2026-04-05' })],
     });
     const all = branchRanking(idx, idx.model.site.data, '2026', '2026-07-10');
@@ -207,7 +231,11 @@ describe('branchRanking', () => {
     expect(row(all, 'round', 'b2').bulletins).toEqual({ done: 0, total: 1, rate: 0 });
     // 篇四: an org that pledged owes its quarters besides the half-year (as audit R8).
     const prov = index({ ...idx.model, site: site({ profile: 'provincial' }) });
-    expect(row(branchRanking(prov, prov.model.site.data, '2026', '2026-07-10'), 'round', 'b2').bulletins).toEqual({ done: 1, total: 3, rate: 1 / 3 });
+    expect(row(branchRanking(prov, prov.model.site.data, '2026', '2026-07-10'), 'round', 'b2').bulletins).toEqual({
+      done: 1,
+      total: 3,
+      rate: 1 / 3,
+    });
     // The 党总支 keeps no ledger of its own here (no org pledges): nothing is owed, nothing to rate.
     expect(row(all, 'round', 'top').checks).toEqual({ done: 0, total: 0, rate: null });
   });
@@ -223,7 +251,11 @@ describe('branchRanking', () => {
       members: withMembers(member('m1'), member('m2'), member('r1', { status: 'retired' }), member('r2', { status: 'retired' })),
       // r1 pledged, so is expected; r2 did not, so is not.
       pledges: [pledge('r1p', 'r1')],
-      evaluations: [evaluation('b1', [memberEval('sec'), memberEval('m1', { self: { grade: 'excellent' } }), memberEval('r1')], { panel: { masses: 3 } })],
+      evaluations: [
+        evaluation('b1', [memberEval('sec'), memberEval('m1', { self: { grade: 'excellent' } }), memberEval('r1')], {
+          panel: { masses: 3 },
+        }),
+      ],
     });
     const all = branchRanking(idx, idx.model.site.data, '2026', '2026-12-26');
     const whole = row(all, 'round', 'b1');
@@ -238,7 +270,11 @@ describe('branchRanking', () => {
   test('coverage is null while a branch is not evaluated, and 0 once the round is over without it', () => {
     const idx = index({ members: withMembers(member('m1')) });
     expect(row(branchRanking(idx, idx.model.site.data, '2026', '2026-12-26'), 'round', 'b1').coverage).toBeNull();
-    expect(row(branchRanking(idx, idx.model.site.data, '2026', '2027-01-10'), 'round', 'b1').coverage).toEqual({ done: 0, total: 2, rate: 0 });
+    expect(row(branchRanking(idx, idx.model.site.data, '2026', '2027-01-10'), 'round', 'b1').coverage).toEqual({
+      done: 0,
+      total: 2,
+      rate: 0,
+    });
   });
 
   test('ranks by completion, then on-time, records and score; equal figures share a rank, missing figures come last', () => {
@@ -266,7 +302,11 @@ describe('branchRanking', () => {
   });
 
   test('semester cadence: the spring semester’s figures are as of 31 August', () => {
-    const idx = index({ site: site({ profile: 'monthly', cadence: 'semester' }), members: withMembers(member('m1')), pledges: [pledge('a', 'm1', { deadline: '2026-08-31', ...closed('2026-08-20') }), pledge('b', 'sec')] });
+    const idx = index({
+      site: site({ profile: 'monthly', cadence: 'semester' }),
+      members: withMembers(member('m1')),
+      pledges: [pledge('a', 'm1', { deadline: '2026-08-31', ...closed('2026-08-20') }), pledge('b', 'sec')],
+    });
     const all = branchRanking(idx, idx.model.site.data, '2026', '2026-10-01');
     expect(all.map((s) => s.stage.key)).toEqual(['2026-spring', 'round']);
     expect(row(all, '2026-spring', 'b1').completion).toEqual({ done: 1, total: 2, rate: 0.5 });
@@ -275,11 +315,25 @@ describe('branchRanking', () => {
 
 describe('rankingTable', () => {
   test('gives the whole round the evaluation columns, and a spreadsheet each figure’s counts', () => {
-    const idx = index({ site: quarterly, members: withMembers(member('m1')), pledges: [pledge('a', 'm1', closed('2026-05-01')), pledge('b', 'sec')] });
+    const idx = index({
+      site: quarterly,
+      members: withMembers(member('m1')),
+      pledges: [pledge('a', 'm1', closed('2026-05-01')), pledge('b', 'sec')],
+    });
     const all = branchRanking(idx, idx.model.site.data, '2026', '2026-07-10');
     const q1 = rankingTable(stage(all, 'q1').rows, stage(all, 'q1').stage);
     const whole = rankingTable(stage(all, 'round').rows, stage(all, 'round').stage);
-    expect(q1.columns.map((c) => c.label)).toEqual(['名次', '党组织', '完成率', '按期完成率', '记实率', '季度检查', '通报', '上级检查', '上级肯定']);
+    expect(q1.columns.map((c) => c.label)).toEqual([
+      '名次',
+      '党组织',
+      '完成率',
+      '按期完成率',
+      '记实率',
+      '季度检查',
+      '通报',
+      '上级检查',
+      '上级肯定',
+    ]);
     expect(whole.columns.map((c) => c.label).slice(9)).toEqual(['评议覆盖率', '评议主体', '平均综合得分']);
     const flat = flatTable(whole);
     const b1 = flat.rows[whole.rows.findIndex((r) => r[1].value === 'b1支部')];
@@ -307,7 +361,11 @@ describe('the sample (content/)', () => {
       ['round', '全轮', '2025-01-01', '2025-12-26', null],
     ]);
     expect(stageName(stage(all, 'jiangnuo').stage)).toBe('奖诺（进行中）');
-    expect(stage(all, 'round').rows.map((r) => r.org).sort()).toEqual(['jiaoshi-er', 'jiaoshi-yi', 'tuixiu', 'zongzhi']);
+    expect(
+      stage(all, 'round')
+        .rows.map((r) => r.org)
+        .sort(),
+    ).toEqual(['jiaoshi-er', 'jiaoshi-yi', 'tuixiu', 'zongzhi']);
   });
 
   // By hand from content/pledges/2025/zhou-jianguo-*, lin-xiaohong-* and zongzhi-* (the 党总支's 2 members and 4 org
@@ -339,8 +397,14 @@ describe('the sample (content/)', () => {
   // content/evaluations/2025/jiaoshi-yi.md: panel 5 + 2 + 6 = 13 (党员代表、人大代表、群众代表), 15 members listed;
   // jiaoshi-er.md: 4 + 1 + 5 = 10, 14 listed. 篇三 sets no panel size, only its kinds: both have all three.
   test('the teachers’ branches: coverage and panel from their evaluation files', () => {
-    expect(row(all, 'round', 'jiaoshi-yi')).toMatchObject({ coverage: { done: 15, total: 15, rate: 1 }, panel: { size: 13, required: null, ok: true } });
-    expect(row(all, 'round', 'jiaoshi-er')).toMatchObject({ coverage: { done: 14, total: 14, rate: 1 }, panel: { size: 10, required: null, ok: true } });
+    expect(row(all, 'round', 'jiaoshi-yi')).toMatchObject({
+      coverage: { done: 15, total: 15, rate: 1 },
+      panel: { size: 13, required: null, ok: true },
+    });
+    expect(row(all, 'round', 'jiaoshi-er')).toMatchObject({
+      coverage: { done: 14, total: 14, rate: 1 },
+      panel: { size: 10, required: null, ok: true },
+    });
     expect(row(all, 'jiannuo', 'jiaoshi-er').checks).toEqual({ done: 3, total: 3, rate: 1 });
     expect(row(all, 'jiannuo', 'jiaoshi-yi').checks).toEqual({ done: 3, total: 3, rate: 1 });
   });

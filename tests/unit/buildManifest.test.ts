@@ -24,7 +24,15 @@ describe('buildManifest', () => {
 
   test('sorts by kind, URL and source (by code point), lists an item once and hashes each file once', () => {
     const calls: string[] = [];
-    const m = buildManifest({ base: '/', commit: 'c'.repeat(40), clean: true, asOf: '2025-12-26', root: r, items, hash: (f) => (calls.push(f), `h:${f.slice(r.length + 1)}`) });
+    const m = buildManifest({
+      base: '/',
+      commit: 'c'.repeat(40),
+      clean: true,
+      asOf: '2025-12-26',
+      root: r,
+      items,
+      hash: (f) => (calls.push(f), `h:${f.slice(r.length + 1)}`),
+    });
     expect(m.items.map((i) => `${i.kind} ${i.url} ${i.source}`)).toEqual([
       'round /rounds/2025/ content/rounds/2025.md',
       'member /members/Z/ content/members/Z.md',
@@ -48,7 +56,17 @@ describe('buildManifest', () => {
   });
 
   test('a file outside the repository is refused, never written as an absolute path', () => {
-    expect(() => buildManifest({ base: '/', commit: null, clean: null, asOf: '2025-12-26', root: r, items: [{ kind: 'org', url: '/orgs/x/', file: '/elsewhere/x.md' }], hash: () => 'x' })).toThrow(/不在仓库内/);
+    expect(() =>
+      buildManifest({
+        base: '/',
+        commit: null,
+        clean: null,
+        asOf: '2025-12-26',
+        root: r,
+        items: [{ kind: 'org', url: '/orgs/x/', file: '/elsewhere/x.md' }],
+        hash: () => 'x',
+      }),
+    ).toThrow(/不在仓库内/);
     expect(sourcePath('/srv/board/content/orgs/a.md', '/srv/board')).toBe('content/orgs/a.md');
     expect(sourcePath('/srv/boardx/content/orgs/a.md', '/srv/board')).toBeUndefined();
     expect(sourcePath('/srv/board', '/srv/board')).toBeUndefined();
@@ -66,7 +84,13 @@ describe('buildManifest', () => {
 describe('repoState', () => {
   const tmp = realpathSync(mkdtempSync(join(tmpdir(), 'repo-state-')));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@example.org',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@example.org',
+  };
   const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env, encoding: 'utf8' }).trim();
 
   test('outside git: no commit, no clean flag; paths start at the content folder’s parent', () => {

@@ -8,7 +8,11 @@ import { tinyContent, tinyFiles } from '../fixtures/tinyContent.ts';
 const root = new URL('../..', import.meta.url).pathname;
 
 function runCheck(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/check.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/check.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -40,7 +44,15 @@ describe('npm run check', () => {
     const r = runCheck(['--content', dir, '--json']);
     expect(r.code).toBe(1);
     const parsed = JSON.parse(r.out) as { errors: Record<string, string>[]; findings: unknown[] };
-    expect(parsed.errors).toEqual([{ file: expect.stringContaining('members/li.md'), field: 'org', rule: 'ref', severity: 'error', message: expect.stringContaining('b9') }]);
+    expect(parsed.errors).toEqual([
+      {
+        file: expect.stringContaining('members/li.md'),
+        field: 'org',
+        rule: 'ref',
+        severity: 'error',
+        message: expect.stringContaining('b9'),
+      },
+    ]);
     expect(parsed.findings).toEqual([]);
   });
 
@@ -157,7 +169,10 @@ describe('npm run check: findings the branch has explained (acknowledged.json)',
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain('4 条提示（其中 4 条已在 acknowledged.json 中说明）');
     expect(r.out).toContain('已说明：李明下半年调入，第二项承诺在补报中。');
-    const json = JSON.parse(runCheck(['--content', dir, '--json']).out) as { findings: unknown[]; acknowledged: { rule: string; reason: string }[] };
+    const json = JSON.parse(runCheck(['--content', dir, '--json']).out) as {
+      findings: unknown[];
+      acknowledged: { rule: string; reason: string }[];
+    };
     expect(json.findings).toHaveLength(4);
     expect(json.acknowledged.map((a) => a.rule).sort()).toEqual(['R1', 'R1', 'R2', 'R3']);
   });
@@ -171,7 +186,9 @@ describe('npm run check: findings the branch has explained (acknowledged.json)',
   });
 
   test('a field narrows an explanation to that field', () => {
-    const dir = tinyContent({ 'acknowledged.json': ack([...all.slice(0, 2), { rule: 'R3', file: 'members/sec.md', field: 'records', reason: '字段不符。' }]) });
+    const dir = tinyContent({
+      'acknowledged.json': ack([...all.slice(0, 2), { rule: 'R3', file: 'members/sec.md', field: 'records', reason: '字段不符。' }]),
+    });
     expect(runCheck(['--content', dir, '--strict']).code).toBe(1);
   });
 
@@ -185,6 +202,8 @@ describe('npm run check: findings the branch has explained (acknowledged.json)',
       [true, 'findings[0].reason', 'required'],
     ]);
     expect(errors[0].message).toContain('R16');
-    expect(runCheck(['--content', tinyContent({ 'acknowledged.json': '{"findings": 3}' })]).out).toContain('acknowledged.json\n  findings  [required]');
+    expect(runCheck(['--content', tinyContent({ 'acknowledged.json': '{"findings": 3}' })]).out).toContain(
+      'acknowledged.json\n  findings  [required]',
+    );
   });
 });

@@ -20,7 +20,6 @@ const root = join(import.meta.dirname, '..', '..');
  */
 const allowed = ['时:分', '字段名: 值'];
 
-
 /** A piece of text a person may read, with the line it starts on. */
 interface Piece {
   line: number;
@@ -68,7 +67,10 @@ function piecesOfAstro(source: string): Piece[] {
     out.push(...literalsOf(code, false, source.slice(0, at).split('\n').length));
     return blank(all);
   });
-  body = body.replace(/<style\b[\s\S]*?<\/style>/g, blank).replace(/<!--[\s\S]*?-->/g, blank).replace(/\{\/\*[\s\S]*?\*\/\}/g, blank);
+  body = body
+    .replace(/<style\b[\s\S]*?<\/style>/g, blank)
+    .replace(/<!--[\s\S]*?-->/g, blank)
+    .replace(/\{\/\*[\s\S]*?\*\/\}/g, blank);
   body.split('\n').forEach((text, i) => out.push({ line: i + 1, text }));
   return out;
 }
@@ -118,7 +120,10 @@ describe('full-width punctuation next to Chinese', () => {
     const messages = JSON.parse(source) as Record<string, string>;
     expect(Object.keys(messages).length).toBeGreaterThan(100);
     const lines = source.split('\n');
-    const pieces = Object.entries(messages).map(([key, text]) => ({ line: lines.findIndex((l) => l.includes(JSON.stringify(key))) + 1, text }));
+    const pieces = Object.entries(messages).map(([key, text]) => ({
+      line: lines.findIndex((l) => l.includes(JSON.stringify(key))) + 1,
+      text,
+    }));
     expect(report(file, pieces)).toEqual([]);
   });
 
@@ -179,6 +184,11 @@ describe('full-width punctuation next to Chinese', () => {
     expect(report('x.ts', literalsOf("const a = '名册有误,请改正'; const r = /第(\\d+)行/;", false))).toEqual(['x.ts:1: 名册有误,请改正']);
     expect(report('x.ts', literalsOf('const a = `共 ${n} 项(已销号 ${m} 项)`;', false))).toHaveLength(2);
     expect(report('x.astro', piecesOfAstro("---\nconst a = 'ok';\n---\n<p>说明(见下)</p>\n<!-- 注释(英文) -->\n"))).toHaveLength(2);
-    expect(report('README.md', piecesOfMarkdown('运行 `npm run check:strict` 即可\n```\n命令:npm\n```\n说明:见下\nThe board (公开栏), in English.\n'))).toEqual(['README.md:5: 说明:见下']);
+    expect(
+      report(
+        'README.md',
+        piecesOfMarkdown('运行 `npm run check:strict` 即可\n```\n命令:npm\n```\n说明:见下\nThe board (公开栏), in English.\n'),
+      ),
+    ).toEqual(['README.md:5: 说明:见下']);
   });
 });

@@ -23,9 +23,11 @@ afterAll(async () => {
   made.forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
 
-const PLEDGE = (title: string, note = '制定计划') => `---\nowner: li\ncategory: work\ntitle: ${title}\nrecords:\n  - date: 2025-11-20\n    note: ${note}\n    progress: 10\n---\n正文\n`;
+const PLEDGE = (title: string, note = '制定计划') =>
+  `---\nowner: li\ncategory: work\ntitle: ${title}\nrecords:\n  - date: 2025-11-20\n    note: ${note}\n    progress: 10\n---\n正文\n`;
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-const git = (dir: string, ...args: string[]) => execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8', env: gitEnv() }).trim();
+const git = (dir: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8', env: gitEnv() }).trim();
 const file = (i: number) => `content/pledges/2025/p${i}.md`;
 
 /** What the stand-in decap-server was asked to do. */
@@ -40,7 +42,10 @@ function fakeDecap(root: string, socket: string): Promise<void> {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      const { action, params } = JSON.parse(body) as { action: string; params: { dataFiles?: { path: string; raw: string }[]; entry?: { path: string; raw: string } } };
+      const { action, params } = JSON.parse(body) as {
+        action: string;
+        params: { dataFiles?: { path: string; raw: string }[]; entry?: { path: string; raw: string } };
+      };
       forwarded.push({ action });
       if (action === 'persistEntry') {
         for (const f of params.dataFiles ?? [params.entry!]) {
@@ -58,7 +63,13 @@ function fakeDecap(root: string, socket: string): Promise<void> {
 
 /** The API on a loopback port the system picks, for a project in `root`. */
 async function startApi(root: string, socket: string, commit: boolean): Promise<string> {
-  const handle = createCmsApi({ root, socket, paths: cmsPaths('main'), commit, log: { info: (m) => logs.info.push(m), warn: (m) => logs.warn.push(m) } });
+  const handle = createCmsApi({
+    root,
+    socket,
+    paths: cmsPaths('main'),
+    commit,
+    log: { info: (m) => logs.info.push(m), warn: (m) => logs.warn.push(m) },
+  });
   const server = createServer((req, res) => void handle(req, res));
   servers.push(server);
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
@@ -67,7 +78,11 @@ async function startApi(root: string, socket: string, commit: boolean): Promise<
 }
 
 async function post(url: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${url}/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/api/v1`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -111,10 +126,20 @@ describe('a save based on files that changed since they were loaded', () => {
     writeFileSync(join(dir, file(0)), PLEDGE('第0项承诺', '别人改过'));
     git(dir, 'commit', '-q', '-am', 'someone else');
     const after = git(dir, 'rev-parse', 'HEAD');
-    const r = await post(base, save([{ path: file(0), raw: PLEDGE('第0项承诺', '我的') }, { path: file(9), raw: PLEDGE('新') }], { [file(0)]: sha(loaded), [file(9)]: null }));
+    const r = await post(
+      base,
+      save(
+        [
+          { path: file(0), raw: PLEDGE('第0项承诺', '我的') },
+          { path: file(9), raw: PLEDGE('新') },
+        ],
+        { [file(0)]: sha(loaded), [file(9)]: null },
+      ),
+    );
     expect(r.status).toBe(409);
     expect(r.json).toEqual({
-      error: '没有保存：打开以后，content/pledges/2025/p0.md已被修改（或新建、删除）。为免覆盖别人的修改，这次没有写入任何文件；请重新载入后再保存。',
+      error:
+        '没有保存：打开以后，content/pledges/2025/p0.md已被修改（或新建、删除）。为免覆盖别人的修改，这次没有写入任何文件；请重新载入后再保存。',
       conflicts: [file(0)],
     });
     expect(forwarded).toEqual([]);
@@ -144,13 +169,20 @@ describe('a month saved at once', () => {
     writeFileSync(join(dir, 'README.md'), '开发中的修改\n');
     const before = Number(git(dir, 'rev-list', '--count', 'HEAD'));
     const files = [0, 1, 5].map((i) => ({ path: file(i), raw: PLEDGE(`第${i}项承诺`, `十二月记实${i}`) }));
-    const expected = Object.fromEntries(files.map((f) => [f.path, f.path.endsWith('p5.md') ? null : sha(readFileSync(join(dir, f.path), 'utf8'))]));
+    const expected = Object.fromEntries(
+      files.map((f) => [f.path, f.path.endsWith('p5.md') ? null : sha(readFileSync(join(dir, f.path), 'utf8'))]),
+    );
     const r = await post(base, save(files, expected));
     expect(r.status).toBe(200);
     expect(Number(git(dir, 'rev-list', '--count', 'HEAD'))).toBe(before + 1);
     expect(git(dir, 'show', '--name-only', '--format=', 'HEAD').split('\n')).toEqual(files.map((f) => f.path));
     expect(git(dir, 'log', '-1', '--format=%B')).toBe(
-      ['保存 3 项承诺：第0项承诺、第1项承诺、第5项承诺', '', ...files.map((f, i) => `${i === 2 ? '新建' : '更新'}承诺：第${[0, 1, 5][i]}项承诺（${f.path}）`), '后台说明：本月记实：2025年12月'].join('\n'),
+      [
+        '保存 3 项承诺：第0项承诺、第1项承诺、第5项承诺',
+        '',
+        ...files.map((f, i) => `${i === 2 ? '新建' : '更新'}承诺：第${[0, 1, 5][i]}项承诺（${f.path}）`),
+        '后台说明：本月记实：2025年12月',
+      ].join('\n'),
     );
     expect(git(dir, 'status', '--porcelain')).toBe('M README.md');
     expect(logs.info).toEqual([expect.stringMatching(/^已提交到 git：保存 3 项承诺：.+（提交 [0-9a-f]{7}）$/)]);
@@ -161,7 +193,11 @@ describe('a month saved at once', () => {
     const r = await post(base, save([{ path: 'content/pledges/2025/ignored.md', raw: PLEDGE('被忽略') }]));
     expect(r.status).toBe(200);
     expect(readFileSync(join(dir, 'content/pledges/2025/ignored.md'), 'utf8')).toContain('被忽略');
-    expect(logs.warn).toEqual([expect.stringMatching(/^已保存，但这次保存没有提交到 git，所以没有修改记录：这些文件被 \.gitignore 忽略了.+保存的文件：content\/pledges\/2025\/ignored\.md$/)]);
+    expect(logs.warn).toEqual([
+      expect.stringMatching(
+        /^已保存，但这次保存没有提交到 git，所以没有修改记录：这些文件被 \.gitignore 忽略了.+保存的文件：content\/pledges\/2025\/ignored\.md$/,
+      ),
+    ]);
     rmSync(join(dir, '.gitignore'));
   });
 });
@@ -177,7 +213,11 @@ describe('the status action', () => {
   });
 
   test('is refused to another origin like every other request', async () => {
-    const res = await fetch(`${base}/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example' }, body: '{"action":"status"}' });
+    const res = await fetch(`${base}/api/v1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body: '{"action":"status"}',
+    });
     expect(res.status).toBe(403);
   });
 });

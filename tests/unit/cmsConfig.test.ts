@@ -12,25 +12,43 @@ describe('cmsConfig', () => {
     expect(prod).not.toHaveProperty('local_backend');
     const names = (prod.collections as { name: string }[]).map((c) => c.name);
     expect(names.filter((n) => n !== 'org-pledges').sort()).toEqual(collections.map((c) => c.name).sort());
-    expect(cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow', localBackend: { url: 'http://localhost:8081/api/v1' } }).local_backend).toEqual({ url: 'http://localhost:8081/api/v1' });
+    expect(
+      cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow', localBackend: { url: 'http://localhost:8081/api/v1' } })
+        .local_backend,
+    ).toEqual({ url: 'http://localhost:8081/api/v1' });
   });
 
   test('names new files from ASCII fields only', () => {
-    for (const c of cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow' }).collections as { slug?: string; name: string }[]) {
+    for (const c of cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow' }).collections as {
+      slug?: string;
+      name: string;
+    }[]) {
       if (!c.slug) continue;
       const fields = [...c.slug.matchAll(/\{\{fields\.(\w+)\}\}/g)].map((m) => m[1]);
-      expect(fields.every((f) => ['id', 'owner', 'category', 'org', 'quarter', 'subject', 'period'].includes(f)), `${c.name}: ${c.slug}`).toBe(true);
+      expect(
+        fields.every((f) => ['id', 'owner', 'category', 'org', 'quarter', 'subject', 'period'].includes(f)),
+        `${c.name}: ${c.slug}`,
+      ).toBe(true);
     }
   });
 });
 
 describe('cmsConfig with each backend', () => {
-  const lan = { CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: 'https://git.school.lan', CMS_APP_ID: 'abc', SITE: 'https://board.school.lan' };
+  const lan = {
+    CMS_REPO: 'dangzongzhi/gongkai',
+    CMS_BASE_URL: 'https://git.school.lan',
+    CMS_APP_ID: 'abc',
+    SITE: 'https://board.school.lan',
+  };
 
   test.each([
     ['forgejo', 'editorial_workflow', { name: 'forgejo', api_root: 'https://git.school.lan/api/v1' }],
     ['gitea', 'simple', { name: 'gitea', base_url: 'https://git.school.lan', api_root: 'https://git.school.lan/api/v1' }],
-    ['gitlab', 'editorial_workflow', { name: 'gitlab', base_url: 'https://git.school.lan', api_root: 'https://git.school.lan/api/v4', auth_type: 'pkce' }],
+    [
+      'gitlab',
+      'editorial_workflow',
+      { name: 'gitlab', base_url: 'https://git.school.lan', api_root: 'https://git.school.lan/api/v4', auth_type: 'pkce' },
+    ],
   ])('%s: the backend block from the environment, published with %s, no local backend', (name, mode, block) => {
     const r = backendFromEnv({ CMS_BACKEND: name, ...lan });
     const config = cmsConfig({ backend: r.backend!, publishMode: r.publishMode! });
@@ -43,14 +61,17 @@ describe('cmsConfig with each backend', () => {
     const gitea = backendFromEnv({ CMS_BACKEND: 'gitea', ...lan });
     const ok = cmsConfig({ backend: gitea.backend!, publishMode: gitea.publishMode! });
     const wrong = cmsConfig({ backend: gitea.backend!, publishMode: 'editorial_workflow' });
-    const refusedByGitea = (c: Record<string, unknown>) => (c.backend as { name: string }).name === 'gitea' && c.publish_mode === 'editorial_workflow';
+    const refusedByGitea = (c: Record<string, unknown>) =>
+      (c.backend as { name: string }).name === 'gitea' && c.publish_mode === 'editorial_workflow';
     expect(refusedByGitea(ok)).toBe(false);
     expect(refusedByGitea(wrong)).toBe(true);
   });
 
   test('the local backend takes the publish mode it is given (CMS_PUBLISH_MODE)', () => {
     expect(cmsConfig({ backend: { name: 'git-gateway' }, publishMode: 'simple', localBackend: true }).publish_mode).toBe('simple');
-    expect(cmsConfig({ backend: { name: 'git-gateway' }, publishMode: 'editorial_workflow', localBackend: true }).publish_mode).toBe('editorial_workflow');
+    expect(cmsConfig({ backend: { name: 'git-gateway' }, publishMode: 'editorial_workflow', localBackend: true }).publish_mode).toBe(
+      'editorial_workflow',
+    );
   });
 
   test('without a publish mode, Decap’s own default (simple), which every backend accepts', () => {
@@ -58,8 +79,22 @@ describe('cmsConfig with each backend', () => {
   });
 });
 
-type Col = { name: string; folder?: string; filter?: { field: string; value: string }; fields?: DecapField[]; files?: { fields: DecapField[] }[] };
-type DecapField = { name: string; widget: string; collections?: string[]; fields?: DecapField[]; field?: DecapField; options?: { value: string }[]; default?: unknown };
+type Col = {
+  name: string;
+  folder?: string;
+  filter?: { field: string; value: string };
+  fields?: DecapField[];
+  files?: { fields: DecapField[] }[];
+};
+type DecapField = {
+  name: string;
+  widget: string;
+  collections?: string[];
+  fields?: DecapField[];
+  field?: DecapField;
+  options?: { value: string }[];
+  default?: unknown;
+};
 
 /** Every relation of a field table, by path: the collections the schema lets it point at. */
 function schemaTargets(fields: Record<string, Field>, prefix = ''): Map<string, string[]> {
@@ -91,7 +126,8 @@ function configTargets(config: Record<string, unknown>): Map<string, Map<string,
   for (const c of config.collections as Col[]) {
     const folder = c.folder ? c.folder.replace(/^content\//, '') : c.name;
     const merged = byFolder.get(folder) ?? new Map<string, string[]>();
-    for (const [p, t] of cmsTargets(c.fields ?? c.files?.[0].fields ?? [])) merged.set(p, [...new Set([...(merged.get(p) ?? []), ...t])].sort());
+    for (const [p, t] of cmsTargets(c.fields ?? c.files?.[0].fields ?? []))
+      merged.set(p, [...new Set([...(merged.get(p) ?? []), ...t])].sort());
     byFolder.set(folder, merged);
   }
   return byFolder;
@@ -100,9 +136,12 @@ function configTargets(config: Record<string, unknown>): Map<string, Map<string,
 describe('relations', () => {
   const config = cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow' });
 
-  test.each(collections.map((c) => [c.name, c] as const))('%s: every relation offers in the CMS exactly the targets the schema allows', (name, def) => {
-    expect(configTargets(config).get(name)).toEqual(schemaTargets(def.fields));
-  });
+  test.each(collections.map((c) => [c.name, c] as const))(
+    '%s: every relation offers in the CMS exactly the targets the schema allows',
+    (name, def) => {
+      expect(configTargets(config).get(name)).toEqual(schemaTargets(def.fields));
+    },
+  );
 
   test('a review may be of a member or of an organisation, and a pledge’s owner is either, in two lists', () => {
     expect(configTargets(config).get('reviews')?.get('subject')).toEqual(['members', 'orgs']);
@@ -123,10 +162,15 @@ describe('relations', () => {
 
 describe('rounds in the CMS', () => {
   test('a new per-round file defaults to the current round; the admin opens on 承诺事项', () => {
-    const config = cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow', currentRound: '2026', rounds: [
-      { id: '2025', title: '2025年度', start: '2025-01-01', end: '2025-12-31' },
-      { id: '2026', title: '2026年度', start: '2026-01-01', end: '2026-12-31' },
-    ] });
+    const config = cmsConfig({
+      backend: { name: 'forgejo' },
+      publishMode: 'editorial_workflow',
+      currentRound: '2026',
+      rounds: [
+        { id: '2025', title: '2025年度', start: '2025-01-01', end: '2025-12-31' },
+        { id: '2026', title: '2026年度', start: '2026-01-01', end: '2026-12-31' },
+      ],
+    });
     const cols = config.collections as Col[];
     expect(cols[0].name).toBe('pledges');
     const round = cols[0].fields!.find((f) => f.name === 'round')!;
@@ -144,7 +188,12 @@ describe('randomUUID', () => {
 });
 
 describe('organisation pledges in the CMS', () => {
-  const cols = cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow' }).collections as { name: string; folder?: string; filter?: unknown; fields: { name: string; widget: string; default?: string }[] }[];
+  const cols = cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow' }).collections as {
+    name: string;
+    folder?: string;
+    filter?: unknown;
+    fields: { name: string; widget: string; default?: string }[];
+  }[];
   const member = cols.find((c) => c.name === 'pledges')!;
   const org = cols.find((c) => c.name === 'org-pledges')!;
 
@@ -155,7 +204,8 @@ describe('organisation pledges in the CMS', () => {
   });
 
   test('报上级备案日期 (the filing of an organisation pledge) is on the organisation pledge only', () => {
-    const reviewOf = (c: typeof member) => (c.fields.find((f) => f.name === 'review') as unknown as { fields: { name: string }[] }).fields.map((f) => f.name);
+    const reviewOf = (c: typeof member) =>
+      (c.fields.find((f) => f.name === 'review') as unknown as { fields: { name: string }[] }).fields.map((f) => f.name);
     expect(reviewOf(org)).toContain('filedOn');
     expect(reviewOf(member)).not.toContain('filedOn');
   });
@@ -172,7 +222,10 @@ describe('organisation pledges in the CMS', () => {
 });
 
 describe('what the form says about each field', () => {
-  const cols = cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow' }).collections as { name: string; fields: Record<string, unknown>[] }[];
+  const cols = cmsConfig({ backend: { name: 'forgejo' }, publishMode: 'editorial_workflow' }).collections as {
+    name: string;
+    fields: Record<string, unknown>[];
+  }[];
   const field = (collection: string, ...path: string[]) => {
     let fields = cols.find((c) => c.name === collection)!.fields;
     let found: Record<string, unknown> | undefined;

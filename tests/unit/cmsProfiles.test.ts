@@ -43,16 +43,20 @@ describe('the CMS under each profile', () => {
   });
 
   test('依岗承诺 keeps its hint where the profile has 设岗定责 (篇三/四/五), 共产党员户 only under 篇四; elsewhere each says it is usually left unticked', () => {
-    for (const id of ['five-stages', 'provincial', 'monthly'] as const) expect(config([presets[id]]).hint('pledges', 'onPost'), id).toBe('无职党员在设定的岗位上作出的承诺');
+    for (const id of ['five-stages', 'provincial', 'monthly'] as const)
+      expect(config([presets[id]]).hint('pledges', 'onPost'), id).toBe('无职党员在设定的岗位上作出的承诺');
     expect(config([presets['school-semester']]).hint('pledges', 'onPost')).toContain('一般不勾选');
     expect(config([presets.provincial]).hint('members', 'household')).toBe('篇四：悬挂“共产党员户”标牌的党员家庭');
-    for (const id of ['school-semester', 'five-stages', 'monthly'] as const) expect(config([presets[id]]).hint('members', 'household'), id).toContain('一般不勾选');
+    for (const id of ['school-semester', 'five-stages', 'monthly'] as const)
+      expect(config([presets[id]]).hint('members', 'household'), id).toContain('一般不勾选');
     expect(config([presets.monthly, presets.provincial]).hint('members', 'household')).toContain('篇四');
   });
 
   test('a round’s 实施阶段 keep their hint under 篇三/四; under 篇一/二/五, which rank by semesters or quarters, it says they are usually left empty', () => {
-    for (const id of ['five-stages', 'provincial'] as const) expect(config([presets[id]]).hint('rounds', 'stages'), id).toContain('每个阶段结束时开展阶段考核评比');
-    for (const id of ['school-semester', 'monthly'] as const) expect(config([presets[id]]).hint('rounds', 'stages'), id).toContain('一般不填');
+    for (const id of ['five-stages', 'provincial'] as const)
+      expect(config([presets[id]]).hint('rounds', 'stages'), id).toContain('每个阶段结束时开展阶段考核评比');
+    for (const id of ['school-semester', 'monthly'] as const)
+      expect(config([presets[id]]).hint('rounds', 'stages'), id).toContain('一般不填');
     expect(config([presets.monthly, presets.provincial]).hint('rounds', 'stages')).toContain('每个阶段结束时');
   });
 

@@ -1,7 +1,11 @@
 /** The year-end evaluation: weighted score, grade thresholds, R13 and manual overrides. */
 import { describe, expect, test } from 'vitest';
 import {
-  combineEvaluation, gradeOfScore, massScore, rectificationRefused, type EvaluationSettings,
+  combineEvaluation,
+  gradeOfScore,
+  massScore,
+  rectificationRefused,
+  type EvaluationSettings,
 } from '../../src/lib/combineEvaluation.ts';
 import type { MemberEvaluation } from '../../src/lib/model.ts';
 import { defaultEvaluation } from '../../src/schemas/site.ts';

@@ -21,7 +21,8 @@ const A = 'content/pledges/2025/a.md';
 const B = 'content/pledges/2025/b.md';
 
 /** git in `dir` with a clean environment (the test runner's GIT_* would leak in otherwise), never signing. */
-const git = (dir: string, ...args: string[]) => execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8', env: gitEnv() }).trim();
+const git = (dir: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8', env: gitEnv() }).trim();
 
 /** A project folder with content/ in a git repository, one pledge committed; `identity: false` leaves no user configured. */
 function project(o: { identity?: boolean; init?: boolean } = {}): string {
@@ -40,8 +41,14 @@ function project(o: { identity?: boolean; init?: boolean } = {}): string {
     git(dir, 'config', 'user.name', '书记');
     git(dir, 'config', 'user.email', 'shuji@school.lan');
   }
-  execFileSync('git', ['-c', 'user.name=init', '-c', 'user.email=init@x', '-c', 'commit.gpgsign=false', 'add', '-A'], { cwd: dir, env: gitEnv() });
-  execFileSync('git', ['-c', 'user.name=init', '-c', 'user.email=init@x', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'init'], { cwd: dir, env: gitEnv() });
+  execFileSync('git', ['-c', 'user.name=init', '-c', 'user.email=init@x', '-c', 'commit.gpgsign=false', 'add', '-A'], {
+    cwd: dir,
+    env: gitEnv(),
+  });
+  execFileSync('git', ['-c', 'user.name=init', '-c', 'user.email=init@x', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'init'], {
+    cwd: dir,
+    env: gitEnv(),
+  });
   return dir;
 }
 
@@ -67,21 +74,41 @@ describe('commitSave', () => {
     writeFileSync(join(dir, 'notes.txt'), '草稿\n');
     git(dir, 'add', 'notes.txt');
     writeFileSync(join(dir, A), PLEDGE('上好两节公开课'));
-    const r = await withoutGlobalConfig(() => commitSave({ root: dir, contentDir: join(dir, 'content'), paths: [A], message: '更新承诺：上好两节公开课（content/pledges/2025/a.md）\n' }));
+    const r = await withoutGlobalConfig(() =>
+      commitSave({
+        root: dir,
+        contentDir: join(dir, 'content'),
+        paths: [A],
+        message: '更新承诺：上好两节公开课（content/pledges/2025/a.md）\n',
+      }),
+    );
     expect(r).toMatchObject({ status: 'committed', paths: [A] });
-    expect(git(dir, 'show', '--name-only', '--format=%s%n%an <%ae>', 'HEAD').split('\n')).toEqual(['更新承诺：上好两节公开课（content/pledges/2025/a.md）', '书记 <shuji@school.lan>', '', A]);
+    expect(git(dir, 'show', '--name-only', '--format=%s%n%an <%ae>', 'HEAD').split('\n')).toEqual([
+      '更新承诺：上好两节公开课（content/pledges/2025/a.md）',
+      '书记 <shuji@school.lan>',
+      '',
+      A,
+    ]);
     expect(git(dir, 'status', '--porcelain')).toBe('A  notes.txt\n M src/app.ts'.trim());
   });
 
   test('a new file and a deleted one are committed too; a file git never knew and that is gone leaves nothing to do', async () => {
     const dir = project();
     writeFileSync(join(dir, B), PLEDGE('新承诺'));
-    expect(await commitSave({ root: dir, contentDir: join(dir, 'content'), paths: [B], message: '新建' })).toMatchObject({ status: 'committed' });
+    expect(await commitSave({ root: dir, contentDir: join(dir, 'content'), paths: [B], message: '新建' })).toMatchObject({
+      status: 'committed',
+    });
     rmSync(join(dir, A));
-    expect(await commitSave({ root: dir, contentDir: join(dir, 'content'), paths: [A], message: '删除' })).toMatchObject({ status: 'committed' });
+    expect(await commitSave({ root: dir, contentDir: join(dir, 'content'), paths: [A], message: '删除' })).toMatchObject({
+      status: 'committed',
+    });
     expect(git(dir, 'log', '--format=%s', '--name-status')).toContain(`D\t${A}`);
-    expect(await commitSave({ root: dir, contentDir: join(dir, 'content'), paths: ['content/pledges/2025/never.md'], message: 'x' })).toEqual({ status: 'unchanged' });
-    expect(await commitSave({ root: dir, contentDir: join(dir, 'content'), paths: [B], message: 'same bytes again' })).toEqual({ status: 'unchanged' });
+    expect(
+      await commitSave({ root: dir, contentDir: join(dir, 'content'), paths: ['content/pledges/2025/never.md'], message: 'x' }),
+    ).toEqual({ status: 'unchanged' });
+    expect(await commitSave({ root: dir, contentDir: join(dir, 'content'), paths: [B], message: 'same bytes again' })).toEqual({
+      status: 'unchanged',
+    });
     expect(git(dir, 'rev-list', '--count', 'HEAD')).toBe('3');
   });
 
@@ -90,7 +117,9 @@ describe('commitSave', () => {
     git(dir, 'init', '-q');
     git(dir, 'config', 'user.name', '书记');
     git(dir, 'config', 'user.email', 's@x');
-    expect(await commitSave({ root: dir, contentDir: join(dir, 'content'), paths: [A], message: '新建' })).toMatchObject({ status: 'committed' });
+    expect(await commitSave({ root: dir, contentDir: join(dir, 'content'), paths: [A], message: '新建' })).toMatchObject({
+      status: 'committed',
+    });
     expect(git(dir, 'show', '--name-only', '--format=%s', 'HEAD').split('\n')).toEqual(['新建', '', A]);
     expect(git(dir, 'status', '--porcelain')).toBe('?? src/');
   });
@@ -116,7 +145,9 @@ describe('commitSave', () => {
     process.env.GIT_DIR = join(other, '.git');
     process.env.GIT_INDEX_FILE = join(other, '.git/index');
     try {
-      expect(await commitSave({ root: dir, contentDir: join(dir, 'content'), paths: [A], message: '更新' })).toMatchObject({ status: 'committed' });
+      expect(await commitSave({ root: dir, contentDir: join(dir, 'content'), paths: [A], message: '更新' })).toMatchObject({
+        status: 'committed',
+      });
     } finally {
       delete process.env.GIT_DIR;
       delete process.env.GIT_INDEX_FILE;
@@ -155,7 +186,9 @@ describe('commitSave', () => {
     if (r.status === 'failed') expect(r.reason).toContain('.gitignore');
     expect(git(dir, 'ls-files', B)).toBe('');
     const plain = project({ init: false });
-    expect(await commitSave({ root: plain, contentDir: join(plain, 'content'), paths: [A], message: 'x' })).toEqual({ status: 'no-repository' });
+    expect(await commitSave({ root: plain, contentDir: join(plain, 'content'), paths: [A], message: 'x' })).toEqual({
+      status: 'no-repository',
+    });
   });
 
   test('content in a repository of its own: its files are committed there, an upload in the project is named as left out', async () => {
@@ -170,7 +203,9 @@ describe('commitSave', () => {
   });
 
   test('explains what git says in Chinese and quotes git’s last line', () => {
-    expect(explainFailure('fatal: Unable to create \'/x/.git/index.lock\': File exists.\n')).toBe("另一个 git 程序正在使用这个版本库（index.lock）：请等它结束（git：fatal: Unable to create '/x/.git/index.lock': File exists.）");
+    expect(explainFailure("fatal: Unable to create '/x/.git/index.lock': File exists.\n")).toBe(
+      "另一个 git 程序正在使用这个版本库（index.lock）：请等它结束（git：fatal: Unable to create '/x/.git/index.lock': File exists.）",
+    );
     expect(explainFailure('fatal: something new')).toBe('git 没有完成提交（git：fatal: something new）');
   });
 });
@@ -178,12 +213,51 @@ describe('commitSave', () => {
 describe('saveMessage', () => {
   const paths = cmsPaths('main');
   test.each<[string, SaveDescription, string]>([
-    ['a pledge updated', { action: 'persistEntry', collection: 'pledges', files: [{ path: A, raw: PLEDGE('上好公开课'), existed: true }], media: [] }, '更新承诺：上好公开课（content/pledges/2025/a.md）\n'],
-    ['a member created', { action: 'persistEntry', collection: 'members', files: [{ path: 'content/members/wang.md', raw: '---\nname: 王芳\norg: b1\n---\n', existed: false }], media: [] }, '新建党员：王芳（content/members/wang.md）\n'],
-    ['a check named by its org and date', { action: 'persistEntry', collection: 'checks', files: [{ path: 'content/checks/2025/q1.md', raw: '---\norg: b1\ndate: 2025-03-28\n---\n', existed: true }], media: [] }, '更新季度检查：b1 2025-03-28（content/checks/2025/q1.md）\n'],
-    ['site settings', { action: 'persistEntry', collection: 'site', files: [{ path: 'content/site.json', raw: '{"name":"测试党总支"}', existed: true }], media: [] }, '更新站点设置：测试党总支（content/site.json）\n'],
-    ['an unreadable file, by its file name', { action: 'persistEntry', collection: 'pledges', files: [{ path: A, raw: 'not front matter', existed: true }], media: [] }, '更新承诺：a（content/pledges/2025/a.md）\n'],
-    ['a deletion, named as the file was', { action: 'deleteFile', files: [{ path: A, raw: PLEDGE('上好公开课'), existed: true }], media: [] }, '删除承诺：上好公开课（content/pledges/2025/a.md）\n'],
+    [
+      'a pledge updated',
+      { action: 'persistEntry', collection: 'pledges', files: [{ path: A, raw: PLEDGE('上好公开课'), existed: true }], media: [] },
+      '更新承诺：上好公开课（content/pledges/2025/a.md）\n',
+    ],
+    [
+      'a member created',
+      {
+        action: 'persistEntry',
+        collection: 'members',
+        files: [{ path: 'content/members/wang.md', raw: '---\nname: 王芳\norg: b1\n---\n', existed: false }],
+        media: [],
+      },
+      '新建党员：王芳（content/members/wang.md）\n',
+    ],
+    [
+      'a check named by its org and date',
+      {
+        action: 'persistEntry',
+        collection: 'checks',
+        files: [{ path: 'content/checks/2025/q1.md', raw: '---\norg: b1\ndate: 2025-03-28\n---\n', existed: true }],
+        media: [],
+      },
+      '更新季度检查：b1 2025-03-28（content/checks/2025/q1.md）\n',
+    ],
+    [
+      'site settings',
+      {
+        action: 'persistEntry',
+        collection: 'site',
+        files: [{ path: 'content/site.json', raw: '{"name":"测试党总支"}', existed: true }],
+        media: [],
+      },
+      '更新站点设置：测试党总支（content/site.json）\n',
+    ],
+    [
+      'an unreadable file, by its file name',
+      { action: 'persistEntry', collection: 'pledges', files: [{ path: A, raw: 'not front matter', existed: true }], media: [] },
+      '更新承诺：a（content/pledges/2025/a.md）\n',
+    ],
+    [
+      'a deletion, named as the file was',
+      { action: 'deleteFile', files: [{ path: A, raw: PLEDGE('上好公开课'), existed: true }], media: [] },
+      '删除承诺：上好公开课（content/pledges/2025/a.md）\n',
+    ],
     ['an upload', { action: 'persistMedia', files: [], media: ['public/uploads/a.png'] }, '上传文件：a.png（public/uploads/a.png）\n'],
   ])('%s', (_, save, message) => {
     expect(saveMessage(paths, save)).toBe(message);
@@ -191,13 +265,38 @@ describe('saveMessage', () => {
 
   test('a month’s records for many pledges: one subject naming the first three, a line per file, and a Chinese message of the client kept', () => {
     const files = ['甲', '乙', '丙', '丁'].map((t, i) => ({ path: `content/pledges/2025/p${i}.md`, raw: PLEDGE(t), existed: true }));
-    const m = saveMessage(paths, { action: 'persistEntry', collection: 'pledges', files, media: [], clientMessage: '本月记实：2025年12月\n第二行' });
-    expect(m.split('\n')).toEqual(['更新 4 项承诺：甲、乙、丙等', '', ...files.map((f, i) => `更新承诺：${'甲乙丙丁'[i]}（${f.path}）`), '后台说明：本月记实：2025年12月', '']);
-    expect(saveMessage(paths, { action: 'persistEntry', collection: 'pledges', files: files.slice(0, 1), media: [], clientMessage: 'Update Pledges “2025/p0”' })).not.toContain('Update');
+    const m = saveMessage(paths, {
+      action: 'persistEntry',
+      collection: 'pledges',
+      files,
+      media: [],
+      clientMessage: '本月记实：2025年12月\n第二行',
+    });
+    expect(m.split('\n')).toEqual([
+      '更新 4 项承诺：甲、乙、丙等',
+      '',
+      ...files.map((f, i) => `更新承诺：${'甲乙丙丁'[i]}（${f.path}）`),
+      '后台说明：本月记实：2025年12月',
+      '',
+    ]);
+    expect(
+      saveMessage(paths, {
+        action: 'persistEntry',
+        collection: 'pledges',
+        files: files.slice(0, 1),
+        media: [],
+        clientMessage: 'Update Pledges “2025/p0”',
+      }),
+    ).not.toContain('Update');
   });
 
   test('a title cannot break the message into lines or run on', () => {
-    const m = saveMessage(paths, { action: 'persistEntry', collection: 'pledges', files: [{ path: A, raw: `---\ntitle: "一\\n二\\u0007${'长'.repeat(100)}"\n---\n`, existed: true }], media: [] });
+    const m = saveMessage(paths, {
+      action: 'persistEntry',
+      collection: 'pledges',
+      files: [{ path: A, raw: `---\ntitle: "一\\n二\\u0007${'长'.repeat(100)}"\n---\n`, existed: true }],
+      media: [],
+    });
     expect(m.split('\n')[0]).toBe(`更新承诺：一 二 ${'长'.repeat(56)}…（${A}）`);
   });
 });

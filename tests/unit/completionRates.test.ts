@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { categoryMatrix, completionByCategory, completionRate, deadlineOutcomes, expectedPace, memberCompletion, monthlyTrend, onTimeRate, orgCompletion } from '../../src/lib/completionRates.ts';
+import {
+  categoryMatrix,
+  completionByCategory,
+  completionRate,
+  deadlineOutcomes,
+  expectedPace,
+  memberCompletion,
+  monthlyTrend,
+  onTimeRate,
+  orgCompletion,
+} from '../../src/lib/completionRates.ts';
 import { index, member, org, pledge, withMembers } from '../fixtures/model.ts';
 
 const closed = (date: string) => ({ closed: { date, verifiedBy: 'sec' } });
@@ -45,7 +55,11 @@ describe('completionByCategory', () => {
 
 describe('orgCompletion', () => {
   const members = withMembers(member('m1'), member('m2', { org: 'b2' }), member('r1', { org: 'b2', status: 'retired' }));
-  const orgs = [org('top', { level: 'general-branch', parent: undefined, secretary: 'topsec' }), org('b1', { secretary: 'sec' }), org('b2')];
+  const orgs = [
+    org('top', { level: 'general-branch', parent: undefined, secretary: 'topsec' }),
+    org('b1', { secretary: 'sec' }),
+    org('b2'),
+  ];
   const pledges = [
     pledge('a', 'm1', closed('2026-03-01')),
     pledge('b', 'm2'),
@@ -69,7 +83,11 @@ describe('orgCompletion', () => {
 
 describe('monthlyTrend', () => {
   test('gives the completion rate at each month end up to asOf', () => {
-    const ps = [pledge('a', 'm1', closed('2026-02-28')), pledge('b', 'm1', closed('2026-03-15')), pledge('c', 'm1', { review: { status: 'approved', by: 'sec', date: '2026-03-20' } })];
+    const ps = [
+      pledge('a', 'm1', closed('2026-02-28')),
+      pledge('b', 'm1', closed('2026-03-15')),
+      pledge('c', 'm1', { review: { status: 'approved', by: 'sec', date: '2026-03-20' } }),
+    ];
     const trend = monthlyTrend(ps, { start: '2026-01-01', end: '2026-12-31' }, '2026-03-31');
     expect(trend.map((t) => [t.month, t.rate.done, t.rate.total])).toEqual([
       ['2026-01', 0, 0],
@@ -103,8 +121,16 @@ describe('expectedPace, deadlineOutcomes and categoryMatrix', () => {
 
   test('the matrix rolls sub-orgs up and gives each category its own rate', () => {
     const members = withMembers(member('m1'), member('m2', { org: 'b2' }));
-    const orgs = [org('top', { level: 'general-branch', parent: undefined, secretary: 'topsec' }), org('b1', { secretary: 'sec' }), org('b2')];
-    const pledges = [pledge('a', 'm1', { category: 'study', ...closed('2026-05-01') }), pledge('b', 'm2', { category: 'study' }), pledge('c', 'm2', { category: 'work' })];
+    const orgs = [
+      org('top', { level: 'general-branch', parent: undefined, secretary: 'topsec' }),
+      org('b1', { secretary: 'sec' }),
+      org('b2'),
+    ];
+    const pledges = [
+      pledge('a', 'm1', { category: 'study', ...closed('2026-05-01') }),
+      pledge('b', 'm2', { category: 'study' }),
+      pledge('c', 'm2', { category: 'work' }),
+    ];
     const rows = categoryMatrix(index({ members, orgs, pledges }), ['b1', 'top'], '2026-06-01');
     const study = (i: number) => rows[i].cells.find((c) => c.category === 'study')!.rate;
     expect(study(0)).toEqual({ done: 1, total: 1, rate: 1 });

@@ -47,7 +47,15 @@ describe.each(policies)('the policy of %s', (_name, policy) => {
 describe('sitePolicy', () => {
   test('writes at least the agreed directives', () => {
     const policy = sitePolicy();
-    for (const part of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "img-src 'self' data:", "connect-src 'self'"]) {
+    for (const part of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+    ]) {
       expect(policy).toContain(part);
     }
   });
@@ -82,9 +90,21 @@ describe('adminPolicy', () => {
 
 describe('gitHostsOf', () => {
   test.each([
-    ['a Gitea with its API on the same server', { name: 'gitea', base_url: 'https://git.school.lan', api_root: 'https://git.school.lan/api/v1' }, ['https://git.school.lan']],
-    ['an API on another port', { name: 'forgejo', base_url: 'https://git.school.lan', api_root: 'https://git.school.lan:3443/api/v1' }, ['https://git.school.lan:3443', 'https://git.school.lan']],
-    ['a GitLab named by its API only (Decap logs in at gitlab.com)', { name: 'gitlab', api_root: 'https://gitlab.school.lan/api/v4' }, ['https://gitlab.school.lan', 'https://gitlab.com']],
+    [
+      'a Gitea with its API on the same server',
+      { name: 'gitea', base_url: 'https://git.school.lan', api_root: 'https://git.school.lan/api/v1' },
+      ['https://git.school.lan'],
+    ],
+    [
+      'an API on another port',
+      { name: 'forgejo', base_url: 'https://git.school.lan', api_root: 'https://git.school.lan:3443/api/v1' },
+      ['https://git.school.lan:3443', 'https://git.school.lan'],
+    ],
+    [
+      'a GitLab named by its API only (Decap logs in at gitlab.com)',
+      { name: 'gitlab', api_root: 'https://gitlab.school.lan/api/v4' },
+      ['https://gitlab.school.lan', 'https://gitlab.com'],
+    ],
     ['a GitLab named by nothing', { name: 'gitlab' }, ['https://gitlab.com']],
     ['no backend (CMS_BACKEND=none)', undefined, []],
     ['a value that is not a URL', { name: 'gitea', base_url: 'git.school.lan', api_root: 'javascript:alert(1)' }, []],

@@ -1,5 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, daysBetween, DEFAULT_TIME_ZONE, effectiveAsOf, isIsoDate, isTimeZone, monthEnd, monthsOverlapping, semestersOverlapping, todayIn } from '../../src/lib/dates.ts';
+import {
+  addDays,
+  daysBetween,
+  DEFAULT_TIME_ZONE,
+  effectiveAsOf,
+  isIsoDate,
+  isTimeZone,
+  monthEnd,
+  monthsOverlapping,
+  semestersOverlapping,
+  todayIn,
+} from '../../src/lib/dates.ts';
 import { firstHalfEnd, owedRecordPeriods, roundHalves, roundQuarters, trendPoints } from '../../src/lib/roundPeriods.ts';
 
 describe('isIsoDate', () => {
@@ -88,7 +99,8 @@ describe('firstHalfEnd', () => {
 });
 
 describe('owedRecordPeriods', () => {
-  const keys = (cadence: 'month' | 'semester', approved: string, asOf: string) => owedRecordPeriods(cadence, approved, asOf).map((p) => p.key);
+  const keys = (cadence: 'month' | 'semester', approved: string, asOf: string) =>
+    owedRecordPeriods(cadence, approved, asOf).map((p) => p.key);
 
   test('owes the months after the approval month that have ended', () => {
     expect(keys('month', '2026-02-20', '2026-05-31')).toEqual(['2026-03', '2026-04', '2026-05']);
@@ -194,7 +206,7 @@ describe('todayIn / effectiveAsOf: "today" is the date in the branch\'s time zon
     expect(effectiveAsOf({ cli: '2026-01-15' }, lateUtc)).toMatchObject({ asOf: '2026-01-15', source: 'cli' });
   });
 
-  test('an unknown time zone is a Chinese error naming site.json\'s timeZone field', () => {
+  test("an unknown time zone is a Chinese error naming site.json's timeZone field", () => {
     expect(isTimeZone('Asia/Shanghai')).toBe(true);
     expect(isTimeZone('Asia/Beijing')).toBe(false);
     expect(() => todayIn('Asia/Beijing', lateUtc)).toThrow(/site\.json 的 timeZone（时区）“Asia\/Beijing”不是可用的时区名称/);

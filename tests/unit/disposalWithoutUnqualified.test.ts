@@ -29,7 +29,8 @@ const evaluation = (grade: string, extra: string[]) =>
   ].join('\n');
 
 /** The same file with all 8 votes 不满意: with 不合格 self and leader grades the score is 24, 不合格. */
-const allDissatisfied = (file: string) => file.replace('satisfied: 8, basicallySatisfied: 0, dissatisfied: 0', 'satisfied: 0, basicallySatisfied: 0, dissatisfied: 8');
+const allDissatisfied = (file: string) =>
+  file.replace('satisfied: 8, basicallySatisfied: 0, dissatisfied: 0', 'satisfied: 0, basicallySatisfied: 0, dissatisfied: 8');
 
 const disposal = ['disposal:', '  kind: correction', '  date: 2027-01-05'];
 
@@ -52,7 +53,18 @@ describe('a disposal (组织处置) in an evaluation', () => {
   });
 
   test('is refused on a member whose result is still pending (a part is missing)', () => {
-    const pending = ['---', 'org: b1', 'date: 2026-12-20', 'panel:', '  masses: 8', 'members:', '  - member: li', ...disposal.map((l) => `    ${l}`), '---', ''].join('\n');
+    const pending = [
+      '---',
+      'org: b1',
+      'date: 2026-12-20',
+      'panel:',
+      '  masses: 8',
+      'members:',
+      '  - member: li',
+      ...disposal.map((l) => `    ${l}`),
+      '---',
+      '',
+    ].join('\n');
     expect(disposalErrors({ [EVAL]: pending }).map((p) => p.message)).toEqual([
       '党员“李明”的评议结果尚未评定，不是不合格：只有评为不合格的党员才作出组织处置，请删除“组织处置”或先改正评议结果。',
     ]);
@@ -63,7 +75,9 @@ describe('a disposal (组织处置) in an evaluation', () => {
   });
 
   test('is accepted when the branch set the final result to 不合格 (final override)', () => {
-    expect(disposalErrors({ [EVAL]: evaluation('qualified', ['final: { grade: unqualified, reason: 支部大会讨论决定。 }', ...disposal]) })).toEqual([]);
+    expect(
+      disposalErrors({ [EVAL]: evaluation('qualified', ['final: { grade: unqualified, reason: 支部大会讨论决定。 }', ...disposal]) }),
+    ).toEqual([]);
   });
 
   test('is refused when the branch overrode a 不合格 score to 基本合格', () => {

@@ -8,19 +8,31 @@ const settings = site().data.evaluation;
 const members = withMembers(member('a'), member('b'), member('c'), member('d', { org: 'top' }));
 
 describe('branchResults', () => {
-  const e = evaluation('b1', [
-    memberEval('sec', { self: { grade: 'excellent', summary: '述职' }, leader: { by: 'topsec', grade: 'excellent', comment: '好' } }),
-    memberEval('a', { mass: { satisfied: 6, basicallySatisfied: 3, dissatisfied: 1 } }),
-    memberEval('b', { rectification: { required: true, attitude: 'refused' } }),
-    memberEval('c', { leader: undefined }),
-  ], { panel: { masses: 3, serviceObjects: 1 } });
+  const e = evaluation(
+    'b1',
+    [
+      memberEval('sec', { self: { grade: 'excellent', summary: '述职' }, leader: { by: 'topsec', grade: 'excellent', comment: '好' } }),
+      memberEval('a', { mass: { satisfied: 6, basicallySatisfied: 3, dissatisfied: 1 } }),
+      memberEval('b', { rectification: { required: true, attitude: 'refused' } }),
+      memberEval('c', { leader: undefined }),
+    ],
+    { panel: { masses: 3, serviceObjects: 1 } },
+  );
   const idx = index({ members, evaluations: [e] });
   const r = branchResults(idx, e, settings);
 
   test('one row per member with the three parts and the grade that stands', () => {
     expect(r.rows.map((x) => x.member)).toEqual(['sec', 'a', 'b', 'c']);
     const sec = r.rows[0];
-    expect(sec).toMatchObject({ name: '党员sec', selfGrade: 'excellent', selfSummary: '述职', leaderGrade: 'excellent', leaderBy: 'topsec', leaderName: '党员topsec', leaderComment: '好' });
+    expect(sec).toMatchObject({
+      name: '党员sec',
+      selfGrade: 'excellent',
+      selfSummary: '述职',
+      leaderGrade: 'excellent',
+      leaderBy: 'topsec',
+      leaderName: '党员topsec',
+      leaderComment: '好',
+    });
     // 0.2 × 95 + 0.4 × 100 + 0.4 × 95 = 97
     expect(sec.score).toBe(97);
     expect(sec.result.grade).toBe('excellent');
@@ -37,7 +49,10 @@ describe('branchResults', () => {
   });
 
   test('the panel counts the types present and is required against the members of that branch only', () => {
-    expect(r.panel.map((p) => [p.key, p.count])).toEqual([['masses', 3], ['serviceObjects', 1]]);
+    expect(r.panel.map((p) => [p.key, p.count])).toEqual([
+      ['masses', 3],
+      ['serviceObjects', 1],
+    ]);
     expect(r.panelSize).toBe(4);
     // b1 holds sec, a, b, c (d and topsec belong to top): ceil(0.8 × 4) = 4.
     expect(r.memberCount).toBe(4);
@@ -62,15 +77,24 @@ describe('branchResults', () => {
     const orgReport = { date: '2026-12-20', summary: '支部全年承诺全部公开。' };
     const report = { date: '2026-12-20', summary: '报告两项承诺。' };
     const disposal = { kind: 'correction' as const, date: '2027-01-05', note: '三个月内改正。' };
-    const x = evaluation('b1', [memberEval('sec', { report }), memberEval('b', { rectification: { required: true, attitude: 'refused' }, disposal })], { orgReport });
+    const x = evaluation(
+      'b1',
+      [memberEval('sec', { report }), memberEval('b', { rectification: { required: true, attitude: 'refused' }, disposal })],
+      { orgReport },
+    );
     const got = branchResults(idx, x, settings);
     expect(got.orgReport).toEqual(orgReport);
-    expect(got.rows.map((row) => [row.report, row.disposal])).toEqual([[report, undefined], [undefined, disposal]]);
+    expect(got.rows.map((row) => [row.report, row.disposal])).toEqual([
+      [report, undefined],
+      [undefined, disposal],
+    ]);
     expect(r.orgReport).toBeUndefined();
   });
 
   test("a branch's own evaluation gets its satisfaction", () => {
-    const withOrg = evaluation('b1', [memberEval('sec')], { orgResult: { evaluators: '党员代表 5 人', satisfied: 4, basicallySatisfied: 0, dissatisfied: 1, grade: 'qualified' } });
+    const withOrg = evaluation('b1', [memberEval('sec')], {
+      orgResult: { evaluators: '党员代表 5 人', satisfied: 4, basicallySatisfied: 0, dissatisfied: 1, grade: 'qualified' },
+    });
     expect(branchResults(idx, withOrg, settings).orgResult).toMatchObject({ votes: 5, satisfaction: 0.8, grade: 'qualified' });
   });
 });
@@ -96,7 +120,9 @@ describe('commendationCandidates', () => {
   const r = branchResults(idx, e, settings);
 
   test('members graded 优秀 whose approved pledges were all checked off on time', () => {
-    expect(commendationCandidates(r, pledges, '2026-12-20')).toEqual([{ member: 'a', name: '党员a', pledges: ['承诺a-work', '承诺a-study'] }]);
+    expect(commendationCandidates(r, pledges, '2026-12-20')).toEqual([
+      { member: 'a', name: '党员a', pledges: ['承诺a-work', '承诺a-study'] },
+    ]);
   });
 
   test('a check-off after the as-of date does not count yet', () => {
@@ -104,13 +130,24 @@ describe('commendationCandidates', () => {
   });
 
   test('a member without pledges is not suggested', () => {
-    expect(commendationCandidates(r, pledges.filter((p) => p.data.owner !== 'a'), '2026-12-20')).toEqual([]);
+    expect(
+      commendationCandidates(
+        r,
+        pledges.filter((p) => p.data.owner !== 'a'),
+        '2026-12-20',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('auditSubjects', () => {
   const e = evaluation('b1', [memberEval('a'), memberEval('b')]);
-  const m = model({ members, orgs: [org('top', { level: 'general-branch', parent: undefined }), org('b1')], evaluations: [e], pledges: [pledge('a-work', 'a'), pledge('b1-org', 'b1')] });
+  const m = model({
+    members,
+    orgs: [org('top', { level: 'general-branch', parent: undefined }), org('b1')],
+    evaluations: [e],
+    pledges: [pledge('a-work', 'a'), pledge('b1-org', 'b1')],
+  });
   const locate = auditSubjects(index(m));
 
   test.each([

@@ -20,7 +20,8 @@ import { dispositions, grades, labelOf } from '../../src/schemas/options.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 // Each run starts tsx: a generous timeout, a guard against a hang, not a measure of speed.
-const run = (args: string[]) => spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/exportLedger.ts'), ...args], { cwd: root, encoding: 'utf8' });
+const run = (args: string[]) =>
+  spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/exportLedger.ts'), ...args], { cwd: root, encoding: 'utf8' });
 
 const payloads = ['=HYPERLINK("http://x","y")', '+1', '-1', '@SUM(A1)'];
 
@@ -35,7 +36,10 @@ function plantedCopy(): string {
   writeFileSync(file, text);
   // A 支部改定 of the second branch's secretary, whose reason looks like a formula.
   const er = join(dir, 'evaluations/2025/jiaoshi-er.md');
-  writeFileSync(er, readFileSync(er, 'utf8').replace('- member: yang-fan\n', "- member: yang-fan\n  final:\n    grade: qualified\n    reason: '=1+1'\n"));
+  writeFileSync(
+    er,
+    readFileSync(er, 'utf8').replace('- member: yang-fan\n', "- member: yang-fan\n  final:\n    grade: qualified\n    reason: '=1+1'\n"),
+  );
   const org = join(dir, 'orgs/tuixiu.md');
   writeFileSync(org, readFileSync(org, 'utf8').replace(/^name: .*$/m, "name: '@SUM(A1)离退休教师党支部'"));
   return dir;
@@ -77,27 +81,70 @@ describe('npm run export -- results', () => {
     expect(r.status, r.stderr).toBe(0);
     const sheet = (await read(out)).getWorksheet('评诺结果')!;
     expect(sheet.getRow(1).values).toEqual([
-      undefined, '支部', '党员', '自评等次', '自评小结', '满意', '基本满意', '不满意', '满意率', '点评人', '点评等次', '综合得分', '最终等次', '依据（R13/支部改定）', '理由',
-      '述职日期', '述职要点', '组织处置', '处置说明',
+      undefined,
+      '支部',
+      '党员',
+      '自评等次',
+      '自评小结',
+      '满意',
+      '基本满意',
+      '不满意',
+      '满意率',
+      '点评人',
+      '点评等次',
+      '综合得分',
+      '最终等次',
+      '依据（R13/支部改定）',
+      '理由',
+      '述职日期',
+      '述职要点',
+      '组织处置',
+      '处置说明',
     ]);
     const { index, asOf } = expected;
     const order = ['jiaoshi-yi', 'jiaoshi-er', 'tuixiu'];
-    const evaluations = index.model.evaluations.filter((e) => e.round === '2025' && e.data.date <= asOf).sort((a, b) => order.indexOf(a.data.org) - order.indexOf(b.data.org));
+    const evaluations = index.model.evaluations
+      .filter((e) => e.round === '2025' && e.data.date <= asOf)
+      .sort((a, b) => order.indexOf(a.data.org) - order.indexOf(b.data.org));
     const g = (x: string | undefined) => (x ? labelOf(grades, x) : null);
     const basis = { score: '按计分办法', R13: 'R13', override: '支部改定', none: '尚未评定' };
     const want = evaluations.flatMap((e) => {
       const res = branchResults(index, e, index.model.site.data.evaluation, profileResolver(index.model.site.data, index.org)(e.data.org));
       return res.rows.map((row) => [
-        res.orgName, row.name, g(row.selfGrade), row.selfSummary ?? null, row.satisfied, row.basicallySatisfied, row.dissatisfied,
-        row.satisfaction, row.leaderName ?? null, g(row.leaderGrade), row.score ?? null, g(row.result.grade), basis[row.result.basis], row.result.reason ?? null,
-        row.report?.date ?? null, row.report?.summary ?? null, row.disposal ? `${labelOf(dispositions, row.disposal.kind)}（${row.disposal.date}）` : null, row.disposal?.note ?? null,
+        res.orgName,
+        row.name,
+        g(row.selfGrade),
+        row.selfSummary ?? null,
+        row.satisfied,
+        row.basicallySatisfied,
+        row.dissatisfied,
+        row.satisfaction,
+        row.leaderName ?? null,
+        g(row.leaderGrade),
+        row.score ?? null,
+        g(row.result.grade),
+        basis[row.result.basis],
+        row.result.reason ?? null,
+        row.report?.date ?? null,
+        row.report?.summary ?? null,
+        row.disposal ? `${labelOf(dispositions, row.disposal.kind)}（${row.disposal.date}）` : null,
+        row.disposal?.note ?? null,
       ]);
     });
     const got = bodyRows(sheet, 18);
     expect(got).toEqual(want);
     expect(got.length).toBe(15 + 14 + 9);
     // By hand, content/evaluations/2025/jiaoshi-yi.md: 陈慧 优秀 self and leader, 13 satisfied → 0.2×95 + 0.4×100 + 0.4×95 = 97.
-    expect(got[0].slice(0, 2).concat(got[0].slice(4, 8), got[0].slice(10, 12))).toEqual(['第一教师党支部（初中部）', '陈慧', 13, 0, 0, 1, 97, '优秀']);
+    expect(got[0].slice(0, 2).concat(got[0].slice(4, 8), got[0].slice(10, 12))).toEqual([
+      '第一教师党支部（初中部）',
+      '陈慧',
+      13,
+      0,
+      0,
+      1,
+      97,
+      '优秀',
+    ]);
     // The sample follows 篇三, which has no R13: ma-chao's passive rectification does not fix his grade; the branch's override stands.
     expect(got.some((row) => row[12] === '支部改定')).toBe(true);
     expect(got.some((row) => row[12] === 'R13')).toBe(false);

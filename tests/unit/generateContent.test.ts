@@ -66,11 +66,16 @@ describe('generateContent', () => {
     for (const b of branches) expect(model.reviews.some((r) => r.data.subject === b.id)).toBe(true);
     expect(result.findings.filter((f) => f.rule === 'R12')).toEqual([]);
 
-    const graded = new Map(model.evaluations.flatMap((e) => e.data.members.map((m) => [m.member, combineEvaluation(m, model.site.data.evaluation).grade] as const)));
+    const graded = new Map(
+      model.evaluations.flatMap((e) =>
+        e.data.members.map((m) => [m.member, combineEvaluation(m, model.site.data.evaluation).grade] as const),
+      ),
+    );
     const honoured = model.commendations.filter((c) => idx.member.has(c.data.subject));
     expect(honoured.length).toBeGreaterThanOrEqual(branches.length);
     for (const c of honoured) expect(graded.get(c.data.subject)).toBe('excellent');
-    for (const b of branches) expect(honoured.filter((c) => idx.member.get(c.data.subject)!.data.org === b.id).length).toBeLessThanOrEqual(3);
+    for (const b of branches)
+      expect(honoured.filter((c) => idx.member.get(c.data.subject)!.data.org === b.id).length).toBeLessThanOrEqual(3);
     const branchHonours = model.commendations.filter((c) => idx.org.has(c.data.subject));
     expect(branchHonours.length).toBeGreaterThan(0);
     expect(branchHonours.length).toBeLessThan(branches.length);
@@ -103,7 +108,7 @@ describe.each(Object.keys(presets) as ProfileId[])('generateContent --profile %s
   const idx = indexContent(model);
   const orgIds = new Set(model.orgs.map((o) => o.id));
 
-  test('writes a valid tree that names the preset and reports only the preset\'s rules, each for a small share', () => {
+  test("writes a valid tree that names the preset and reports only the preset's rules, each for a small share", () => {
     expect(result.errors).toEqual([]);
     expect(model.site.data.profile).toBe(profileId);
     expect(model.members.length).toBe(200);
@@ -128,7 +133,7 @@ describe.each(Object.keys(presets) as ProfileId[])('generateContent --profile %s
     }
   });
 
-  test('organisation pledges only where the preset has them, approved by the parent org\'s secretary (the top org\'s by the upper organisation) and filed upward', () => {
+  test("organisation pledges only where the preset has them, approved by the parent org's secretary (the top org's by the upper organisation) and filed upward", () => {
     const orgPledges = idx.roundPledges.filter((p) => orgIds.has(p.data.owner));
     if (!profile.orgsPledge) {
       expect(orgPledges).toEqual([]);
@@ -151,7 +156,7 @@ describe.each(Object.keys(presets) as ProfileId[])('generateContent --profile %s
     }
   });
 
-  test('checks, bulletins, records and mid-year reviews follow the preset\'s cadences', () => {
+  test("checks, bulletins, records and mid-year reviews follow the preset's cadences", () => {
     const branches = model.orgs.filter((o) => o.data.level === 'branch');
     if (profile.checkCadence === 'quarter') for (const b of branches) expect(model.checks.some((c) => c.data.org === b.id)).toBe(true);
     else expect(model.checks).toEqual([]);
@@ -161,7 +166,9 @@ describe.each(Object.keys(presets) as ProfileId[])('generateContent --profile %s
     else expect(periods.has('h1')).toBe(true);
     if (profile.orgBulletinCadence === 'quarter') {
       const pledging = model.orgs.filter((o) => idx.pledgesOf.has(o.id));
-      const quarterly = pledging.filter((o) => ['q1', 'q2', 'q3'].every((q) => model.bulletins.some((b) => b.data.org === o.id && b.data.period === q)));
+      const quarterly = pledging.filter((o) =>
+        ['q1', 'q2', 'q3'].every((q) => model.bulletins.some((b) => b.data.org === o.id && b.data.period === q)),
+      );
       expect(quarterly.length).toBeGreaterThan(pledging.length / 2);
     } else for (const q of ['q1', 'q2', 'q3', 'q4']) expect(periods.has(q as never)).toBe(false);
 
@@ -171,13 +178,16 @@ describe.each(Object.keys(presets) as ProfileId[])('generateContent --profile %s
     for (const p of withRecords) {
       const dates = p.data.records!.filter((r) => r.progress < 100).map((r) => r.date);
       if (profile.recordCadence === 'semester') {
-        for (const s of semestersOverlapping('2026-01-01', '2026-12-31')) expect(dates.filter((d) => d >= s.start && d <= s.end).length).toBeLessThanOrEqual(1);
+        for (const s of semestersOverlapping('2026-01-01', '2026-12-31'))
+          expect(dates.filter((d) => d >= s.start && d <= s.end).length).toBeLessThanOrEqual(1);
       }
     }
-    if (profile.recordCadence === 'month') expect(withRecords.reduce((n, p) => n + p.data.records!.length, 0) / withRecords.length).toBeGreaterThan(5);
+    if (profile.recordCadence === 'month')
+      expect(withRecords.reduce((n, p) => n + p.data.records!.length, 0) / withRecords.length).toBeGreaterThan(5);
 
     const midYear = model.reviews.filter((r) => r.data.period === 'h1');
-    if (profile.leaderReviewCadence === 'half-year') for (const b of branches) expect(midYear.some((r) => r.data.subject === b.id)).toBe(true);
+    if (profile.leaderReviewCadence === 'half-year')
+      for (const b of branches) expect(midYear.some((r) => r.data.subject === b.id)).toBe(true);
     else expect(midYear).toEqual([]);
   });
 });
@@ -186,7 +196,10 @@ describe('npm run gen --profile', () => {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   test('refuses an unknown preset in Chinese, naming the four, with exit code 2 and nothing written', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'gen-cli-')), 'tree');
-    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/gen.ts', '--profile', 'weekly', '--members', '10', '--out', out], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/gen.ts', '--profile', 'weekly', '--members', '10', '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('未知的制度“weekly”');
     for (const id of Object.keys(presets)) expect(r.stderr).toContain(id);
@@ -195,7 +208,10 @@ describe('npm run gen --profile', () => {
 
   test('writes the named preset', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'gen-cli-')), 'tree');
-    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/gen.ts', '--profile', 'monthly', '--members', '30', '--out', out], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/gen.ts', '--profile', 'monthly', '--members', '30', '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('monthly');
     expect(checkContent(out, '2000-01-01', out).model!.site.data.profile).toBe('monthly');

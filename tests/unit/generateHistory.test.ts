@@ -64,7 +64,10 @@ function pledgeStates(tree: string): Map<string, PledgeState[]> {
     at = nl + 1 + size + 1;
   }
   return new Map(
-    [...blobsOf].map(([path, blobs]) => [path, blobs.map((b) => yaml.load(splitFrontMatter(text.get(b)!)!.front, { schema: yaml.CORE_SCHEMA }) as PledgeState)]),
+    [...blobsOf].map(([path, blobs]) => [
+      path,
+      blobs.map((b) => yaml.load(splitFrontMatter(text.get(b)!)!.front, { schema: yaml.CORE_SCHEMA }) as PledgeState),
+    ]),
   );
 }
 

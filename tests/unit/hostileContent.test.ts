@@ -53,8 +53,6 @@ function refusal(errors: Problem[], rule: string, file: string, field = ''): Pro
   return hit as Problem;
 }
 
-
-
 describe('YAML aliases', () => {
   test('refuses a billion-laughs alias bomb, naming the file', () => {
     const dir = project({ [PLEDGE]: withFront(sample('pledges/2025/bai-yulan-service.md'), aliasBomb()) });
@@ -106,14 +104,19 @@ describe('size limits', () => {
 
   test('refuses more than 100 ledger records in one pledge, with the limit and the count', () => {
     const record = (i: number) => `- date: '2025-03-${String((i % 28) + 1).padStart(2, '0')}'\n  note: 记实\n  progress: 10\n`;
-    const text = sample('pledges/2025/bai-yulan-service.md').replace(/records:\n(?:[- ] .*\n)+/, `records:\n${Array.from({ length: 101 }, (_, i) => record(i)).join('')}`);
+    const text = sample('pledges/2025/bai-yulan-service.md').replace(
+      /records:\n(?:[- ] .*\n)+/,
+      `records:\n${Array.from({ length: 101 }, (_, i) => record(i)).join('')}`,
+    );
     const hit = refusal(errorsIn(project({ [PLEDGE]: text })), 'max', PLEDGE, 'records');
     expect(hit.message).toBe('「践诺台账（记实）」最多 100 项，现在有 101 项。');
   });
 
   test('refuses a one-line field over 200 characters, with the limit', () => {
     const text = sample('bulletins/2025/zongzhi-q1.md').replace(/^title: .*$/m, `title: ${'长'.repeat(201)}`);
-    expect(refusal(errorsIn(project({ [BULLETIN]: text })), 'max', BULLETIN, 'title').message).toBe('「标题」太长了，最多 200 个字（现在有 201 个字）。');
+    expect(refusal(errorsIn(project({ [BULLETIN]: text })), 'max', BULLETIN, 'title').message).toBe(
+      '「标题」太长了，最多 200 个字（现在有 201 个字）。',
+    );
   });
 
   test('refuses a front matter of more than 100,000 items before anything walks it', () => {
@@ -163,7 +166,9 @@ describe('messages stay short whatever the content holds', () => {
   test('a file of a thousand bad items lists 20 problems and counts the rest', () => {
     const members = Array.from({ length: 1000 }, () => '- member: 1').join('\n');
     const text = sample('evaluations/2025/tuixiu.md').replace(/^members:\n(?:[- ] .*\n)+/m, `members:\n${members}\n`);
-    const errors = errorsIn(project({ 'content/evaluations/2025/tuixiu.md': text })).filter((e) => e.file === 'content/evaluations/2025/tuixiu.md');
+    const errors = errorsIn(project({ 'content/evaluations/2025/tuixiu.md': text })).filter(
+      (e) => e.file === 'content/evaluations/2025/tuixiu.md',
+    );
     expect(errors).toHaveLength(contentLimits.problemsPerFile + 1);
     expect(errors.at(-1)).toMatchObject({ rule: 'more', message: expect.stringContaining('还有 980 处问题没有列出') });
   });
@@ -222,14 +227,50 @@ describe('control characters', () => {
   const bulletin = sample('bulletins/2025/zongzhi-q1.md');
   const pledge = sample('pledges/2025/bai-yulan-service.md');
   test.each([
-    ['a raw BEL in a title', BULLETIN, bulletin.replace(/^title: (.*)$/m, 'title: $1\u0007'), 'title', /「标题」第 \d+ 个字处含有不可见的控制字符（U\+0007）/],
+    [
+      'a raw BEL in a title',
+      BULLETIN,
+      bulletin.replace(/^title: (.*)$/m, 'title: $1\u0007'),
+      'title',
+      /「标题」第 \d+ 个字处含有不可见的控制字符（U\+0007）/,
+    ],
     ['an escaped ESC in a title', BULLETIN, bulletin.replace(/^title: (.*)$/m, 'title: "$1\\e"'), 'title', /「标题」.*（U\+001B）/],
-    ['a line break in a one-line field', BULLETIN, bulletin.replace(/^title: (.*)$/m, 'title: "第一行\\n第二行"'), 'title', /「标题」只能写一行，不能换行/],
-    ['a C1 control in a one-line field', MEMBER, sample('members/bai-yulan.md').replace(/^post: (.*)$/m, 'post: $1\u0085'), 'post', /「工作岗位」.*（U\+0085）/],
-    ['DEL in multi-line text', PLEDGE, pledge.replace('note: 确定帮扶学生6名', 'note: 确定帮扶\u007f学生6名'), 'records[0].note', /「进展情况」.*（U\+007F）/],
-    ['a control character in a reference', MEMBER, sample('members/bai-yulan.md').replace('org: tuixiu', 'org: "tuixiu\\x01"'), 'org', /「所在支部」.*（U\+0001）/],
+    [
+      'a line break in a one-line field',
+      BULLETIN,
+      bulletin.replace(/^title: (.*)$/m, 'title: "第一行\\n第二行"'),
+      'title',
+      /「标题」只能写一行，不能换行/,
+    ],
+    [
+      'a C1 control in a one-line field',
+      MEMBER,
+      sample('members/bai-yulan.md').replace(/^post: (.*)$/m, 'post: $1\u0085'),
+      'post',
+      /「工作岗位」.*（U\+0085）/,
+    ],
+    [
+      'DEL in multi-line text',
+      PLEDGE,
+      pledge.replace('note: 确定帮扶学生6名', 'note: 确定帮扶\u007f学生6名'),
+      'records[0].note',
+      /「进展情况」.*（U\+007F）/,
+    ],
+    [
+      'a control character in a reference',
+      MEMBER,
+      sample('members/bai-yulan.md').replace('org: tuixiu', 'org: "tuixiu\\x01"'),
+      'org',
+      /「所在支部」.*（U\+0001）/,
+    ],
     ['a form feed in the body', BULLETIN, `${bulletin}下一段\u000c\n`, 'body', /正文第 \d+ 行含有不可见的控制字符（U\+000C）/],
-    ['an escaped BEL in site.json', 'content/site.json', sample('site.json').replace(/"name": "([^"]*)"/, '"name": "$1\\u0007"'), 'name', /「党组织全称」.*（U\+0007）/],
+    [
+      'an escaped BEL in site.json',
+      'content/site.json',
+      sample('site.json').replace(/"name": "([^"]*)"/, '"name": "$1\\u0007"'),
+      'name',
+      /「党组织全称」.*（U\+0007）/,
+    ],
   ])('refuses %s, naming the field', (_, file, text, field, message) => {
     const hit = refusal(errorsIn(project({ [file]: text })), 'control-char', file, field);
     expect(hit.message).toMatch(message);
@@ -280,7 +321,12 @@ describe('the media folder (public/uploads)', () => {
   });
 
   test('accepts raster images and PDFs named for what they are, an empty .gitkeep, and no media folder at all', () => {
-    const files = { 'public/uploads/a.png': PNG, 'public/uploads/b.JPG': Buffer.from([0xff, 0xd8, 0xff, 0xe0]), 'public/uploads/c.pdf': PDF, 'public/uploads/.gitkeep': '' };
+    const files = {
+      'public/uploads/a.png': PNG,
+      'public/uploads/b.JPG': Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+      'public/uploads/c.pdf': PDF,
+      'public/uploads/.gitkeep': '',
+    };
     expect(errorsIn(project(files))).toEqual([]);
     expect(errorsIn(project())).toEqual([]);
   });

@@ -33,7 +33,9 @@ describe('the README’s example for serving the internal build', () => {
     expect(r.status, r.stderr).toBe(0);
     const json = r.stdout;
     // The matcher is negated remote_ip over the private ranges, answered with 403 before the file server.
-    expect(json).toMatch(/"not":\[\{"remote_ip":\{"ranges":\["10\.0\.0\.0\/8","172\.16\.0\.0\/12","192\.168\.0\.0\/16","127\.0\.0\.1\/32"\]\}\}\]/);
+    expect(json).toMatch(
+      /"not":\[\{"remote_ip":\{"ranges":\["10\.0\.0\.0\/8","172\.16\.0\.0\/12","192\.168\.0\.0\/16","127\.0\.0\.1\/32"\]\}\}\]/,
+    );
     expect(json).toContain('"status_code":403');
     expect(json.indexOf('"status_code":403')).toBeLessThan(json.indexOf('"handler":"file_server"'));
     expect(json).toContain('noindex');

@@ -6,7 +6,13 @@ const hash = '$2a$14$UVkKT1kPU.dDdaA.A.1sueHZAqWh9UkXPFUimy7mKAeh19TaHonU6';
 
 describe('LAN users file', () => {
   test('one secretary per line, comments and blank lines ignored', () => {
-    expect(parseLanUsers(`# 书记\n\nwangfang ${hash}\n李雷 ${hash}\r\n`, 'users')).toEqual({ users: [{ name: 'wangfang', hash }, { name: '李雷', hash }], errors: [] });
+    expect(parseLanUsers(`# 书记\n\nwangfang ${hash}\n李雷 ${hash}\r\n`, 'users')).toEqual({
+      users: [
+        { name: 'wangfang', hash },
+        { name: '李雷', hash },
+      ],
+      errors: [],
+    });
   });
   test('a plain password, a missing hash, a duplicate and an empty file are refused by line', () => {
     const r = parseLanUsers(`wangfang secret123\nlilei\nwangfang ${hash}\nwangfang ${hash}\n`, 'users');
@@ -20,7 +26,15 @@ describe('LAN users file', () => {
 });
 
 describe('Caddyfile', () => {
-  const text = caddyfile({ host: 'cms.school.lan', port: 8443, bind: '0.0.0.0', upstreamPort: 40000, users: [{ name: 'wangfang', hash }], storage: '/var/lib/x/caddy', secret: 'abc123' });
+  const text = caddyfile({
+    host: 'cms.school.lan',
+    port: 8443,
+    bind: '0.0.0.0',
+    upstreamPort: 40000,
+    users: [{ name: 'wangfang', hash }],
+    storage: '/var/lib/x/caddy',
+    secret: 'abc123',
+  });
   test('https with the internal CA, a login on every path, proxy to the dev server on 127.0.0.1 with the name and the secret of this run', () => {
     expect(text).toContain('https://cms.school.lan:8443 {');
     expect(text).toContain('tls internal');

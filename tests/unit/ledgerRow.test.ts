@@ -14,11 +14,23 @@ describe('ledgerRow', () => {
   }).data;
 
   test('before the 销号: in progress, the latest record by then, no 销号 date or verifier (the .xlsx once showed them)', () => {
-    expect(ledgerRow(p, '2026-06-30')).toMatchObject({ status: 'in-progress', latestDate: '2026-03-20', progress: 30, closedOn: '', verifiedBy: '', measures: '每月读一本书；写读书笔记' });
+    expect(ledgerRow(p, '2026-06-30')).toMatchObject({
+      status: 'in-progress',
+      latestDate: '2026-03-20',
+      progress: 30,
+      closedOn: '',
+      verifiedBy: '',
+      measures: '每月读一本书；写读书笔记',
+    });
   });
 
   test('after it: closed, with the date and the verifier', () => {
-    expect(ledgerRow(p, '2026-12-31')).toMatchObject({ status: 'closed', latestDate: '2026-09-20', closedOn: '2026-10-08', verifiedBy: 'sec' });
+    expect(ledgerRow(p, '2026-12-31')).toMatchObject({
+      status: 'closed',
+      latestDate: '2026-09-20',
+      closedOn: '2026-10-08',
+      verifiedBy: 'sec',
+    });
   });
 
   test('not on the ledger before it is approved', () => {

@@ -24,7 +24,11 @@ describe('appendRecord', () => {
     expect(r.ok && r.text).toContain("records:\n- date: '2025-12-20'\n  note: 第一条\n  progress: 10\n---\n正文");
   });
   test('refuses a flow-style list rather than rewriting the file', () => {
-    const r = appendRecord(pledge("records: [{date: '2025-11-25', note: x, progress: 1}]\n"), { date: '2025-12-20', note: 'y', progress: 2 });
+    const r = appendRecord(pledge("records: [{date: '2025-11-25', note: x, progress: 1}]\n"), {
+      date: '2025-12-20',
+      note: 'y',
+      progress: 2,
+    });
     expect(r.ok).toBe(false);
   });
 });
@@ -50,19 +54,37 @@ describe('planRecords', () => {
     const plan = planRecords(
       [
         { label: '第 1 行（王丽）', path: 'content/pledges/2025/a.md', text, input: { date: '2025-12-05', note: '好', progress: 50 } },
-        { label: '第 2 行（李明）', path: 'content/pledges/2025/b.md', text, stale: true, input: { date: '2025-12-05', note: '好', progress: 50 } },
-        { label: '第 3 行（张伟）', path: 'content/pledges/2025/c.md', text: undefined, input: { date: '2025-12-05', note: '好', progress: 50 } },
+        {
+          label: '第 2 行（李明）',
+          path: 'content/pledges/2025/b.md',
+          text,
+          stale: true,
+          input: { date: '2025-12-05', note: '好', progress: 50 },
+        },
+        {
+          label: '第 3 行（张伟）',
+          path: 'content/pledges/2025/c.md',
+          text: undefined,
+          input: { date: '2025-12-05', note: '好', progress: 50 },
+        },
         { label: '第 4 行（赵强）', path: 'content/pledges/2025/d.md', text, input: {} },
       ],
       december,
       '2025-12-31',
     );
-    expect(plan.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^第 2 行（李明）：.*已被别人修改/), expect.stringMatching(/^第 3 行（张伟）：.*已不存在/)]);
+    expect(plan.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^第 2 行（李明）：.*已被别人修改/),
+      expect.stringMatching(/^第 3 行（张伟）：.*已不存在/),
+    ]);
     expect(plan.empty).toBe(1);
   });
   test('a record dated before the last one is refused by the pledge schema, as in the editor', () => {
     const late = pledge("records:\n- date: '2025-12-25'\n  note: 已记\n  progress: 40\n");
-    const plan = planRecords([{ label: '第 1 行（王丽）', path: 'a.md', text: late, input: { date: '2025-12-05', note: '补记', progress: 50 } }], december, '2025-12-31');
+    const plan = planRecords(
+      [{ label: '第 1 行（王丽）', path: 'a.md', text: late, input: { date: '2025-12-05', note: '补记', progress: 50 } }],
+      december,
+      '2025-12-31',
+    );
     expect(plan.problems[0]?.message).toContain('早于上一条');
   });
 });

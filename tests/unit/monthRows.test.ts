@@ -31,11 +31,18 @@ function load(): LedgerContent {
     const out: RawFile[] = [];
     for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
       if (e.isDirectory() && depth > 1) out.push(...files(join(sub, e.name), depth - 1));
-      else if (e.name.endsWith('.md')) out.push({ path: `${sub}/${e.name}`.replace(/\\/g, '/'), text: readFileSync(join(dir, sub, e.name), 'utf8') });
+      else if (e.name.endsWith('.md'))
+        out.push({ path: `${sub}/${e.name}`.replace(/\\/g, '/'), text: readFileSync(join(dir, sub, e.name), 'utf8') });
     }
     return out;
   };
-  const c = ledgerContent({ site: { path: 'site.json', text: readFileSync(join(dir, 'site.json'), 'utf8') }, rounds: files('rounds'), orgs: files('orgs'), members: files('members'), pledges: files('pledges', 2) });
+  const c = ledgerContent({
+    site: { path: 'site.json', text: readFileSync(join(dir, 'site.json'), 'utf8') },
+    rounds: files('rounds'),
+    orgs: files('orgs'),
+    members: files('members'),
+    pledges: files('pledges', 2),
+  });
   if ('error' in c) throw new Error(c.error);
   return c;
 }
@@ -43,7 +50,7 @@ function load(): LedgerContent {
 describe('monthView under a semester profile', () => {
   const c = load();
 
-  test('the default period is today\'s semester, and the round\'s last once it is over', () => {
+  test("the default period is today's semester, and the round's last once it is over", () => {
     expect(defaultPeriodKey(c, '2024-10-10')).toBe('2024-autumn');
     expect(defaultPeriodKey(c, '2025-09-05')).toBe('2025-spring');
     expect(periodChoices(c, c.rounds[0], '2025-09-05').map((p) => p.key)).toEqual(['2025-spring', '2024-autumn']);
@@ -53,9 +60,16 @@ describe('monthView under a semester profile', () => {
     const view = monthView(c, '2025-spring', '2025-09-05');
     if (!view.ok) throw new Error(view.message);
     const check = JSON.parse(
-      execFileSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/check.ts'), '--content', dir, '--as-of', '2025-08-31', '--json'], { cwd: root, encoding: 'utf8' }),
+      execFileSync(
+        join(root, 'node_modules/.bin/tsx'),
+        [join(root, 'src/cli/check.ts'), '--content', dir, '--as-of', '2025-08-31', '--json'],
+        { cwd: root, encoding: 'utf8' },
+      ),
     ) as { findings: { rule: string; file: string; message: string }[] };
-    const owed = check.findings.filter((f) => f.rule === 'R6' && f.message.includes('2025-spring')).map((f) => basename(f.file)).sort();
+    const owed = check.findings
+      .filter((f) => f.rule === 'R6' && f.message.includes('2025-spring'))
+      .map((f) => basename(f.file))
+      .sort();
     expect(owed.length).toBeGreaterThan(2);
     expect(view.rows.map((r) => basename(r.pledge.file)).sort()).toEqual(owed);
   });

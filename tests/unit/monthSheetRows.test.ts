@@ -34,7 +34,11 @@ describe('ownerLabels', () => {
 
 describe('monthSheetRows', () => {
   const members = withMembers(member('li', { name: '李明' }), member('wang', { name: '王芳', org: 'b2' }));
-  const orgs = [org('top', { level: 'general-branch', parent: undefined }), org('b1', { name: '第一支部', order: 1 }), org('b2', { name: '第二支部', order: 2 })];
+  const orgs = [
+    org('top', { level: 'general-branch', parent: undefined }),
+    org('b1', { name: '第一支部', order: 1 }),
+    org('b2', { name: '第二支部', order: 2 }),
+  ];
 
   test('lists the open pledges with no December record, with the last record, by org', () => {
     const pledges = [
@@ -52,12 +56,19 @@ describe('monthSheetRows', () => {
 
   test('keeps to one org when asked', () => {
     const pledges = [pledge('wang-work', 'wang'), pledge('li-work', 'li'), pledge('b2-service', 'b2')];
-    expect(monthSheetRows(index({ members, orgs, pledges }), december, '2026-12-31', 'b2').map((r) => r.path)).toEqual(['pledges/2026/b2-service.md', 'pledges/2026/wang-work.md']);
+    expect(monthSheetRows(index({ members, orgs, pledges }), december, '2026-12-31', 'b2').map((r) => r.path)).toEqual([
+      'pledges/2026/b2-service.md',
+      'pledges/2026/wang-work.md',
+    ]);
   });
 
   test('tells apart two members of the same name', () => {
     const twins = withMembers(member('li', { name: '李明' }), member('li-2', { name: '李明', org: 'b2' }));
-    const rows = monthSheetRows(index({ members: twins, orgs, pledges: [pledge('li-work', 'li'), pledge('li-2-work', 'li-2')] }), december, '2026-12-31');
+    const rows = monthSheetRows(
+      index({ members: twins, orgs, pledges: [pledge('li-work', 'li'), pledge('li-2-work', 'li-2')] }),
+      december,
+      '2026-12-31',
+    );
     expect(rows.map((r) => r.name)).toEqual(['李明 · 第一支部', '李明 · 第二支部']);
   });
 });
@@ -76,8 +87,14 @@ describe('sheetPeriod', () => {
   });
 
   test('takes semesters for an org under a school profile, and refuses a month there', () => {
-    const mixed = index({ orgs: [org('top', { level: 'general-branch', parent: undefined }), org('b1'), org('school', { profile: 'school-semester' })] });
-    expect(sheetPeriod(mixed, '2026-autumn', '2026-12-31', 'school')).toEqual({ period: { key: '2026-autumn', start: '2026-09-01', end: '2027-01-31' } });
-    expect(sheetPeriod(mixed, '2026-12', '2026-12-31', 'school')).toEqual({ error: expect.stringContaining('2026-12 是月份，但这个组织每学期一记账') });
+    const mixed = index({
+      orgs: [org('top', { level: 'general-branch', parent: undefined }), org('b1'), org('school', { profile: 'school-semester' })],
+    });
+    expect(sheetPeriod(mixed, '2026-autumn', '2026-12-31', 'school')).toEqual({
+      period: { key: '2026-autumn', start: '2026-09-01', end: '2027-01-31' },
+    });
+    expect(sheetPeriod(mixed, '2026-12', '2026-12-31', 'school')).toEqual({
+      error: expect.stringContaining('2026-12 是月份，但这个组织每学期一记账'),
+    });
   });
 });

@@ -54,7 +54,12 @@ describe('篇一/二/五: the upper secretary site.json names reviews the top or
   test.each([
     ['a member of the content', { by: 'sec' }, true, /应由上级党组织书记王建国作出，现为党员sec/],
     ['another upper leader', { outsideBy: '县教育局党委副书记 李某' }, true, /现为上级点评人“县教育局党委副书记 李某”/],
-    ['anyone, when site.json names no upper secretary', { outsideBy: upper }, false, /请在网站设置的“上级党组织”中写明上级党组织书记的姓名/],
+    [
+      'anyone, when site.json names no upper secretary',
+      { outsideBy: upper },
+      false,
+      /请在网站设置的“上级党组织”中写明上级党组织书记的姓名/,
+    ],
   ] as const)('flags %s', (_, leader, withUpper, message) => {
     const found = run(leader, withUpper);
     expect(found.map((f) => f.rule)).toEqual(['R12']);
@@ -63,7 +68,11 @@ describe('篇一/二/五: the upper secretary site.json names reviews the top or
 
   test('篇三/四 do not ask it: a member of the content may review the top secretary there', () => {
     const found = auditR12({
-      index: index({ site: site({ profile: 'five-stages' }), members: withMembers(), evaluations: [evaluation('top', [memberEval('topsec', { leader: { by: 'sec', grade: 'qualified' } })], { org: 'top' })] }),
+      index: index({
+        site: site({ profile: 'five-stages' }),
+        members: withMembers(),
+        evaluations: [evaluation('top', [memberEval('topsec', { leader: { by: 'sec', grade: 'qualified' } })], { org: 'top' })],
+      }),
       asOf,
     });
     expect(found).toEqual([]);
@@ -82,7 +91,12 @@ describe('who reviewed: exactly one of the two', () => {
   });
 
   test('a leader grade naming neither is refused on members[i].leader.by', () => {
-    const r = evaluationSchema.safeParse({ org: 'b1', date: '2026-12-20', panel: { masses: 3 }, members: [{ member: 'm1', leader: { grade: 'qualified' } }] });
+    const r = evaluationSchema.safeParse({
+      org: 'b1',
+      date: '2026-12-20',
+      panel: { masses: 3 },
+      members: [{ member: 'm1', leader: { grade: 'qualified' } }],
+    });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join('.'))).toEqual(['members.0.leader.by']);
   });
@@ -108,7 +122,8 @@ describe('namesPerson: the upper reviewer as written names the upper secretary',
 
 describe('篇三/四 have no rule for who reviews a branch secretary; 篇一/二/五 do', () => {
   const reviews = [review('sec-h2', { reviewer: 'm1', subject: 'sec' })];
-  const run = (profile: 'five-stages' | 'monthly') => auditR12({ index: index({ site: site({ profile }), members: withMembers(member('m1')), reviews }), asOf });
+  const run = (profile: 'five-stages' | 'monthly') =>
+    auditR12({ index: index({ site: site({ profile }), members: withMembers(member('m1')), reviews }), asOf });
   test('a plain member reviewing the branch secretary is flagged under 篇五 only', () => {
     expect(run('five-stages')).toEqual([]);
     expect(run('monthly').map((f) => f.message)).toEqual(['对党员sec的点评应由党员topsec作出，现为党员m1。']);

@@ -16,7 +16,13 @@ describe('panelCategories', () => {
   });
 
   test.each(['school-semester', 'monthly'] as const)('under %s: the form of 篇一/二/五, without the 双向述职 kinds', (id) => {
-    expect(labels(panelCategories('school', presets[id]))).toEqual(['群众代表（本单位群众）', '服务对象代表', '结对共建单位负责人', '“两代表一委员”', '其他评议人']);
+    expect(labels(panelCategories('school', presets[id]))).toEqual([
+      '群众代表（本单位群众）',
+      '服务对象代表',
+      '结对共建单位负责人',
+      '“两代表一委员”',
+      '其他评议人',
+    ]);
     expect(labels(panelCategories('enterprise', presets[id]))).toContain('非党员出资人（非公企业党组织必须邀请）');
     expect(labels(panelCategories('social-org', presets[id]))).toContain('非党员负责人（社会组织党组织必须邀请）');
   });

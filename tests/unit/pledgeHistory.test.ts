@@ -34,7 +34,23 @@ function commitAll(dir: string, date: string, message = date): string {
 }
 
 const STUDY = (status: string, title = '读完一本党史书') =>
-  ['---', 'owner: li', 'category: study', `title: ${title}`, 'measures:', '  - 每月读两章', 'deadline: 2026-10-31', 'review:', `  status: ${status}`, '  by: sec', '  date: 2026-03-01', ...(status === 'revise' ? ['  note: 请写明书名'] : []), '---', '学习党史。', ''].join('\n');
+  [
+    '---',
+    'owner: li',
+    'category: study',
+    `title: ${title}`,
+    'measures:',
+    '  - 每月读两章',
+    'deadline: 2026-10-31',
+    'review:',
+    `  status: ${status}`,
+    '  by: sec',
+    '  date: 2026-03-01',
+    ...(status === 'revise' ? ['  note: 请写明书名'] : []),
+    '---',
+    '学习党史。',
+    '',
+  ].join('\n');
 
 const WORK = readFileSync(join(tinyContent(), 'pledges/2026/li-work.md'), 'utf8');
 const workPath = 'pledges/2026/li-work.md';
@@ -92,9 +108,25 @@ describe('the history of a pledge file, from git', () => {
     expect(h.head).toBe(repo.ids.merge);
     expect(h.shallow).toBe(false);
     const work = h.commitsOf(join(repo.dir, workPath));
-    expect(work.map((c) => c.commit)).toEqual([repo.ids.created, repo.ids.append, repo.ids.reformat, repo.ids.rewrite, repo.ids.close, repo.ids.backdate, repo.ids.merge]);
+    expect(work.map((c) => c.commit)).toEqual([
+      repo.ids.created,
+      repo.ids.append,
+      repo.ids.reformat,
+      repo.ids.rewrite,
+      repo.ids.close,
+      repo.ids.backdate,
+      repo.ids.merge,
+    ]);
     // The date as the commit's own zone has it (+08:00 here), whatever zone the build runs in.
-    expect(work.map((c) => c.date)).toEqual(['2026-02-21', '2026-03-01', '2026-03-02', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-09']);
+    expect(work.map((c) => c.date)).toEqual([
+      '2026-02-21',
+      '2026-03-01',
+      '2026-03-02',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+      '2026-03-09',
+    ]);
   });
 
   test('appending a record, reformatting, 销号 and a backdated record change nothing public; a rewritten or removed record does', async () => {
@@ -104,7 +136,14 @@ describe('the history of a pledge file, from git', () => {
       const c = byId.get(id)!;
       return { kind: c.kind, wasPublic: c.wasPublic, isPublic: c.isPublic, rewrote: c.rewrote, changed: c.changed, unknown: c.unknown };
     };
-    expect(what(repo.ids.created)).toEqual({ kind: 'created', wasPublic: false, isPublic: true, rewrote: [], changed: [], unknown: undefined });
+    expect(what(repo.ids.created)).toEqual({
+      kind: 'created',
+      wasPublic: false,
+      isPublic: true,
+      rewrote: [],
+      changed: [],
+      unknown: undefined,
+    });
     for (const id of [repo.ids.append, repo.ids.reformat, repo.ids.close, repo.ids.backdate]) {
       expect(what(id), id).toEqual({ kind: 'edited', wasPublic: true, isPublic: true, rewrote: [], changed: [], unknown: undefined });
     }
@@ -113,7 +152,11 @@ describe('the history of a pledge file, from git', () => {
     const rows = historyRows(work, SHOW);
     expect(rows.marked).toBe(2);
     expect(rows.afterPublished).toBe(6);
-    expect(rows.rows.find((r) => r.commit === repo.ids.rewrite)).toMatchObject({ marked: true, short: repo.ids.rewrite.slice(0, 7), text: '改写了已经公开的践诺记实：2026-02-25 的记实' });
+    expect(rows.rows.find((r) => r.commit === repo.ids.rewrite)).toMatchObject({
+      marked: true,
+      short: repo.ids.rewrite.slice(0, 7),
+      text: '改写了已经公开的践诺记实：2026-02-25 的记实',
+    });
     expect(rows.rows.find((r) => r.commit === repo.ids.append)).toMatchObject({ marked: false, text: '更新（没有改动已经公开的内容）' });
   });
 
@@ -152,7 +195,10 @@ describe('the history of a pledge file, from git', () => {
     commitAll(dir, '2026-03-01T10:00:00+08:00');
     writeFileSync(join(dir, studyPath), inside.replace('title: 读完一本党史书', 'title: 读完三本党史书'));
     commitAll(dir, '2026-03-02T10:00:00+08:00');
-    writeFileSync(join(dir, studyPath), inside.replace('title: 读完一本党史书', 'title: 读完三本党史书').replace('visibility: internal', 'visibility: public'));
+    writeFileSync(
+      join(dir, studyPath),
+      inside.replace('title: 读完一本党史书', 'title: 读完三本党史书').replace('visibility: internal', 'visibility: public'),
+    );
     commitAll(dir, '2026-03-03T10:00:00+08:00');
     const study = (await pledgeHistory(dir))!.commitsOf(join(dir, studyPath));
     expect(historyRows(study, SHOW).rows.map((r) => [r.text, r.marked])).toEqual([
@@ -171,7 +217,10 @@ describe('the history of a pledge file, from git', () => {
     writeFileSync(join(dir, studyPath), big.replace('title: 读完一本党史书', 'title: 读完三本党史书'));
     commitAll(dir, '2026-03-02T10:00:00+08:00');
     const study = (await pledgeHistory(dir))!.commitsOf(join(dir, studyPath));
-    expect(study.map((c) => [c.kind, c.unknown])).toEqual([['created', true], ['edited', true]]);
+    expect(study.map((c) => [c.kind, c.unknown])).toEqual([
+      ['created', true],
+      ['edited', true],
+    ]);
     expect(historyRows(study, SHOW).rows.map((r) => r.text)).toEqual(['建立承诺文件（无法核对内容）', '修改（无法核对改动了什么）']);
   });
 
@@ -230,7 +279,10 @@ describe('what a rewrite hides behind, and files as git keeps them', () => {
     const text = readFileSync(join(dir, workPath), 'utf8');
     writeFileSync(join(dir, workPath), text.replace('  status: approved', '  status: revise\n  note: 请补充'));
     commitAll(dir, '2026-03-02T10:00:00+08:00');
-    writeFileSync(join(dir, workPath), text.replace('  status: approved', '  status: revise\n  note: 请补充').replace('制定计划', '制定了详细计划'));
+    writeFileSync(
+      join(dir, workPath),
+      text.replace('  status: approved', '  status: revise\n  note: 请补充').replace('制定计划', '制定了详细计划'),
+    );
     commitAll(dir, '2026-03-03T10:00:00+08:00');
     writeFileSync(join(dir, workPath), text.replace('制定计划', '制定了详细计划'));
     commitAll(dir, '2026-03-04T10:00:00+08:00');
@@ -249,7 +301,9 @@ describe('what a rewrite hides behind, and files as git keeps them', () => {
       ['重新公开，与之前公开的相比：改写了已经公开的践诺记实：2026-02-25 的记实', true],
     ]);
     // The public board does not list what happened before the first publication; here that is nothing.
-    expect(historyRows((await pledgeHistory(dir))!.commitsOf(join(dir, workPath)), { asOf: '2026-12-31', drafts: 'collapse' }).drafts).toBe(0);
+    expect(historyRows((await pledgeHistory(dir))!.commitsOf(join(dir, workPath)), { asOf: '2026-12-31', drafts: 'collapse' }).drafts).toBe(
+      0,
+    );
   });
 
   test('a content folder inside the repository, a non-ASCII path with a space, CRLF, no final newline and .gitattributes -diff', async () => {
@@ -265,14 +319,20 @@ describe('what a rewrite hides behind, and files as git keeps them', () => {
     commitAll(repoDir, '2026-03-01T10:00:00+08:00');
     writeFileSync(join(dir, odd), crlf.replace('title: 读完一本党史书', 'title: 读完两本党史书'));
     // A measure added at the end of the list after publication changes what was published.
-    writeFileSync(join(dir, workPath), readFileSync(join(dir, workPath), 'utf8').replace('  - 每学期一节公开课\n', '  - 每学期一节公开课\n  - 每月听课两节\n'));
+    writeFileSync(
+      join(dir, workPath),
+      readFileSync(join(dir, workPath), 'utf8').replace('  - 每学期一节公开课\n', '  - 每学期一节公开课\n  - 每月听课两节\n'),
+    );
     commitAll(repoDir, '2026-03-02T10:00:00+08:00');
     const h = (await pledgeHistory(dir))!;
     expect(historyRows(h.commitsOf(join(dir, odd)), SHOW).rows.map((r) => [r.text, r.marked])).toEqual([
       ['建立承诺文件并公开', false],
       ['修改了已经公开的承诺事项', true],
     ]);
-    expect(historyRows(h.commitsOf(join(dir, workPath)), SHOW).rows.map((r) => r.text)).toEqual(['建立承诺文件并公开', '修改了已经公开的践诺措施']);
+    expect(historyRows(h.commitsOf(join(dir, workPath)), SHOW).rows.map((r) => r.text)).toEqual([
+      '建立承诺文件并公开',
+      '修改了已经公开的践诺措施',
+    ]);
   });
 
   test('the public board counts the drafts before publication instead of listing them; a pledge kept inside is published on the internal board', async () => {
@@ -308,10 +368,25 @@ describe('what a rewrite hides behind, and files as git keeps them', () => {
 
 describe('reading front matter by lines', () => {
   test('finds each key’s lines and the review status, and leaves a flow mapping to the parser', () => {
-    const lines = ['---', 'title: 甲', 'review:', '  by: sec', '  status: approved', 'records:', '- date: x', '  note: "status: revise"', '---', '正文'];
+    const lines = [
+      '---',
+      'title: 甲',
+      'review:',
+      '  by: sec',
+      '  status: approved',
+      'records:',
+      '- date: x',
+      '  note: "status: revise"',
+      '---',
+      '正文',
+    ];
     const o = frontmatterOutline(lines);
     expect(o.end).toBe(8);
-    expect([...o.keys]).toEqual([['title', [1, 2]], ['review', [2, 5]], ['records', [5, 8]]]);
+    expect([...o.keys]).toEqual([
+      ['title', [1, 2]],
+      ['review', [2, 5]],
+      ['records', [5, 8]],
+    ]);
     expect(o.keyAt(6)).toBe('records');
     expect(o.keyAt(9)).toBe('body');
     expect(reviewStatusOf(lines, o)).toBe('approved');
@@ -339,9 +414,19 @@ describe('a baseline (history-baseline.json): where the comparing starts', () =>
     writeFileSync(join(dir, 'members/li.md'), readFileSync(join(dir, 'members/li.md'), 'utf8').replace('数学教师', '数学教研组长'));
     ids.baseline = commitAll(dir, '2026-03-03T10:00:00+08:00');
     writeFileSync(join(dir, 'history-baseline.json'), JSON.stringify({ commit: ids.baseline, reason: '示例内容编写完成' }));
-    writeFileSync(join(dir, workPath), text.replace('制定计划', '制定了详细计划').replace('    progress: 10\n', '    progress: 10\n  - date: 2026-03-05\n    note: 完成公开课\n    progress: 60\n'));
+    writeFileSync(
+      join(dir, workPath),
+      text
+        .replace('制定计划', '制定了详细计划')
+        .replace('    progress: 10\n', '    progress: 10\n  - date: 2026-03-05\n    note: 完成公开课\n    progress: 60\n'),
+    );
     ids.append = commitAll(dir, '2026-03-05T10:00:00+08:00');
-    writeFileSync(join(dir, workPath), text.replace('制定计划', '重写的计划').replace('    progress: 10\n', '    progress: 10\n  - date: 2026-03-05\n    note: 完成公开课\n    progress: 60\n'));
+    writeFileSync(
+      join(dir, workPath),
+      text
+        .replace('制定计划', '重写的计划')
+        .replace('    progress: 10\n', '    progress: 10\n  - date: 2026-03-05\n    note: 完成公开课\n    progress: 60\n'),
+    );
     ids.lateRewrite = commitAll(dir, '2026-03-06T10:00:00+08:00');
     return { dir, ids };
   }
@@ -389,10 +474,18 @@ describe('a baseline (history-baseline.json): where the comparing starts', () =>
     writeFileSync(join(dir, 'history-baseline.json'), JSON.stringify({ commit: 'f'.repeat(40) }));
     git(dir, ['commit', '-qam', 'wrong baseline'], '2026-03-07T10:00:00+08:00');
     const wrong = (await readHistory(dir))!;
-    expect(wrong.warning).toBe(`history-baseline.json 写的修改记录起点 ${'f'.repeat(40)} 不是这个版本库中的提交（这份内容也许是从别的仓库复制来的），修改记录没有用它，从第一次提交起逐一核对。`);
-    expect(unpackCommits(wrong, workPath).filter((c) => c.rewrote.length).map((c) => c.commit)).toEqual([ids.earlyRewrite, ids.lateRewrite]);
+    expect(wrong.warning).toBe(
+      `history-baseline.json 写的修改记录起点 ${'f'.repeat(40)} 不是这个版本库中的提交（这份内容也许是从别的仓库复制来的），修改记录没有用它，从第一次提交起逐一核对。`,
+    );
+    expect(
+      unpackCommits(wrong, workPath)
+        .filter((c) => c.rewrote.length)
+        .map((c) => c.commit),
+    ).toEqual([ids.earlyRewrite, ids.lateRewrite]);
     writeFileSync(join(dir, 'history-baseline.json'), '{"commit": "HEAD"}');
-    expect((await readHistory(dir))!.warning).toBe('history-baseline.json 的 commit 应是一次提交的编号（7 到 64 位小写十六进制），现在是“HEAD”，修改记录没有用它，从第一次提交起逐一核对。');
+    expect((await readHistory(dir))!.warning).toBe(
+      'history-baseline.json 的 commit 应是一次提交的编号（7 到 64 位小写十六进制），现在是“HEAD”，修改记录没有用它，从第一次提交起逐一核对。',
+    );
     const warnings: string[] = [];
     expect(await pledgeHistory(dir, { onWarning: (m) => warnings.push(m) })).not.toBeNull();
     expect(warnings).toHaveLength(1);

@@ -38,13 +38,31 @@ describe('each preset checks its own rules and no other', () => {
 
   test('R1: an active member with one pledge: flagged where the number is 2–3 (篇三/四); none: flagged everywhere', () => {
     const members = withMembers(member('m1'));
-    expect(firing(auditR1, { members, pledges: [pledge('m1-a', 'm1'), pledge('sec-a', 'sec'), pledge('sec-b', 'sec'), pledge('topsec-a', 'topsec'), pledge('topsec-b', 'topsec')] }, 'R1').sort()).toEqual(['five-stages', 'provincial']);
+    expect(
+      firing(
+        auditR1,
+        {
+          members,
+          pledges: [
+            pledge('m1-a', 'm1'),
+            pledge('sec-a', 'sec'),
+            pledge('sec-b', 'sec'),
+            pledge('topsec-a', 'topsec'),
+            pledge('topsec-b', 'topsec'),
+          ],
+        },
+        'R1',
+      ).sort(),
+    ).toEqual(['five-stages', 'provincial']);
     const none = all.filter((p) => run(auditR1, p, { members }).some((f) => f.file === 'content/members/m1.md'));
     expect(none.sort()).toEqual([...all].sort());
   });
 
   test('R2: an org with 2 pledges: flagged where orgs pledge 3–5 (篇四; 篇三 names no number), silent where orgs do not pledge', () => {
-    const pledges = [pledge('b1-a', 'b1', { review: { status: 'approved', by: 'topsec', date: '2026-02-20' } }), pledge('b1-b', 'b1', { review: { status: 'approved', by: 'topsec', date: '2026-02-20' } })];
+    const pledges = [
+      pledge('b1-a', 'b1', { review: { status: 'approved', by: 'topsec', date: '2026-02-20' } }),
+      pledge('b1-b', 'b1', { review: { status: 'approved', by: 'topsec', date: '2026-02-20' } }),
+    ];
     // (Only b1's finding counts here: the top org, which made none, is flagged wherever orgs pledge.)
     expect(all.filter((p) => run(auditR2, p, { pledges }).some((f) => f.file === 'content/orgs/b1.md'))).toEqual(['provincial']);
   });
@@ -64,7 +82,9 @@ describe('each preset checks its own rules and no other', () => {
     ]);
     expect(found.find((f) => f.field === 'review.by')?.message).toContain('本组织书记');
     const upper = { upperOrg: { name: '县教育局党委', secretary: '王某' } };
-    const filed = ['a', 'b', 'c'].map((x) => pledge(`top-${x}`, 'top', { review: { status: 'approved', outsideBy: '县教育局党委', date: '2026-02-20', filedOn: '2026-03-01' } }));
+    const filed = ['a', 'b', 'c'].map((x) =>
+      pledge(`top-${x}`, 'top', { review: { status: 'approved', outsideBy: '县教育局党委', date: '2026-02-20', filedOn: '2026-03-01' } }),
+    );
     expect(run(auditR2, 'five-stages', { pledges: filed }, upper)).toEqual([]);
     expect(run(auditR2, 'provincial', { pledges: filed }, upper)).toEqual([]);
     expect(run(auditR2, 'monthly', { pledges })).toEqual([]);
@@ -88,8 +108,17 @@ describe('each preset checks its own rules and no other', () => {
   });
 
   test('R6: one record per semester is enough for 篇一/二 and short for every monthly profile', () => {
-    const p = pledge('m1-a', 'm1', { records: [{ date: '2026-06-30', note: '春季学期记账', progress: 50 }, { date: '2026-12-20', note: '秋季学期记账', progress: 90 }] });
-    expect(firing(auditR6, { members: withMembers(member('m1')), pledges: [p] }, 'R6').sort()).toEqual(['five-stages', 'monthly', 'provincial']);
+    const p = pledge('m1-a', 'm1', {
+      records: [
+        { date: '2026-06-30', note: '春季学期记账', progress: 50 },
+        { date: '2026-12-20', note: '秋季学期记账', progress: 90 },
+      ],
+    });
+    expect(firing(auditR6, { members: withMembers(member('m1')), pledges: [p] }, 'R6').sort()).toEqual([
+      'five-stages',
+      'monthly',
+      'provincial',
+    ]);
   });
 
   test('R12: a member reviewed by the supervising team member: allowed in 篇三/四, the secretary only in 篇一/二/五', () => {
@@ -100,7 +129,9 @@ describe('each preset checks its own rules and no other', () => {
 
   test('R13: a passive member overridden to 合格: flagged in 篇一/二/五, silent in 篇三/四', () => {
     const members = withMembers(member('m1'));
-    const e = evaluation('b1', [memberEval('m1', { rectification: { required: true, attitude: 'passive' }, final: { grade: 'qualified', reason: '集体研究' } })]);
+    const e = evaluation('b1', [
+      memberEval('m1', { rectification: { required: true, attitude: 'passive' }, final: { grade: 'qualified', reason: '集体研究' } }),
+    ]);
     expect(firing(auditR13, { members, evaluations: [e] }, 'R13').sort()).toEqual(['monthly', 'school-semester']);
   });
 });
@@ -109,7 +140,8 @@ describe('parameters', () => {
   test('the panel share may be overridden: 5 evaluators for 10 members pass at 0.5 and fail at 0.8', () => {
     const members = withMembers(...Array.from({ length: 9 }, (_, i) => member(`m${i}`)));
     const e = evaluation('b1', [], { panel: { masses: 5 } });
-    const at = (share?: number) => run(auditR10, 'monthly', { members, evaluations: [e] }, share ? { profileOverrides: { panelShare: share } } : {});
+    const at = (share?: number) =>
+      run(auditR10, 'monthly', { members, evaluations: [e] }, share ? { profileOverrides: { panelShare: share } } : {});
     expect(at().map((f) => f.rule)).toEqual(['R10']);
     expect(at(0.5)).toEqual([]);
   });
@@ -133,11 +165,20 @@ describe('parameters', () => {
       ['community', { data: { parent: 'top' } }],
     ]);
     const of = profileResolver(site({ profile: 'provincial' }).data, orgs);
-    expect([of('top').id, of('school').id, of('school-b1').id, of('community').id]).toEqual(['provincial', 'school-semester', 'school-semester', 'provincial']);
+    expect([of('top').id, of('school').id, of('school-b1').id, of('community').id]).toEqual([
+      'provincial',
+      'school-semester',
+      'school-semester',
+      'provincial',
+    ]);
   });
 
   test('R7 follows the org’s own profile inside one site', () => {
-    const orgs = [org('top', { level: 'general-branch', parent: undefined, secretary: 'topsec' }), org('b1', { secretary: 'sec' }), org('b2', { profile: 'school-semester' })];
+    const orgs = [
+      org('top', { level: 'general-branch', parent: undefined, secretary: 'topsec' }),
+      org('b1', { secretary: 'sec' }),
+      org('b2', { profile: 'school-semester' }),
+    ];
     const found = run(auditR7, 'five-stages', { orgs });
     expect(found.map((f) => f.file)).toEqual(['content/orgs/b1.md']);
   });
@@ -153,7 +194,10 @@ describe('the profile in plain Chinese (公开说明)', () => {
   });
 
   test('the words follow the cadence: no 每月记实 where a school keeps its ledger each semester', () => {
-    const text = (id: ProfileId) => describeProfile(presets[id]).map((d) => `${d.label}：${d.value}`).join('\n');
+    const text = (id: ProfileId) =>
+      describeProfile(presets[id])
+        .map((d) => `${d.label}：${d.value}`)
+        .join('\n');
     expect(text('school-semester')).toContain('每学期一记账');
     expect(text('school-semester')).not.toContain('每月');
     expect(text('school-semester')).toContain('不要求定期检查');

@@ -15,7 +15,11 @@ const full = model({
     pledge('noted', 'm1', { review: { status: 'approved', by: 'sec', date: '2026-02-20', note: '审核意见:很好' } }),
   ],
   checks: [check('c1', { urged: ['ok', 'draft'] })],
-  bulletins: [bulletin('b1', { pledges: ['ok', 'revise'] }), bulletin('b2', { visibility: 'internal' }), bulletin('future', { date: '2026-08-05' })],
+  bulletins: [
+    bulletin('b1', { pledges: ['ok', 'revise'] }),
+    bulletin('b2', { visibility: 'internal' }),
+    bulletin('future', { date: '2026-08-05' }),
+  ],
   reviews: [review('r1')],
   evaluations: [evaluation('e1', [memberEval('m1')])],
 });

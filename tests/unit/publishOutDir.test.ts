@@ -20,7 +20,10 @@ function snapshot(dir: string): Record<string, string> {
     for (const name of readdirSync(d).sort()) {
       const rel = prefix ? `${prefix}/${name}` : name;
       if (statSync(join(d, name)).isDirectory()) visit(join(d, name), rel);
-      else out[rel] = createHash('sha256').update(readFileSync(join(d, name))).digest('hex');
+      else
+        out[rel] = createHash('sha256')
+          .update(readFileSync(join(d, name)))
+          .digest('hex');
     }
   };
   visit(dir, '');
@@ -140,7 +143,13 @@ describe('repairOutDir', () => {
 
   test('removes only staging folders of this destination whose build is gone', () => {
     const { parent, dest, before } = published();
-    const others = ['dist-backup', '.dist.build-staging-notes', '.other.build-staging-31002-ab', '.dist.build-staging-31003-cd', 'dist.build-staging-31002-ab'];
+    const others = [
+      'dist-backup',
+      '.dist.build-staging-notes',
+      '.other.build-staging-31002-ab',
+      '.dist.build-staging-31003-cd',
+      'dist.build-staging-31002-ab',
+    ];
     for (const name of others) writeSite(join(parent, name), { 'keep.txt': name });
     writeSite(join(parent, '.dist.build-staging-31002-ab'), { 'index.html': 'half' });
 

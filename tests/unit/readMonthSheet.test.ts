@@ -17,8 +17,15 @@ const december = { key: '2026-12', start: '2026-12-01', end: '2026-12-31' };
 
 /** An exported sheet of `n` owed pledges, as bytes. */
 async function exported(n: number, edit?: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
-  const ix = index({ members: withMembers(member('li', { name: '李明' })), pledges: Array.from({ length: n }, (_, i) => pledge(`li-${i}`, 'li')) });
-  const wb = await monthSheet(monthSheetRows(ix, december, '2026-12-31'), () => 'a'.repeat(64), { period: december, round: '2026', today: '2026-12-31' });
+  const ix = index({
+    members: withMembers(member('li', { name: '李明' })),
+    pledges: Array.from({ length: n }, (_, i) => pledge(`li-${i}`, 'li')),
+  });
+  const wb = await monthSheet(monthSheetRows(ix, december, '2026-12-31'), () => 'a'.repeat(64), {
+    period: december,
+    round: '2026',
+    today: '2026-12-31',
+  });
   edit?.(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -101,7 +108,14 @@ describe('readMonthSheet', () => {
     const r = await readMonthSheet(await exported(2), '记实表.xlsx');
     expect(r).toEqual({
       info: { period: '2026-12', round: '2026', org: '' },
-      rows: [3, 4].map((row, i) => ({ row, path: `pledges/2026/li-${i}.md`, hash: 'a'.repeat(64), name: '李明', title: `承诺li-${i}`, input: { date: '', note: '', progress: '' } })),
+      rows: [3, 4].map((row, i) => ({
+        row,
+        path: `pledges/2026/li-${i}.md`,
+        hash: 'a'.repeat(64),
+        name: '李明',
+        title: `承诺li-${i}`,
+        input: { date: '', note: '', progress: '' },
+      })),
     });
   });
 

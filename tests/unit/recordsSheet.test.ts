@@ -15,7 +15,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 // Each run starts tsx: a generous timeout, a guard against a hang, not a measure of speed.
-const tsx = (script: string, args: string[]) => spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, script), ...args], { cwd: root, encoding: 'utf8' });
+const tsx = (script: string, args: string[]) =>
+  spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, script), ...args], { cwd: root, encoding: 'utf8' });
 const exportMonth = (args: string[]) => tsx('src/cli/exportLedger.ts', ['month', ...args]);
 const importRecords = (args: string[]) => tsx('src/cli/importRoster.ts', ['records', ...args]);
 
@@ -36,7 +37,13 @@ function snapshot(dir: string): Map<string, string> {
   for (const d of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!d.isFile()) continue;
     const path = join(d.parentPath, d.name);
-    out.set(path.slice(dir.length + 1).split('\\').join('/'), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    out.set(
+      path
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/'),
+      createHash('sha256').update(readFileSync(path)).digest('hex'),
+    );
   }
   return out;
 }
@@ -81,7 +88,12 @@ interface Fill {
 }
 
 /** Copies the exported workbook `from` to `to` with cells filled as a person would, and `edit` applied. */
-async function fill(from: string, to: string, fills: Fill[], edit?: (wb: ExcelJS.Workbook, sheet: ExcelJS.Worksheet) => void): Promise<void> {
+async function fill(
+  from: string,
+  to: string,
+  fills: Fill[],
+  edit?: (wb: ExcelJS.Workbook, sheet: ExcelJS.Worksheet) => void,
+): Promise<void> {
   const wb = await readBook(from);
   const sheet = wb.getWorksheet('践诺记实')!;
   const col = columnsOf(sheet);
@@ -142,9 +154,11 @@ describe('npm run export -- month, then npm run import -- records', () => {
     expect(cao.getCell(col['承诺人']).value).toBe('孙丽 · 第二教师党支部（高中部）');
     // By hand, content/pledges/2025/chen-hui-service.md: its last record is of 2025-11-26, 90%.
     const chen = rowOf('pledges/2025/chen-hui-service.md');
-    expect([chen.getCell(col['承诺事项']).value, chen.getCell(col['上次记实日期']).value, chen.getCell(col['上次完成进度（%）']).value]).toEqual([
-      '每学期完成全班学生家访，办好初二家长学校', '2025-11-26', 90,
-    ]);
+    expect([
+      chen.getCell(col['承诺事项']).value,
+      chen.getCell(col['上次记实日期']).value,
+      chen.getCell(col['上次完成进度（%）']).value,
+    ]).toEqual(['每学期完成全班学生家访，办好初二家长学校', '2025-11-26', 90]);
     expect(String(chen.getCell(col['上次进展情况']).value)).toMatch(/^秋季学期46户家访全部完成/);
     for (const h of ['记实日期', '进展情况', '完成进度（%）']) expect(chen.getCell(col[h]).value, h).toBeNull();
   });
@@ -161,7 +175,11 @@ describe('npm run export -- month, then npm run import -- records', () => {
     expect(sheet.getRow(3).getCell(col['进展情况']).protection?.locked).toBe(false);
     const info = wb.getWorksheet('导出信息')!;
     expect(info.state).toBe('veryHidden');
-    expect([2, 3, 4].map((r) => [info.getCell(r, 1).value, info.getCell(r, 2).value ?? ''])).toEqual([['记实期间', '2025-12'], ['轮次', '2025'], ['组织', '']]);
+    expect([2, 3, 4].map((r) => [info.getCell(r, 1).value, info.getCell(r, 2).value ?? ''])).toEqual([
+      ['记实期间', '2025-12'],
+      ['轮次', '2025'],
+      ['组织', ''],
+    ]);
     const cells: ExcelJS.Cell[] = [];
     for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => cells.push(c)));
     expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
@@ -186,7 +204,10 @@ describe('npm run export -- month, then npm run import -- records', () => {
     expect(r.stdout).toContain('已写入：为 3 项承诺各追加了一条 2025-12 的践诺记实');
     expect(r.stdout).toContain('请运行 npm run check');
     const after = snapshot(dir);
-    const changed = [...after].filter(([p, h]) => before.get(p) !== h).map(([p]) => p).sort();
+    const changed = [...after]
+      .filter(([p, h]) => before.get(p) !== h)
+      .map(([p]) => p)
+      .sort();
     const want = filled.map((f) => paths.get(f.row)!).sort();
     expect(changed).toEqual(want);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
@@ -215,7 +236,8 @@ describe('npm run export -- month, then npm run import -- records', () => {
     const r = importRecords([join(work, '已填.xlsx'), '--content', dir, '--today', TODAY]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('记实表有 3 处问题，没有写入任何文件');
-    for (const f of filled) expect(r.stdout).toMatch(new RegExp(`第 ${f.row} 行（[^\\n]*）：承诺文件 ${paths.get(f.row)} 在您打开之后已被别人修改`));
+    for (const f of filled)
+      expect(r.stdout).toMatch(new RegExp(`第 ${f.row} 行（[^\\n]*）：承诺文件 ${paths.get(f.row)} 在您打开之后已被别人修改`));
     expect(r.stdout).toContain('请重新运行 npm run export -- month 2025-12 导出新表');
     expect(snapshot(dir)).toEqual(now);
   });
@@ -282,7 +304,9 @@ describe('refusals: nothing is written', () => {
 
   test('a formula in a cell', async () => {
     const file = join(work, 'formula.xlsx');
-    await fill(all, file, [{ row: 3, date: '2025-12-20', note: '用公式算的进度', progress: { formula: '50+30', result: 80 } as ExcelJS.CellFormulaValue }]);
+    await fill(all, file, [
+      { row: 3, date: '2025-12-20', note: '用公式算的进度', progress: { formula: '50+30', result: 80 } as ExcelJS.CellFormulaValue },
+    ]);
     expect(refused(file)).toContain('第 3 行「完成进度（%）」（I3）是公式（=50+30）：导入只接受直接填写的文字和数字');
   });
 
@@ -294,7 +318,9 @@ describe('refusals: nothing is written', () => {
       sheet.getRow(3).getCell(col['承诺文件']).value = other;
       sheet.getRow(3).getCell(col['文件校验值（SHA-256）']).value = sha(join(dir, other));
     });
-    expect(refused(file)).toMatch(/第 3 行（曹林：[^\n]*）：这项承诺属于第二教师党支部（高中部），不属于表格导出时选定的第一教师党支部（初中部），没有写入。/);
+    expect(refused(file)).toMatch(
+      /第 3 行（曹林：[^\n]*）：这项承诺属于第二教师党支部（高中部），不属于表格导出时选定的第一教师党支部（初中部），没有写入。/,
+    );
   });
 
   test('a path outside the content folder’s pledges/, even on a row left empty', async () => {

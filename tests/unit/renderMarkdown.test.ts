@@ -16,7 +16,9 @@ describe('renderMarkdown', () => {
   });
 
   test('keeps ordinary Markdown', () => {
-    expect(renderMarkdown('**表扬** 刘洋同志\n\n- 一\n- 二')).toBe('<p><strong>表扬</strong> 刘洋同志</p>\n<ul>\n<li>一</li>\n<li>二</li>\n</ul>');
+    expect(renderMarkdown('**表扬** 刘洋同志\n\n- 一\n- 二')).toBe(
+      '<p><strong>表扬</strong> 刘洋同志</p>\n<ul>\n<li>一</li>\n<li>二</li>\n</ul>',
+    );
   });
 
   test('renders plain text as escaped paragraphs', () => {

@@ -31,7 +31,9 @@ describe('renderPrerequisites', () => {
   ])('refuses a current round marked %s, naming site.json and the round file', (visibility, label) => {
     const errors = errorsOf({ 'rounds/2026.md': tinyFiles['rounds/2026.md'].replace('---\n', `---\nvisibility: ${visibility}\n`) });
 
-    expect(errors).toEqual([{ file: 'site.json', field: 'currentRound', rule: 'public-round', message: expect.stringContaining('rounds/2026.md') }]);
+    expect(errors).toEqual([
+      { file: 'site.json', field: 'currentRound', rule: 'public-round', message: expect.stringContaining('rounds/2026.md') },
+    ]);
     expect(errors[0].message).toContain(`公开范围是“${label}”`);
   });
 
@@ -88,7 +90,10 @@ describe('renderPrerequisites', () => {
       'orgs/b2.md': org('第二支部', 'parent: top\nvisibility: internal\n'),
       'members/wang.md': '---\nname: 王芳\norg: b2\nstatus: active\nvisibility: internal\n---\n',
       'bulletins/2026/b2-q1.md': "---\ntitle: 第一季度通报\norg: b2\ndate: '2026-03-01'\nperiod: q1\nkind: progress\n---\n正文。\n",
-      'pledges/2026/li-work.md': tinyFiles['pledges/2026/li-work.md'].replace('---\n认真', "closed:\n  date: '2026-03-01'\n  verifiedBy: wang\n---\n认真"),
+      'pledges/2026/li-work.md': tinyFiles['pledges/2026/li-work.md'].replace(
+        '---\n认真',
+        "closed:\n  date: '2026-03-01'\n  verifiedBy: wang\n---\n认真",
+      ),
     });
 
     expect(errors.map((e) => [e.file, e.field, e.rule]).sort()).toEqual([
@@ -105,7 +110,9 @@ describe('npm run check', () => {
     const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/check.ts', '--content', dir], { cwd: root, encoding: 'utf8' });
 
     expect(r.status, r.stdout + r.stderr).toBe(1);
-    expect(r.stdout).toMatch(/site\.json\n\s+currentRound\s+\[public-round\] 当前轮次“2026”（.*rounds\/2026\.md）的公开范围是“仅组织内部”，公开栏看不到它/);
+    expect(r.stdout).toMatch(
+      /site\.json\n\s+currentRound\s+\[public-round\] 当前轮次“2026”（.*rounds\/2026\.md）的公开范围是“仅组织内部”，公开栏看不到它/,
+    );
     expect(r.stdout).not.toMatch(/\bat .*\.(ts|js):\d+/);
   });
 });

@@ -18,7 +18,11 @@ const header = ['姓名', '所在支部', '职务', '岗位', '状态'];
 
 describe('planRoster', () => {
   test('creates members with ASCII ids from their names and maps the Chinese values', () => {
-    const { changes, errors } = planRoster([header, ['张三', '第一支部', '支委、领导干部', '数学教师', '在职'], ['吕刚', 'b1', '', '', '离退休']], [], orgs);
+    const { changes, errors } = planRoster(
+      [header, ['张三', '第一支部', '支委、领导干部', '数学教师', '在职'], ['吕刚', 'b1', '', '', '离退休']],
+      [],
+      orgs,
+    );
     expect(errors).toEqual([]);
     expect(changes.map((c) => [c.kind, c.id, c.data.roles, c.data.status])).toEqual([
       ['create', 'zhang-san', ['committee', 'leading-cadre'], 'active'],
@@ -34,7 +38,11 @@ describe('planRoster', () => {
   });
 
   test('names each bad row, column and reason', () => {
-    const { errors } = planRoster([header, ['', '第一支部', '', '', ''], ['王五', '第九支部', '', '', ''], ['赵六', '第一支部', '校长', '', '病休']], [], orgs);
+    const { errors } = planRoster(
+      [header, ['', '第一支部', '', '', ''], ['王五', '第九支部', '', '', ''], ['赵六', '第一支部', '校长', '', '病休']],
+      [],
+      orgs,
+    );
     expect(errors).toEqual([
       { row: 2, column: '姓名', message: '姓名不能为空。' },
       { row: 3, column: '所在支部', message: expect.stringContaining('第九支部') },
@@ -60,7 +68,11 @@ describe('planRoster', () => {
   });
 
   test('refuses a cell over 200 characters, naming its row, column and the limit, and plans nothing', () => {
-    const { changes, errors } = planRoster([header, ['张三', '第一支部', '', '教'.repeat(201), '在职'], ['李四', '第一支部', '', '', '在职']], [], orgs);
+    const { changes, errors } = planRoster(
+      [header, ['张三', '第一支部', '', '教'.repeat(201), '在职'], ['李四', '第一支部', '', '', '在职']],
+      [],
+      orgs,
+    );
     expect(changes).toEqual([]);
     expect(errors).toEqual([{ row: 2, column: '岗位', message: '这一格太长：有 201 个字，每格最多 200 个字。' }]);
   });
@@ -81,9 +93,20 @@ describe('planRoster', () => {
   });
 
   test('takes two rows of one name apart by their 编号', () => {
-    const { changes, errors } = planRoster([[...header, '编号'], ['王丽', '第一支部', '', '', '在职', 'wang-li'], ['王丽', '第一支部', '', '', '在职', 'wang-li-2']], [], orgs);
+    const { changes, errors } = planRoster(
+      [
+        [...header, '编号'],
+        ['王丽', '第一支部', '', '', '在职', 'wang-li'],
+        ['王丽', '第一支部', '', '', '在职', 'wang-li-2'],
+      ],
+      [],
+      orgs,
+    );
     expect(errors).toEqual([]);
-    expect(changes.map((c) => [c.kind, c.id])).toEqual([['create', 'wang-li'], ['create', 'wang-li-2']]);
+    expect(changes.map((c) => [c.kind, c.id])).toEqual([
+      ['create', 'wang-li'],
+      ['create', 'wang-li-2'],
+    ]);
   });
 
   test('refuses a row without 编号 when two members of the branch share its name, naming their ids', () => {
@@ -96,7 +119,11 @@ describe('planRoster', () => {
 
 describe('parseCsv', () => {
   test('reads quoted cells with commas, quotes and line breaks, BOM and CRLF', () => {
-    expect(parseCsv('\uFEFF姓名,岗位\r\n"张三","教师,班主任"\r\n"李""四""",\r\n')).toEqual([['姓名', '岗位'], ['张三', '教师,班主任'], ['李"四"', '']]);
+    expect(parseCsv('\uFEFF姓名,岗位\r\n"张三","教师,班主任"\r\n"李""四""",\r\n')).toEqual([
+      ['姓名', '岗位'],
+      ['张三', '教师,班主任'],
+      ['李"四"', ''],
+    ]);
   });
 });
 

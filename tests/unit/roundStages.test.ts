@@ -55,10 +55,13 @@ describe('stagesOf', () => {
     expect(stagesOf({ ...year, stages: [] }, presets[id])).toEqual(defaultStages(year));
   });
 
-  test.each(['school-semester', 'monthly'] as const)('%s (承诺、践诺、评诺 only): no stages, the ranking keeps quarters or semesters', (id) => {
-    expect(stagesOf(year, presets[id])).toBeNull();
-    expect(stagesOf({ ...year, stages: [{ id: 'a', title: '承诺', start: '2025-01-01', end: '2025-02-28' }] }, presets[id])).toBeNull();
-  });
+  test.each(['school-semester', 'monthly'] as const)(
+    '%s (承诺、践诺、评诺 only): no stages, the ranking keeps quarters or semesters',
+    (id) => {
+      expect(stagesOf(year, presets[id])).toBeNull();
+      expect(stagesOf({ ...year, stages: [{ id: 'a', title: '承诺', start: '2025-01-01', end: '2025-02-28' }] }, presets[id])).toBeNull();
+    },
+  );
 
   test('the round’s own stages, in date order', () => {
     const stages = [
@@ -82,7 +85,8 @@ describe('stageState', () => {
 
 /** The tiny tree's round 2026 with `stages` as YAML lines. */
 const roundWith = (...stages: string[]) => `---\ntitle: 2026年度\nstart: 2026-01-01\nend: 2026-12-31\nstages:\n${stages.join('\n')}\n---\n`;
-const stage = (id: string, title: string, start: string, end: string) => `  - id: ${id}\n    title: ${title}\n    start: ${start}\n    end: ${end}`;
+const stage = (id: string, title: string, start: string, end: string) =>
+  `  - id: ${id}\n    title: ${title}\n    start: ${start}\n    end: ${end}`;
 const ROUND = 'rounds/2026.md';
 
 describe('a round’s stages in the content check', () => {
@@ -92,18 +96,64 @@ describe('a round’s stages in the content check', () => {
   };
 
   test('accepts five stages inside the round, one after another', () => {
-    expect(errorsOf(roundWith(stage('chengnuo', '承诺', '2026-01-01', '2026-02-15'), stage('shinuo', '示诺', '2026-02-16', '2026-03-10'), stage('jiannuo', '践诺', '2026-03-11', '2026-11-30'), stage('pingnuo', '评诺', '2026-12-01', '2026-12-20'), stage('jiangnuo', '奖诺', '2026-12-21', '2026-12-31')))).toEqual([]);
+    expect(
+      errorsOf(
+        roundWith(
+          stage('chengnuo', '承诺', '2026-01-01', '2026-02-15'),
+          stage('shinuo', '示诺', '2026-02-16', '2026-03-10'),
+          stage('jiannuo', '践诺', '2026-03-11', '2026-11-30'),
+          stage('pingnuo', '评诺', '2026-12-01', '2026-12-20'),
+          stage('jiangnuo', '奖诺', '2026-12-21', '2026-12-31'),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   test.each([
-    ['a stage starting before the round', [stage('chengnuo', '承诺', '2025-12-20', '2026-01-31')], 'stages[0].start', 'stage-outside-round', /阶段“承诺”的开始日期 2025-12-20 早于本轮开始日期 2026-01-01：阶段应在本轮之内/],
-    ['a stage ending after the round', [stage('jiangnuo', '奖诺', '2026-12-21', '2027-01-10')], 'stages[0].end', 'stage-outside-round', /阶段“奖诺”的结束日期 2027-01-10 晚于本轮结束日期 2026-12-31/],
-    ['stages that overlap', [stage('chengnuo', '承诺', '2026-01-01', '2026-02-28'), stage('shinuo', '示诺', '2026-02-20', '2026-03-31')], 'stages[1].start', 'stage-overlap', /阶段“示诺”（2026-02-20 至 2026-03-31）与阶段“承诺”（2026-01-01 至 2026-02-28）重叠/],
-    ['a stage ending before it starts', [stage('jiannuo', '践诺', '2026-11-30', '2026-03-01')], 'stages[0].end', 'stage-dates', /阶段“践诺”的结束日期 2026-03-01 早于开始日期 2026-11-30/],
-    ['two stages with one id', [stage('chengnuo', '承诺', '2026-01-01', '2026-01-31'), stage('chengnuo', '示诺', '2026-02-01', '2026-02-28')], 'stages[1].id', 'duplicate', /阶段“示诺”的编号“chengnuo”与第 1 个阶段重复/],
+    [
+      'a stage starting before the round',
+      [stage('chengnuo', '承诺', '2025-12-20', '2026-01-31')],
+      'stages[0].start',
+      'stage-outside-round',
+      /阶段“承诺”的开始日期 2025-12-20 早于本轮开始日期 2026-01-01：阶段应在本轮之内/,
+    ],
+    [
+      'a stage ending after the round',
+      [stage('jiangnuo', '奖诺', '2026-12-21', '2027-01-10')],
+      'stages[0].end',
+      'stage-outside-round',
+      /阶段“奖诺”的结束日期 2027-01-10 晚于本轮结束日期 2026-12-31/,
+    ],
+    [
+      'stages that overlap',
+      [stage('chengnuo', '承诺', '2026-01-01', '2026-02-28'), stage('shinuo', '示诺', '2026-02-20', '2026-03-31')],
+      'stages[1].start',
+      'stage-overlap',
+      /阶段“示诺”（2026-02-20 至 2026-03-31）与阶段“承诺”（2026-01-01 至 2026-02-28）重叠/,
+    ],
+    [
+      'a stage ending before it starts',
+      [stage('jiannuo', '践诺', '2026-11-30', '2026-03-01')],
+      'stages[0].end',
+      'stage-dates',
+      /阶段“践诺”的结束日期 2026-03-01 早于开始日期 2026-11-30/,
+    ],
+    [
+      'two stages with one id',
+      [stage('chengnuo', '承诺', '2026-01-01', '2026-01-31'), stage('chengnuo', '示诺', '2026-02-01', '2026-02-28')],
+      'stages[1].id',
+      'duplicate',
+      /阶段“示诺”的编号“chengnuo”与第 1 个阶段重复/,
+    ],
     ['a stage named round', [stage('round', '全年', '2026-01-01', '2026-01-31')], 'stages[0].id', 'reserved-id', /不能用 round/],
     ['a stage id that is not ASCII', [stage('承诺', '承诺', '2026-01-01', '2026-01-31')], 'stages[0].id', 'pattern', /小写字母/],
-    ['a stage without a title', ['  - id: chengnuo\n    start: 2026-01-01\n    end: 2026-01-31'], 'stages[0].title', 'required', /阶段名称/],
+    [
+      'a stage without a title',
+      ['  - id: chengnuo\n    start: 2026-01-01\n    end: 2026-01-31'],
+      'stages[0].title',
+      'required',
+      /阶段名称/,
+    ],
   ])('names %s by file, field, rule and a Chinese message', (_, stages, field, rule, message) => {
     const errors = errorsOf(roundWith(...stages));
     const hit = errors.find((e) => e.field === field);

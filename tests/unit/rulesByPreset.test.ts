@@ -193,7 +193,12 @@ const cases: Record<string, RuleCase> = {
     elsewhere: (t) => {
       // The branch checks only in its first quarter.
       const org = topOrg(t).id;
-      t.addToRound('checks', `${org}-q1`, { org, quarter: 'q1', date: lastDue(t).data.review.date!, findings: ['承诺全部公开，台账按时记实。'] });
+      t.addToRound('checks', `${org}-q1`, {
+        org,
+        quarter: 'q1',
+        date: lastDue(t).data.review.date!,
+        findings: ['承诺全部公开，台账按时记实。'],
+      });
     },
   },
   R8: {
@@ -296,7 +301,11 @@ const cases: Record<string, RuleCase> = {
       const e = evaluation(t);
       const sec = topOrg(t).data.secretary!;
       const i = e.data.members.findIndex((m) => m.member === sec);
-      e.data.members[i].leader = { by: plainActive(t)[0].id, grade: e.data.members[i].leader!.grade, comment: e.data.members[i].leader!.comment };
+      e.data.members[i].leader = {
+        by: plainActive(t)[0].id,
+        grade: e.data.members[i].leader!.grade,
+        comment: e.data.members[i].leader!.comment,
+      };
       return [e.file];
     },
   },
@@ -399,12 +408,23 @@ const expected = `
   R17                    —              ●            ●           ●
   R17 依岗               —              ●            ●           ●
 `;
-const [header, ...lines] = expected.trim().split('\n').map((l) => l.trim().split(/\s{2,}/));
+const [header, ...lines] = expected
+  .trim()
+  .split('\n')
+  .map((l) => l.trim().split(/\s{2,}/));
 const columns = header.slice(1) as ProfileId[];
-const matrix = lines.map(([name, ...marks]) => ({ name, rule: name.split(' ')[0], marks: Object.fromEntries(columns.map((p, i) => [p, marks[i] === '●'])) as Record<ProfileId, boolean> }));
+const matrix = lines.map(([name, ...marks]) => ({
+  name,
+  rule: name.split(' ')[0],
+  marks: Object.fromEntries(columns.map((p, i) => [p, marks[i] === '●'])) as Record<ProfileId, boolean>,
+}));
 
-const has = matrix.flatMap((row) => profileIds.filter((p) => row.marks[p]).map((preset) => ({ name: row.name, rule: row.rule, preset, mistake: cases[row.name]?.mistake })));
-const lacks = matrix.flatMap((row) => profileIds.filter((p) => !row.marks[p]).map((preset) => ({ name: row.name, rule: row.rule, preset, mistake: cases[row.name]?.mistake })));
+const has = matrix.flatMap((row) =>
+  profileIds.filter((p) => row.marks[p]).map((preset) => ({ name: row.name, rule: row.rule, preset, mistake: cases[row.name]?.mistake })),
+);
+const lacks = matrix.flatMap((row) =>
+  profileIds.filter((p) => !row.marks[p]).map((preset) => ({ name: row.name, rule: row.rule, preset, mistake: cases[row.name]?.mistake })),
+);
 const clean = { errors: [], findings: [] };
 
 test('the matrix has a column per preset, a case per row, every audit rule R1–R17, and agrees with rulesOf', () => {

@@ -71,7 +71,14 @@ function compare(zod: z.ZodTypeAny, d: DecapField, path: string, problems: strin
   }
 }
 
-function compareShape(obj: z.ZodObject<z.ZodRawShape>, fields: DecapField[], path: string, problems: string[], table: Record<string, Field> = {}, inOptionalGroup = false): void {
+function compareShape(
+  obj: z.ZodObject<z.ZodRawShape>,
+  fields: DecapField[],
+  path: string,
+  problems: string[],
+  table: Record<string, Field> = {},
+  inOptionalGroup = false,
+): void {
   const byName = new Map(fields.filter((f) => f.name !== 'body').map((f) => [f.name, f]));
   for (const [key, schema] of Object.entries(obj.shape)) {
     const d = byName.get(key);
@@ -93,7 +100,18 @@ describe('toDecapCollection', () => {
 
   test('names each collection after its content folder', () => {
     const names = collections.map((c) => (toDecapCollection(c) as { name: string }).name);
-    expect(names).toEqual(['site', 'rounds', 'orgs', 'members', 'pledges', 'checks', 'bulletins', 'reviews', 'evaluations', 'commendations']);
+    expect(names).toEqual([
+      'site',
+      'rounds',
+      'orgs',
+      'members',
+      'pledges',
+      'checks',
+      'bulletins',
+      'reviews',
+      'evaluations',
+      'commendations',
+    ]);
     for (const c of collections.filter((c) => !c.file)) {
       expect((toDecapCollection(c) as { folder: string }).folder).toBe(`content/${c.name}`);
     }

@@ -36,15 +36,39 @@ describe('buildInfoOf (what /build.json says)', () => {
   test('the id does not depend on the folders: entry files are named from the content folder', () => {
     // The loader names an entry's file from the build's working folder; two checkouts of one commit, built from two folders.
     const model = (file: string) => ({ members: [{ id: 'li-na', file, data: { name: '李娜', file: 'kept.pdf' } }] });
-    const here = buildInfoOf(model('../srv/board/content/members/li-na.md'), '2025-12-26', 'public', commit, undefined, entryFilesFrom('/srv/board/content', '/tmp'));
-    const there = buildInfoOf(model('../../dev/shm/x/board/content/members/li-na.md'), '2025-12-26', 'public', commit, undefined, entryFilesFrom('/dev/shm/x/board/content', '/tmp/y'));
+    const here = buildInfoOf(
+      model('../srv/board/content/members/li-na.md'),
+      '2025-12-26',
+      'public',
+      commit,
+      undefined,
+      entryFilesFrom('/srv/board/content', '/tmp'),
+    );
+    const there = buildInfoOf(
+      model('../../dev/shm/x/board/content/members/li-na.md'),
+      '2025-12-26',
+      'public',
+      commit,
+      undefined,
+      entryFilesFrom('/dev/shm/x/board/content', '/tmp/y'),
+    );
     expect(there.id).toBe(here.id);
     expect(buildInfoOf(model('members/li-na.md'), '2025-12-26', 'public', commit).id).toBe(here.id);
-    const renamed = buildInfoOf(model('../srv/board/content/members/li-na2.md'), '2025-12-26', 'public', commit, undefined, entryFilesFrom('/srv/board/content', '/tmp'));
+    const renamed = buildInfoOf(
+      model('../srv/board/content/members/li-na2.md'),
+      '2025-12-26',
+      'public',
+      commit,
+      undefined,
+      entryFilesFrom('/srv/board/content', '/tmp'),
+    );
     expect(renamed.id).not.toBe(here.id);
     // Only an entry's own `file`: a field of its data that happens to be called so is hashed as written.
     const replace = entryFilesFrom('/srv/board/content', '/tmp');
-    expect(JSON.parse(JSON.stringify(model('../srv/board/content/members/li-na.md'), replace)).members[0]).toMatchObject({ file: 'members/li-na.md', data: { file: 'kept.pdf' } });
+    expect(JSON.parse(JSON.stringify(model('../srv/board/content/members/li-na.md'), replace)).members[0]).toMatchObject({
+      file: 'members/li-na.md',
+      data: { file: 'kept.pdf' },
+    });
   });
 });
 

@@ -1,11 +1,28 @@
 import { describe, expect, test } from 'vitest';
-import { burnInShift, DEFAULT_POLL, DEFAULT_SECONDS, isDimmed, MAX_RETRY, minutesOf, retryDelay, rotation, screenOptions, slideIds, slideSeconds } from '../../src/lib/screenOptions.ts';
+import {
+  burnInShift,
+  DEFAULT_POLL,
+  DEFAULT_SECONDS,
+  isDimmed,
+  MAX_RETRY,
+  minutesOf,
+  retryDelay,
+  rotation,
+  screenOptions,
+  slideIds,
+  slideSeconds,
+} from '../../src/lib/screenOptions.ts';
 import { siteSchema } from '../../src/schemas/site.ts';
 import { readFileSync } from 'node:fs';
 
 describe('screenOptions (the query string of a screen)', () => {
   test('reads interval, slides, org and poll', () => {
-    expect(screenOptions('?interval=2&slides=orgs,overall&org=jiaoshi-yi&poll=3')).toEqual({ interval: 2, slides: ['orgs', 'overall'], org: 'jiaoshi-yi', poll: 3 });
+    expect(screenOptions('?interval=2&slides=orgs,overall&org=jiaoshi-yi&poll=3')).toEqual({
+      interval: 2,
+      slides: ['orgs', 'overall'],
+      org: 'jiaoshi-yi',
+      poll: 3,
+    });
   });
   test('defaults: no interval override, all slides, no org, poll every 5 minutes', () => {
     expect(screenOptions('')).toEqual({ interval: undefined, slides: undefined, org: undefined, poll: DEFAULT_POLL });
@@ -88,7 +105,10 @@ describe("site.json's screen field", () => {
   test('is optional, and takes seconds per slide and a dimming window', () => {
     const { screen: _ignored, ...without } = site;
     expect(siteSchema.safeParse(without).success).toBe(true);
-    const r = siteSchema.safeParse({ ...site, screen: { seconds: 20, durations: { honours: 30, orgs: 10 }, dimFrom: '22:00', dimTo: '06:30' } });
+    const r = siteSchema.safeParse({
+      ...site,
+      screen: { seconds: 20, durations: { honours: 30, orgs: 10 }, dimFrom: '22:00', dimTo: '06:30' },
+    });
     expect(r.success, JSON.stringify(r.error?.issues)).toBe(true);
   });
   test('names every slide the screen has, and refuses a wrong time, too short a stay or an unknown slide', () => {

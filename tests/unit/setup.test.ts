@@ -49,16 +49,31 @@ describe('planSetup', () => {
   test('refuses a missing name, an unknown level or unit type, each in Chinese', () => {
     expect(planSetup({ profile: 'monthly', id: 'diyi' }, '2026-03-05')).toEqual({ error: expect.stringContaining('--name') });
     expect(planSetup({ profile: 'monthly', name: '  ', id: 'diyi' }, '2026-03-05')).toEqual({ error: expect.stringContaining('--name') });
-    expect(planSetup({ profile: 'monthly', name: '第一党支部', id: 'diyi', level: 'zhibu' }, '2026-03-05')).toEqual({ error: expect.stringContaining('不认识的层级“zhibu”') });
-    expect(planSetup({ profile: 'monthly', name: '第一党支部', id: 'diyi', unitType: 'xuexiao' }, '2026-03-05')).toEqual({ error: expect.stringContaining('不认识的单位类型“xuexiao”') });
+    expect(planSetup({ profile: 'monthly', name: '第一党支部', id: 'diyi', level: 'zhibu' }, '2026-03-05')).toEqual({
+      error: expect.stringContaining('不认识的层级“zhibu”'),
+    });
+    expect(planSetup({ profile: 'monthly', name: '第一党支部', id: 'diyi', unitType: 'xuexiao' }, '2026-03-05')).toEqual({
+      error: expect.stringContaining('不认识的单位类型“xuexiao”'),
+    });
   });
 
   test('writes the files in the project’s own format', () => {
-    const plan = planSetup({ profile: 'provincial', name: '青山村党支部', id: 'qingshan', unitType: 'village', timeZone: 'Asia/Urumqi' }, '2026-03-05');
+    const plan = planSetup(
+      { profile: 'provincial', name: '青山村党支部', id: 'qingshan', unitType: 'village', timeZone: 'Asia/Urumqi' },
+      '2026-03-05',
+    );
     if (!('files' in plan)) throw new Error(plan.error);
     expect(plan.files.map((f) => f.path)).toEqual(['site.json', 'rounds/2026.md', 'orgs/qingshan.md']);
     const site = JSON.parse(plan.files[0].text);
-    expect(site).toMatchObject({ schemaVersion: 1, name: '青山村党支部', topOrg: 'qingshan', currentRound: '2026', profile: 'provincial', timeZone: 'Asia/Urumqi', evaluation: defaultEvaluation });
+    expect(site).toMatchObject({
+      schemaVersion: 1,
+      name: '青山村党支部',
+      topOrg: 'qingshan',
+      currentRound: '2026',
+      profile: 'provincial',
+      timeZone: 'Asia/Urumqi',
+      evaluation: defaultEvaluation,
+    });
     expect(plan.files[0].text).toBe(`${JSON.stringify(site, null, 2)}\n`);
     for (const f of plan.files.slice(1)) {
       const { data, body } = parseMarkdown(f.text, f.path);
@@ -69,32 +84,53 @@ describe('planSetup', () => {
 });
 
 describe('npm run setup', () => {
-  test.each(presets)('%s: writes a tree the checker accepts, recording the profile', (preset) => {
-    const dir = fresh();
-    const r = setup(['--profile', preset, '--name', '青山中学第一党支部', '--id', 'diyi', '--out', dir, '--as-of', '2026-03-05']);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(files(dir)).toEqual(['orgs/diyi.md', 'rounds/2026.md', 'site.json']);
-    const result = checkContent(dir, '2026-03-05');
-    expect(result.errors).toEqual([]);
-    const model = result.model!;
-    expect(model.site.data).toMatchObject({ profile: preset, topOrg: 'diyi', currentRound: '2026', name: '青山中学第一党支部' });
-    expect(model.site.data.timeZone).toBeUndefined();
-    expect(model.members).toEqual([]);
-    expect(model.orgs.map((o) => [o.id, o.data.level, o.data.unitType, o.data.parent])).toEqual([['diyi', 'branch', 'school', undefined]]);
-    const round = model.rounds[0].data;
-    expect(round.title).toBe('2026年度党员“承诺践诺评诺”');
-    expect([round.start, round.end]).toEqual(preset === 'school-semester' ? ['2025-09-01', '2026-08-31'] : ['2026-01-01', '2026-12-31']);
-    // It prints the check's result and the next steps, naming the folder.
-    expect(r.stdout).toContain('没有错误');
-    expect(r.stdout).toContain('统计截止日期：2026-03-05（命令行 --as-of）');
-    expect(r.stdout).toContain(`npm run import -- 名册.xlsx --content ${dir}`);
-    expect(r.stdout).toContain(`CONTENT_DIR=${dir} npm start`);
-  }, 60_000);
+  test.each(presets)(
+    '%s: writes a tree the checker accepts, recording the profile',
+    (preset) => {
+      const dir = fresh();
+      const r = setup(['--profile', preset, '--name', '青山中学第一党支部', '--id', 'diyi', '--out', dir, '--as-of', '2026-03-05']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(files(dir)).toEqual(['orgs/diyi.md', 'rounds/2026.md', 'site.json']);
+      const result = checkContent(dir, '2026-03-05');
+      expect(result.errors).toEqual([]);
+      const model = result.model!;
+      expect(model.site.data).toMatchObject({ profile: preset, topOrg: 'diyi', currentRound: '2026', name: '青山中学第一党支部' });
+      expect(model.site.data.timeZone).toBeUndefined();
+      expect(model.members).toEqual([]);
+      expect(model.orgs.map((o) => [o.id, o.data.level, o.data.unitType, o.data.parent])).toEqual([
+        ['diyi', 'branch', 'school', undefined],
+      ]);
+      const round = model.rounds[0].data;
+      expect(round.title).toBe('2026年度党员“承诺践诺评诺”');
+      expect([round.start, round.end]).toEqual(preset === 'school-semester' ? ['2025-09-01', '2026-08-31'] : ['2026-01-01', '2026-12-31']);
+      // It prints the check's result and the next steps, naming the folder.
+      expect(r.stdout).toContain('没有错误');
+      expect(r.stdout).toContain('统计截止日期：2026-03-05（命令行 --as-of）');
+      expect(r.stdout).toContain(`npm run import -- 名册.xlsx --content ${dir}`);
+      expect(r.stdout).toContain(`CONTENT_DIR=${dir} npm start`);
+    },
+    60_000,
+  );
 
   test('takes --level, --unit-type and --time-zone', () => {
     const dir = fresh();
-    const r = setup(['--profile', 'five-stages', '--name', '青山社区党委', '--id', 'qingshan-shequ', '--level', 'committee', '--unit-type', 'community', '--time-zone', 'Asia/Shanghai', '--out', dir]);
+    const r = setup([
+      '--profile',
+      'five-stages',
+      '--name',
+      '青山社区党委',
+      '--id',
+      'qingshan-shequ',
+      '--level',
+      'committee',
+      '--unit-type',
+      'community',
+      '--time-zone',
+      'Asia/Shanghai',
+      '--out',
+      dir,
+    ]);
     expect(r.status).toBe(0);
     const { errors, model } = checkContent(dir, '2026-03-05');
     expect(errors).toEqual([]);

@@ -13,7 +13,12 @@ test('lists the files slowest first with their share of the summed time, then ea
   expect(lines[1]).toMatch(/^tests\/build\/b\.test\.ts\s+build\s+8\.0 s\s+80\.0%\s+1\.0 s\s+7\.0 s\s+2\s+passed$/);
   expect(lines[2]).toMatch(/^tests\/unit\/a\.test\.ts\s+unit\s+2\.0 s\s+20\.0%\s+0\.5 s\s+1\.5 s\s+3\s+passed$/);
   expect(lines[3]).toMatch(/^tests\/e2e\/c\.test\.ts\s+e2e\s+0\.0 s\s+0\.0%/);
-  expect(lines.slice(5)).toEqual(['build: 1 files, 8.0 s', 'e2e: 1 files, 0.0 s', 'unit: 1 files, 2.0 s', 'all files: 3, 10.0 s; wall 12.0 s (unit files run side by side; build and e2e files one at a time, after the e2e global setup)']);
+  expect(lines.slice(5)).toEqual([
+    'build: 1 files, 8.0 s',
+    'e2e: 1 files, 0.0 s',
+    'unit: 1 files, 2.0 s',
+    'all files: 3, 10.0 s; wall 12.0 s (unit files run side by side; build and e2e files one at a time, after the e2e global setup)',
+  ]);
 });
 
 test('an empty run still prints its wall time', () => {

@@ -38,7 +38,10 @@ describe('publishBlockers (publishing from the workflow is the branch sign-off)'
   });
 
   test('refuses an approval without reviewer or date (empty form fields count as missing)', () => {
-    expect(publishBlockers({ ...pledge, review: { status: 'approved', by: '', date: ' ' } })).toEqual([APPROVED_WITHOUT_REVIEWER, APPROVED_WITHOUT_DATE]);
+    expect(publishBlockers({ ...pledge, review: { status: 'approved', by: '', date: ' ' } })).toEqual([
+      APPROVED_WITHOUT_REVIEWER,
+      APPROVED_WITHOUT_DATE,
+    ]);
     expect(publishBlockers({ ...pledge, review: { status: 'approved', by: 'chen-hui' } })).toEqual([APPROVED_WITHOUT_DATE]);
     expect(publishBlockers({ ...pledge, review: { status: 'approved', date: '2025-02-20' } })).toEqual([APPROVED_WITHOUT_REVIEWER]);
   });

@@ -14,7 +14,10 @@ function three() {
     writeFileSync(file, `${n}\n`);
     return { file, before: Buffer.from(`${n}\n`), after: Buffer.from(`${n}\n新的一行\n`) };
   });
-  const contents = () => readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+  const contents = () =>
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
   return { dir, writes, contents };
 }
 
@@ -22,7 +25,11 @@ describe('writeFilesAtomically', () => {
   test('writes every file and leaves no temporary file', () => {
     const { writes, contents } = three();
     expect(writeFilesAtomically(writes)).toEqual({ ok: true });
-    expect(contents()).toEqual([['a.md', 'a\n新的一行\n'], ['b.md', 'b\n新的一行\n'], ['c.md', 'c\n新的一行\n']]);
+    expect(contents()).toEqual([
+      ['a.md', 'a\n新的一行\n'],
+      ['b.md', 'b\n新的一行\n'],
+      ['c.md', 'c\n新的一行\n'],
+    ]);
   });
 
   test('puts back the files already renamed when a later rename fails', () => {
@@ -37,8 +44,15 @@ describe('writeFilesAtomically', () => {
       },
     };
     const r = writeFilesAtomically(writes, ops);
-    expect(r).toEqual({ ok: false, message: expect.stringMatching(/^没有写入任何文件：写入 .*b\.md 时失败（EBUSY）.*已写入的文件都已恢复原样/) });
-    expect(contents()).toEqual([['a.md', 'a\n'], ['b.md', 'b\n'], ['c.md', 'c\n']]);
+    expect(r).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^没有写入任何文件：写入 .*b\.md 时失败（EBUSY）.*已写入的文件都已恢复原样/),
+    });
+    expect(contents()).toEqual([
+      ['a.md', 'a\n'],
+      ['b.md', 'b\n'],
+      ['c.md', 'c\n'],
+    ]);
   });
 
   test('writes nothing when a file changed after it was checked', () => {
@@ -46,6 +60,10 @@ describe('writeFilesAtomically', () => {
     writeFileSync(writes[2].file, 'c\n别人刚改的\n');
     const r = writeFilesAtomically(writes);
     expect(r).toEqual({ ok: false, message: expect.stringMatching(/^没有写入任何文件：.*c\.md 在检查之后又被修改了/) });
-    expect(contents()).toEqual([['a.md', 'a\n'], ['b.md', 'b\n'], ['c.md', 'c\n别人刚改的\n']]);
+    expect(contents()).toEqual([
+      ['a.md', 'a\n'],
+      ['b.md', 'b\n'],
+      ['c.md', 'c\n别人刚改的\n'],
+    ]);
   });
 });

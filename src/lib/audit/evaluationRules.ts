@@ -31,15 +31,32 @@ export function auditR10(ctx: AuditContext): Problem[] {
       const members = (ctx.index.membersOf.get(e.data.org) ?? []).length;
       const need = panelRequirement(members, profile.panelShare);
       const size = Object.values(panel).reduce<number>((a, b) => a + (b ?? 0), 0);
-      if (size < need) out.push(finding('R10', e.file, 'panel', `评议主体共 ${size} 人，少于本支部党员数 ${members} 的 ${Math.round(profile.panelShare * 100)}%（至少 ${need} 人）。`));
+      if (size < need)
+        out.push(
+          finding(
+            'R10',
+            e.file,
+            'panel',
+            `评议主体共 ${size} 人，少于本支部党员数 ${members} 的 ${Math.round(profile.panelShare * 100)}%（至少 ${need} 人）。`,
+          ),
+        );
     }
     if (profile.panelInvitees) {
-      if (org?.data.unitType === 'enterprise' && !panel.investors) out.push(finding('R10', e.file, 'panel.investors', '非公企业党组织的群众评议应邀请非中共党员的出资人参加。'));
-      if (org?.data.unitType === 'social-org' && !panel.orgHeads) out.push(finding('R10', e.file, 'panel.orgHeads', '社会组织党组织的群众评议应邀请非中共党员的负责人参加。'));
+      if (org?.data.unitType === 'enterprise' && !panel.investors)
+        out.push(finding('R10', e.file, 'panel.investors', '非公企业党组织的群众评议应邀请非中共党员的出资人参加。'));
+      if (org?.data.unitType === 'social-org' && !panel.orgHeads)
+        out.push(finding('R10', e.file, 'panel.orgHeads', '社会组织党组织的群众评议应邀请非中共党员的负责人参加。'));
     }
     const lacking = profile.panelKinds.filter((k) => !panel[k]);
     if (lacking.length) {
-      out.push(finding('R10', e.file, `panel.${lacking[0]}`, `年终评议应组织${profile.panelKinds.map((k) => kindLabels[k]).join('、')}参加，本次评议没有${lacking.map((k) => kindLabels[k]).join('、')}。`));
+      out.push(
+        finding(
+          'R10',
+          e.file,
+          `panel.${lacking[0]}`,
+          `年终评议应组织${profile.panelKinds.map((k) => kindLabels[k]).join('、')}参加，本次评议没有${lacking.map((k) => kindLabels[k]).join('、')}。`,
+        ),
+      );
     }
   }
   return out;
@@ -54,12 +71,22 @@ export function auditR11(ctx: AuditContext): Problem[] {
   for (const e of roundEvaluations(ctx)) {
     // 篇三/四's year end is a 双向述职: the branch and each member report before they are evaluated (篇三 lines 41, 56).
     const twoWay = profileFor(ctx, e.data.org).twoWayReport;
-    if (twoWay && !e.data.orgReport) out.push(finding('R11', e.file, 'orgReport', `${ctx.index.org.get(e.data.org)?.data.name ?? e.data.org}在年终双向述职中没有述职记录（支部述职）。`));
+    if (twoWay && !e.data.orgReport)
+      out.push(
+        finding(
+          'R11',
+          e.file,
+          'orgReport',
+          `${ctx.index.org.get(e.data.org)?.data.name ?? e.data.org}在年终双向述职中没有述职记录（支部述职）。`,
+        ),
+      );
     e.data.members.forEach((m, i) => {
       const r = combineEvaluation(m, settings);
       const name = ctx.index.member.get(m.member)?.data.name ?? m.member;
       if (r.missing.length) {
-        out.push(finding('R11', e.file, `members[${i}]`, `${name}缺少${r.missing.map((p) => partNames[p]).join('、')}，不能形成最终评议结果。`));
+        out.push(
+          finding('R11', e.file, `members[${i}]`, `${name}缺少${r.missing.map((p) => partNames[p]).join('、')}，不能形成最终评议结果。`),
+        );
       }
       // Retired and frail members take part voluntarily: their 述职 is not asked for.
       if (twoWay && !m.report && (ctx.index.member.get(m.member)?.data.status ?? 'active') === 'active') {
@@ -76,7 +103,11 @@ export function auditR11(ctx: AuditContext): Problem[] {
  * supervising committee member where the profile allows it (篇三/四); an org
  * by its own secretary or the upper org's.
  */
-export function allowedReviewers(index: ContentIndex, subject: string, reviewers: Profile['memberReviewers'] = 'secretary-or-supervisor'): string[] {
+export function allowedReviewers(
+  index: ContentIndex,
+  subject: string,
+  reviewers: Profile['memberReviewers'] = 'secretary-or-supervisor',
+): string[] {
   const m = index.member.get(subject);
   if (m) {
     const org = index.org.get(m.data.org);
@@ -118,7 +149,8 @@ export function auditR12(ctx: AuditContext): Problem[] {
       const upper = site.upperOrg?.secretary;
       const who = `上级党组织书记${upper ?? ''}`;
       const lead = `对${nameOf(subject)}（${nameOf(top)}书记）的点评应由${who}作出`;
-      if (reviewer !== undefined) out.push(finding('R12', file, field, `${lead}，现为${nameOf(reviewer)}；请清空“点评人”，在“上级点评人”中填写上级党组织书记。`));
+      if (reviewer !== undefined)
+        out.push(finding('R12', file, field, `${lead}，现为${nameOf(reviewer)}；请清空“点评人”，在“上级点评人”中填写上级党组织书记。`));
       else if (!upper) out.push(finding('R12', file, field, `${lead}：请在网站设置的“上级党组织”中写明上级党组织书记的姓名。`));
       else if (!namesPerson(outside ?? '', upper)) out.push(finding('R12', file, field, `${lead}，现为上级点评人“${outside}”。`));
       return;
@@ -126,18 +158,42 @@ export function auditR12(ctx: AuditContext): Problem[] {
     // 篇三/四 say who reviews the branch and its members, not who reviews a branch secretary: no rule to break there,
     // but one's own review is never a leader review.
     const member = ctx.index.member.get(subject);
-    if (member && ctx.index.secretaryOf(member.data.org) === subject && !profile.upperReviewsSecretary && outside === undefined && reviewer !== subject) return;
+    if (
+      member &&
+      ctx.index.secretaryOf(member.data.org) === subject &&
+      !profile.upperReviewsSecretary &&
+      outside === undefined &&
+      reviewer !== subject
+    )
+      return;
     const allowed = allowedReviewers(ctx.index, subject, profile.memberReviewers);
     if (outside !== undefined) {
-      if (!fromAbove(subject)) out.push(finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.length ? allowed.map(nameOf).join('或') : '本组织的书记'}作出，现为上级点评人“${outside}”；上级点评人只点评最上级组织及其书记。`));
+      if (!fromAbove(subject))
+        out.push(
+          finding(
+            'R12',
+            file,
+            field,
+            `对${nameOf(subject)}的点评应由${allowed.length ? allowed.map(nameOf).join('或') : '本组织的书记'}作出，现为上级点评人“${outside}”；上级点评人只点评最上级组织及其书记。`,
+          ),
+        );
       return;
     }
     if (reviewer && allowed.length && !allowed.includes(reviewer)) {
-      out.push(finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.map(nameOf).join('或')}作出，现为${nameOf(reviewer)}。`));
+      out.push(
+        finding('R12', file, field, `对${nameOf(subject)}的点评应由${allowed.map(nameOf).join('或')}作出，现为${nameOf(reviewer)}。`),
+      );
     }
   };
-  for (const r of ctx.index.model.reviews) if (r.round === ctx.index.round?.id && r.data.date <= ctx.asOf) check(r.file, r.data.outsideReviewer ? 'outsideReviewer' : 'reviewer', r.data.reviewer, r.data.outsideReviewer, r.data.subject);
-  for (const e of roundEvaluations(ctx)) e.data.members.forEach((m, i) => m.leader && check(e.file, `members[${i}].leader.${m.leader.outsideBy ? 'outsideBy' : 'by'}`, m.leader.by, m.leader.outsideBy, m.member));
+  for (const r of ctx.index.model.reviews)
+    if (r.round === ctx.index.round?.id && r.data.date <= ctx.asOf)
+      check(r.file, r.data.outsideReviewer ? 'outsideReviewer' : 'reviewer', r.data.reviewer, r.data.outsideReviewer, r.data.subject);
+  for (const e of roundEvaluations(ctx))
+    e.data.members.forEach(
+      (m, i) =>
+        m.leader &&
+        check(e.file, `members[${i}].leader.${m.leader.outsideBy ? 'outsideBy' : 'by'}`, m.leader.by, m.leader.outsideBy, m.member),
+    );
   return out;
 }
 
@@ -156,7 +212,14 @@ export function auditR13(ctx: AuditContext): Problem[] {
       const name = ctx.index.member.get(m.member)?.data.name ?? m.member;
       if (rectificationRefused(m) && m.final && m.final.grade !== 'unqualified') {
         const label = grades.find((g) => g.value === m.final?.grade)?.label;
-        out.push(finding('R13', e.file, `members[${i}].final.grade`, `${name}整改态度消极或拒不整改，应定为不合格；人工改定的“${label}”不予采用。`));
+        out.push(
+          finding(
+            'R13',
+            e.file,
+            `members[${i}].final.grade`,
+            `${name}整改态度消极或拒不整改，应定为不合格；人工改定的“${label}”不予采用。`,
+          ),
+        );
       }
       if (roundOver && !m.disposal && combineEvaluation(m, settings, profile).grade === 'unqualified') {
         out.push(finding('R13', e.file, `members[${i}].disposal`, `${name}评为不合格，本轮已结束，还没有记录支部作出的组织处置。`));
@@ -187,13 +250,25 @@ export function auditR14(ctx: AuditContext): Problem[] {
   // Only where the profile reviews every half year (篇三/四); 篇一/二/五 review once, at year end, in the evaluation.
   const halfYearly = (org: string) => profileFor(ctx, org).leaderReviewCadence === 'half-year';
   const subjects = [
-    ...ctx.index.model.members.filter((m) => m.data.status === 'active' && halfYearly(m.data.org) && allowedReviewers(ctx.index, m.id).length > 0).map((m) => ({ id: m.id, name: m.data.name, file: m.file })),
-    ...ctx.index.model.orgs.filter((o) => o.data.level === 'branch' && halfYearly(o.id)).map((o) => ({ id: o.id, name: o.data.name, file: o.file })),
+    ...ctx.index.model.members
+      .filter((m) => m.data.status === 'active' && halfYearly(m.data.org) && allowedReviewers(ctx.index, m.id).length > 0)
+      .map((m) => ({ id: m.id, name: m.data.name, file: m.file })),
+    ...ctx.index.model.orgs
+      .filter((o) => o.data.level === 'branch' && halfYearly(o.id))
+      .map((o) => ({ id: o.id, name: o.data.name, file: o.file })),
   ];
   for (const s of subjects) {
     const dates = reviewed.get(s.id) ?? [];
     const missing = halves.filter((h) => !dates.some((d) => d >= h.start && d <= h.end));
-    if (missing.length) out.push(finding('R14', s.file, '', `${s.name}在${missing.map((h) => (h.key === 'h1' ? '上半年' : '下半年')).join('、')}没有领导点评记录（原则上每半年一次）。`));
+    if (missing.length)
+      out.push(
+        finding(
+          'R14',
+          s.file,
+          '',
+          `${s.name}在${missing.map((h) => (h.key === 'h1' ? '上半年' : '下半年')).join('、')}没有领导点评记录（原则上每半年一次）。`,
+        ),
+      );
   }
   return out;
 }
@@ -208,7 +283,9 @@ export function auditR16(ctx: AuditContext): Problem[] {
   for (const e of roundEvaluations(ctx)) {
     const listed = new Set(e.data.members.map((m) => m.member));
     const missing = (ctx.index.membersOf.get(e.data.org) ?? []).filter(
-      (m) => !listed.has(m.id) && ((m.data.status ?? 'active') === 'active' || (ctx.index.pledgesOf.get(m.id) ?? []).some((p) => isApproved(p.data, ctx.asOf))),
+      (m) =>
+        !listed.has(m.id) &&
+        ((m.data.status ?? 'active') === 'active' || (ctx.index.pledgesOf.get(m.id) ?? []).some((p) => isApproved(p.data, ctx.asOf))),
     );
     if (missing.length) {
       const org = ctx.index.org.get(e.data.org)?.data.name ?? e.data.org;

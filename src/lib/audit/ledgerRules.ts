@@ -39,9 +39,19 @@ export function auditR7(ctx: AuditContext): Problem[] {
   for (const o of ledgerOrgs(ctx)) {
     if (profileFor(ctx, o.id).checkCadence === 'none') continue;
     // The branch's own check (每季度一检查/调度); an upper organisation's 督查 does not stand in for it.
-    const done = new Set(ctx.index.model.checks.filter((c) => c.round === round.id && c.data.org === o.id && c.data.by !== 'upper').map((c) => c.data.quarter));
+    const done = new Set(
+      ctx.index.model.checks.filter((c) => c.round === round.id && c.data.org === o.id && c.data.by !== 'upper').map((c) => c.data.quarter),
+    );
     const missing = quarters.filter((q) => !done.has(q.key as never));
-    if (missing.length) out.push(finding('R7', o.file, '', `${o.data.name}缺少以下季度的检查记录：${missing.map((q) => `${q.key}（${q.start} 至 ${q.end}）`).join('、')}。`));
+    if (missing.length)
+      out.push(
+        finding(
+          'R7',
+          o.file,
+          '',
+          `${o.data.name}缺少以下季度的检查记录：${missing.map((q) => `${q.key}（${q.start} 至 ${q.end}）`).join('、')}。`,
+        ),
+      );
   }
   return out;
 }
@@ -71,7 +81,8 @@ export function auditR8(ctx: AuditContext): Problem[] {
             .filter((s) => !bulletins.some((b) => s.key.endsWith(b.data.period) && b.data.date >= s.start))
             .map((s) => `${s.year}年${s.key.endsWith('autumn') ? '秋季学期' : '春季学期'}`)
         : halves.filter((p) => !periods.has(p.key)).map((p) => p.key);
-    if (profile.orgBulletinCadence === 'quarter' && ctx.index.pledgesOf.has(o.id)) missing.unshift(...quarters.filter((p) => !periods.has(p.key)).map((p) => p.key));
+    if (profile.orgBulletinCadence === 'quarter' && ctx.index.pledgesOf.has(o.id))
+      missing.unshift(...quarters.filter((p) => !periods.has(p.key)).map((p) => p.key));
     if (missing.length) out.push(finding('R8', o.file, '', `${o.data.name}缺少以下期间的通报：${missing.join('、')}。`));
   }
   return out;

@@ -19,9 +19,11 @@ export function auditR1(ctx: AuditContext): Problem[] {
     const range = profileFor(ctx, m.data.org).memberPledges;
     const n = approvedCount(ctx, m.id);
     if (!range) {
-      if (n === 0) out.push(finding('R1', m.file, '', `${m.data.name}本轮还没有审核通过的承诺；在职党员应从学习、工作、自律、服务等方面作出承诺。`));
+      if (n === 0)
+        out.push(finding('R1', m.file, '', `${m.data.name}本轮还没有审核通过的承诺；在职党员应从学习、工作、自律、服务等方面作出承诺。`));
     } else if (n > range.max) out.push(finding('R1', m.file, '', `${m.data.name}本轮有 ${n} 项审核通过的承诺，一般为 ${span(range)} 项。`));
-    else if (n < range.min) out.push(finding('R1', m.file, '', `${m.data.name}本轮只有 ${n} 项审核通过的承诺，在职党员一般应承诺 ${span(range)} 项。`));
+    else if (n < range.min)
+      out.push(finding('R1', m.file, '', `${m.data.name}本轮只有 ${n} 项审核通过的承诺，在职党员一般应承诺 ${span(range)} 项。`));
   }
   return out;
 }
@@ -47,21 +49,52 @@ export function auditR2(ctx: AuditContext): Problem[] {
     const approved = (ctx.index.pledgesOf.get(o.id) ?? []).filter((p) => isApproved(p.data, ctx.asOf));
     const n = approved.length;
     if (profile.orgPledges ? n < profile.orgPledges.min || n > profile.orgPledges.max : n === 0) {
-      out.push(finding('R2', o.file, '', profile.orgPledges ? `${o.data.name}作出组织承诺 ${n} 项（审核通过），党组织承诺一般为 ${span(profile.orgPledges)} 项。` : `${o.data.name}还没有审核通过的组织承诺；党组织的承诺事项报上级党组织审定备案。`));
+      out.push(
+        finding(
+          'R2',
+          o.file,
+          '',
+          profile.orgPledges
+            ? `${o.data.name}作出组织承诺 ${n} 项（审核通过），党组织承诺一般为 ${span(profile.orgPledges)} 项。`
+            : `${o.data.name}还没有审核通过的组织承诺；党组织的承诺事项报上级党组织审定备案。`,
+        ),
+      );
     }
     if (!profile.orgPledgesFiledUpward || o.data.parent) continue;
     const upper = site.data.upperOrg?.name ?? o.data.upperAuthority;
-    if (approved.length && !upper) out.push(finding('R2', site.file, 'upperOrg.name', `${o.data.name}的组织承诺应报上级党组织审定备案：请在网站设置的“上级党组织”中写明上级党组织的名称，如“县教育局党委”。`));
+    if (approved.length && !upper)
+      out.push(
+        finding(
+          'R2',
+          site.file,
+          'upperOrg.name',
+          `${o.data.name}的组织承诺应报上级党组织审定备案：请在网站设置的“上级党组织”中写明上级党组织的名称，如“县教育局党委”。`,
+        ),
+      );
     for (const p of approved) {
       if (p.data.review.by) {
         const by = ctx.index.member.get(p.data.review.by)?.data.name ?? p.data.review.by;
         const own = ctx.index.secretaryOf(o.id) === p.data.review.by ? `本组织书记${by}` : by;
-        out.push(finding('R2', p.file, 'review.by', `组织承诺“${p.data.title}”应由上级党组织${upper ? `（${upper}）` : ''}审定，现为${own}审核；请清空“审核人”，在“上级审定”中填写上级党组织。`));
+        out.push(
+          finding(
+            'R2',
+            p.file,
+            'review.by',
+            `组织承诺“${p.data.title}”应由上级党组织${upper ? `（${upper}）` : ''}审定，现为${own}审核；请清空“审核人”，在“上级审定”中填写上级党组织。`,
+          ),
+        );
+      } else if (upper && p.data.review.outsideBy && p.data.review.outsideBy.trim() !== upper) {
+        out.push(
+          finding(
+            'R2',
+            p.file,
+            'review.outsideBy',
+            `组织承诺“${p.data.title}”的“上级审定”写的是“${p.data.review.outsideBy}”，与网站设置的上级党组织“${upper}”不一致。`,
+          ),
+        );
       }
-      else if (upper && p.data.review.outsideBy && p.data.review.outsideBy.trim() !== upper) {
-        out.push(finding('R2', p.file, 'review.outsideBy', `组织承诺“${p.data.title}”的“上级审定”写的是“${p.data.review.outsideBy}”，与网站设置的上级党组织“${upper}”不一致。`));
-      }
-      if (!p.data.review.filedOn) out.push(finding('R2', p.file, 'review.filedOn', `组织承诺“${p.data.title}”没有写报上级党组织备案的日期。`));
+      if (!p.data.review.filedOn)
+        out.push(finding('R2', p.file, 'review.filedOn', `组织承诺“${p.data.title}”没有写报上级党组织备案的日期。`));
     }
   }
   return out;

@@ -17,13 +17,22 @@ export function auditR17(ctx: AuditContext): Problem[] {
     if (m.data.roles?.length || secretaries.has(m.id)) continue;
     if (!profileFor(ctx, m.data.org).postRule) continue;
     if (!m.data.assignedPost) {
-      out.push(finding('R17', m.file, 'assignedPost', `${m.data.name}没有工作岗位，支部应为其设岗定责（填写“设岗定责岗位”），并请其依岗承诺。`));
+      out.push(
+        finding('R17', m.file, 'assignedPost', `${m.data.name}没有工作岗位，支部应为其设岗定责（填写“设岗定责岗位”），并请其依岗承诺。`),
+      );
       continue;
     }
     // 依岗承诺: once they have approved pledges, one of them is made on the assigned post.
     const approved = (ctx.index.pledgesOf.get(m.id) ?? []).filter((p) => isApproved(p.data, ctx.asOf));
     if (approved.length && !approved.some((p) => p.data.onPost)) {
-      out.push(finding('R17', m.file, 'assignedPost', `${m.data.name}的设岗定责岗位是“${m.data.assignedPost}”，本轮审核通过的承诺中还没有依岗作出的（在承诺中勾选“依岗承诺”）。`));
+      out.push(
+        finding(
+          'R17',
+          m.file,
+          'assignedPost',
+          `${m.data.name}的设岗定责岗位是“${m.data.assignedPost}”，本轮审核通过的承诺中还没有依岗作出的（在承诺中勾选“依岗承诺”）。`,
+        ),
+      );
     }
   }
   return out;

@@ -14,7 +14,8 @@ export function auditR4(ctx: AuditContext): Problem[] {
   for (const p of ctx.index.roundPledges) {
     if (p.data.review.status !== 'submitted') continue;
     const lacks = [!p.data.category && '类别', !p.data.measures?.length && '践诺措施', !p.data.deadline && '完成时限'].filter(Boolean);
-    if (lacks.length) out.push(finding('R4', p.file, '', `“${p.data.title}”已提交审核，但缺少${lacks.join('、')}；补齐后才能审核通过并公开。`));
+    if (lacks.length)
+      out.push(finding('R4', p.file, '', `“${p.data.title}”已提交审核，但缺少${lacks.join('、')}；补齐后才能审核通过并公开。`));
   }
   return out;
 }
@@ -32,7 +33,10 @@ export function auditR5(ctx: AuditContext): Problem[] {
     }
   }
   const { checks, bulletins } = ctx.index.model;
-  for (const [entries, field] of [[checks, 'urged'], [bulletins, 'pledges']] as const) {
+  for (const [entries, field] of [
+    [checks, 'urged'],
+    [bulletins, 'pledges'],
+  ] as const) {
     for (const e of entries) {
       if (e.data.visibility && e.data.visibility !== 'public') continue;
       const refs: string[] = (e.data as { urged?: string[]; pledges?: string[] })[field] ?? [];
@@ -57,9 +61,12 @@ export function auditR15(ctx: AuditContext): Problem[] {
   for (const p of ctx.index.roundPledges) {
     const c = p.data.closed;
     if (!c?.date) continue;
-    if (c.verifiedBy === p.data.owner) out.push(finding('R15', p.file, 'closed.verifiedBy', `“${p.data.title}”由承诺人本人核实销号，应由支部核实。`));
-    if (p.data.review.date && c.date < p.data.review.date) out.push(finding('R15', p.file, 'closed.date', `“${p.data.title}”的销号日期 ${c.date} 早于审核通过日期 ${p.data.review.date}。`));
-    if (c.date > ctx.asOf) out.push(finding('R15', p.file, 'closed.date', `“${p.data.title}”的销号日期 ${c.date} 晚于数据截止日期 ${ctx.asOf}，暂不计入销号。`));
+    if (c.verifiedBy === p.data.owner)
+      out.push(finding('R15', p.file, 'closed.verifiedBy', `“${p.data.title}”由承诺人本人核实销号，应由支部核实。`));
+    if (p.data.review.date && c.date < p.data.review.date)
+      out.push(finding('R15', p.file, 'closed.date', `“${p.data.title}”的销号日期 ${c.date} 早于审核通过日期 ${p.data.review.date}。`));
+    if (c.date > ctx.asOf)
+      out.push(finding('R15', p.file, 'closed.date', `“${p.data.title}”的销号日期 ${c.date} 晚于数据截止日期 ${ctx.asOf}，暂不计入销号。`));
   }
   return out;
 }

@@ -27,8 +27,14 @@ export const GET: APIRoute = ({ url }) => {
   const dev = import.meta.env.DEV;
   const chosen = chosenBackend(dev);
   if (chosen.errors.length) throw new Error(`后台（CMS）配置有误：\n${chosen.errors.join('\n')}`);
-  if (chosen.none) return new Response(`${header}# CMS_BACKEND=none：本网站不带内容管理后台。\n`, { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
-  const allowed = (process.env.CMS_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  if (chosen.none)
+    return new Response(`${header}# CMS_BACKEND=none：本网站不带内容管理后台。\n`, {
+      headers: { 'Content-Type': 'text/yaml; charset=utf-8' },
+    });
+  const allowed = (process.env.CMS_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   // Read leniently: a content mistake must not take down the admin that is there to fix it.
   const facts = adminFacts();
   const config = cmsConfig({
@@ -42,7 +48,12 @@ export const GET: APIRoute = ({ url }) => {
     publishMode: chosen.publishMode!,
     // decap-server is reached only through the dev server's own /api/v1 (src/integrations/cmsApi.ts), from localhost or a LAN name in
     // CMS_ALLOWED_HOSTS; behind the LAN mode's HTTPS proxy (npm run lan) the page's origin is CMS_PUBLIC_ORIGIN, not the dev server's.
-    localBackend: dev ? { url: `${process.env.CMS_PUBLIC_ORIGIN?.replace(/\/$/, '') ?? `${url.protocol}//${url.host}`}/api/v1`, ...(allowed.length && { allowed_hosts: allowed }) } : undefined,
+    localBackend: dev
+      ? {
+          url: `${process.env.CMS_PUBLIC_ORIGIN?.replace(/\/$/, '') ?? `${url.protocol}//${url.host}`}/api/v1`,
+          ...(allowed.length && { allowed_hosts: allowed }),
+        }
+      : undefined,
   });
   return new Response(`${header}${yaml.dump(config, { lineWidth: -1, noRefs: true })}`, {
     headers: { 'Content-Type': 'text/yaml; charset=utf-8' },

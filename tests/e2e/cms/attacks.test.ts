@@ -27,7 +27,15 @@ function snapshot(dir: string): Map<string, string> {
       const p = rel ? `${rel}/${e.name}` : e.name;
       if (['node_modules', '.astro-cache', '.astro', '.git'].includes(p)) continue;
       if (e.isDirectory()) walk(p);
-      else out.set(p, e.isSymbolicLink() ? `link` : createHash('sha256').update(readFileSync(join(dir, p))).digest('hex'));
+      else
+        out.set(
+          p,
+          e.isSymbolicLink()
+            ? `link`
+            : createHash('sha256')
+                .update(readFileSync(join(dir, p)))
+                .digest('hex'),
+        );
     }
   };
   walk('');
@@ -67,13 +75,21 @@ const api = (body: unknown, headers?: Record<string, string>) => call('/api/v1',
 
 const persist = (path: string, raw: string) => ({
   action: 'persistEntry',
-  params: { branch: 'main', entry: { slug: 'x', path, raw }, assets: [], options: { collectionName: 'members', commitMessage: 'x', useWorkflow: false, status: 'draft' } },
+  params: {
+    branch: 'main',
+    entry: { slug: 'x', path, raw },
+    assets: [],
+    options: { collectionName: 'members', commitMessage: 'x', useWorkflow: false, status: 'draft' },
+  },
 });
 const upload = (path: string, bytes: Buffer) => ({
   action: 'persistMedia',
   params: { branch: 'main', asset: { path, content: bytes.toString('base64'), encoding: 'base64' }, options: { commitMessage: 'x' } },
 });
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d1d0c60000000049454e44ae426082', 'hex');
+const png = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d1d0c60000000049454e44ae426082',
+  'hex',
+);
 const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="fetch(\'/api/v1\')"><script>alert(1)</script></svg>');
 
 beforeAll(async () => {
@@ -81,7 +97,9 @@ beforeAll(async () => {
   browser = await launchCmsBrowser();
   otherPort = await freePort();
   // Another program's page on another localhost port: the attacker's origin.
-  other = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>x</title>'));
+  other = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>x</title>'),
+  );
   await new Promise<void>((ok) => other.listen(otherPort, '127.0.0.1', ok));
 }, 300_000);
 
@@ -95,7 +113,16 @@ describe('the CMS API reads and writes content only', () => {
   test('code written through persistEntry into src/pages is refused, not written, and never runs', async () => {
     const before = snapshot(cms.dir);
     const code = 'export const GET = () => new Response(String(process.getuid?.()));';
-    for (const path of ['src/pages/x.json.ts', 'content/../src/pages/x.json.ts', 'astro.config.mjs', 'package.json', '.git/hooks/pre-commit', 'content/.env', 'public/x.html', '/etc/passwd']) {
+    for (const path of [
+      'src/pages/x.json.ts',
+      'content/../src/pages/x.json.ts',
+      'astro.config.mjs',
+      'package.json',
+      '.git/hooks/pre-commit',
+      'content/.env',
+      'public/x.html',
+      '/etc/passwd',
+    ]) {
       const r = await api(persist(path, code));
       expect(r.status, `${path}: ${r.body}`).toBe(403);
       expect(JSON.parse(r.body).error, path).toMatch(/不允许读写|不是内容文件夹/);
@@ -145,7 +172,10 @@ describe('the CMS API reads and writes content only', () => {
       expect(r.headers['access-control-allow-origin']).toBeUndefined();
     }
     const noOrigin = await new Promise<number>((done) => {
-      const r = request({ host: '127.0.0.1', port: cms.astroPort, path: '/api/v1', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => done(res.statusCode ?? 0));
+      const r = request(
+        { host: '127.0.0.1', port: cms.astroPort, path: '/api/v1', method: 'POST', headers: { 'content-type': 'application/json' } },
+        (res) => done(res.statusCode ?? 0),
+      );
       r.end(JSON.stringify(save));
     });
     expect(noOrigin).toBe(403);
@@ -211,7 +241,14 @@ describe('the CMS API reads and writes content only', () => {
     const planted = await call('/uploads/planted.svg');
     expect(planted.status).toBe(403);
     expect(planted.headers['content-type']).not.toContain('svg');
-    for (const url of ['/uploads//planted.svg', '/%75ploads/planted.svg', '/public/uploads/planted.svg', `/@fs${uploads}/planted.svg`, '/uploads/../uploads/planted.svg', '//uploads/planted.svg']) {
+    for (const url of [
+      '/uploads//planted.svg',
+      '/%75ploads/planted.svg',
+      '/public/uploads/planted.svg',
+      `/@fs${uploads}/planted.svg`,
+      '/uploads/../uploads/planted.svg',
+      '//uploads/planted.svg',
+    ]) {
       const r = await call(url);
       expect(r.headers['content-type'] ?? '', url).not.toContain('svg');
       expect(r.body, url).not.toContain('<script>');
@@ -257,11 +294,27 @@ describe('the CMS API reads and writes content only', () => {
       { entry: { slug: 'y', path: 'content/members/bai-yulan.md', raw: 'x', newPath: 'content/orgs/bai-yulan.md' } },
     ];
     for (const m of moves) {
-      const r = await api({ action: 'persistEntry', params: { branch: 'main', ...m, assets: [], options: { collectionName: 'members', commitMessage: 'x', useWorkflow: false, status: 'draft', hasSubfolders: true } } });
+      const r = await api({
+        action: 'persistEntry',
+        params: {
+          branch: 'main',
+          ...m,
+          assets: [],
+          options: { collectionName: 'members', commitMessage: 'x', useWorkflow: false, status: 'draft', hasSubfolders: true },
+        },
+      });
       expect([403, 409], `${JSON.stringify(m.entry.newPath)}: ${r.body}`).toContain(r.status);
     }
     // Onto an existing file: refused, nothing overwritten.
-    const taken = await api({ action: 'persistEntry', params: { branch: 'main', entry: { slug: 'c', path: 'content/members/cao-lin.md', raw: 'x', newPath: 'content/members/bai-yulan.md' }, assets: [], options: { collectionName: 'members', commitMessage: 'x', useWorkflow: false, status: 'draft' } } });
+    const taken = await api({
+      action: 'persistEntry',
+      params: {
+        branch: 'main',
+        entry: { slug: 'c', path: 'content/members/cao-lin.md', raw: 'x', newPath: 'content/members/bai-yulan.md' },
+        assets: [],
+        options: { collectionName: 'members', commitMessage: 'x', useWorkflow: false, status: 'draft' },
+      },
+    });
     expect(taken.status, taken.body).toBe(409);
     expect(snapshot(cms.dir)).toEqual(before);
     // decap-server is still there.
@@ -272,7 +325,10 @@ describe('the CMS API reads and writes content only', () => {
     const path = 'content/members/cao-lin.md';
     const original = readFileSync(join(cms.dir, path), 'utf8');
     // Versions of different lengths: interleaved or overlapping writes would leave a mix or a stale tail.
-    const versions = Array.from({ length: 6 }, (_, i) => `${original.trimEnd()}\n\n${`第${i}版记实${'啊'.repeat(100 + i * 37)}\n`.repeat(3000 - i * 400)}`);
+    const versions = Array.from(
+      { length: 6 },
+      (_, i) => `${original.trimEnd()}\n\n${`第${i}版记实${'啊'.repeat(100 + i * 37)}\n`.repeat(3000 - i * 400)}`,
+    );
     const answers = await Promise.all(versions.map((raw) => api(persist(path, raw))));
     expect(answers.map((a) => a.status)).toEqual(versions.map(() => 200));
     expect(versions).toContain(readFileSync(join(cms.dir, path), 'utf8'));

@@ -45,7 +45,8 @@ function english(texts: string[]): string[] {
   const found = new Set<string>();
   for (const raw of texts) {
     const t = ALLOWED.reduce((x, re) => x.replace(re, ' '), raw);
-    for (const m of t.matchAll(LATIN)) found.add(`${m[0]} ← “${t.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12).replace(/\s+/g, ' ')}”`);
+    for (const m of t.matchAll(LATIN))
+      found.add(`${m[0]} ← “${t.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12).replace(/\s+/g, ' ')}”`);
   }
   return [...found];
 }
@@ -107,7 +108,9 @@ describe.sequential('the admin speaks Chinese and shows names', () => {
 
   test.each(collections)('%s: the list, an existing entry and a new entry', async (name, slug) => {
     const editor = (page: Page) => page.getByText(/正在“.+”栏目中编写/).waitFor({ timeout: 30_000 });
-    const list = await screen(`#/collections/${name}`, (page) => page.locator(`a[href*="/collections/${name}/entries/"]`).first().waitFor({ timeout: 30_000 }));
+    const list = await screen(`#/collections/${name}`, (page) =>
+      page.locator(`a[href*="/collections/${name}/entries/"]`).first().waitFor({ timeout: 30_000 }),
+    );
     const existing = await screen(`#/collections/${name}/entries/${slug}`, editor);
     const fresh = await screen(`#/collections/${name}/new`, editor);
     expect({ list, existing, fresh }).toEqual({ list: [], existing: [], fresh: [] });
@@ -116,7 +119,12 @@ describe.sequential('the admin speaks Chinese and shows names', () => {
   test('the admin’s own controls (pickers by name, rounds, dates, file ids) have no WCAG 2.2 A/AA violation axe can find', async () => {
     const axePath = fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url));
     const found: string[] = [];
-    for (const path of ['#/collections/pledges/entries/2025/cao-lin-study', '#/collections/reviews/new', '#/collections/members/new', '#/collections/checks/entries/2025/jiaoshi-er-q1']) {
+    for (const path of [
+      '#/collections/pledges/entries/2025/cao-lin-study',
+      '#/collections/reviews/new',
+      '#/collections/members/new',
+      '#/collections/checks/entries/2025/jiaoshi-er-q1',
+    ]) {
       const page = await context.newPage();
       await page.goto(`${cms.adminUrl()}${path}`);
       await page.getByText(/正在“.+”栏目中编写/).waitFor({ timeout: 30_000 });
@@ -124,9 +132,14 @@ describe.sequential('the admin speaks Chinese and shows names', () => {
       // As source, not an added <script>: the admin's Content-Security-Policy refuses inline scripts.
       await page.evaluate(readFileSync(axePath, 'utf8'));
       const r = await page.evaluate(async () => {
-        const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+        const w = window as unknown as {
+          axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+        };
         const n = document.querySelectorAll('[data-pb-widget]').length;
-        const res = await w.axe.run({ include: [['[data-pb-widget]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+        const res = await w.axe.run(
+          { include: [['[data-pb-widget]']] },
+          { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] },
+        );
         return { n, violations: res.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`) };
       });
       expect(r.n, path).toBeGreaterThan(0);
@@ -137,7 +150,9 @@ describe.sequential('the admin speaks Chinese and shows names', () => {
   });
 
   test('site settings', async () => {
-    expect(await screen('#/collections/site/entries/site', (page) => page.getByText(/正在“.+”栏目中编写/).waitFor({ timeout: 30_000 }))).toEqual([]);
+    expect(
+      await screen('#/collections/site/entries/site', (page) => page.getByText(/正在“.+”栏目中编写/).waitFor({ timeout: 30_000 })),
+    ).toEqual([]);
     expect(rec.pageErrors).toEqual([]);
   });
 });

@@ -60,7 +60,11 @@ export interface CmsServer {
 
 /** Builds public/admin/ in the real project if its inputs changed (a no-op when up to date). */
 export function ensureAdminBundle(): void {
-  const r = spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), ['src/cli/buildAdmin.ts'], { cwd: projectRoot, env: childEnv(), encoding: 'utf8' });
+  const r = spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), ['src/cli/buildAdmin.ts'], {
+    cwd: projectRoot,
+    env: childEnv(),
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`admin bundle build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   if (!existsSync(join(projectRoot, 'public/admin/index.html'))) throw new Error('public/admin/index.html missing after buildAdmin');
 }
@@ -69,7 +73,8 @@ export function ensureAdminBundle(): void {
 export function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cms-e2e-'));
   for (const name of ['content', 'src', 'admin', 'public']) cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
-  for (const name of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) cpSync(join(projectRoot, name), join(dir, name));
+  for (const name of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'])
+    cpSync(join(projectRoot, name), join(dir, name));
   // A real node_modules folder whose entries link to the project's: packages resolve exactly as in the
   // project, while Vite's dependency cache (node_modules/.vite) stays inside the temp copy instead of
   // being rewritten under the real project by every test run.
@@ -261,7 +266,12 @@ export interface NpmStart {
  */
 export async function startNpmStart(dir: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<NpmStart> {
   let out = '';
-  const child = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/cli/start.ts', ...args], { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/cli/start.ts', ...args], {
+    cwd: dir,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const until = Date.now() + 180_000;

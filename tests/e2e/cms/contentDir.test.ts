@@ -22,7 +22,10 @@ describe.sequential('npm start with CONTENT_DIR inside the project', () => {
     ensureAdminBundle();
     dir = copyProject();
     cpSync(join(projectRoot, 'examples/monthly'), join(dir, '本支部'), { recursive: true });
-    start = await startNpmStart(dir, childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache'), CONTENT_DIR: '本支部' }));
+    start = await startNpmStart(
+      dir,
+      childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache'), CONTENT_DIR: '本支部' }),
+    );
     out = start.output();
     browser = await launchCmsBrowser();
   });
@@ -57,7 +60,10 @@ describe.sequential('npm start with CONTENT_DIR inside the project', () => {
     await expect.poll(() => post.inputValue(), { timeout: 15_000 }).toBe('三组村民小组长');
     await ui.retype(post, '三组村民小组长、网格员');
     expect(await ui.publish()).toEqual({ ok: true });
-    const saved = parseMarkdown(readFileSync(join(dir, '本支部/members/chen-dongsheng.md'), 'utf8'), 'x').data as { post?: string; name?: string };
+    const saved = parseMarkdown(readFileSync(join(dir, '本支部/members/chen-dongsheng.md'), 'utf8'), 'x').data as {
+      post?: string;
+      name?: string;
+    };
     expect(saved).toMatchObject({ name: '陈东升', post: '三组村民小组长、网格员' });
     expect(readFileSync(join(dir, 'content/members/bai-yulan.md'), 'utf8')).toBe(sampleBefore);
     expect(rec.pageErrors).toEqual([]);

@@ -35,7 +35,17 @@ export function launchCmsBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
   });
 }
 
@@ -77,7 +87,10 @@ export class DecapUi {
    * required in (`类别（审核通过时必填）`), is allowed.
    */
   label(text: string, nth = 0): Locator {
-    return this.page.locator('label').filter({ hasText: new RegExp(`^${escape(text)}( \\(选填\\)|（[^（）]*必填）)?$`) }).nth(nth);
+    return this.page
+      .locator('label')
+      .filter({ hasText: new RegExp(`^${escape(text)}( \\(选填\\)|（[^（）]*必填）)?$`) })
+      .nth(nth);
   }
 
   /** The control a label points at (input, textarea, combobox, list or object container). */
@@ -108,7 +121,9 @@ export class DecapUi {
   async pick(text: string, option: string | RegExp, search = ''): Promise<void> {
     const c = await this.control(text);
     if ((await c.evaluate((el) => el.tagName)) === 'SELECT') {
-      const options = await c.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+      const options = await c
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
       const hit = options.find((o) => (typeof option === 'string' ? o.text === option : option.test(o.text)));
       if (!hit) throw new Error(`${text}: no option ${String(option)} among ${options.map((o) => o.text).join(' | ')}`);
       await c.selectOption(hit.value);
@@ -199,7 +214,15 @@ export class DecapUi {
 
   async dismissToasts(): Promise<void> {
     const close = this.page.locator('.Toastify__close-button');
-    for (let i = await close.count(); i > 0; i--) await close.first().click().catch(() => undefined);
-    await this.page.locator('.Toastify__toast').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+    for (let i = await close.count(); i > 0; i--)
+      await close
+        .first()
+        .click()
+        .catch(() => undefined);
+    await this.page
+      .locator('.Toastify__toast')
+      .first()
+      .waitFor({ state: 'detached', timeout: 5000 })
+      .catch(() => undefined);
   }
 }

@@ -35,18 +35,74 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { collection: 'pledges', file: 'pledges/2025/bai-yulan-service.md', slug: '2025/bai-yulan-service', label: '承诺事项', value: '义务辅导学困生', key: 'title' },
-  { collection: 'org-pledges', file: 'pledges/2025/tuixiu-service-1.md', slug: '2025/tuixiu-service-1', label: '承诺事项', value: '组织老党员讲党课', key: 'title' },
+  {
+    collection: 'pledges',
+    file: 'pledges/2025/bai-yulan-service.md',
+    slug: '2025/bai-yulan-service',
+    label: '承诺事项',
+    value: '义务辅导学困生',
+    key: 'title',
+  },
+  {
+    collection: 'org-pledges',
+    file: 'pledges/2025/tuixiu-service-1.md',
+    slug: '2025/tuixiu-service-1',
+    label: '承诺事项',
+    value: '组织老党员讲党课',
+    key: 'title',
+  },
   { collection: 'members', file: 'members/bai-yulan.md', slug: 'bai-yulan', label: '姓名', value: '白玉兰（改）', key: 'name' },
-  { collection: 'checks', file: 'checks/2025/jiaoshi-er-q1.md', slug: '2025/jiaoshi-er-q1', label: '检查日期', value: '2025-03-28', key: 'date' },
-  { collection: 'bulletins', file: 'bulletins/2025/jiaoshi-er-h1.md', slug: '2025/jiaoshi-er-h1', label: '标题', value: '上半年通报', key: 'title' },
-  { collection: 'reviews', file: 'reviews/2025/cao-lin-h1.md', slug: '2025/cao-lin-h1', label: '努力方向', value: '继续努力', key: 'direction' },
-  { collection: 'evaluations', file: 'evaluations/2025/jiaoshi-er.md', slug: '2025/jiaoshi-er', label: '评议日期', value: '2025-12-20', key: 'date' },
-  { collection: 'commendations', file: 'commendations/2025/chen-hui.md', slug: '2025/chen-hui', label: '荣誉称号', value: '优秀党员', key: 'title' },
+  {
+    collection: 'checks',
+    file: 'checks/2025/jiaoshi-er-q1.md',
+    slug: '2025/jiaoshi-er-q1',
+    label: '检查日期',
+    value: '2025-03-28',
+    key: 'date',
+  },
+  {
+    collection: 'bulletins',
+    file: 'bulletins/2025/jiaoshi-er-h1.md',
+    slug: '2025/jiaoshi-er-h1',
+    label: '标题',
+    value: '上半年通报',
+    key: 'title',
+  },
+  {
+    collection: 'reviews',
+    file: 'reviews/2025/cao-lin-h1.md',
+    slug: '2025/cao-lin-h1',
+    label: '努力方向',
+    value: '继续努力',
+    key: 'direction',
+  },
+  {
+    collection: 'evaluations',
+    file: 'evaluations/2025/jiaoshi-er.md',
+    slug: '2025/jiaoshi-er',
+    label: '评议日期',
+    value: '2025-12-20',
+    key: 'date',
+  },
+  {
+    collection: 'commendations',
+    file: 'commendations/2025/chen-hui.md',
+    slug: '2025/chen-hui',
+    label: '荣誉称号',
+    value: '优秀党员',
+    key: 'title',
+  },
   { collection: 'orgs', file: 'orgs/jiaoshi-er.md', slug: 'jiaoshi-er', label: '组织名称', value: '第二教师党支部', key: 'name' },
   { collection: 'rounds', file: 'rounds/2025.md', slug: '2025', label: '主题', value: '立足岗位当先锋', key: 'theme' },
   { collection: 'site', file: 'site.json', slug: 'site', label: '党组织全称', value: '青山市实验中学党总支委员会', key: 'name' },
-  { collection: 'pledges', file: 'pledges/2025/cao-lin-hand-written.md', slug: '2025/cao-lin-hand-written', label: '承诺事项', value: '每周到社区服务', key: 'title' },
+  {
+    collection: 'pledges',
+    file: 'pledges/2025/cao-lin-hand-written.md',
+    slug: '2025/cao-lin-hand-written',
+    label: '承诺事项',
+    value: '每周到社区服务',
+    key: 'title',
+  },
   { collection: 'members', file: 'members/liu-xin.md', slug: 'liu-xin', label: '工作岗位', value: '高一语文教师兼班主任', key: 'post' },
 ];
 
@@ -74,7 +130,10 @@ describe.sequential('existing files open and save in the real admin', () => {
     // A member as `npm run import` writes it, from a roster with Chinese headers.
     const roster = join(cms.dir, 'roster.csv');
     writeFileSync(roster, '编号,姓名,所在支部,职务,岗位,状态\nliu-xin,刘欣,第二教师党支部（高中部）,,高一语文教师,在职\n');
-    const imported = spawnSync(join(cms.dir, 'node_modules/.bin/tsx'), ['src/cli/importRoster.ts', roster, '--content', cms.contentDir], { cwd: cms.dir, encoding: 'utf8' });
+    const imported = spawnSync(join(cms.dir, 'node_modules/.bin/tsx'), ['src/cli/importRoster.ts', roster, '--content', cms.contentDir], {
+      cwd: cms.dir,
+      encoding: 'utf8',
+    });
     if (imported.status !== 0) throw new Error(`import failed: ${imported.stdout}${imported.stderr}`);
     browser = await launchCmsBrowser();
     context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -130,7 +189,10 @@ describe.sequential('existing files open and save in the real admin', () => {
     const { page, ui } = await open({ collection: 'pledges', slug: '2025/cao-lin-study' });
     await ui.addItem('践诺台账（记实）');
     const last = async (label: string) => {
-      const l = page.locator('label').filter({ hasText: new RegExp(`^${label}`) }).last();
+      const l = page
+        .locator('label')
+        .filter({ hasText: new RegExp(`^${label}`) })
+        .last();
       return page.locator(`[id="${await l.getAttribute('for')}"]`);
     };
     await (await last('记实日期')).fill('2025-12-20');
@@ -158,7 +220,13 @@ describe.sequential('existing files open and save in the real admin', () => {
     // cao-lin-study.md exists already: the new file takes the next free name, in the round's folder.
     const file = 'pledges/2025/cao-lin-study-1.md';
     expect(existsSync(join(cms.contentDir, file))).toBe(true);
-    expect(parsed(cms, file)).toMatchObject({ round: '2025', owner: 'cao-lin', category: 'study', title: '再读一本党史', ownerKind: 'member' });
+    expect(parsed(cms, file)).toMatchObject({
+      round: '2025',
+      owner: 'cao-lin',
+      category: 'study',
+      title: '再读一本党史',
+      ownerKind: 'member',
+    });
     await page.close();
   });
 
@@ -190,7 +258,13 @@ describe.sequential('existing files open and save in the real admin', () => {
     await ui.fill('表彰理由', '承诺事项全部按期完成。');
     await ui.fill('表彰日期', '2025-12-25');
     await saved(ui);
-    expect(parsed(cms, 'commendations/2025/wu-qing.md')).toMatchObject({ round: '2025', subject: 'wu-qing', title: '践诺标兵', reason: '承诺事项全部按期完成。', date: '2025-12-25' });
+    expect(parsed(cms, 'commendations/2025/wu-qing.md')).toMatchObject({
+      round: '2025',
+      subject: 'wu-qing',
+      title: '践诺标兵',
+      reason: '承诺事项全部按期完成。',
+      date: '2025-12-25',
+    });
     await page.close();
   });
 
@@ -212,11 +286,17 @@ describe.sequential('existing files open and save in the real admin', () => {
   test('organisation pledges are listed apart from members’ pledges', async () => {
     const page = await context.newPage();
     await page.goto(`${cms.adminUrl()}#/collections/pledges`);
-    await page.getByText(/^白玉兰 · 义务辅导学困生和留守儿童( · |$)/).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/^白玉兰 · 义务辅导学困生和留守儿童( · |$)/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByText('组建老党员宣讲团').count()).toBe(0);
     await page.goto(`${cms.adminUrl()}#/collections/org-pledges`);
     await page.reload();
-    await page.getByText(/^离退休教师党支部 · 组建老党员宣讲团( · |$)/).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/^离退休教师党支部 · 组建老党员宣讲团( · |$)/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByText('白玉兰 · ').count()).toBe(0);
     await page.close();
   });

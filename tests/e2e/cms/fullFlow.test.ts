@@ -54,7 +54,9 @@ async function publishOrExplain(step: string): Promise<void> {
   const r = await ui.publish();
   if (!r.ok) {
     await shot(`${step}-refused`);
-    throw new Error(`${step}: Decap refused to save.\ntoasts: ${r.toasts.join(' | ')}\nfield errors: ${r.fieldErrors.join(' | ')}\n(screenshot ${join(tmpdir(), `cms-e2e-${step}-refused.png`)})`);
+    throw new Error(
+      `${step}: Decap refused to save.\ntoasts: ${r.toasts.join(' | ')}\nfield errors: ${r.fieldErrors.join(' | ')}\n(screenshot ${join(tmpdir(), `cms-e2e-${step}-refused.png`)})`,
+    );
   }
 }
 
@@ -63,7 +65,10 @@ async function openPledgeFromList(): Promise<void> {
   await ui.openCollection('承诺事项');
   // The list names the owner by name (no one else bears it: src/lib/memberLabels.ts), for a member created moments earlier too.
   // (After the title the card says the pledge's status and last record.)
-  await page.getByText(new RegExp(`^${MEMBER_NAME} · ${TITLE}( · |$)`)).first().click();
+  await page
+    .getByText(new RegExp(`^${MEMBER_NAME} · ${TITLE}( · |$)`))
+    .first()
+    .click();
   await (await ui.control('承诺事项')).waitFor();
   await expect.poll(async () => (await ui.control('承诺事项')).inputValue()).toBe(TITLE);
 }
@@ -120,7 +125,9 @@ describe.sequential('CMS full flow (member → pledge → approve → record →
     await ui.pick('审核人', /^陈慧 · /);
     await ui.fill('审核日期', '2025-02-20');
     // The preview names the member created moments earlier, not their id.
-    await expect.poll(() => page.frameLocator('#preview-pane').getByText(`${MEMBER_NAME}的承诺`, { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => page.frameLocator('#preview-pane').getByText(`${MEMBER_NAME}的承诺`, { exact: true }).count(), { timeout: 15_000 })
+      .toBe(1);
     await shot('pledge-filled');
     await publishOrExplain('pledge');
 
@@ -204,7 +211,11 @@ describe.sequential('CMS full flow (member → pledge → approve → record →
     try {
       const r = spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), ['src/cli/build.ts', '--outDir', outDir], {
         cwd: projectRoot,
-        env: childEnv({ CONTENT_DIR: cms.contentDir, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')) }),
+        env: childEnv({
+          CONTENT_DIR: cms.contentDir,
+          ASTRO_TELEMETRY_DISABLED: '1',
+          ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')),
+        }),
         encoding: 'utf8',
         maxBuffer: 1 << 28,
       });
@@ -223,7 +234,10 @@ describe.sequential('CMS full flow (member → pledge → approve → record →
       // The member page lists the pledge, linked, as checked off.
       const link = `<a href="/pledges/${pledgePath}/">${TITLE}</a>`;
       expect(memberHtml).toContain(link);
-      const article = memberHtml.slice(memberHtml.lastIndexOf('<article', memberHtml.indexOf(link)), memberHtml.indexOf('</article>', memberHtml.indexOf(link)));
+      const article = memberHtml.slice(
+        memberHtml.lastIndexOf('<article', memberHtml.indexOf(link)),
+        memberHtml.indexOf('</article>', memberHtml.indexOf(link)),
+      );
       expect(article).toContain('data-status="closed"');
       expect(article).toContain('已销号');
     } finally {

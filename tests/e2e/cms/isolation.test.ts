@@ -31,7 +31,10 @@ describe('the admin on localhost', () => {
     await ui.login();
     // The first collection is the one a secretary uses most, and its list names people, not ids.
     await page.getByRole('heading', { name: '承诺事项', exact: true }).waitFor();
-    await page.getByText(/^白玉兰 · 义务辅导学困生和留守儿童( · |$)/).first().waitFor();
+    await page
+      .getByText(/^白玉兰 · 义务辅导学困生和留守儿童( · |$)/)
+      .first()
+      .waitFor();
     expect(rec.requests.some((u) => u.includes(`:${cms.astroPort}/api/v1`))).toBe(true);
     expect(rec.offMachine()).toEqual([]);
     expect(rec.pageErrors).toEqual([]);

@@ -48,11 +48,14 @@ function call(path: string, o: { user?: keyof typeof users; body?: unknown } = {
   if (o.user) headers.authorization = `Basic ${Buffer.from(`${o.user}:${users[o.user]}`).toString('base64')}`;
   const body = o.body === undefined ? undefined : JSON.stringify(o.body);
   return new Promise((done, fail) => {
-    const r = request({ host: '127.0.0.1', servername: HOST, port, path, method: body ? 'POST' : 'GET', headers, rejectUnauthorized: false }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => done({ status: res.statusCode ?? 0, body: text }));
-    });
+    const r = request(
+      { host: '127.0.0.1', servername: HOST, port, path, method: body ? 'POST' : 'GET', headers, rejectUnauthorized: false },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => done({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     r.on('error', fail);
     r.end(body);
   });
@@ -72,12 +75,28 @@ beforeAll(async () => {
   writeFileSync(join(secrets, 'users'), `# 每位书记一行\n${lines.join('\n')}\n`);
   port = await freePort();
   const { CONTENT_DIR: _c, ...env } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') });
-  lan = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/cli/lan.ts', '--host', HOST, '--port', String(port), '--bind', '127.0.0.1', '--users', join(secrets, 'users'), '--data', caddyData], {
-    cwd: dir,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  lan = spawn(
+    join(dir, 'node_modules/.bin/tsx'),
+    [
+      'src/cli/lan.ts',
+      '--host',
+      HOST,
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--users',
+      join(secrets, 'users'),
+      '--data',
+      caddyData,
+    ],
+    {
+      cwd: dir,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   lan.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   lan.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const until = Date.now() + 240_000;
@@ -106,11 +125,19 @@ afterAll(async () => {
 describe('npm run lan: HTTPS, a login per secretary, every save a commit', () => {
   test('without credentials every path answers 401 (the admin, the API, the board the dev server serves); a wrong password is refused', async () => {
     expect(out).toContain(`内容管理后台：https://${HOST}:${port}/admin/`);
-    for (const path of ['/admin/', '/admin/config.yml', '/', '/.lan/Caddyfile', '/content/site.json', '/src/cli/lan.ts']) expect((await call(path)).status, path).toBe(401);
+    for (const path of ['/admin/', '/admin/config.yml', '/', '/.lan/Caddyfile', '/content/site.json', '/src/cli/lan.ts'])
+      expect((await call(path)).status, path).toBe(401);
     expect((await call('/api/v1', { body: { action: 'info', params: { branch: 'main' } } })).status).toBe(401);
     const wrong = await new Promise<number>((done) => {
       const r = request(
-        { host: '127.0.0.1', servername: HOST, port, path: '/admin/', headers: { host: `${HOST}:${port}`, authorization: `Basic ${Buffer.from('wangfang:guess').toString('base64')}` }, rejectUnauthorized: false },
+        {
+          host: '127.0.0.1',
+          servername: HOST,
+          port,
+          path: '/admin/',
+          headers: { host: `${HOST}:${port}`, authorization: `Basic ${Buffer.from('wangfang:guess').toString('base64')}` },
+          rejectUnauthorized: false,
+        },
         (res) => done(res.statusCode ?? 0),
       );
       r.end();
@@ -120,9 +147,18 @@ describe('npm run lan: HTTPS, a login per secretary, every save a commit', () =>
     expect(board.status).toBe(200);
     expect(board.body).toContain('青山市实验中学党总支');
     // A login does not open the rest of the project: not through the API, not as files of the dev server.
-    const code = await call('/api/v1', { user: 'wangfang', body: { action: 'getEntry', params: { branch: 'main', path: 'package.json' } } });
+    const code = await call('/api/v1', {
+      user: 'wangfang',
+      body: { action: 'getEntry', params: { branch: 'main', path: 'package.json' } },
+    });
     expect(code.status).toBe(403);
-    for (const path of ['/.lan/Caddyfile', '/.lan/users', '/%2elan/Caddyfile', `/@fs${dir}/.lan/Caddyfile`, `/@fs${caddyData}/pki/authorities/local/root.key`]) {
+    for (const path of [
+      '/.lan/Caddyfile',
+      '/.lan/users',
+      '/%2elan/Caddyfile',
+      `/@fs${dir}/.lan/Caddyfile`,
+      `/@fs${caddyData}/pki/authorities/local/root.key`,
+    ]) {
       const r = await call(path, { user: 'wangfang' });
       expect([403, 404], `${path}: ${r.status}`).toContain(r.status);
       expect(r.body, path).not.toMatch(/PRIVATE KEY|basicauth|\$2a\$/);
@@ -137,18 +173,43 @@ describe('npm run lan: HTTPS, a login per secretary, every save a commit', () =>
     const before = git('rev-parse', 'HEAD');
     const status = await new Promise<number>((done, fail) => {
       const r = httpRequest(
-        { host: '127.0.0.1', port: devPort, path: '/api/v1', method: 'POST', headers: { host: `${HOST}:${port}`, origin: `https://${HOST}:${port}`, 'content-type': 'application/json', 'x-pb-editor': 'wangfang' } },
+        {
+          host: '127.0.0.1',
+          port: devPort,
+          path: '/api/v1',
+          method: 'POST',
+          headers: {
+            host: `${HOST}:${port}`,
+            origin: `https://${HOST}:${port}`,
+            'content-type': 'application/json',
+            'x-pb-editor': 'wangfang',
+          },
+        },
         (res) => done(res.statusCode ?? 0),
       );
       r.on('error', fail);
-      r.end(JSON.stringify({ action: 'persistEntry', params: { branch: 'main', entry: { slug: 'x', path: 'content/members/x.md', raw: '---\nname: x\n---\n' }, assets: [], options: { collectionName: 'members', commitMessage: 'x', useWorkflow: false, status: 'draft' } } }));
+      r.end(
+        JSON.stringify({
+          action: 'persistEntry',
+          params: {
+            branch: 'main',
+            entry: { slug: 'x', path: 'content/members/x.md', raw: '---\nname: x\n---\n' },
+            assets: [],
+            options: { collectionName: 'members', commitMessage: 'x', useWorkflow: false, status: 'draft' },
+          },
+        }),
+      );
     });
     expect(status).toBe(403);
     expect(git('rev-parse', 'HEAD')).toBe(before);
   });
 
   test('Chromium logs in over https, saves an entry, and the save is a commit naming the secretary', async () => {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, httpCredentials: { username: 'wangfang', password: users.wangfang }, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      ignoreHTTPSErrors: true,
+      httpCredentials: { username: 'wangfang', password: users.wangfang },
+      locale: 'zh-CN',
+    });
     const rec = record(context);
     const page = await context.newPage();
     const adminUrl = `https://${HOST}:${port}/admin/`;
@@ -188,10 +249,18 @@ describe('npm run lan: HTTPS, a login per secretary, every save a commit', () =>
     expect(parsed.data).toBeTruthy();
     const save = (raw: string) => ({
       action: 'persistEntry',
-      params: { branch: 'main', entry: { slug: 'cao-lin', path, raw }, assets: [], options: { collectionName: 'members', commitMessage: 'Update Members “cao-lin”', useWorkflow: false, status: 'draft' } },
+      params: {
+        branch: 'main',
+        entry: { slug: 'cao-lin', path, raw },
+        assets: [],
+        options: { collectionName: 'members', commitMessage: 'Update Members “cao-lin”', useWorkflow: false, status: 'draft' },
+      },
     });
     const before = git('rev-parse', 'HEAD');
-    const [ra, rb] = await Promise.all([call('/api/v1', { user: '王芳', body: save(a) }), call('/api/v1', { user: 'lilei', body: save(b) })]);
+    const [ra, rb] = await Promise.all([
+      call('/api/v1', { user: '王芳', body: save(a) }),
+      call('/api/v1', { user: 'lilei', body: save(b) }),
+    ]);
     expect([ra.status, rb.status], `${ra.body} ${rb.body}`).toEqual([200, 200]);
     const commits = git('rev-list', `${before}..HEAD`).split('\n');
     expect(commits).toHaveLength(2);
@@ -208,7 +277,12 @@ describe('npm run lan: HTTPS, a login per secretary, every save a commit', () =>
   test('refuses to start while the tree has uncommitted changes, or with a users file git would commit', () => {
     const { CONTENT_DIR: _c, ...env } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1' });
     const lanCli = (...extra: string[]) =>
-      spawnSync(join(dir, 'node_modules/.bin/tsx'), ['src/cli/lan.ts', '--host', HOST, '--port', '1', '--data', caddyData, ...extra], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+      spawnSync(join(dir, 'node_modules/.bin/tsx'), ['src/cli/lan.ts', '--host', HOST, '--port', '1', '--data', caddyData, ...extra], {
+        cwd: dir,
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
     const head = git('rev-parse', 'HEAD');
     // A users file inside the project that .gitignore does not cover: its hashes would go into the next commit.
     writeFileSync(join(dir, 'users.txt'), readFileSync(join(secrets, 'users')));

@@ -35,7 +35,14 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
   const pledgeDir = () => join(cms.contentDir, 'pledges', '2025');
   /** Every pledge file's hash, by repository path. */
   const snapshot = () =>
-    new Map(readdirSync(pledgeDir()).map((f) => [`content/pledges/2025/${f}`, createHash('sha256').update(readFileSync(join(pledgeDir(), f))).digest('hex')]));
+    new Map(
+      readdirSync(pledgeDir()).map((f) => [
+        `content/pledges/2025/${f}`,
+        createHash('sha256')
+          .update(readFileSync(join(pledgeDir(), f)))
+          .digest('hex'),
+      ]),
+    );
   const read = (path: string) => readFileSync(join(cms.dir, path), 'utf8');
   const rows = () => page.locator('[data-pb-month-row]');
   const rowPaths = async () => (await rows().evaluateAll((els) => els.map((e) => e.getAttribute('data-pb-month-row') ?? ''))).sort();
@@ -51,8 +58,12 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
   }
 
   async function fillRow(path: string, note: string, progress: string): Promise<void> {
-    await row(path).getByLabel(/的进展情况$/).fill(note);
-    await row(path).getByLabel(/的完成进度（%）$/).fill(progress);
+    await row(path)
+      .getByLabel(/的进展情况$/)
+      .fill(note);
+    await row(path)
+      .getByLabel(/的完成进度（%）$/)
+      .fill(progress);
   }
 
   beforeAll(async () => {
@@ -73,9 +84,16 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
       await page.locator('[data-pb-month="summary"]').waitFor({ timeout: 60_000 });
       await openMonth();
       const check = JSON.parse(
-        execFileSync(join(cms.dir, 'node_modules/.bin/tsx'), ['src/cli/check.ts', '--as-of', '2025-12-31', '--json'], { cwd: cms.dir, encoding: 'utf8', maxBuffer: 1 << 26 }).toString(),
+        execFileSync(join(cms.dir, 'node_modules/.bin/tsx'), ['src/cli/check.ts', '--as-of', '2025-12-31', '--json'], {
+          cwd: cms.dir,
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        }).toString(),
       ) as { findings: { rule: string; file: string; message: string }[] };
-      const owed = check.findings.filter((f) => f.rule === 'R6' && f.message.includes(MONTH)).map((f) => f.file).sort();
+      const owed = check.findings
+        .filter((f) => f.rule === 'R6' && f.message.includes(MONTH))
+        .map((f) => f.file)
+        .sort();
       expect(owed.length).toBeGreaterThan(3);
       expect(await rowPaths()).toEqual(owed);
       // Each row names its owner, the title, the status and the last record.
@@ -95,17 +113,26 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
       const texts = paths.map(read);
       const notes = ['本月完成第二阶段任务，学生反馈良好', '组织学习两次，整理笔记一份', '走访群众五户，解决两件实事'];
       for (const [i, p] of paths.entries()) await fillRow(p, notes[i], String(80 + i));
-      await row(paths[0]).getByLabel(/的记实日期$/).fill('2025-12-20');
+      await row(paths[0])
+        .getByLabel(/的记实日期$/)
+        .fill('2025-12-20');
       // The write carries the versions the page loaded, so decap-server's API checks them again under its write lock.
       const persisted = page.waitForRequest((r) => r.url().endsWith('/api/v1') && (r.postData() ?? '').includes('"persistEntry"'));
       await page.locator('[data-pb-month="save"]').click();
-      const body = JSON.parse((await persisted).postData() ?? '{}') as { params: { dataFiles: { path: string }[]; options: { expected: Record<string, string> } } };
+      const body = JSON.parse((await persisted).postData() ?? '{}') as {
+        params: { dataFiles: { path: string }[]; options: { expected: Record<string, string> } };
+      };
       expect(body.params.dataFiles.map((f) => f.path).sort()).toEqual([...paths].sort());
-      expect(body.params.options.expected).toEqual(Object.fromEntries(paths.map((p, i) => [p, createHash('sha256').update(texts[i]).digest('hex')])));
+      expect(body.params.options.expected).toEqual(
+        Object.fromEntries(paths.map((p, i) => [p, createHash('sha256').update(texts[i]).digest('hex')])),
+      );
       await page.locator('[data-pb-month="saved"]').waitFor({ timeout: 60_000 });
       expect(await page.locator('[data-pb-month="saved"]').textContent()).toContain('已保存 3 条记实');
       const after = snapshot();
-      const changed = [...after].filter(([p, h]) => before.get(p) !== h).map(([p]) => p).sort();
+      const changed = [...after]
+        .filter(([p, h]) => before.get(p) !== h)
+        .map(([p]) => p)
+        .sort();
       expect(changed).toEqual([...paths].sort());
       for (const [i, p] of paths.entries()) {
         const now = read(p);
@@ -142,16 +169,31 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
       expect(await alert.textContent()).toContain('已被别人修改');
       expect(await alert.textContent()).toContain(title);
       expect(snapshot()).toEqual(before);
-      await expect(row(a).getByLabel(/的进展情况$/).inputValue()).resolves.toBe('甲的本月进展');
-      await expect(row(b).getByLabel(/的进展情况$/).inputValue()).resolves.toBe('乙的本月进展');
+      await expect(
+        row(a)
+          .getByLabel(/的进展情况$/)
+          .inputValue(),
+      ).resolves.toBe('甲的本月进展');
+      await expect(
+        row(b)
+          .getByLabel(/的进展情况$/)
+          .inputValue(),
+      ).resolves.toBe('乙的本月进展');
       // After 重新载入 the same typing saves.
       await page.getByRole('button', { name: '重新载入' }).click();
       await page.locator('[data-pb-month="save-error"]').waitFor({ state: 'detached' });
       await expect.poll(() => page.locator('[data-pb-month="save"]').isEnabled(), { timeout: 30_000 }).toBe(true);
-      await expect(row(b).getByLabel(/的进展情况$/).inputValue()).resolves.toBe('乙的本月进展');
+      await expect(
+        row(b)
+          .getByLabel(/的进展情况$/)
+          .inputValue(),
+      ).resolves.toBe('乙的本月进展');
       await page.locator('[data-pb-month="save"]').click();
       await page.locator('[data-pb-month="saved"]').or(page.locator('[data-pb-month="save-error"]')).waitFor({ timeout: 60_000 });
-      expect(await page.locator('[data-pb-month="save-error"]').count(), (await page.locator('[data-pb-month="save-error"]').allTextContents()).join('')).toBe(0);
+      expect(
+        await page.locator('[data-pb-month="save-error"]').count(),
+        (await page.locator('[data-pb-month="save-error"]').allTextContents()).join(''),
+      ).toBe(0);
       expect(read(b)).toContain('乙的本月进展');
       expect(read(b)).toContain('# 另一位书记刚刚改过');
       expect(read(a)).toContain('甲的本月进展');
@@ -160,7 +202,7 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
   );
 
   test(
-    'the pledge list shows each pledge\'s status and last record, and filters by 已逾期 and 已销号',
+    "the pledge list shows each pledge's status and last record, and filters by 已逾期 and 已销号",
     async () => {
       await page.goto(`${cms.adminUrl()}#/collections/pledges`);
       const card = page.getByRole('link', { name: /义务辅导学困生和留守儿童/ });
@@ -172,8 +214,16 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
       const closed = member.filter((t) => /^closed:\n {2}date: /m.test(t)).length;
       expect(closed).toBeGreaterThan(0);
       await page.getByRole('button', { name: '筛选' }).click();
-      await page.getByRole('menuitemcheckbox', { name: '已销号' }).or(page.getByText('已销号', { exact: true })).first().click();
-      await expect.poll(async () => page.locator('main a[href*="/entries/"]').or(page.locator('a[href*="/collections/pledges/entries/"]')).count(), { timeout: 30_000 }).toBe(closed);
+      await page
+        .getByRole('menuitemcheckbox', { name: '已销号' })
+        .or(page.getByText('已销号', { exact: true }))
+        .first()
+        .click();
+      await expect
+        .poll(async () => page.locator('main a[href*="/entries/"]').or(page.locator('a[href*="/collections/pledges/entries/"]')).count(), {
+          timeout: 30_000,
+        })
+        .toBe(closed);
     },
     TIMEOUT,
   );
@@ -186,14 +236,26 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
       await fillRow(a, '还没保存的进展', '55');
       await page.reload();
       await page.locator('[data-pb-month="summary"]', { hasText: MONTH }).waitFor({ timeout: 60_000 });
-      await expect(row(a).getByLabel(/的进展情况$/).inputValue()).resolves.toBe('还没保存的进展');
-      await expect(row(a).getByLabel(/的完成进度（%）$/).inputValue()).resolves.toBe('55');
+      await expect(
+        row(a)
+          .getByLabel(/的进展情况$/)
+          .inputValue(),
+      ).resolves.toBe('还没保存的进展');
+      await expect(
+        row(a)
+          .getByLabel(/的完成进度（%）$/)
+          .inputValue(),
+      ).resolves.toBe('55');
       // Cleared again, so the next test starts from empty rows.
       await fillRow(a, '', '');
       const all = await rowPaths();
       await page.locator('[data-pb-month="org"]').selectOption('tuixiu');
       await expect.poll(async () => (await rowPaths()).length).toBeLessThan(all.length);
-      const retired = new Set(readdirSync(join(cms.contentDir, 'members')).filter((f) => /^org: tuixiu$/m.test(readFileSync(join(cms.contentDir, 'members', f), 'utf8'))).map((f) => f.replace(/\.md$/, '')));
+      const retired = new Set(
+        readdirSync(join(cms.contentDir, 'members'))
+          .filter((f) => /^org: tuixiu$/m.test(readFileSync(join(cms.contentDir, 'members', f), 'utf8')))
+          .map((f) => f.replace(/\.md$/, '')),
+      );
       // The branch's own organisation pledges belong to it too.
       retired.add('tuixiu');
       const shown = await rowPaths();
@@ -211,9 +273,13 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
       await openMonth();
       const [a, b, c] = (await rowPaths()).slice(0, 3);
       await fillRow(a, '进度写错了', '120');
-      await row(b).getByLabel(/的完成进度（%）$/).fill('30');
+      await row(b)
+        .getByLabel(/的完成进度（%）$/)
+        .fill('30');
       await fillRow(c, '日期不在本月', '40');
-      await row(c).getByLabel(/的记实日期$/).fill('2025-11-20');
+      await row(c)
+        .getByLabel(/的记实日期$/)
+        .fill('2025-11-20');
       const before = snapshot();
       await page.locator('[data-pb-month="save"]').click();
       await page.locator('[data-pb-month="save-error"]').waitFor({ timeout: 60_000 });
@@ -247,7 +313,9 @@ describe.sequential('本月记实 on a git backend (decap-server in git mode, as
     async () => {
       await page.goto(`${cms.adminUrl()}#/month`);
       await page.locator('[data-pb-month="summary"]', { hasText: MONTH }).waitFor({ timeout: 60_000 });
-      const paths = (await page.locator('[data-pb-month-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-pb-month-row') ?? ''))).slice(0, 2);
+      const paths = (
+        await page.locator('[data-pb-month-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-pb-month-row') ?? ''))
+      ).slice(0, 2);
       const head = cms.git('rev-parse', 'main');
       for (const p of paths) {
         const row = page.locator(`[data-pb-month-row="${p}"]`);

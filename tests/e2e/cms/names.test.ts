@@ -28,10 +28,16 @@ let context: BrowserContext | undefined;
 beforeAll(async () => {
   cms = await startCms();
   // Two members called 王丽 in one branch, and a pledge of the second.
-  for (const [id, post] of [['wang-li', '初一语文教师'], ['wang-li-2', '初三英语教师']]) {
+  for (const [id, post] of [
+    ['wang-li', '初一语文教师'],
+    ['wang-li-2', '初三英语教师'],
+  ]) {
     writeFileSync(join(cms.contentDir, 'members', `${id}.md`), `---\nname: 王丽\norg: jiaoshi-yi\npost: ${post}\nstatus: active\n---\n`);
   }
-  writeFileSync(join(cms.contentDir, 'pledges', '2025', 'wang-li-2-service.md'), `---\nowner: wang-li-2\ncategory: service\ntitle: ${TWIN_TITLE}\nreview:\n  status: draft\n---\n`);
+  writeFileSync(
+    join(cms.contentDir, 'pledges', '2025', 'wang-li-2-service.md'),
+    `---\nowner: wang-li-2\ncategory: service\ntitle: ${TWIN_TITLE}\nreview:\n  status: draft\n---\n`,
+  );
   browser = await launchCmsBrowser();
 }, 300_000);
 
@@ -133,25 +139,37 @@ describe('two members called 王丽 in one branch are told apart', () => {
   test('in the members list, the pledges list, the owner picker and the pledge preview', async () => {
     const { page, ui } = await loggedIn();
     await ui.openCollection('党员');
-    for (const id of ['wang-li', 'wang-li-2']) await page.getByRole('heading', { name: `王丽 · ${BRANCH} · 编号 ${id}`, exact: true }).waitFor({ timeout: 30_000 });
+    for (const id of ['wang-li', 'wang-li-2'])
+      await page.getByRole('heading', { name: `王丽 · ${BRANCH} · 编号 ${id}`, exact: true }).waitFor({ timeout: 30_000 });
     // A name no one else bears is shown as it was.
     await page.getByRole('heading', { name: `陈慧 · ${BRANCH}`, exact: true }).waitFor();
 
     await ui.openCollection('承诺事项');
     // (After the title each card says the pledge's status and last record.)
-    const twinCard = page.getByText(new RegExp(`^王丽 · ${BRANCH.replace(/[（）]/g, '.')} · 编号 wang-li-2 · ${TWIN_TITLE}( · |$)`)).first();
+    const twinCard = page
+      .getByText(new RegExp(`^王丽 · ${BRANCH.replace(/[（）]/g, '.')} · 编号 wang-li-2 · ${TWIN_TITLE}( · |$)`))
+      .first();
     await twinCard.waitFor({ timeout: 30_000 });
     // A unique name alone.
-    await page.getByText(/^白玉兰 · 义务辅导学困生和留守儿童( · |$)/).first().waitFor();
+    await page
+      .getByText(/^白玉兰 · 义务辅导学困生和留守儿童( · |$)/)
+      .first()
+      .waitFor();
 
     await twinCard.click();
     const owner = await ui.control('承诺党员');
-    await expect.poll(() => owner.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(`王丽 · ${BRANCH} · 编号 wang-li-2`);
+    await expect
+      .poll(() => owner.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent))
+      .toBe(`王丽 · ${BRANCH} · 编号 wang-li-2`);
     const options = await owner.locator('option').allTextContents();
     const namesakes = options.filter((o) => o.startsWith('王丽 · '));
     expect(namesakes).toEqual(expect.arrayContaining([`王丽 · ${BRANCH} · 编号 wang-li`, `王丽 · ${BRANCH} · 编号 wang-li-2`]));
     expect(new Set(namesakes).size).toBe(namesakes.length);
-    await page.frameLocator('iframe').first().getByText(`王丽 · ${BRANCH} · 编号 wang-li-2的承诺`, { exact: true }).waitFor({ timeout: 15_000 });
+    await page
+      .frameLocator('iframe')
+      .first()
+      .getByText(`王丽 · ${BRANCH} · 编号 wang-li-2的承诺`, { exact: true })
+      .waitFor({ timeout: 15_000 });
   });
 });
 

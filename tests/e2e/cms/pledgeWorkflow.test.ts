@@ -69,7 +69,9 @@ describe.sequential('workflow mode (git): publishing a pledge is the branch sign
     const refused = page.locator('.Toastify__toast--error, .Toastify__toast--warning, [class*="ControlErrorsList"] li');
     await ok.or(refused).first().waitFor({ timeout: 60_000 });
     if (await refused.count()) {
-      throw new Error(`Decap refused to save.\ntoasts: ${(await ui.toasts()).join(' | ')}\nfield errors: ${(await ui.fieldErrors()).join(' | ')}\n(screenshot ${await shot(page, 'save-refused')})`);
+      throw new Error(
+        `Decap refused to save.\ntoasts: ${(await ui.toasts()).join(' | ')}\nfield errors: ${(await ui.fieldErrors()).join(' | ')}\n(screenshot ${await shot(page, 'save-refused')})`,
+      );
     }
     expect(await ui.toasts()).toContain('条目已保存');
     await ui.dismissToasts();
@@ -95,7 +97,9 @@ describe.sequential('workflow mode (git): publishing a pledge is the branch sign
       .first()
       .waitFor({ timeout: 60_000 })
       .catch(async (e: unknown) => {
-        throw new Error(`no outcome of 发布: ${String(e)}\ntoasts: ${(await ui.toasts()).join(' | ')}\n(screenshot ${await shot(page, 'publish-no-outcome')})\nlogs:\n${logs.join('\n')}\nbranches: ${git('branch', '--list')}`);
+        throw new Error(
+          `no outcome of 发布: ${String(e)}\ntoasts: ${(await ui.toasts()).join(' | ')}\n(screenshot ${await shot(page, 'publish-no-outcome')})\nlogs:\n${logs.join('\n')}\nbranches: ${git('branch', '--list')}`,
+        );
       });
     const toasts = await ui.toasts();
     return { ok: (await failed.count()) === 0, toasts };
@@ -170,7 +174,10 @@ describe.sequential('workflow mode (git): publishing a pledge is the branch sign
       await expect(statusButton().textContent({ timeout: 30_000 })).resolves.toBe('状态：草稿');
       await toReady();
       const r = await publish();
-      if (!r.ok) throw new Error(`publishing failed: ${r.toasts.join(' | ')}\n(screenshot ${await shot(page, 'publish-failed')})\nlogs:\n${logs.join('\n')}`);
+      if (!r.ok)
+        throw new Error(
+          `publishing failed: ${r.toasts.join(' | ')}\n(screenshot ${await shot(page, 'publish-failed')})\nlogs:\n${logs.join('\n')}`,
+        );
       await expect.poll(onMain, { timeout: 15_000 }).toBe(true);
       expect(frontMatter(git('show', `main:${file()}`))).toMatchObject({
         round: '2025',
@@ -214,7 +221,8 @@ describe.sequential('simple mode (fs, as npm start): the rule does not apply to 
       await ui.login();
       await fillPledge(ui, '草稿');
       const r = await ui.publish();
-      if (!r.ok) throw new Error(`simple-mode save refused: ${r.toasts.join(' | ')} / ${r.fieldErrors.join(' | ')}\nlogs:\n${logs.join('\n')}`);
+      if (!r.ok)
+        throw new Error(`simple-mode save refused: ${r.toasts.join(' | ')} / ${r.fieldErrors.join(' | ')}\nlogs:\n${logs.join('\n')}`);
       const m = /#\/collections\/pledges\/entries\/(.+)$/.exec(page.url());
       expect(m, page.url()).not.toBeNull();
       // As in git mode: <owner>-<category> in the round's folder, `-1` beside the sample's chen-hui-study.

@@ -23,7 +23,9 @@ function squat(port: number, hits: string[]): Promise<Server | null> {
       req.on('end', () => {
         const action = /"action":"(\w+)"/.exec(body)?.[1] ?? '';
         hits.push(`${port} ${req.method} ${req.url} ${action}`.trim());
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"repo":"someone-else","publish_modes":["simple"],"type":"local_fs"}');
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"repo":"someone-else","publish_modes":["simple"],"type":"local_fs"}');
       });
     });
     s.once('error', () => ok(null));
@@ -86,7 +88,12 @@ describe.sequential('npm start with 4321 and 8081 taken', () => {
 
   test('refuses to serve the admin beyond this machine (--host 0.0.0.0), and starts nothing', async () => {
     const { CONTENT_DIR: _c, ...env } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1' });
-    const r = spawnSync(join(dir, 'node_modules/.bin/tsx'), ['src/cli/start.ts', '--host', '0.0.0.0'], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(join(dir, 'node_modules/.bin/tsx'), ['src/cli/start.ts', '--host', '0.0.0.0'], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stderr).toContain('无法启动：npm start 只在本机（127.0.0.1）上提供网站和后台');
     expect(r.stderr).toContain('npm run lan');

@@ -24,7 +24,10 @@ const withRecord = (raw: string, note: string) => raw.replace(/\n---\n/, `\n- da
 
 /** The control of the last field labelled `text` (a newly added list item's). */
 async function lastControl(page: Page, text: string) {
-  const label = page.locator('label').filter({ hasText: new RegExp(`^${text}( \\(选填\\))?$`) }).last();
+  const label = page
+    .locator('label')
+    .filter({ hasText: new RegExp(`^${text}( \\(选填\\))?$`) })
+    .last();
   const id = await label.getAttribute('for');
   return page.locator(`[id="${id}"]`);
 }
@@ -39,7 +42,8 @@ describe.sequential('a save under npm start in a git repository', () => {
   let saved: string;
   let monthCommit: string;
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
-  const api = (body: unknown) => fetch(`${origin}/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
+  const api = (body: unknown) =>
+    fetch(`${origin}/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
     ensureAdminBundle();
@@ -63,7 +67,9 @@ describe.sequential('a save under npm start in a git repository', () => {
   });
 
   test('npm start says each save will be a commit', () => {
-    expect(start!.output()).toContain('修改记录：content/ 在 git 仓库中，后台每次保存都是一次 git 提交（只提交这次保存的文件，提交说明写明改的是哪一条）');
+    expect(start!.output()).toContain(
+      '修改记录：content/ 在 git 仓库中，后台每次保存都是一次 git 提交（只提交这次保存的文件，提交说明写明改的是哪一条）',
+    );
   });
 
   test('a record added in the admin is one commit of that file alone, named in Chinese; the developer’s work stays as it was', async () => {
@@ -85,7 +91,12 @@ describe.sequential('a save under npm start in a git repository', () => {
 
     saved = git('rev-parse', 'HEAD');
     expect(git('rev-parse', 'HEAD~1')).toBe(before);
-    expect(git('show', '--name-only', '--format=%s%n%an <%ae>', 'HEAD').split('\n')).toEqual([`更新承诺：${TITLE}（${FILE}）`, 'CMS e2e <cms-e2e@localhost>', '', FILE]);
+    expect(git('show', '--name-only', '--format=%s%n%an <%ae>', 'HEAD').split('\n')).toEqual([
+      `更新承诺：${TITLE}（${FILE}）`,
+      'CMS e2e <cms-e2e@localhost>',
+      '',
+      FILE,
+    ]);
     expect(readFileSync(join(dir, FILE), 'utf8')).toContain('12月辅导8次，期末模拟考试英语及格7人');
     const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: dir, encoding: 'utf8' });
     expect(status.split('\n').filter(Boolean).sort()).toEqual(['A  staged.txt', ' M src/lib/groupBy.ts', '?? notes.txt'].sort());
@@ -103,7 +114,12 @@ describe.sequential('a save under npm start in a git repository', () => {
     const stale = git('show', `${head}~1:${FILE}`);
     const body = (files: { path: string; raw: string }[], expected: Record<string, string | null>) => ({
       action: 'persistEntry',
-      params: { branch: 'main', dataFiles: files.map((f) => ({ slug: f.path.slice('content/pledges/'.length, -3), ...f })), assets: [], options: { collectionName: 'pledges', commitMessage: '本月记实：2025年12月', expected } },
+      params: {
+        branch: 'main',
+        dataFiles: files.map((f) => ({ slug: f.path.slice('content/pledges/'.length, -3), ...f })),
+        assets: [],
+        options: { collectionName: 'pledges', commitMessage: '本月记实：2025年12月', expected },
+      },
     });
     const current = readFileSync(join(dir, FILE), 'utf8');
     const refused = await api(body([{ path: FILE, raw: withRecord(stale, '过时页面上的记实') }], { [FILE]: sha(`${stale}\n`) }));
@@ -117,7 +133,12 @@ describe.sequential('a save under npm start in a git repository', () => {
 
     const month = ['content/pledges/2025/cao-lin-study.md', 'content/pledges/2025/chen-hui-service.md'];
     const raws = month.map((p) => readFileSync(join(dir, p), 'utf8'));
-    const ok = await api(body(month.map((path, i) => ({ path, raw: withRecord(raws[i], `十二月记实${i + 1}`) })), Object.fromEntries(month.map((p, i) => [p, sha(raws[i])]))));
+    const ok = await api(
+      body(
+        month.map((path, i) => ({ path, raw: withRecord(raws[i], `十二月记实${i + 1}`) })),
+        Object.fromEntries(month.map((p, i) => [p, sha(raws[i])])),
+      ),
+    );
     expect(ok.status).toBe(200);
     monthCommit = git('rev-parse', 'HEAD');
     expect(git('rev-parse', 'HEAD~1')).toBe(head);
@@ -134,7 +155,11 @@ describe.sequential('a save under npm start in a git repository', () => {
     try {
       const rows = (id: string) => {
         const html = readFileSync(join(built.outDir, `pledges/${id}/index.html`), 'utf8');
-        return [...html.matchAll(/<li data-history-commit="([0-9a-f]+)"([^>]*)>([\s\S]*?)<\/li>/g)].map((m) => ({ id: m[1], marked: m[2].includes('data-marked'), text: m[3].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') }));
+        return [...html.matchAll(/<li data-history-commit="([0-9a-f]+)"([^>]*)>([\s\S]*?)<\/li>/g)].map((m) => ({
+          id: m[1],
+          marked: m[2].includes('data-marked'),
+          text: m[3].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '),
+        }));
       };
       const saves = rows(ENTRY);
       expect(saves.map((r) => r.id)).toEqual([git('rev-list', '--max-parents=0', 'HEAD'), saved]);

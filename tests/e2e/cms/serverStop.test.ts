@@ -49,7 +49,9 @@ function recordDraftActions(): void {
   w.pbDraftActions = [];
   type Reducer = (state: unknown, action: { type: string }) => unknown;
   w.__REDUX_DEVTOOLS_EXTENSION_COMPOSE__ =
-    (enhancer: (create: unknown) => (reducer: Reducer, preloaded: unknown) => unknown) => (create: unknown) => (reducer: Reducer, preloaded: unknown) =>
+    (enhancer: (create: unknown) => (reducer: Reducer, preloaded: unknown) => unknown) =>
+    (create: unknown) =>
+    (reducer: Reducer, preloaded: unknown) =>
       enhancer(create)((state, action) => {
         if (/^DRAFT_(CREATE_|LOCAL_BACKUP_RETRIEVED)/.test(action.type)) w.pbDraftActions.push(action.type);
         return reducer(state, action);
@@ -124,7 +126,9 @@ describe.sequential('the admin when npm start stops and starts again', () => {
     const bar = page.locator('#pb-server-watch');
     await expect.poll(() => bar.getAttribute('data-pb-server-state'), { timeout: 30_000 }).toBe('down');
     expect(await bar.getAttribute('role')).toBe('alert');
-    expect(await bar.textContent()).toBe('本机后台已停止：请重新运行 npm start，然后刷新本页。已填写还没有保存的内容留在本机浏览器里：刷新后打开同一条目，后台会询问是否恢复，请选“确定”。');
+    expect(await bar.textContent()).toBe(
+      '本机后台已停止：请重新运行 npm start，然后刷新本页。已填写还没有保存的内容留在本机浏览器里：刷新后打开同一条目，后台会询问是否恢复，请选“确定”。',
+    );
     // What Decap says when it tries to load something now: the same words, not the browser's.
     await new DecapUi(other).openCollection('党员').catch(() => undefined);
     await other.locator('.Toastify__toast').first().waitFor({ timeout: 30_000 });
@@ -151,7 +155,9 @@ describe.sequential('the admin when npm start stops and starts again', () => {
     // Once the entry has arrived and replaced the draft, the backup is put back, and that is where the form stays.
     await expect.poll(() => draftActions(page), { timeout: 30_000 }).toContain('DRAFT_CREATE_FROM_ENTRY');
     const restored = await ui.control('承诺事项');
-    await expect.poll(async () => [(await draftActions(page)).at(-1), await restored.inputValue()], { timeout: 15_000 }).toEqual(['DRAFT_CREATE_FROM_LOCAL_BACKUP', TYPED]);
+    await expect
+      .poll(async () => [(await draftActions(page)).at(-1), await restored.inputValue()], { timeout: 15_000 })
+      .toEqual(['DRAFT_CREATE_FROM_LOCAL_BACKUP', TYPED]);
     // Asked once: the second offer, after the entry arrived, kept the answer.
     expect(dialogs.filter((d) => d === question)).toHaveLength(1);
     expect(await page.locator('#pb-server-watch').count()).toBe(0);

@@ -82,7 +82,9 @@ describe('the CMS refuses invalid pledge values with a Chinese message', () => {
     const r = await ui.publish();
     expect(r.ok, 'Decap saved a record with progress 150').toBe(false);
     const at = await messagesAt(ui, '完成进度（%）');
-    expect(at, `messages at 完成进度（%）; all field errors: ${JSON.stringify(!r.ok && r.fieldErrors)}`).toContain('“完成进度（%）”必须在 0 和 100 之间');
+    expect(at, `messages at 完成进度（%）; all field errors: ${JSON.stringify(!r.ok && r.fieldErrors)}`).toContain(
+      '“完成进度（%）”必须在 0 和 100 之间',
+    );
     expect(at.every((m) => CJK.test(m))).toBe(true);
     expect(await ui.container('完成进度（%）').locator('[class*="ControlErrorsList"] li').first().isVisible()).toBe(true);
     expect(pledgeFiles()).toEqual(before);
@@ -98,8 +100,10 @@ describe('the CMS refuses invalid pledge values with a Chinese message', () => {
       at.filter((m) => CJK.test(m)),
       [
         'no Chinese message at 完成时限 for a deadline outside its round.',
-        r.ok ? `Decap SAVED it: ${written.join(', ')} (npm run check would then fail: 完成时限 2026-03-01 不在本轮之内).` : `Decap refused the save, but only for: ${r.fieldErrors.join(' | ')}.`,
-        'The schema rule lives in src/loader/validateContent.ts (cross-file: pledge.deadline vs rounds/<round>.md); the admin mirrors it as the deadline field\'s pattern (src/cms/cmsConfig.ts withDeadlineRule).',
+        r.ok
+          ? `Decap SAVED it: ${written.join(', ')} (npm run check would then fail: 完成时限 2026-03-01 不在本轮之内).`
+          : `Decap refused the save, but only for: ${r.fieldErrors.join(' | ')}.`,
+        "The schema rule lives in src/loader/validateContent.ts (cross-file: pledge.deadline vs rounds/<round>.md); the admin mirrors it as the deadline field's pattern (src/cms/cmsConfig.ts withDeadlineRule).",
       ].join('\n'),
     ).not.toEqual([]);
     expect(r.ok).toBe(false);

@@ -147,7 +147,9 @@ describe.sequential('CMS editorial workflow on a git repository (草稿 → 审�
       const refused = page.locator('.Toastify__toast--error, .Toastify__toast--warning, [class*="ControlErrorsList"] li');
       await ok.or(refused).first().waitFor({ timeout: 60_000 });
       if (await refused.count()) {
-        throw new Error(`Decap refused to save.\ntoasts: ${(await ui.toasts()).join(' | ')}\nfield errors: ${(await ui.fieldErrors()).join(' | ')}\n(screenshot ${await shot('save-refused')})`);
+        throw new Error(
+          `Decap refused to save.\ntoasts: ${(await ui.toasts()).join(' | ')}\nfield errors: ${(await ui.fieldErrors()).join(' | ')}\n(screenshot ${await shot('save-refused')})`,
+        );
       }
       expect(await ui.toasts()).toContain('条目已保存');
       await page.waitForURL(new RegExp(`#/collections/members/entries/${MEMBER_ID}$`), { timeout: 30_000 });
@@ -234,7 +236,8 @@ describe.sequential('CMS editorial workflow on a git repository (草稿 → 审�
       const ok = page.getByText('条目已发布', { exact: true });
       const failed = page.locator('.Toastify__toast--error, .Toastify__toast--warning');
       await ok.or(failed).first().waitFor({ timeout: 60_000 });
-      if (await failed.count()) throw new Error(`publishing failed: ${(await ui.toasts()).join(' | ')}\n(screenshot ${await shot('publish-failed')})`);
+      if (await failed.count())
+        throw new Error(`publishing failed: ${(await ui.toasts()).join(' | ')}\n(screenshot ${await shot('publish-failed')})`);
       expect(confirms).toEqual(['确定要发布此条目吗？']);
       await page.getByText('已发布', { exact: true }).waitFor({ timeout: 30_000 });
 

@@ -23,7 +23,9 @@ function cell(v: string | number | null): string {
 
 export const GET: APIRoute = async ({ params }) => {
   const board = await getBoard();
-  const stages = (await getInternal())!.ranking(params.round ?? '').map((s) => ({ label: stageName(s.stage), flat: flatTable(rankingTable(s.rows, s.stage)) }));
+  const stages = (await getInternal())!
+    .ranking(params.round ?? '')
+    .map((s) => ({ label: stageName(s.stage), flat: flatTable(rankingTable(s.rows, s.stage)) }));
   // The whole round comes last and has the most columns; a stage's columns are the first of them.
   const header = stages.at(-1)?.flat.header ?? [];
   const lines = [[t('ranking.csvStage'), ...header].map(cell).join(',')];
