@@ -563,7 +563,7 @@ export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vit
   const historyPages = (r: Run): { pages: number; withHistory: number } => {
     const dir = join(r.outDir, 'pledges');
     const pages = existsSync(dir) ? walk(dir).filter((f) => f.endsWith('index.html')) : [];
-    const withHistory = pages.filter((f) => /\sdata-history-commit[\s=>\/]/.test(readFileSync(join(dir, f), 'utf8'))).length;
+    const withHistory = pages.filter((f) => /\sdata-history-commit[\s=>/]/.test(readFileSync(join(dir, f), 'utf8'))).length;
     return { pages: pages.length, withHistory };
   };
   for (const pass of passes) {

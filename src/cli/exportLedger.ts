@@ -27,7 +27,7 @@ import { flatTable, rankingTable, stageName, type RankingColumn } from '../lib/r
 import { asOfLine } from '../loader/asOfLine.ts';
 import { monthExport } from '../loader/monthExport.ts';
 import { checkContent, type CheckResult } from '../loader/checkContent.ts';
-import { categories, dispositions, grades, labelOf } from '../schemas/options.ts';
+import { dispositions, grades, labelOf } from '../schemas/options.ts';
 import { t } from '../i18n/t.ts';
 
 /** `used`: the line saying which as-of date the workbook counts at, and where it came from. */

@@ -39,6 +39,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 function Time({ date }: { date: string | undefined }): ReactElement | null {
   if (!date) return null;
   const d = escapeHtml(date);
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: the date is escaped above; a <time> element in a string keeps the React tree free of hydration-sensitive markup
   return <span className="time" dangerouslySetInnerHTML={{ __html: `<time datetime="${d}">${d}</time>` }} />;
 }
 
@@ -80,6 +81,7 @@ export default function PledgeCard({
           ))}
         </dl>
       )}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: html is the pledge's Markdown rendered by src/lib/renderMarkdown through rehype-sanitize */}
       <div className="text" dangerouslySetInnerHTML={{ __html: html }} />
       {data.measures && data.measures.length > 0 && (
         <>

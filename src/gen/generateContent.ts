@@ -286,7 +286,7 @@ export function* generateContent(opts: GenerateOptions): Generator<GeneratedFile
   // org (报上级审定); the top org's by the upper organisation site.json names (review.outsideBy), and filed (review.filedOn).
   const orgPledgeIds = new Map<string, string[]>();
   if (orgPledges) {
-    const approverOf = (org: string, parent: string | undefined) =>
+    const approverOf = (_org: string, parent: string | undefined) =>
       parent === undefined || parent === 'top' ? 'm1' : generalSecretary.get(parent)!;
     const owners: [string, string | undefined][] = [
       ['top', undefined],

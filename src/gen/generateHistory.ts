@@ -31,7 +31,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { splitFrontMatter, stringifyMarkdown } from '../loader/parseContentFile.ts';
-import { addDays, isoDate, type IsoDate } from '../lib/dates.ts';
+import { addDays, isoDate } from '../lib/dates.ts';
 import { createRandom, type Random } from './random.ts';
 import { progressNotes } from './textPools.ts';
 

@@ -178,7 +178,10 @@ export function devSearch(): AstroIntegration {
       return;
     }
     const body = files.get(name) ?? previous?.get(name);
-    if (!body) return send(req, res, 404, '', 'text/plain; charset=utf-8');
+    if (!body) {
+      send(req, res, 404, '', 'text/plain; charset=utf-8');
+      return;
+    }
     const ext = /\.([a-z]+)$/.exec(name)?.[1] ?? '';
     send(req, res, 200, body, types[ext] ?? 'application/octet-stream');
   };

@@ -3,17 +3,7 @@
  * round's first month (a calendar-year round gives the calendar quarters), and
  * the record periods of the cadence in `site.json`.
  */
-import {
-  addDays,
-  daysBetween,
-  isoDate,
-  monthEnd,
-  monthsOverlapping,
-  parts,
-  semestersOverlapping,
-  type IsoDate,
-  type Period,
-} from './dates.ts';
+import { addDays, daysBetween, monthsOverlapping, semestersOverlapping, type IsoDate, type Period } from './dates.ts';
 
 export interface RoundDates {
   start: IsoDate;

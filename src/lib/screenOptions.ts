@@ -90,7 +90,7 @@ export function isDimmed(now: number, settings: Pick<ScreenSettings, 'dimFrom' |
 /** Seconds to wait before attempt `failures + 1` to reach the server: the poll interval, doubled per failure up to 5 minutes (never less than 2 s). */
 export function retryDelay(failures: number, poll: number): number {
   const base = Math.max(2, Math.min(poll, 30));
-  return Math.min(MAX_RETRY, base * Math.pow(2, Math.max(0, failures - 1)));
+  return Math.min(MAX_RETRY, base * 2 ** Math.max(0, failures - 1));
 }
 
 /** The burn-in shift of step `n`: a small walk through offsets of up to 4 px that comes back to 0, 0. */

@@ -151,7 +151,10 @@ export class GitLogPatchReader {
   private line(buf: Buffer, start: number, end: number): void {
     const c = start < end ? buf[start] : -1;
     if (this.inHunks && (c === PLUS || c === MINUS || c === SPACE)) {
-      if (end - start > contentLimits.fileBytes) return this.giveUp();
+      if (end - start > contentLimits.fileBytes) {
+        this.giveUp();
+        return;
+      }
       const hunk = this.diff!.hunks.at(-1)!;
       // '+', '-', and (with a configured inter-hunk context) ' ', which is both.
       const text = buf.toString('utf8', start + 1, end);

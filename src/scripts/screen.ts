@@ -77,14 +77,14 @@ export function startScreen(): void {
   const root = document.documentElement;
   const configEl = document.querySelector('[data-screen-config]');
   const screen = document.querySelector<HTMLElement>('[data-screen]');
-  if (!configEl || !configEl.textContent || !screen) return;
+  if (!configEl?.textContent || !screen) return;
   const config = JSON.parse(configEl.textContent) as Config;
   const options = screenOptions(location.search);
   const note = document.querySelector<HTMLElement>('[data-offline-note]');
   const pageId = root.getAttribute('data-build-id') || '';
 
   // ?org=ID on another org's screen: go there once that page has been fetched (else stay and rotate here).
-  let target =
+  const target =
     options.org && options.org !== config.org && config.orgs[options.org]
       ? `${config.orgs[options.org]}${searchWithout('org')}`
       : undefined;

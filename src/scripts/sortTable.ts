@@ -8,7 +8,7 @@
 
 type Direction = 'ascending' | 'descending';
 
-function valueOf(cell: Element | undefined, numeric: boolean): number | string | null {
+function sortValue(cell: Element | undefined, numeric: boolean): number | string | null {
   const raw = cell?.getAttribute('data-sort') ?? '';
   if (raw === '') return null;
   if (!numeric) return raw;
@@ -22,7 +22,7 @@ export function sortRows(table: HTMLTableElement, index: number, direction: Dire
   if (!body) return;
   const collator = new Intl.Collator('zh-CN');
   const sign = direction === 'ascending' ? 1 : -1;
-  const rows = [...body.rows].map((row, i) => ({ row, i, v: valueOf(row.cells[index], numeric) }));
+  const rows = [...body.rows].map((row, i) => ({ row, i, v: sortValue(row.cells[index], numeric) }));
   rows.sort((a, b) => {
     if (a.v === null || b.v === null) return a.v === b.v ? a.i - b.i : a.v === null ? 1 : -1;
     const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v));

@@ -52,7 +52,6 @@ const STUDY = (status: string, title = '读完一本党史书') =>
     '',
   ].join('\n');
 
-const WORK = readFileSync(join(tinyContent(), 'pledges/2026/li-work.md'), 'utf8');
 const workPath = 'pledges/2026/li-work.md';
 const studyPath = 'pledges/2026/li-study.md';
 

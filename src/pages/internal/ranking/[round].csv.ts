@@ -22,7 +22,6 @@ function cell(v: string | number | null): string {
 }
 
 export const GET: APIRoute = async ({ params }) => {
-  const board = await getBoard();
   const stages = (await getInternal())!
     .ranking(params.round ?? '')
     .map((s) => ({ label: stageName(s.stage), flat: flatTable(rankingTable(s.rows, s.stage)) }));
