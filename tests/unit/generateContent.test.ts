@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { generateContent } from '../../src/gen/generateContent.ts';
-import { writeGenerated } from '../../src/cli/gen.ts';
+import { generateContent } from '../../src/bench/gen/generateContent.ts';
+import { writeGenerated } from '../../src/bench/gen.ts';
 import { checkContent } from '../../src/loader/checkContent.ts';
 import { combineEvaluation } from '../../src/lib/combineEvaluation.ts';
 import { indexContent } from '../../src/lib/contentIndex.ts';
@@ -196,7 +196,7 @@ describe('npm run gen --profile', () => {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   test('refuses an unknown preset in Chinese, naming the four, with exit code 2 and nothing written', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'gen-cli-')), 'tree');
-    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/gen.ts', '--profile', 'weekly', '--members', '10', '--out', out], {
+    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['src/bench/gen.ts', '--profile', 'weekly', '--members', '10', '--out', out], {
       cwd: root,
       encoding: 'utf8',
     });
@@ -208,10 +208,14 @@ describe('npm run gen --profile', () => {
 
   test('writes the named preset', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'gen-cli-')), 'tree');
-    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['src/cli/gen.ts', '--profile', 'monthly', '--members', '30', '--out', out], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      join(root, 'node_modules/.bin/tsx'),
+      ['src/bench/gen.ts', '--profile', 'monthly', '--members', '30', '--out', out],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('monthly');
     expect(checkContent(out, '2000-01-01', out).model!.site.data.profile).toBe('monthly');

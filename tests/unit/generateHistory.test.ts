@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeGenerated } from '../../src/cli/gen.ts';
-import { writeHistoryRepo } from '../../src/gen/generateHistory.ts';
+import { writeGenerated } from '../../src/bench/gen.ts';
+import { writeHistoryRepo } from '../../src/bench/gen/generateHistory.ts';
 import { checkContent } from '../../src/loader/checkContent.ts';
 import { splitFrontMatter } from '../../src/loader/parseContentFile.ts';
 

@@ -16,7 +16,7 @@ import { quoteValue } from '../../src/lib/quoteValue.ts';
 import { xmlText } from '../../src/lib/xmlText.ts';
 import { checkContent, type CheckOptions } from '../../src/loader/checkContent.ts';
 import { valueShape } from '../../src/loader/valueShape.ts';
-import { aliasBomb, withFront } from '../../src/gen/hostileSamples.ts';
+import { aliasBomb, withFront } from '../../src/bench/gen/hostileSamples.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const sample = (rel: string) => readFileSync(join(root, 'content', rel), 'utf8');

@@ -25,13 +25,13 @@
  * stream of its own, so the pledges, records, checks and bulletins are the
  * same as without it.
  */
-import { stringifyMarkdown } from '../loader/parseContentFile.ts';
-import { combineEvaluation } from '../lib/combineEvaluation.ts';
-import { addDays, isoDate, semestersOverlapping, type IsoDate, type Period } from '../lib/dates.ts';
-import type { MemberEvaluation } from '../lib/model.ts';
-import { owedRecordPeriods } from '../lib/roundPeriods.ts';
-import { defaultProfileId, presets, type Profile, type ProfileId } from '../lib/profiles.ts';
-import { defaultEvaluation } from '../schemas/site.ts';
+import { stringifyMarkdown } from '../../loader/parseContentFile.ts';
+import { combineEvaluation } from '../../lib/combineEvaluation.ts';
+import { addDays, isoDate, semestersOverlapping, type IsoDate, type Period } from '../../lib/dates.ts';
+import type { MemberEvaluation } from '../../lib/model.ts';
+import { owedRecordPeriods } from '../../lib/roundPeriods.ts';
+import { defaultProfileId, presets, type Profile, type ProfileId } from '../../lib/profiles.ts';
+import { defaultEvaluation } from '../../schemas/site.ts';
 import { createRandom, type Random } from './random.ts';
 import { assignedPosts, givenChars, orgPledgeTexts, placeNames, pledgeTexts, posts, progressNotes, surnames } from './textPools.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Gives a generated content tree (src/cli/gen.ts `writeGenerated`) a git history, for the pledge-history
+ * Gives a generated content tree (src/bench/gen.ts `writeGenerated`) a git history, for the pledge-history
  * benchmark (`npm run bench:build -- --history`) and its tests.
  *
  * The tree becomes a git repository of `commits` commits (default 13), EACH of which changes EVERY pledge file,
@@ -30,8 +30,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { splitFrontMatter, stringifyMarkdown } from '../loader/parseContentFile.ts';
-import { addDays, isoDate } from '../lib/dates.ts';
+import { splitFrontMatter, stringifyMarkdown } from '../../loader/parseContentFile.ts';
+import { addDays, isoDate } from '../../lib/dates.ts';
 import { createRandom, type Random } from './random.ts';
 import { progressNotes } from './textPools.ts';
 

@@ -23,7 +23,7 @@
  * commendations), so the internal pages have real work to do.
  *
  * `--history` (with `--commits N`, default 13): the generated tree becomes a git
- * repository (src/gen/generateHistory.ts `writeHistoryRepo`) whose N commits each
+ * repository (src/bench/gen/generateHistory.ts `writeHistoryRepo`) whose N commits each
  * change every pledge file (drafts, returns, approval, records in date order,
  * 销号, and in about 2% of the pledges a published record rewritten later),
  * HEAD being the tree as generated. No floor; the real site (in the scope of
@@ -56,7 +56,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { writeHistoryRepo } from '../gen/generateHistory.ts';
+import { writeHistoryRepo } from './gen/generateHistory.ts';
 import { writeGenerated } from './gen.ts';
 
 const GiB = 2 ** 30;

@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateContent } from '../gen/generateContent.ts';
+import { generateContent } from './gen/generateContent.ts';
 import { defaultProfileId, presets, type ProfileId } from '../lib/profiles.ts';
 
 /** Writes the generated tree; returns the number of files. */
