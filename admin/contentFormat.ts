@@ -9,7 +9,7 @@
  * (admin/saveRules.ts), so a broken file is never replaced by an empty form.
  */
 import type CMS from 'decap-cms-app';
-import { parseMarkdown, stringifyMarkdown } from '../src/loader/parseContentFile.ts';
+import { parseMarkdown, stringifyMarkdown } from '../src/lib/parseContentFile.ts';
 import { collections, type CollectionDef } from '../src/schemas/collections.ts';
 import type { Field } from '../src/schemas/fieldTypes.ts';
 import { formatName } from '../src/schemas/toDecap.ts';

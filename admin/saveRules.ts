@@ -10,7 +10,7 @@
  */
 import { z } from 'astro/zod';
 import { deadlineOutsideRound } from '../src/lib/deadlineOutsideRound.ts';
-import { fieldAt, issueToProblem } from '../src/loader/issueMessage.ts';
+import { fieldAt, issueToProblem } from '../src/lib/issueMessage.ts';
 import { collections } from '../src/schemas/collections.ts';
 import { VIEW_PREFIX, fileData } from './contentFormat.ts';
 import { folderOf, roundOfPath } from './widgets/roundWidget.ts';

@@ -4,7 +4,7 @@
  * parsed and checked with the same parser and schemas as `npm run check`. A
  * file that does not pass is left out and counted, never guessed at.
  */
-import { parseMarkdown } from '../../src/loader/parseContentFile.ts';
+import { parseMarkdown } from '../../src/lib/parseContentFile.ts';
 import type { Entry, Member, Org, Pledge, Round, Site } from '../../src/lib/model.ts';
 import { profileResolver } from '../../src/lib/profiles.ts';
 import type { RecordCadence } from '../../src/lib/recordGaps.ts';

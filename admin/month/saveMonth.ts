@@ -3,13 +3,13 @@
  * pledge file, all in one backend write (one commit where the backend
  * commits). Before anything is written, each file is read again and must
  * still be exactly what the page loaded; the whole month is planned and
- * checked (src/loader/planRecords.ts) and written only if nothing is wrong.
+ * checked (src/lib/planRecords.ts) and written only if nothing is wrong.
  * decap-server's API checks the loaded versions again under its write lock
  * (`options.expected`), so two secretaries saving at once cannot overwrite
  * each other there either.
  */
 import type { Period } from '../../src/lib/dates.ts';
-import { planRecords, type PlannedRow } from '../../src/loader/planRecords.ts';
+import { planRecords, type PlannedRow } from '../../src/lib/planRecords.ts';
 import type { RecordInput } from '../../src/lib/recordInput.ts';
 import type { BackendCalls } from './backendCalls.ts';
 import type { LedgerPledge } from './ledgerContent.ts';

@@ -9,7 +9,7 @@
  * secretary's back.
  */
 import yaml from 'js-yaml';
-import { parseMarkdown } from '../loader/parseContentFile.ts';
+import { parseMarkdown } from './parseContentFile.ts';
 import { frontmatterOutline } from './frontmatterOutline.ts';
 
 export interface NewRecord {

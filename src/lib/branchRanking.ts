@@ -23,7 +23,8 @@ import { branchResults } from './evaluationResults.ts';
 import type { Entry, Evaluation, Pledge, Site } from './model.ts';
 import { isApproved, isClosed } from './pledgeStatus.ts';
 import { finishedBy, owedRecordPeriods, roundHalves, roundQuarters, type RoundDates } from './roundPeriods.ts';
-import { stagesOf, stageState, WHOLE_ROUND_KEY, type RoundStage } from './roundStages.ts';
+import { WHOLE_ROUND_KEY } from '../schemas/round.ts';
+import { stagesOf, stageState, type RoundStage } from './roundStages.ts';
 
 export interface Stage {
   /** `q1`…`q4`, `2025-spring`/`2025-autumn`, an activity stage's id (`chengnuo`), or `round` for the whole round. */

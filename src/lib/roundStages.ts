@@ -16,6 +16,7 @@
 import type { Profile } from './profiles.ts';
 import { addDays, daysBetween, daysInMonth, isoDate, parts, type IsoDate } from './dates.ts';
 import { idForName } from './idForName.ts';
+import { WHOLE_ROUND_KEY } from '../schemas/round.ts';
 
 /** One stage of a round: an ASCII id (a URL anchor, a CSV row), its name and its days, both ends inclusive. */
 export interface RoundStage {
@@ -40,9 +41,6 @@ const defaultStageNames: readonly { id: string; title: string }[] = [
   { id: 'pingnuo', title: '评诺' },
   { id: 'jiangnuo', title: '奖诺' },
 ];
-
-/** The id the whole round's ranking uses; a listed stage may not take it. */
-export const WHOLE_ROUND_KEY = 'round';
 
 /** `date` moved by whole months, the day kept where the month has it (31 January + 1 month = 28 February). */
 function monthsAfter(date: IsoDate, months: number): IsoDate {

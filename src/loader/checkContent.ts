@@ -10,7 +10,7 @@ import { runAudit } from '../lib/audit/runAudit.ts';
 import { indexContent } from '../lib/contentIndex.ts';
 import { DEFAULT_TIME_ZONE, effectiveAsOf, isIsoDate, type AsOfSource, type IsoDate } from '../lib/dates.ts';
 import type { ContentModel } from '../lib/model.ts';
-import { contentLimits, type ContentLimits } from '../lib/contentLimits.ts';
+import { contentLimits, type ContentLimits } from '../schemas/contentLimits.ts';
 import type { Problem } from '../lib/problem.ts';
 import { checkMedia, findProjectRoot, MEDIA_FOLDER } from './checkMedia.ts';
 import { applyAcknowledged, readAcknowledged, type Acknowledgement } from './readAcknowledged.ts';

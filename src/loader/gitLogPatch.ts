@@ -4,7 +4,7 @@
  * and files every commit that changed a file under that file's path with what the change did
  * (src/loader/pledgeChange.ts). One pass over the history; no file is read from git twice.
  */
-import { contentLimits } from '../lib/contentLimits.ts';
+import { contentLimits } from '../schemas/contentLimits.ts';
 import { classifyChange, isPublicVersion, type Hunk, type PledgeChange, type Published, type Version } from './pledgeChange.ts';
 
 export interface FileCommit extends PledgeChange {

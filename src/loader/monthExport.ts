@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { contentLimits } from '../lib/contentLimits.ts';
+import { contentLimits } from '../schemas/contentLimits.ts';
 import type { Period } from '../lib/dates.ts';
 import { monthSheetRows, sheetPeriod } from '../lib/monthSheetRows.ts';
 import { readBoundedFile, sha256 } from './readBoundedFile.ts';

@@ -6,11 +6,11 @@
  * Headers (the first row): 姓名, 所在支部, 职务, 岗位, 状态 — and optionally
  * 编号 (the member's file id) and 设岗 (assigned post for 无职党员).
  *
- * A roster is bounded (src/lib/contentLimits.ts: rosterLimits): at most
+ * A roster is bounded (src/schemas/contentLimits.ts: rosterLimits): at most
  * 5,000 member rows per import and 200 characters per cell. A larger one is
  * refused whole, before any row is planned.
  */
-import { formatCount, rosterLimits, type RosterLimits } from '../lib/contentLimits.ts';
+import { formatCount, rosterLimits, type RosterLimits } from '../schemas/contentLimits.ts';
 import { idForName } from '../lib/idForName.ts';
 import type { Member } from '../lib/model.ts';
 import { ID_PATTERN } from './readContentTree.ts';

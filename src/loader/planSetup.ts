@@ -9,7 +9,7 @@ import { parts, isoDate, type IsoDate } from '../lib/dates.ts';
 import { orgFields } from '../schemas/org.ts';
 import { orgLevels, profileIds, unitTypes } from '../schemas/options.ts';
 import { defaultEvaluation } from '../schemas/site.ts';
-import { stringifyMarkdown } from './parseContentFile.ts';
+import { stringifyMarkdown } from '../lib/parseContentFile.ts';
 
 export interface SetupOptions {
   profile?: string;

@@ -5,19 +5,19 @@
  * pledge of the content folder, when the pledge belongs to another org than
  * the one exported, or (by planRecords) when the file changed since the
  * export (its SHA-256 differs) or is gone; then planRecords
- * (src/loader/planRecords.ts) checks every filled row and the pledge files as
+ * (src/lib/planRecords.ts) checks every filled row and the pledge files as
  * they would be. Anything wrong anywhere means nothing is written.
  */
 import { join } from 'node:path';
 import type { ContentIndex } from '../lib/contentIndex.ts';
-import { contentLimits } from '../lib/contentLimits.ts';
+import { contentLimits } from '../schemas/contentLimits.ts';
 import type { IsoDate, Period } from '../lib/dates.ts';
 import { orgOfOwner, sheetPeriod } from '../lib/monthSheetRows.ts';
 import { ownerLabels } from '../lib/ownerLabels.ts';
 import type { NewRecord } from '../lib/appendRecord.ts';
 import { checkRecordInput } from '../lib/recordInput.ts';
 import { headerOf } from './monthSheetLayout.ts';
-import { planRecords, type PlannedRow } from './planRecords.ts';
+import { planRecords, type PlannedRow } from '../lib/planRecords.ts';
 import type { SheetInfo, SheetRow } from './readMonthSheet.ts';
 import { readBoundedFile, sha256 } from './readBoundedFile.ts';
 import { ID_PATTERN } from './readContentTree.ts';

@@ -5,10 +5,10 @@
  * Most commits append a record or check a pledge off. That is decided from the lines alone
  * (src/lib/frontmatterOutline.ts): a change that only adds lines after the last record, or adds a key, leaves
  * everything public as it was. Anything else that touches a public version is decided by reading both versions
- * with the content parser (src/loader/parseContentFile.ts, with its limits) and comparing the fields.
+ * with the content parser (src/lib/parseContentFile.ts, with its limits) and comparing the fields.
  */
 import { frontmatterOutline, reviewStatusOf, visibilityOf, type FrontmatterOutline } from '../lib/frontmatterOutline.ts';
-import { parseMarkdown } from './parseContentFile.ts';
+import { parseMarkdown } from '../lib/parseContentFile.ts';
 
 /** One version of a file: its lines as git holds them (each its own string, so none keeps git's output alive). */
 export interface Version {

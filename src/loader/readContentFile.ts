@@ -6,7 +6,7 @@
  * GBK or Windows-1252 would otherwise be published as mojibake.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { formatBytes } from '../lib/contentLimits.ts';
+import { formatBytes } from '../schemas/contentLimits.ts';
 
 /** Why a file was not read, as a rule and a Chinese message. */
 export interface ReadRefusal {

@@ -4,18 +4,18 @@
  * parses front matter and JSON. Every failure becomes a `Problem` naming the
  * file; nothing here throws on bad content. Symbolic links are refused and
  * never followed; file sizes, the number of files and their total size are
- * bounded (src/lib/contentLimits.ts), each checked before the file is read.
+ * bounded (src/schemas/contentLimits.ts), each checked before the file is read.
  */
 import type { Dirent } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { collections, type CollectionDef, type CollectionName } from '../schemas/collections.ts';
-import { contentLimits, formatBytes, formatCount, type ContentLimits } from '../lib/contentLimits.ts';
+import { contentLimits, formatBytes, formatCount, type ContentLimits } from '../schemas/contentLimits.ts';
 import type { Problem } from '../lib/problem.ts';
-import { parseJson, parseMarkdown } from './parseContentFile.ts';
+import { parseJson, parseMarkdown } from '../lib/parseContentFile.ts';
 import { readContentFile, symlinkMessage } from './readContentFile.ts';
 import { listDir } from './listDir.ts';
 
-export { normalizeText, parseJson, parseMarkdown, splitFrontMatter } from './parseContentFile.ts';
+export { normalizeText, parseJson, parseMarkdown, splitFrontMatter } from '../lib/parseContentFile.ts';
 
 /** A file read and parsed, not yet validated. */
 export interface RawEntry {

@@ -7,7 +7,7 @@
  * formula shows is not what was typed.
  */
 import ExcelJS from 'exceljs';
-import { formatBytes, formatCount } from '../lib/contentLimits.ts';
+import { formatBytes, formatCount } from '../schemas/contentLimits.ts';
 import type { RecordInput } from '../lib/recordInput.ts';
 import {
   FIRST_ROW,

@@ -1,7 +1,7 @@
 /** Reads the first sheet of an .xlsx file, or a .csv file (UTF-8, BOM or not), as rows of strings. */
 import { readFileSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { formatBytes, rosterLimits } from '../lib/contentLimits.ts';
+import { formatBytes, rosterLimits } from '../schemas/contentLimits.ts';
 import { normalizeText } from './readContentTree.ts';
 
 /** A table that is refused before it is read, with the reason in Chinese. */

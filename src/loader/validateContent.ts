@@ -7,11 +7,11 @@ import { collectionOf, type CollectionName } from '../schemas/collections.ts';
 import type { ContentModel, Entry } from '../lib/model.ts';
 import { deadlineOutsideRound } from '../lib/deadlineOutsideRound.ts';
 import { pledgeRef } from '../lib/pledgeRef.ts';
-import { contentLimits, formatCount, type ContentLimits } from '../lib/contentLimits.ts';
+import { contentLimits, formatCount, type ContentLimits } from '../schemas/contentLimits.ts';
 import type { Problem } from '../lib/problem.ts';
 import { disposalWithoutUnqualified } from '../lib/disposalWithoutUnqualified.ts';
 import { profileResolver } from '../lib/profiles.ts';
-import { issueToProblem } from './issueMessage.ts';
+import { issueToProblem } from '../lib/issueMessage.ts';
 import { renderPrerequisites } from './renderPrerequisites.ts';
 import type { RawEntry } from './readContentTree.ts';
 

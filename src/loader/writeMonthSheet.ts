@@ -9,7 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { IsoDate, Period } from '../lib/dates.ts';
-import { contentLimits } from '../lib/contentLimits.ts';
+import { contentLimits } from '../schemas/contentLimits.ts';
 import type { MonthSheetRow } from '../lib/monthSheetRows.ts';
 import {
   columns,

@@ -5,10 +5,10 @@
  * be written twice and drift apart.
  */
 import { z } from 'astro/zod';
-import { contentLimits } from '../lib/contentLimits.ts';
-import { controlCharMessage, findControlChar } from '../lib/controlChars.ts';
-import { isIsoDate, toIsoDate } from '../lib/dates.ts';
-import { quoteValue } from '../lib/quoteValue.ts';
+import { contentLimits } from './contentLimits.ts';
+import { controlCharMessage, findControlChar } from './controlChars.ts';
+import { isIsoDate, toIsoDate } from './calendar.ts';
+import { quoteValue } from './quoteValue.ts';
 
 /** One option of an enumeration: the stored English slug and its Chinese label. */
 export interface Option {
@@ -88,7 +88,7 @@ function common(o: Common<boolean>): Pick<FieldMeta, 'label' | 'hint' | 'require
 /** The rule code of text holding a control character (or a line break in one-line text). */
 export const CONTROL_CHAR_RULE = 'control-char';
 
-/** A string schema with no control character (see src/lib/controlChars.ts), named by `label` in the message. */
+/** A string schema with no control character (see src/schemas/controlChars.ts), named by `label` in the message. */
 type CleanString = z.ZodEffects<z.ZodString, string, string>;
 
 function withoutControlChars(s: z.ZodString, label: string, multiline: boolean): CleanString {

@@ -1,6 +1,6 @@
 /** `content/pledges/<round>/<id>.md`: one pledge; the body is the pledge text. */
 import { z } from 'astro/zod';
-import { contentLimits } from '../lib/contentLimits.ts';
+import { contentLimits } from './contentLimits.ts';
 import { boolean, roundField, date, list, number, object, relation, select, shapeOf, text, textList } from './fieldTypes.ts';
 import { categories, ownerKinds, reviewStatuses, visibilities } from './options.ts';
 

@@ -1,8 +1,10 @@
 /** `content/rounds/<id>.md`: one round (年度/轮次) of 承诺践诺评诺, and the activity's own stages (实施阶段). */
 import { z } from 'astro/zod';
 import { date, idField, list, select, shapeOf, text } from './fieldTypes.ts';
-import { WHOLE_ROUND_KEY } from '../lib/roundStages.ts';
 import { visibilities } from './options.ts';
+
+/** The id the whole round's ranking uses; a listed stage may not take it. */
+export const WHOLE_ROUND_KEY = 'round';
 
 /** One stage of the round (篇三/四: 承诺、示诺、践诺、评诺、奖诺), compared by 考核评比 when it ends. */
 const stageFields = {

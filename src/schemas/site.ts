@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { date, number, object, relation, select, shapeOf, text } from './fieldTypes.ts';
 import { bulletinCadences, cadences, checkCadences, memberReviewers, profileIds, reviewCadences } from './options.ts';
-import { isTimeZone } from '../lib/dates.ts';
+import { isTimeZone } from './calendar.ts';
 
 const weight = (label: string, hint: string) => number({ label, hint, min: 0, max: 1, required: true });
 const score = (label: string) => number({ label, min: 0, max: 100, required: true });

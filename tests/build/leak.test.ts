@@ -26,7 +26,7 @@ import { gunzipSync, inflateRawSync } from 'node:zlib';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/loader/checkContent.ts';
-import { splitFrontMatter, stringifyMarkdown } from '../../src/loader/parseContentFile.ts';
+import { splitFrontMatter, stringifyMarkdown } from '../../src/lib/parseContentFile.ts';
 import { buildSite, root, walk } from './buildSite.ts';
 
 type Kind =

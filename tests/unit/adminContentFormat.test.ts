@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { fileData, readEntry, writeEntry } from '../../admin/contentFormat.ts';
 import { saveBlockers } from '../../admin/saveRules.ts';
 import { learn } from '../../admin/siteFacts.ts';
-import { parseMarkdown } from '../../src/loader/parseContentFile.ts';
+import { parseMarkdown } from '../../src/lib/parseContentFile.ts';
 import { collections } from '../../src/schemas/collections.ts';
 
 const content = new URL('../../content/', import.meta.url).pathname;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeGenerated } from '../../src/bench/gen.ts';
 import { writeHistoryRepo } from '../../src/bench/gen/generateHistory.ts';
 import { checkContent } from '../../src/loader/checkContent.ts';
-import { splitFrontMatter } from '../../src/loader/parseContentFile.ts';
+import { splitFrontMatter } from '../../src/lib/parseContentFile.ts';
 
 const dirs: string[] = [];
 afterAll(() => {

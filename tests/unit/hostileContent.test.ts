@@ -10,12 +10,12 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { contentGuard } from '../../src/integrations/contentGuard.ts';
-import { contentLimits } from '../../src/lib/contentLimits.ts';
+import { contentLimits } from '../../src/schemas/contentLimits.ts';
 import type { Problem } from '../../src/lib/problem.ts';
-import { quoteValue } from '../../src/lib/quoteValue.ts';
+import { quoteValue } from '../../src/schemas/quoteValue.ts';
 import { xmlText } from '../../src/lib/xmlText.ts';
 import { checkContent, type CheckOptions } from '../../src/loader/checkContent.ts';
-import { valueShape } from '../../src/loader/valueShape.ts';
+import { valueShape } from '../../src/lib/valueShape.ts';
 import { aliasBomb, withFront } from '../../src/bench/gen/hostileSamples.ts';
 
 const root = new URL('../..', import.meta.url).pathname;

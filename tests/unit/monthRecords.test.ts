@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { appendRecord } from '../../src/lib/appendRecord.ts';
 import { ledgerPeriodByKey } from '../../src/lib/recordGaps.ts';
 import { checkRecordInput } from '../../src/lib/recordInput.ts';
-import { planRecords } from '../../src/loader/planRecords.ts';
+import { planRecords } from '../../src/lib/planRecords.ts';
 
 const pledge = (records: string) =>
   `---\nowner: wang-li\ncategory: study\ntitle: 学习\nmeasures:\n- 读书\ndeadline: '2025-12-31'\nreview:\n  status: approved\n  by: li-si\n  date: '2025-02-20'\n${records}---\n正文\n`;

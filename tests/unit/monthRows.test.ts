@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ledgerContent, type LedgerContent, type RawFile } from '../../admin/month/ledgerContent.ts';
 import { defaultPeriodKey, monthView, periodChoices } from '../../admin/month/monthRows.ts';
-import { parseMarkdown, stringifyMarkdown } from '../../src/loader/parseContentFile.ts';
+import { parseMarkdown, stringifyMarkdown } from '../../src/lib/parseContentFile.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'month-rows-'));

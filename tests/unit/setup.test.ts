@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/loader/checkContent.ts';
-import { parseMarkdown, stringifyMarkdown } from '../../src/loader/parseContentFile.ts';
+import { parseMarkdown, stringifyMarkdown } from '../../src/lib/parseContentFile.ts';
 import { planSetup, setupRound } from '../../src/loader/planSetup.ts';
 import { defaultEvaluation } from '../../src/schemas/site.ts';
 import { profileIds } from '../../src/schemas/options.ts';

@@ -8,9 +8,9 @@
  * in the body.
  */
 import yaml from 'js-yaml';
-import { contentLimits, formatCount, type ContentLimits } from '../lib/contentLimits.ts';
-import { findControlChar } from '../lib/controlChars.ts';
-import type { Problem } from '../lib/problem.ts';
+import { contentLimits, formatCount, type ContentLimits } from '../schemas/contentLimits.ts';
+import { findControlChar } from '../schemas/controlChars.ts';
+import type { Problem } from './problem.ts';
 import { maskControlChars } from './maskControlChars.ts';
 import { valueShape, type ShapeFinding } from './valueShape.ts';
 

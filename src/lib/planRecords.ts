@@ -6,9 +6,9 @@
  * same rules as a save in the editor. Any problem anywhere means nothing is
  * written: the caller writes `writes` only when `problems` is empty.
  */
-import { appendRecord } from '../lib/appendRecord.ts';
-import type { IsoDate, Period } from '../lib/dates.ts';
-import { checkRecordInput, type RecordInput } from '../lib/recordInput.ts';
+import { appendRecord } from './appendRecord.ts';
+import type { IsoDate, Period } from './dates.ts';
+import { checkRecordInput, type RecordInput } from './recordInput.ts';
 import { pledgeFields, pledgeSchema } from '../schemas/pledge.ts';
 import { issueToProblem } from './issueMessage.ts';
 import { parseMarkdown } from './parseContentFile.ts';

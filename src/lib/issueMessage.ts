@@ -5,8 +5,8 @@
 import type { z } from 'astro/zod';
 import type { Field } from '../schemas/fieldTypes.ts';
 import { memberFields } from '../schemas/member.ts';
-import { fieldPath, type Problem } from '../lib/problem.ts';
-import { quoteList, quoteValue } from '../lib/quoteValue.ts';
+import { fieldPath, type Problem } from './problem.ts';
+import { quoteList, quoteValue } from '../schemas/quoteValue.ts';
 
 const typeNames: Record<string, string> = {
   string: '文字',

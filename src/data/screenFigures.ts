@@ -2,9 +2,9 @@
  * The figures one display screen shows, for the whole organisation or one org (its sub-orgs rolled up): read
  * from the same board as the home, stats and org pages, so a screen never shows another number than they do.
  */
-import type { Board, PledgeView } from '../data/board.ts';
-import { completionByCategory, type Rate } from './completionRates.ts';
-import type { Bulletin, Commendation, Entry } from './model.ts';
+import type { Board, PledgeView } from './board.ts';
+import { completionByCategory, type Rate } from '../lib/completionRates.ts';
+import type { Bulletin, Commendation, Entry } from '../lib/model.ts';
 
 export interface ScreenFigures {
   org: string;
