@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { planRoster } from '../loader/planRoster.ts';
 import { readContentTree, normalizeText, splitFrontMatter } from '../loader/readContentTree.ts';
-import { stringifyMarkdown } from '../loader/parseContentFile.ts';
+import { stringifyMarkdown } from '../lib/parseContentFile.ts';
 import { validateContent } from '../loader/validateContent.ts';
 import { readTable, TableError } from '../loader/readTable.ts';
 

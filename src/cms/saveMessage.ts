@@ -5,7 +5,7 @@
  * field (承诺事项, 姓名 …) from the same Decap config the admin gets.
  */
 import { cmsConfig } from './cmsConfig.ts';
-import { parseJson, parseMarkdown } from '../loader/parseContentFile.ts';
+import { parseJson, parseMarkdown } from '../lib/parseContentFile.ts';
 import type { CmsPaths } from './cmsPaths.ts';
 
 /** One entry file a save wrote (or a deletion removed). */

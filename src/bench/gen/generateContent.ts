@@ -25,7 +25,7 @@
  * stream of its own, so the pledges, records, checks and bulletins are the
  * same as without it.
  */
-import { stringifyMarkdown } from '../../loader/parseContentFile.ts';
+import { stringifyMarkdown } from '../../lib/parseContentFile.ts';
 import { combineEvaluation } from '../../lib/combineEvaluation.ts';
 import { addDays, isoDate, semestersOverlapping, type IsoDate, type Period } from '../../lib/dates.ts';
 import type { MemberEvaluation } from '../../lib/model.ts';

@@ -30,7 +30,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { splitFrontMatter, stringifyMarkdown } from '../../loader/parseContentFile.ts';
+import { splitFrontMatter, stringifyMarkdown } from '../../lib/parseContentFile.ts';
 import { addDays, isoDate } from '../../lib/dates.ts';
 import { createRandom, type Random } from './random.ts';
 import { progressNotes } from './textPools.ts';
