@@ -5,7 +5,7 @@
  * `content/` behind the secretary's back.
  */
 import { isAbsolute, relative, sep } from 'node:path';
-import { contentDir } from '../contentDir.ts';
+import { contentDir } from '../loader/contentDir.ts';
 
 export function cmsContentDir(root = process.cwd(), dir = contentDir()): string | undefined {
   const rel = relative(root, dir);

@@ -5,7 +5,7 @@
  * mistake must not take the admin down, since the admin is where a secretary
  * goes to put it right. Only the four small folders are read.
  */
-import { contentDir } from '../contentDir.ts';
+import { contentDir } from '../loader/contentDir.ts';
 import { readContentTree } from '../loader/readContentTree.ts';
 import { applyOverrides, presets, profileResolver, siteProfile, type Profile, type ProfileId } from '../lib/profiles.ts';
 import type { Site } from '../lib/model.ts';

@@ -4,7 +4,7 @@
  * Markdown. Pages read from here; nothing is recomputed per page.
  */
 import { execFileSync } from 'node:child_process';
-import { contentDir } from '../contentDir.ts';
+import { contentDir } from '../loader/contentDir.ts';
 import { completionByCategory, completionRate, monthlyTrend, onTimeRate, orgPledges, type Rate } from '../lib/completionRates.ts';
 import { indexContent, type ContentIndex } from '../lib/contentIndex.ts';
 import { addDays, type IsoDate } from '../lib/dates.ts';

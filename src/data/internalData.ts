@@ -7,7 +7,7 @@
  * returns no paths unless the board's scope is internal.
  */
 import { dirname, relative, resolve, sep } from 'node:path';
-import { contentDir } from '../contentDir.ts';
+import { contentDir } from '../loader/contentDir.ts';
 import { auditSubjects, type AuditSubject } from '../lib/auditSubject.ts';
 import { indexContent } from '../lib/contentIndex.ts';
 import { branchRanking, type StageRanking } from '../lib/branchRanking.ts';

@@ -6,7 +6,7 @@
  * alone took 5 GiB. In the dev server the folder is checked again when a
  * file has changed.
  */
-import { contentDir } from '../contentDir.ts';
+import { contentDir } from '../loader/contentDir.ts';
 import type { ContentModel } from '../lib/model.ts';
 import type { Problem } from '../lib/problem.ts';
 import { formatReport } from '../loader/formatReport.ts';

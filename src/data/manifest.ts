@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { contentDir } from '../contentDir.ts';
+import { contentDir } from '../loader/contentDir.ts';
 import { buildManifest, type Manifest, type PublishedItem } from '../lib/buildManifest.ts';
 import { repoState } from '../loader/repoState.ts';
 import { getBoard, type Board } from './board.ts';

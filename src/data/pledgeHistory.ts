@@ -20,7 +20,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { contentDir } from '../contentDir.ts';
+import { contentDir } from '../loader/contentDir.ts';
 import { repoState } from '../loader/repoState.ts';
 import { GitLogPatchReader, type FileCommit } from '../loader/gitLogPatch.ts';
 import { publishedIn } from '../loader/pledgeChange.ts';

@@ -37,7 +37,7 @@ import { commitSave } from '../cms/commitSave.ts';
 import { describeSave, renamesDone, touched } from '../cms/describeSave.ts';
 import { conflictAnswer, conflictsOf } from '../cms/saveConflicts.ts';
 import { saveMessage, type SaveDescription } from '../cms/saveMessage.ts';
-import { contentDir } from '../contentDir.ts';
+import { contentDir } from '../loader/contentDir.ts';
 import { forgetPledgeHistory } from '../data/pledgeHistory.ts';
 import { RwLock } from '../cms/rwLock.ts';
 import { acceptedMedia, mediaTypes } from '../lib/mediaKind.ts';

@@ -13,7 +13,7 @@ import { backendFromEnv } from '../cms/backendFromEnv.ts';
 import { checkedContent } from '../loader/contentCache.ts';
 import { asOfLine } from '../loader/asOfLine.ts';
 import { formatReport } from '../loader/formatReport.ts';
-import { contentDir } from '../contentDir.ts';
+import { contentDir } from '../loader/contentDir.ts';
 
 export function contentGuard(): AstroIntegration {
   return {
