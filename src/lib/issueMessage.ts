@@ -5,7 +5,7 @@
 import type { z } from 'astro/zod';
 import type { Field } from '../schemas/fieldTypes.ts';
 import { memberFields } from '../schemas/member.ts';
-import { fieldPath, type Problem } from './problem.ts';
+import { fieldPath, problem, type Problem } from './problem.ts';
 import { quoteList, quoteValue } from '../schemas/quoteValue.ts';
 
 const typeNames: Record<string, string> = {
@@ -71,7 +71,7 @@ export function issueToProblem(issue: z.ZodIssue, file: string, fields: Record<s
   const def = fieldAt(fields, issue.path);
   const label = def ? `「${def.meta.label}」` : `「${field}」`;
   const value = valueAt(data, issue.path);
-  const out = (rule: string, message: string): Problem => ({ file, field, rule, severity: 'error', message });
+  const out = (rule: string, message: string): Problem => problem({ file, field, rule, message });
   switch (issue.code) {
     case 'invalid_type':
       if (issue.received === 'undefined' || issue.received === 'null') return out('required', `${label}必须填写。`);
@@ -89,13 +89,12 @@ export function issueToProblem(issue: z.ZodIssue, file: string, fields: Record<s
       const misplaced = field ? undefined : issue.keys.find((k) => Object.hasOwn(memberOnly, k));
       if (misplaced) {
         const rest = issue.keys.filter((k) => k !== misplaced);
-        return {
+        return problem({
           file,
           field: misplaced,
           rule: MEMBER_ONLY_RULE,
-          severity: 'error',
           message: `${memberOnly[misplaced]}${rest.length ? `另有不认识的字段 ${quoteList(rest)}，是否拼写有误？` : ''}`,
-        };
+        });
       }
       const known = Object.keys(field ? (def?.meta.fields ?? {}) : fields).join('、');
       return out(

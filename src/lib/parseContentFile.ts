@@ -10,7 +10,7 @@
 import yaml from 'js-yaml';
 import { contentLimits, formatCount, type ContentLimits } from '../schemas/contentLimits.ts';
 import { findControlChar } from '../schemas/controlChars.ts';
-import type { Problem } from './problem.ts';
+import { problem, type Problem } from './problem.ts';
 import { maskControlChars } from './maskControlChars.ts';
 import { valueShape, type ShapeFinding } from './valueShape.ts';
 
@@ -141,16 +141,16 @@ export function parseMarkdown(
   file: string,
   limits: ContentLimits = contentLimits,
 ): { data?: unknown; body?: string; problem?: Problem } {
-  const problem = (rule: string, message: string, field = ''): { problem: Problem } => ({
-    problem: { file, field, rule, severity: 'error', message },
+  const refuse = (rule: string, message: string, field = ''): { problem: Problem } => ({
+    problem: problem({ file, field, rule, message }),
   });
   const clean = normalizeText(text);
-  if (clean.trim() === '') return problem('empty', '文件是空的。请删除它，或填写内容后再保存。');
+  if (clean.trim() === '') return refuse('empty', '文件是空的。请删除它，或填写内容后再保存。');
   const parts = splitFrontMatter(clean);
-  if (!parts) return problem('frontmatter', '文件开头缺少字段区：第一行应为 ---，字段写完后再单独一行 ---。');
+  if (!parts) return refuse('frontmatter', '文件开头缺少字段区：第一行应为 ---，字段写完后再单独一行 ---。');
   // The body is checked first: it is the cheap test, and a file refused for it is never parsed.
   const badBody = bodyProblem(parts.body, lineAt(clean, clean.length - parts.body.length), limits);
-  if (badBody) return problem(badBody.rule, badBody.message, 'body');
+  if (badBody) return refuse(badBody.rule, badBody.message, 'body');
   const masked = maskControlChars(parts.front);
   let data: unknown;
   try {
@@ -163,17 +163,17 @@ export function parseMarkdown(
     };
     data = yaml.load(masked.text, options);
   } catch (err) {
-    if (err instanceof YamlRefused) return problem(err.rule, err.message);
-    if (err instanceof yaml.YAMLException) return problem('yaml', yamlMessage(err, 1));
+    if (err instanceof YamlRefused) return refuse(err.rule, err.message);
+    if (err instanceof yaml.YAMLException) return refuse('yaml', yamlMessage(err, 1));
     // Anything else (a stack overflow on input no listener foresaw) is still this file's problem, not a crash.
-    return problem('yaml', '字段区无法读取：格式有误或内容过于复杂。请检查缩进、冒号后的空格和引号。');
+    return refuse('yaml', '字段区无法读取：格式有误或内容过于复杂。请检查缩进、冒号后的空格和引号。');
   }
-  if (data === null || data === undefined) return problem('empty', '字段区是空的，没有填写任何字段。');
-  if (typeof data !== 'object' || Array.isArray(data)) return problem('frontmatter', '字段区应为“字段名: 值”的形式。');
+  if (data === null || data === undefined) return refuse('empty', '字段区是空的，没有填写任何字段。');
+  if (typeof data !== 'object' || Array.isArray(data)) return refuse('frontmatter', '字段区应为“字段名: 值”的形式。');
   const shape = valueShape(data, limits.depth, limits.nodes);
   if (shape) {
     const refused = shapeMessage(shape, '字段区');
-    return problem(refused.rule, refused.message);
+    return refuse(refused.rule, refused.message);
   }
   return { data: masked.restore(data), body: parts.body };
 }
@@ -187,23 +187,23 @@ function lineCol(text: string, pos: number): string {
 /** Parses a JSON file; `limits` are `contentLimits` unless a test says otherwise. */
 export function parseJson(text: string, file: string, limits: ContentLimits = contentLimits): { data?: unknown; problem?: Problem } {
   const clean = normalizeText(text);
-  const problem = (rule: string, message: string) => ({ problem: { file, field: '', rule, severity: 'error' as const, message } });
-  if (clean.trim() === '') return problem('empty', '文件是空的。');
+  const refuse = (rule: string, message: string): { problem: Problem } => ({ problem: problem({ file, rule, message }) });
+  if (clean.trim() === '') return refuse('empty', '文件是空的。');
   const masked = maskControlChars(clean);
   try {
     const data: unknown = JSON.parse(masked.text);
     if (typeof data !== 'object' || data === null || Array.isArray(data))
-      return problem('json', '文件应为一个 JSON 对象（以 { 开头，以 } 结尾）。');
+      return refuse('json', '文件应为一个 JSON 对象（以 { 开头，以 } 结尾）。');
     const shape = valueShape(data, limits.depth, limits.nodes);
     if (shape) {
       const refused = shapeMessage(shape, '文件');
-      return problem(refused.rule, refused.message);
+      return refuse(refused.rule, refused.message);
     }
     return { data: masked.restore(data) };
   } catch (err) {
     const pos = /position (\d+)/.exec(String((err as Error).message));
     const where = pos ? `${lineCol(clean, Number(pos[1]))}附近` : '';
-    return problem('json', `不是有效的 JSON：${where}格式有误。常见原因：最后一项后面多了逗号、缺少引号或括号不配对。`);
+    return refuse('json', `不是有效的 JSON：${where}格式有误。常见原因：最后一项后面多了逗号、缺少引号或括号不配对。`);
   }
 }
 

@@ -18,20 +18,13 @@ export interface Problem {
   message: string;
 }
 
-/** A content problem raised as an error: the build stops on it. */
-export class ContentError extends Error implements Problem {
-  readonly file: string;
-  readonly field: string;
-  readonly rule: string;
-  readonly severity = 'error' as const;
-
-  constructor(p: Omit<Problem, 'severity'>) {
-    super(p.message);
-    this.name = 'ContentError';
-    this.file = p.file;
-    this.field = p.field;
-    this.rule = p.rule;
-  }
+/**
+ * Builds a `Problem`: the one place one is made, so every problem has the same fields in the same order
+ * (the order `--json` prints them in). `field` defaults to the whole file, `severity` to a content error.
+ * @example problem({ file: 'content/site.json', rule: 'missing', message: '缺少站点设置文件 site.json。' })
+ */
+export function problem(p: { file: string; field?: string; rule: string; severity?: Severity; message: string }): Problem {
+  return { file: p.file, field: p.field ?? '', rule: p.rule, severity: p.severity ?? 'error', message: p.message };
 }
 
 /** Formats a zod-style path (`['records', 2, 'progress']`) as `records[2].progress`. */

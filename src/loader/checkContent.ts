@@ -11,7 +11,7 @@ import { indexContent } from '../lib/contentIndex.ts';
 import { DEFAULT_TIME_ZONE, effectiveAsOf, isIsoDate, type AsOfSource, type IsoDate } from '../lib/dates.ts';
 import type { ContentModel } from '../lib/model.ts';
 import { contentLimits, type ContentLimits } from '../schemas/contentLimits.ts';
-import type { Problem } from '../lib/problem.ts';
+import { problem, type Problem } from '../lib/problem.ts';
 import { checkMedia, findProjectRoot, MEDIA_FOLDER } from './checkMedia.ts';
 import { applyAcknowledged, readAcknowledged, type Acknowledgement } from './readAcknowledged.ts';
 import { readContentTree } from './readContentTree.ts';
@@ -75,7 +75,7 @@ export function checkContent(contentDir: string, today: IsoDate | Date, root = p
   const ack = readAcknowledged(contentDir, root);
   const errors = [...read.problems, ...problems, ...ack.problems, ...(uploads ? checkMedia(uploads, root) : [])];
   if (o.asOf !== undefined && !isIsoDate(o.asOf)) {
-    errors.push({ file: '--as-of', field: '', rule: 'date', severity: 'error', message: t('time.badAsOf', { value: o.asOf }) });
+    errors.push(problem({ file: '--as-of', rule: 'date', message: t('time.badAsOf', { value: o.asOf }) }));
   }
   const files = read.entries.length + read.problems.length;
   if (errors.length || !model) return { errors, findings: [], model, files };

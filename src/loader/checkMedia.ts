@@ -8,7 +8,7 @@
 import { closeSync, constants, existsSync, lstatSync, openSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { acceptedMedia, mediaKind } from '../lib/mediaKind.ts';
-import type { Problem } from '../lib/problem.ts';
+import { problem, type Problem } from '../lib/problem.ts';
 import { symlinkMessage } from './readContentFile.ts';
 import { displayPath } from './readContentTree.ts';
 import { listDir } from './listDir.ts';
@@ -51,8 +51,7 @@ function firstBytes(path: string): Uint8Array | undefined {
  */
 export function checkMedia(uploadsDir: string, root = process.cwd()): Problem[] {
   const problems: Problem[] = [];
-  const refuse = (path: string, rule: string, message: string) =>
-    problems.push({ file: displayPath(path, root), field: '', rule, severity: 'error', message });
+  const refuse = (path: string, rule: string, message: string) => problems.push(problem({ file: displayPath(path, root), rule, message }));
   const visit = (dir: string) => {
     for (const entry of listDir(dir)) {
       const path = join(dir, entry.name);

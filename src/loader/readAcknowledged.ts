@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { auditRules } from '../lib/audit/runAudit.ts';
-import type { Problem } from '../lib/problem.ts';
+import { problem, type Problem } from '../lib/problem.ts';
 import { listDir } from './listDir.ts';
 import { parseJson, displayPath } from './readContentTree.ts';
 import { readContentFile } from './readContentFile.ts';
@@ -29,7 +29,7 @@ export function readAcknowledged(contentDir: string, root = process.cwd()): { li
   const file = displayPath(path, root);
   const present = listDir(contentDir, 10_000).some((e) => e.name === ACKNOWLEDGED_FILE);
   if (!present) return { list: [], problems: [] };
-  const error = (field: string, rule: string, message: string): Problem => ({ file, field, rule, severity: 'error', message });
+  const error = (field: string, rule: string, message: string): Problem => problem({ file, field, rule, message });
   const read = readContentFile(path, MAX_BYTES);
   if ('refused' in read) return { list: [], problems: [error('', read.refused.rule, read.refused.message)] };
   const parsed = parseJson(read.text, file);

@@ -10,7 +10,7 @@ import type { Dirent } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { collections, type CollectionDef, type CollectionName } from '../schemas/collections.ts';
 import { contentLimits, formatBytes, formatCount, type ContentLimits } from '../schemas/contentLimits.ts';
-import type { Problem } from '../lib/problem.ts';
+import { problem, type Problem } from '../lib/problem.ts';
 import { parseJson, parseMarkdown } from '../lib/parseContentFile.ts';
 import { readContentFile, symlinkMessage } from './readContentFile.ts';
 import { listDir } from './listDir.ts';
@@ -61,13 +61,13 @@ function listWithin(dir: string, budget: Budget, contentDir: string, root: strin
   budget.files += entries.length;
   if (budget.files <= budget.limits.files) return entries;
   budget.stopped = true;
-  problems.push({
-    file: displayPath(contentDir, root),
-    field: '',
-    rule: 'too-many-files',
-    severity: 'error',
-    message: `内容文件夹里的文件和文件夹超过 ${formatCount(budget.limits.files)} 个，已停止检查（一个县 10,000 名党员约有 44,000 个文件）：请检查是否误放了其他文件。`,
-  });
+  problems.push(
+    problem({
+      file: displayPath(contentDir, root),
+      rule: 'too-many-files',
+      message: `内容文件夹里的文件和文件夹超过 ${formatCount(budget.limits.files)} 个，已停止检查（一个县 10,000 名党员约有 44,000 个文件）：请检查是否误放了其他文件。`,
+    }),
+  );
   return undefined;
 }
 
@@ -76,18 +76,18 @@ function readWithin(path: string, file: string, budget: Budget, contentDir: stri
   const read = readContentFile(path, budget.limits.fileBytes);
   budget.bytes += read.bytes;
   if ('refused' in read) {
-    problems.push({ file, field: '', rule: read.refused.rule, severity: 'error', message: read.refused.message });
+    problems.push(problem({ file, rule: read.refused.rule, message: read.refused.message }));
     return undefined;
   }
   if (budget.bytes > budget.limits.totalBytes) {
     budget.stopped = true;
-    problems.push({
-      file: displayPath(contentDir, root),
-      field: '',
-      rule: 'content-too-large',
-      severity: 'error',
-      message: `内容文件夹的文件合计超过 ${formatBytes(budget.limits.totalBytes)}，已停止检查（一个县 10,000 名党员约 32 MB）：请检查是否误放了大文件。`,
-    });
+    problems.push(
+      problem({
+        file: displayPath(contentDir, root),
+        rule: 'content-too-large',
+        message: `内容文件夹的文件合计超过 ${formatBytes(budget.limits.totalBytes)}，已停止检查（一个县 10,000 名党员约 32 MB）：请检查是否误放了大文件。`,
+      }),
+    );
     return undefined;
   }
   return read.text;
@@ -105,58 +105,58 @@ function readCollection(def: CollectionDef, contentDir: string, root: string, ou
       const expectDir = def.perRound && depth === 0;
       // Dirent types come from the folder listing, so a link is seen as a link and never followed, dangling or not.
       if (entry.isSymbolicLink()) {
-        problems.push({ file, field: '', rule: 'symlink', severity: 'error', message: symlinkMessage(name) });
+        problems.push(problem({ file, rule: 'symlink', message: symlinkMessage(name) }));
         continue;
       }
       if (entry.isDirectory()) {
         if (!expectDir) {
-          problems.push({ file, field: '', rule: 'layout', severity: 'error', message: `“${def.name}”下不应再建文件夹。` });
+          problems.push(problem({ file, rule: 'layout', message: `“${def.name}”下不应再建文件夹。` }));
         } else if (!ID_PATTERN.test(name)) {
-          problems.push({
-            file,
-            field: '',
-            rule: 'id',
-            severity: 'error',
-            message: `轮次文件夹名“${name}”只能用小写字母、数字和连字符（如 2026）。`,
-          });
+          problems.push(
+            problem({
+              file,
+              rule: 'id',
+              message: `轮次文件夹名“${name}”只能用小写字母、数字和连字符（如 2026）。`,
+            }),
+          );
         } else {
           visit(path, name, 1);
         }
         continue;
       }
       if (!entry.isFile()) {
-        problems.push({
-          file,
-          field: '',
-          rule: 'file-type',
-          severity: 'error',
-          message: '这不是普通文件（可能是管道或设备）：内容文件夹里只能放 .md 文件。请删除它。',
-        });
+        problems.push(
+          problem({
+            file,
+            rule: 'file-type',
+            message: '这不是普通文件（可能是管道或设备）：内容文件夹里只能放 .md 文件。请删除它。',
+          }),
+        );
         continue;
       }
       if (!name.endsWith('.md')) {
-        problems.push({ file, field: '', rule: 'file-type', severity: 'error', message: '不认识的文件：内容文件应以 .md 结尾。' });
+        problems.push(problem({ file, rule: 'file-type', message: '不认识的文件：内容文件应以 .md 结尾。' }));
         continue;
       }
       if (expectDir) {
-        problems.push({
-          file,
-          field: '',
-          rule: 'layout',
-          severity: 'error',
-          message: `${def.label}应放在轮次文件夹里，如 ${def.name}/2026/${name}。`,
-        });
+        problems.push(
+          problem({
+            file,
+            rule: 'layout',
+            message: `${def.label}应放在轮次文件夹里，如 ${def.name}/2026/${name}。`,
+          }),
+        );
         continue;
       }
       const stem = name.slice(0, -3);
       if (!ID_PATTERN.test(stem)) {
-        problems.push({
-          file,
-          field: '',
-          rule: 'id',
-          severity: 'error',
-          message: `文件名“${stem}”只能用小写字母、数字和连字符（它会成为网址，不能用中文或空格）。`,
-        });
+        problems.push(
+          problem({
+            file,
+            rule: 'id',
+            message: `文件名“${stem}”只能用小写字母、数字和连字符（它会成为网址，不能用中文或空格）。`,
+          }),
+        );
         continue;
       }
       const text = readWithin(path, file, budget, contentDir, root, problems);
@@ -190,13 +190,13 @@ export function readContentTree(
   const links = new Set([...top.values()].filter((e) => e.isSymbolicLink()).map((e) => e.name));
   if (!only) {
     for (const name of links)
-      problems.push({
-        file: displayPath(join(contentDir, name), root),
-        field: '',
-        rule: 'symlink',
-        severity: 'error',
-        message: symlinkMessage(name),
-      });
+      problems.push(
+        problem({
+          file: displayPath(join(contentDir, name), root),
+          rule: 'symlink',
+          message: symlinkMessage(name),
+        }),
+      );
   }
   for (const def of collections) {
     if (budget.stopped) break;
@@ -207,7 +207,7 @@ export function readContentTree(
       const path = join(contentDir, def.file);
       const file = displayPath(path, root);
       if (!top.has(def.file)) {
-        problems.push({ file, field: '', rule: 'missing', severity: 'error', message: `缺少站点设置文件 ${def.file}。` });
+        problems.push(problem({ file, rule: 'missing', message: `缺少站点设置文件 ${def.file}。` }));
         continue;
       }
       const text = readWithin(path, file, budget, contentDir, root, problems);

@@ -23,7 +23,7 @@
 import { collectionOf, type CollectionName } from '../schemas/collections.ts';
 import { labelOf, visibilities } from '../schemas/options.ts';
 import type { ContentModel, Entry } from '../lib/model.ts';
-import type { Problem } from '../lib/problem.ts';
+import { problem, type Problem } from '../lib/problem.ts';
 import { projectScope } from '../lib/projectScope.ts';
 
 // Far enough ahead that every public bulletin and every approved pledge counts, whatever the as-of date.
@@ -39,8 +39,7 @@ function visibilityOf(e: Entry<{ visibility?: string }>, collection: CollectionN
  */
 export function renderPrerequisites(model: ContentModel): Problem[] {
   const problems: Problem[] = [];
-  const error = (file: string, field: string, rule: string, message: string) =>
-    problems.push({ file, field, rule, severity: 'error', message });
+  const error = (file: string, field: string, rule: string, message: string) => problems.push(problem({ file, field, rule, message }));
   const pub = projectScope(model, 'public', EVER);
   const publicIds = (list: { id: string }[]) => new Set(list.map((e) => e.id));
   const publicOrgs = publicIds(pub.orgs);

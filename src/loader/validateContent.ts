@@ -8,7 +8,7 @@ import type { ContentModel, Entry } from '../lib/model.ts';
 import { deadlineOutsideRound } from '../lib/deadlineOutsideRound.ts';
 import { pledgeRef } from '../lib/pledgeRef.ts';
 import { contentLimits, formatCount, type ContentLimits } from '../schemas/contentLimits.ts';
-import type { Problem } from '../lib/problem.ts';
+import { problem, type Problem } from '../lib/problem.ts';
 import { disposalWithoutUnqualified } from '../lib/disposalWithoutUnqualified.ts';
 import { profileResolver } from '../lib/profiles.ts';
 import { issueToProblem } from '../lib/issueMessage.ts';
@@ -45,13 +45,13 @@ export function validateContent(
       for (const issue of issues.slice(0, limits.problemsPerFile)) problems.push(issueToProblem(issue, r.file, def.fields, r.data));
       if (issues.length > limits.problemsPerFile) {
         const more = formatCount(issues.length - limits.problemsPerFile);
-        problems.push({
-          file: r.file,
-          field: '',
-          rule: 'more',
-          severity: 'error',
-          message: `这个文件还有 ${more} 处问题没有列出（每个文件最多列出 ${limits.problemsPerFile} 处）：请先改正上面的问题。`,
-        });
+        problems.push(
+          problem({
+            file: r.file,
+            rule: 'more',
+            message: `这个文件还有 ${more} 处问题没有列出（每个文件最多列出 ${limits.problemsPerFile} 处）：请先改正上面的问题。`,
+          }),
+        );
       }
       continue;
     }
@@ -62,25 +62,27 @@ export function validateContent(
 
   const ref = (file: string, field: string, value: string | undefined, to: readonly Target[]) => {
     if (!value || to.some((t) => ids[t].has(value))) return;
-    problems.push({
-      file,
-      field,
-      rule: 'ref',
-      severity: 'error',
-      message: `找不到编号为“${value}”的${to.map((t) => targetNames[t]).join('或')}。请检查拼写，或先建立它。`,
-    });
+    problems.push(
+      problem({
+        file,
+        field,
+        rule: 'ref',
+        message: `找不到编号为“${value}”的${to.map((t) => targetNames[t]).join('或')}。请检查拼写，或先建立它。`,
+      }),
+    );
   };
 
   // A CMS-made file carries its own id and round; they must agree with where the file is.
   for (const e of [...model.rounds, ...model.orgs, ...model.members] as Entry<{ id?: string }>[]) {
     if (e.data.id && e.data.id !== e.id) {
-      problems.push({
-        file: e.file,
-        field: 'id',
-        rule: 'id',
-        severity: 'error',
-        message: `编号“${e.data.id}”与文件名“${e.id}”不一致，请改成一样的。`,
-      });
+      problems.push(
+        problem({
+          file: e.file,
+          field: 'id',
+          rule: 'id',
+          message: `编号“${e.data.id}”与文件名“${e.id}”不一致，请改成一样的。`,
+        }),
+      );
     }
   }
   for (const e of [
@@ -92,13 +94,14 @@ export function validateContent(
     ...model.commendations,
   ] as Entry<{ round?: string }>[]) {
     if (e.data.round && e.data.round !== e.round) {
-      problems.push({
-        file: e.file,
-        field: 'round',
-        rule: 'round',
-        severity: 'error',
-        message: `轮次“${e.data.round}”与所在文件夹“${e.round}”不一致。`,
-      });
+      problems.push(
+        problem({
+          file: e.file,
+          field: 'round',
+          rule: 'round',
+          message: `轮次“${e.data.round}”与所在文件夹“${e.round}”不一致。`,
+        }),
+      );
     }
   }
 
@@ -119,13 +122,14 @@ export function validateContent(
   const perRound = [...model.pledges, ...model.checks, ...model.bulletins, ...model.reviews, ...model.evaluations, ...model.commendations];
   for (const e of perRound) {
     if (e.round && !ids.rounds.has(e.round)) {
-      problems.push({
-        file: e.file,
-        field: 'round',
-        rule: 'ref',
-        severity: 'error',
-        message: `所在文件夹“${e.round}”不是已建立的轮次，请先在“轮次”中建立它，或把文件移到已有轮次的文件夹中。`,
-      });
+      problems.push(
+        problem({
+          file: e.file,
+          field: 'round',
+          rule: 'ref',
+          message: `所在文件夹“${e.round}”不是已建立的轮次，请先在“轮次”中建立它，或把文件移到已有轮次的文件夹中。`,
+        }),
+      );
     }
   }
   for (const p of model.pledges) {
@@ -133,28 +137,30 @@ export function validateContent(
     ref(p.file, 'owner', d.owner, ['members', 'orgs']);
     if (d.ownerKind && ids[d.ownerKind === 'org' ? 'members' : 'orgs'].has(d.owner)) {
       const said = d.ownerKind === 'org' ? '组织承诺' : '党员承诺';
-      problems.push({
-        file: p.file,
-        field: 'ownerKind',
-        rule: 'owner-kind',
-        severity: 'error',
-        message: `标为“${said}”，但承诺人“${d.owner}”是${d.ownerKind === 'org' ? '党员' : '党组织'}。`,
-      });
+      problems.push(
+        problem({
+          file: p.file,
+          field: 'ownerKind',
+          rule: 'owner-kind',
+          message: `标为“${said}”，但承诺人“${d.owner}”是${d.ownerKind === 'org' ? '党员' : '党组织'}。`,
+        }),
+      );
     }
     // 依岗承诺 is a member's pledge on the post the branch set for them (设岗定责); an organisation has no such post.
     if (d.onPost && ids.orgs.has(d.owner)) {
-      problems.push({
-        file: p.file,
-        field: 'onPost',
-        rule: 'on-post',
-        severity: 'error',
-        message: `“依岗承诺”是无职党员在支部设定的岗位上作出的承诺，承诺人“${d.owner}”是党组织，不能标为依岗承诺；请取消勾选。`,
-      });
+      problems.push(
+        problem({
+          file: p.file,
+          field: 'onPost',
+          rule: 'on-post',
+          message: `“依岗承诺”是无职党员在支部设定的岗位上作出的承诺，承诺人“${d.owner}”是党组织，不能标为依岗承诺；请取消勾选。`,
+        }),
+      );
     }
     ref(p.file, 'review.by', d.review.by, ['members']);
     ref(p.file, 'closed.verifiedBy', d.closed?.verifiedBy, ['members']);
     const outside = deadlineOutsideRound(d.deadline, p.round ? roundsById.get(p.round) : undefined);
-    if (outside) problems.push({ file: p.file, field: 'deadline', rule: 'R4', severity: 'error', message: outside });
+    if (outside) problems.push(problem({ file: p.file, field: 'deadline', rule: 'R4', message: outside }));
   }
   // An organisation's pledges are approved by its upper organisation (报上级审定备案): by the parent org's secretary
   // or one of its team (a member of the parent with the secretary or committee role). The top org's upper authority
@@ -172,26 +178,28 @@ export function validateContent(
       parent.data.secretary === by ||
       (approver.data.org === parent.id && (approver.data.roles ?? []).some((r) => r === 'secretary' || r === 'committee'));
     if (!team) {
-      problems.push({
-        file: p.file,
-        field: 'review.by',
-        rule: 'org-approval',
-        severity: 'error',
-        message: `组织承诺由上级党组织审定：应由${parent.data.name}的书记或班子成员审核，${approver.data.name}不是。`,
-      });
+      problems.push(
+        problem({
+          file: p.file,
+          field: 'review.by',
+          rule: 'org-approval',
+          message: `组织承诺由上级党组织审定：应由${parent.data.name}的书记或班子成员审核，${approver.data.name}不是。`,
+        }),
+      );
     }
   }
   // Only the top org's own pledges are approved by the upper organisation from outside the content (audit R2).
   const topOrg = site?.data.topOrg;
   for (const p of model.pledges) {
     if (p.data.review.outsideBy && p.data.owner !== topOrg) {
-      problems.push({
-        file: p.file,
-        field: 'review.outsideBy',
-        rule: 'org-approval',
-        severity: 'error',
-        message: '“上级审定”只用于最上级组织的组织承诺；其他承诺请在“审核人”中选择本支部或上级组织的审核人。',
-      });
+      problems.push(
+        problem({
+          file: p.file,
+          field: 'review.outsideBy',
+          rule: 'org-approval',
+          message: '“上级审定”只用于最上级组织的组织承诺；其他承诺请在“审核人”中选择本支部或上级组织的审核人。',
+        }),
+      );
     }
   }
   // The upper organisation's secretary reviews the top org's secretary: someone above it, not one of its own members.
@@ -202,13 +210,14 @@ export function validateContent(
     const secretaries = new Set(model.orgs.map((o) => o.data.secretary));
     const own = model.members.find((m) => m.data.name === upperSecretary && (m.data.org === site?.data.topOrg || secretaries.has(m.id)));
     if (own) {
-      problems.push({
-        file: site.file,
-        field: 'upperOrg.secretary',
-        rule: 'upper-secretary',
-        severity: 'error',
-        message: `上级党组织书记“${upperSecretary}”是本组织的党员（${orgById.get(own.data.org)?.data.name ?? own.data.org}，members/${own.id}.md）；这里应填写上级党组织的书记，而不是本组织的人。`,
-      });
+      problems.push(
+        problem({
+          file: site.file,
+          field: 'upperOrg.secretary',
+          rule: 'upper-secretary',
+          message: `上级党组织书记“${upperSecretary}”是本组织的党员（${orgById.get(own.data.org)?.data.name ?? own.data.org}，members/${own.id}.md）；这里应填写上级党组织的书记，而不是本组织的人。`,
+        }),
+      );
     }
   }
   for (const c of model.checks) {
@@ -234,13 +243,14 @@ export function validateContent(
       // A branch evaluates its own members: one of another branch is evaluated there (and counted in that panel).
       const who = memberById.get(m.member);
       if (who && who.data.org !== e.data.org) {
-        problems.push({
-          file: e.file,
-          field: `members[${i}].member`,
-          rule: 'other-org',
-          severity: 'error',
-          message: `党员“${who.data.name}”属于${orgName(who.data.org)}，不是${orgName(e.data.org)}的党员，不能列入本支部的评诺。`,
-        });
+        problems.push(
+          problem({
+            file: e.file,
+            field: `members[${i}].member`,
+            rule: 'other-org',
+            message: `党员“${who.data.name}”属于${orgName(who.data.org)}，不是${orgName(e.data.org)}的党员，不能列入本支部的评诺。`,
+          }),
+        );
       }
     });
   }
@@ -255,7 +265,7 @@ export function validateContent(
         site.data.evaluation,
         profileOf(e.data.org),
       );
-      if (message) problems.push({ file: e.file, field: `members[${i}].disposal`, rule: 'disposal', severity: 'error', message });
+      if (message) problems.push(problem({ file: e.file, field: `members[${i}].disposal`, rule: 'disposal', message }));
     });
   }
   model.site = site;
@@ -273,13 +283,14 @@ function checkOrgCycles(model: ContentModel, problems: Problem[]): void {
         const chain = [...seen, cur];
         // A long chain is shown by its ends: the message stays readable whatever the tree holds.
         const shown = chain.length > 12 ? [...chain.slice(0, 6), '…', ...chain.slice(-5)] : chain;
-        problems.push({
-          file: o.file,
-          field: 'parent',
-          rule: 'cycle',
-          severity: 'error',
-          message: `上级组织形成了循环（${shown.join(' → ')}），请改正“上级组织”。`,
-        });
+        problems.push(
+          problem({
+            file: o.file,
+            field: 'parent',
+            rule: 'cycle',
+            message: `上级组织形成了循环（${shown.join(' → ')}），请改正“上级组织”。`,
+          }),
+        );
         break;
       }
       seen.add(cur);

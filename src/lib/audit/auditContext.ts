@@ -1,7 +1,7 @@
 /** What every audit rule reads: the indexed content and the as-of date. */
 import type { ContentIndex } from '../contentIndex.ts';
 import type { IsoDate } from '../dates.ts';
-import type { Problem } from '../problem.ts';
+import { problem, type Problem } from '../problem.ts';
 import { profileResolver, type Profile } from '../profiles.ts';
 
 export interface AuditContext {
@@ -26,5 +26,5 @@ export type AuditRule = (ctx: AuditContext) => Problem[];
 
 /** A finding of rule `rule` about `file`. */
 export function finding(rule: string, file: string, field: string, message: string): Problem {
-  return { file, field, rule, severity: 'finding', message };
+  return problem({ file, field, rule, severity: 'finding', message });
 }
