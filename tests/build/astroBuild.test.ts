@@ -1,5 +1,5 @@
 /**
- * Builds the real site with `astro build`: the sample builds and its numbers
+ * Builds the real site with `astro build`: the sample builds (the run's shared build) and its numbers
  * come from src/lib; a tree with errors stops the build with the very
  * messages `npm run check` prints, and leaves the published output alone.
  */
@@ -13,6 +13,7 @@ import { indexContent } from '../../src/lib/contentIndex.ts';
 import { completionRate } from '../../src/lib/completionRates.ts';
 import { tinyContent, tinyFiles } from '../fixtures/tinyContent.ts';
 import { buildSite, root } from './buildSite.ts';
+import { builtSite, variants } from './sites.ts';
 
 function build(outDir: string, contentDir?: string) {
   return buildSite({ outDir, contentDir });
@@ -25,8 +26,9 @@ function check(contentDir: string) {
 
 describe('astro build', () => {
   test('builds the sample, and the page shows the rate src/lib computes', () => {
-    const out = mkdtempSync(join(tmpdir(), 'dist-'));
-    const r = build(out);
+    // The run's shared build of the sample (tests/build/sites.ts), which siteAddress.test.ts reads too.
+    const r = builtSite(variants.sample);
+    const out = r.outDir;
     expect(r.code, r.out).toBe(0);
     // Built with CMS_BACKEND=none (tests/build/buildSite.ts): the board alone, no admin at all.
     expect(existsSync(join(out, 'admin'))).toBe(false);

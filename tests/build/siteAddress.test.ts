@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, root, walk, type BuildResult } from './buildSite.ts';
+import { builtSite, variants } from './sites.ts';
 
 const qrLabel = '扫码查看本承诺书的最新进展';
 let bare: BuildResult;
@@ -20,7 +21,8 @@ function text(dir: string, rel: string): string {
 }
 
 beforeAll(() => {
-  bare = buildSite({ env: { SITE: '' } });
+  // The run's shared build of the sample, which has no url in site.json (tests/build/sites.ts).
+  bare = builtSite(variants.sample);
   const dir = mkdtempSync(join(tmpdir(), 'address-'));
   cpSync(join(root, 'content'), dir, { recursive: true });
   const site = JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8'));
