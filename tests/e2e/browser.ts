@@ -1,28 +1,22 @@
 /**
- * Real Chromium for the e2e tests: one launch per test file, a fresh profile
- * each time, and a page wrapper that records what went wrong while a page
- * loaded (console errors, uncaught errors, failed requests, 4xx/5xx answers)
- * and every request that left the test server.
+ * Real Chromium for the e2e tests: one headless Chromium for the whole run (started by globalSetup.ts), to which
+ * each test file connects, working in fresh contexts of its own (a fresh profile each: no cookies, storage or cache
+ * from another file), and a page wrapper that records what went wrong while a page loaded (console errors,
+ * uncaught errors, failed requests, 4xx/5xx answers) and every request that left the test server.
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { browserOptions } from './browserOptions.ts';
 
-/** Launches Debian's Chromium headless with a fresh profile and no background traffic. */
+export { browserOptions };
+
+/**
+ * The run's Chromium (globalSetup.ts), connected to afresh; closing it closes this file's contexts and leaves the
+ * browser to the other files. Without the global setup, a Chromium of its own with a fresh profile.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const endpoint = inject('browserEndpoint');
+  return endpoint ? chromium.connect(endpoint) : chromium.launch(browserOptions);
 }
 
 export interface PageLog {
@@ -144,8 +138,8 @@ export async function waitForSearch(page: Page): Promise<string> {
 }
 
 /**
- * One browser and one tracked page on the test site for a whole test file: launched before its tests (then
- * `ready` runs, e.g. to open a first page) and closed after them. `scope` 'internal' opens the internal build
+ * One browser connection and one tracked page on the test site for a whole test file: made before its tests
+ * (then `ready` runs, e.g. to open a first page) and closed after them. `scope` 'internal' opens the internal build
  * (SITE_SCOPE=internal) of the same sample instead of the public one.
  * @example let tp: TrackedPage; useTrackedPage((p) => (tp = p));
  */

@@ -2,6 +2,7 @@
  * Builds the bundled sample once into a temp dir and serves it on 127.0.0.1.
  * The server starts first (on a free port) and serves the dir lazily, so the
  * build can use SITE=http://127.0.0.1:<port> and the QR codes point at it.
+ * Starts the one Chromium the test files connect to (browser.ts).
  */
 import { spawn } from 'node:child_process';
 import { childEnv } from '../build/buildSite.ts';
@@ -10,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { chromium } from 'playwright-core';
+import { browserOptions } from './browserOptions.ts';
 import { startStaticServer } from './staticServer.ts';
 
 declare module 'vitest' {
@@ -21,6 +24,8 @@ declare module 'vitest' {
     /** The same for the internal build (SITE_SCOPE=internal) of the same sample, served on its own port. */
     internalBaseUrl: string;
     internalDistDir: string;
+    /** The WebSocket address of the run's Chromium (chromium.connect). */
+    browserEndpoint: string;
   }
 }
 
@@ -66,7 +71,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const internalDistDir = mkdtempSync(join(tmpdir(), 'e2e-internal-'));
   const server = await startStaticServer(distDir);
   const internal = await startStaticServer(internalDistDir);
+  const browser = await chromium.launchServer({ ...browserOptions, host: '127.0.0.1' });
   const cleanup = async () => {
+    await browser.close();
     await server.close();
     await internal.close();
     if (!process.env.E2E_KEEP_DIST) for (const d of [distDir, internalDistDir]) rmSync(d, { recursive: true, force: true });
@@ -88,5 +95,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('distDir', distDir);
   project.provide('internalBaseUrl', `${internal.origin}/`);
   project.provide('internalDistDir', internalDistDir);
+  project.provide('browserEndpoint', browser.wsEndpoint());
   return cleanup;
 }

@@ -3,13 +3,16 @@
  * screen sizes, the figures are the home page's, the page stays up while its server is away and recovers in the
  * same document, a new build makes it reload, axe finds nothing; and the shipped script is ES2018 (old players).
  * The offline and reload cases run against a copy of the built site on a server of their own, which they stop,
- * start and change.
+ * start and change. The screen's timers (slides, polls, retries, burn-in, dimming) run on Playwright's clock,
+ * advanced by the tests, so nothing waits for them in real time; only the requests they make take real time, and
+ * the clock stands still until each has settled.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as acorn from 'acorn';
-import type { Browser, Page } from 'playwright-core';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { HtmlValidate } from 'html-validate';
 import { axeReport, axeViolations } from './axe.ts';
@@ -40,15 +43,54 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The requests each page has under way. */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
 async function open(viewport = { width: 1920, height: 1080 }, base = baseUrl): Promise<TrackedPage> {
-  return openPage(await newContext(browser, { viewport }), base);
+  const tp = await openPage(await newContext(browser, { viewport }), base);
+  const pending = new Set<Request>();
+  inFlight.set(tp.page, pending);
+  tp.page.on('request', (r) => pending.add(r));
+  tp.page.on('requestfinished', (r) => pending.delete(r));
+  tp.page.on('requestfailed', (r) => pending.delete(r));
+  return tp;
+}
+
+/** Resolves once every request the page has made has been answered or has failed (real time: the network's). */
+async function settled(page: Page): Promise<void> {
+  const pending = inFlight.get(page)!;
+  for (let waited = 0; pending.size > 0; waited += 10) {
+    if (waited > 30_000) throw new Error(`requests still under way: ${[...pending].map((r) => r.url()).join(' ')}`);
+    await sleep(10);
+  }
+}
+
+/**
+ * Runs the page's clock (page.clock.install) `step` ms at a time, letting the requests its timers start settle in
+ * between, until `done` holds; fails once `limit` ms of page time have passed. Returns the page time that passed.
+ */
+async function runUntil(page: Page, done: () => Promise<boolean>, { step = 500, limit = 15_000 } = {}): Promise<number> {
+  for (let passed = 0; ; passed += step) {
+    await settled(page);
+    // A check made while the page reloads counts as not yet.
+    if (await done().catch(() => false)) return passed;
+    if (passed >= limit) throw new Error(`not done after ${limit} ms of page time`);
+    await page.clock.runFor(step);
+  }
+}
+
+/** Puts the page's timers on Playwright's clock, paused: from now on page time passes only by runFor (or runUntil). */
+async function pauseClock(page: Page): Promise<void> {
+  const now = Date.now();
+  await page.clock.install({ time: now });
+  await page.clock.pauseAt(now + 1_000);
 }
 
 const currentSlide = (page: Page) => page.evaluate(() => document.documentElement.getAttribute('data-current-slide'));
 
-/** Waits until the screen shows a slide other than `from`; returns it. */
-async function nextSlide(page: Page, from: string | null, timeout = 15_000): Promise<string> {
-  await page.waitForFunction((f) => document.documentElement.getAttribute('data-current-slide') !== f, from, { timeout });
+/** Runs the page's clock until the screen shows a slide other than `from` (within `limit` ms of page time); returns it. */
+async function nextSlide(page: Page, from: string | null, limit = 15_000, step = 500): Promise<string> {
+  await runUntil(page, async () => (await currentSlide(page)) !== from, { limit, step });
   return (await currentSlide(page))!;
 }
 
@@ -144,9 +186,15 @@ describe('the screen', () => {
   test('advances its slides by itself (?interval=2), one at a time, in order, round and round', async () => {
     expect(slides.length, 'the sample has several slides').toBeGreaterThan(2);
     const tp = await open();
+    await pauseClock(tp.page);
     await tp.goto('screen/?interval=2');
     const seen = [(await currentSlide(tp.page))!];
-    for (let i = 0; i < slides.length; i++) seen.push(await nextSlide(tp.page, seen[seen.length - 1]));
+    for (let i = 0; i < slides.length; i++) {
+      // Each slide stays its 2 s of page time, no less.
+      await tp.page.clock.runFor(1_900);
+      expect(await currentSlide(tp.page)).toBe(seen[seen.length - 1]);
+      seen.push(await nextSlide(tp.page, seen[seen.length - 1], 100, 100));
+    }
     expect(seen).toEqual([...slides, slides[0]]);
     expect(await tp.page.locator('section[data-slide]:visible').count()).toBe(1);
     expect(tp.errors(), describeLog(tp.log)).toEqual([]);
@@ -156,6 +204,7 @@ describe('the screen', () => {
   test('?slides= picks and orders slides, ?org= opens that org’s screen', async () => {
     const tp = await open();
     const [a, b] = [slides[2], slides[0]];
+    await pauseClock(tp.page);
     await tp.goto(`screen/?interval=2&slides=${a},nope,${b}`);
     expect(await currentSlide(tp.page)).toBe(a);
     expect(await nextSlide(tp.page, a)).toBe(b);
@@ -264,30 +313,35 @@ describe('the screen and its server', () => {
 
   test('keeps its content while the server is away, says so discreetly, and recovers in the same document', async () => {
     const tp = await open({ width: 1920, height: 1080 }, `http://127.0.0.1:${port}/`);
+    await pauseClock(tp.page);
     await tp.goto('screen/?interval=2&poll=3');
     await tp.page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
     const note = tp.page.locator('[data-offline-note]');
     expect(await note.isVisible()).toBe(false);
+    const pageNow = () => tp.page.evaluate(() => Date.now());
+    const offline = () => tp.page.evaluate(() => document.documentElement.getAttribute('data-offline'));
     await stop();
-    const stopped = Date.now();
-    await tp.page.waitForFunction(() => document.documentElement.getAttribute('data-offline') === 'true', undefined, { timeout: 30_000 });
+    const stopped = await pageNow();
+    await runUntil(tp.page, async () => (await offline()) === 'true', { limit: 30_000 });
     expect(await note.isVisible()).toBe(true);
     expect(await note.textContent()).toContain(`离线 · 数据更新于 ${build.asOf}`);
     // Still showing, still rotating.
     const shown = (await currentSlide(tp.page))!;
     await nextSlide(tp.page, shown);
     expect((await tp.page.locator('section.is-current').innerText()).length).toBeGreaterThan(2);
-    // Away for 20 s in all.
-    await tp.page.waitForTimeout(Math.max(0, 20_000 - (Date.now() - stopped)));
-    expect(await tp.page.evaluate(() => document.documentElement.getAttribute('data-offline'))).toBe('true');
+    // Away for 20 s of page time in all.
+    const away = (await pageNow()) - stopped;
+    if (away < 20_000) await tp.page.clock.runFor(20_000 - away);
+    await settled(tp.page);
+    expect(await offline()).toBe('true');
     await start();
-    await tp.page.waitForFunction(() => !document.documentElement.hasAttribute('data-offline'), undefined, { timeout: 90_000 });
+    await runUntil(tp.page, async () => (await offline()) === null, { limit: 90_000 });
     expect(await note.isVisible()).toBe(false);
     expect(await tp.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), 'recovered without a reload').toBe(
       true,
     );
     await tp.page.context().close();
-  }, 180_000);
+  });
 
   test("dims itself in site.json's night window, and only then", async () => {
     // A screen page whose site.json says 22:00–06:30 (the sample sets no window).
@@ -318,6 +372,7 @@ describe('the screen and its server', () => {
 
   test('does not reload onto an error page: a new build it cannot fetch leaves the current page showing', async () => {
     const tp = await open({ width: 1920, height: 1080 }, `http://127.0.0.1:${port}/`);
+    await pauseClock(tp.page);
     await tp.goto('screen/?interval=2&poll=2');
     await tp.page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
     // The page itself cannot be reached (its build.json can): the screen's fetch of the new page fails.
@@ -332,7 +387,8 @@ describe('the screen and its server', () => {
     const old = readFileSync(page, 'utf8');
     writeFileSync(page, old.replace(`data-build-id="${build.id}"`, `data-build-id="${newId}"`));
     writeFileSync(join(dir, 'build.json'), JSON.stringify({ ...build, id: newId }));
-    await expect.poll(() => refused, { timeout: 30_000, interval: 250 }).toBeGreaterThanOrEqual(2);
+    await runUntil(tp.page, async () => refused >= 2, { limit: 30_000 });
+    expect(refused).toBeGreaterThanOrEqual(2);
     await nextSlide(tp.page, await currentSlide(tp.page));
     expect(await tp.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), 'still the same page').toBe(true);
     expect((await tp.page.locator('section.is-current').innerText()).length).toBeGreaterThan(2);
@@ -344,6 +400,7 @@ describe('the screen and its server', () => {
 
   test('reloads when a new build is out (?poll=3), once that page can be fetched, and not before', async () => {
     const tp = await open({ width: 1920, height: 1080 }, `http://127.0.0.1:${port}/`);
+    await pauseClock(tp.page);
     await tp.goto('screen/?interval=2&poll=3');
     await tp.page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
     const polls: string[] = [];
@@ -354,7 +411,8 @@ describe('the screen and its server', () => {
     // First only build.json changes (a half-copied deploy): the screen sees it but the page it would load is the old one.
     writeFileSync(join(dir, 'build.json'), JSON.stringify({ ...build, id: newId }));
     const before = polls.length;
-    await expect.poll(() => polls.length, { timeout: 30_000, interval: 500 }).toBeGreaterThanOrEqual(before + 2);
+    await runUntil(tp.page, async () => polls.length >= before + 2, { limit: 30_000 });
+    expect(polls.length).toBeGreaterThanOrEqual(before + 2);
     await nextSlide(tp.page, await currentSlide(tp.page));
     await nextSlide(tp.page, await currentSlide(tp.page));
     expect(
@@ -364,13 +422,15 @@ describe('the screen and its server', () => {
     // Then the new page is there too: the screen reloads into it.
     const page = join(dir, 'screen/index.html');
     writeFileSync(page, readFileSync(page, 'utf8').replace(`data-build-id="${build.id}"`, `data-build-id="${newId}"`));
-    await tp.page.waitForFunction(
-      (id) =>
-        document.documentElement.getAttribute('data-build-id') === id && !(window as unknown as { sameDocument?: boolean }).sameDocument,
-      newId,
-      { timeout: 60_000 },
-    );
+    const reloaded = () =>
+      tp.page.evaluate(
+        (id) =>
+          document.documentElement.getAttribute('data-build-id') === id && !(window as unknown as { sameDocument?: boolean }).sameDocument,
+        newId,
+      );
+    await runUntil(tp.page, reloaded, { limit: 60_000 });
+    expect(await reloaded()).toBe(true);
     expect(new URL(tp.page.url()).search).toBe('?interval=2&poll=3');
     await tp.page.context().close();
-  }, 120_000);
+  });
 });
