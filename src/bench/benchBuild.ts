@@ -1,5 +1,6 @@
 /**
  * `npm run bench:build [-- --members N] [--seed S] [--scope public|internal] [--history [--commits N]] [--warm] [--keep] [--max-old-space MiB]`
+ * `npm run bench:build -- --sample`: the bundled sample, first build and warm rebuild (see benchSample).
  *
  * Generates a content tree of N members (default 10,000), then builds, in
  * the same run and on the same tree:
@@ -135,6 +136,8 @@ interface Run {
   samples: { t: number; rss: number }[];
   pages: number;
   outDir: string;
+  /** The project's own phases (src/loader/buildTimings.ts), ms by name; empty for the floor. */
+  own: Record<string, number>;
 }
 
 /** Spawns `astro build`, timing it and tracking the peak RSS of its process tree. */
@@ -151,8 +154,10 @@ async function measure(
   const rssFile = `${logFile}.rss`;
   const [cmd, argv] = useTime ? [timeBin, ['-f', '%M', '-o', rssFile, ...command, ...args]] : [command[0], [...command.slice(1), ...args]];
   const lines: Line[] = [];
+  const phaseFile = `${logFile}.phases.jsonl`;
+  rmSync(phaseFile, { force: true });
   const started = performance.now();
-  const child = spawn(cmd, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, argv, { cwd, env: { ...env, BUILD_TIMINGS: phaseFile }, stdio: ['ignore', 'pipe', 'pipe'] });
   const collect = (stream: NodeJS.ReadableStream) => {
     let buf = '';
     stream.setEncoding('utf8');
@@ -188,7 +193,13 @@ async function measure(
   }
   writeFileSync(logFile, lines.map((l) => `${(l.t / 1000).toFixed(3).padStart(9)}  ${l.text}`).join('\n'));
   const pages = existsSync(outDir) ? walk(outDir).filter((f) => f.endsWith('.html')).length : 0;
-  return { label, code, wallMs, maxProcRss, treeRss: peakTree, lines, samples, pages, outDir };
+  const own: Record<string, number> = {};
+  if (existsSync(phaseFile))
+    for (const line of readFileSync(phaseFile, 'utf8').split('\n').filter(Boolean)) {
+      const { phase, ms } = JSON.parse(line) as { phase: string; ms: number };
+      own[phase] = (own[phase] ?? 0) + ms;
+    }
+  return { label, code, wallMs, maxProcRss, treeRss: peakTree, lines, samples, pages, outDir, own };
 }
 
 // ---------------------------------------------------------------- floor project
@@ -298,6 +309,29 @@ function printPhases(run: Run): void {
     const l = m.get(k);
     if (l) process.stdout.write(`  | ${l.text.trim()}\n`);
   }
+  if (run.label.startsWith('floor')) return;
+  // The same build by what the project does in it: its own phases (BUILD_TIMINGS) and Astro's, so the next
+  // regression names itself.
+  const types = run.lines.map((l) => /\[types\] Generated ([\d.]+)(ms|s)/.exec(l.text)).find(Boolean);
+  const routes = routeStats(run.lines);
+  const routeSum = (route: string) =>
+    routes.filter((s) => s.route.endsWith(route)).reduce((a, s) => a + s.ms.reduce((x, y) => x + y, 0), 0);
+  const span = (a?: number, b?: number) => (a !== undefined && b !== undefined ? fmtS(b - a) : 'n/a');
+  const own = (k: string, none = 'n/a') => (run.own[k] !== undefined ? fmtS(run.own[k]) : none);
+  const noAdmin = run.lines.some((l) => /CMS_BACKEND=none：网站不带内容管理后台，不打包/.test(l.text));
+  const rows: [string, string][] = [
+    ['content check', own('check')],
+    ['pledge history (own process, beside check and bundling)', own('history', 'off or not read')],
+    ['types (astro sync)', types ? fmtS(Number(types[1]) * (types[2] === 's' ? 1000 : 1)) : 'n/a'],
+    ['admin bundle', own('admin', noAdmin ? 'skipped (CMS_BACKEND=none)' : 'n/a')],
+    ['vite bundling (server + client)', span(at('synced') ?? at('syncStart'), at('genStart'))],
+    ['pages', span(at('genStart'), at('genDone'))],
+    ['  of which manifest.json (render)', fmtS(routeSum('manifest.json.ts'))],
+    ['  of which build.json (render)', fmtS(routeSum('build.json.ts'))],
+    ['search index', own('search')],
+  ];
+  process.stdout.write(`${run.label}: phases by what they do\n`);
+  for (const [name, value] of rows) process.stdout.write(`  ${name.padEnd(56)}${value.padStart(9)}\n`);
 }
 
 interface RouteStat {
@@ -379,6 +413,7 @@ const { values } = parseArgs({
     scope: { type: 'string', default: 'public' },
     history: { type: 'boolean', default: false },
     commits: { type: 'string', default: '13' },
+    sample: { type: 'boolean', default: false },
   },
 });
 const members = Number(values.members);
@@ -415,237 +450,292 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 
-try {
-  process.stdout.write(`生成 ${members} 名党员的内容…\n`);
-  const files = writeGenerated(tree, members, Number(values.seed));
-  let repo: { commits: number; pledgeFiles: number; rewrites: number; ms: number } | undefined;
-  if (history) {
-    process.stdout.write(`写入 ${commits} 次提交的 git 历史…\n`);
-    const started = performance.now();
-    const made = writeHistoryRepo(tree, { commits, seed: Number(values.seed) });
-    repo = { ...made, ms: performance.now() - started };
-  }
-  const all = walk(tree);
-  const md = all.filter((f) => f.endsWith('.md')).length;
-  const hasSiteJson = existsSync(join(tree, 'site.json'));
-  const folders = readdirSync(tree)
-    .filter((f) => statSync(join(tree, f)).isDirectory())
-    .sort();
-  const expectedFloorPages = md + (hasSiteJson ? 1 : 0);
-
-  // Both outDirs lie inside the build's cwd. Astro writes the SSR bundle it
-  // prerenders from into the outDir when the outDir is inside process.cwd(),
-  // and otherwise into `<cwd>/.astro/` — for the site that would be the
-  // project's .astro/, shared with any concurrent build (which then imports
-  // the other build's chunks and renders the other build's content). So the
-  // site is built with cwd = the work dir and `--root` = the project, and the
-  // work dir gets a node_modules symlink so the bundle's imports resolve.
-  const floorOut = join(floorDir, 'dist');
-  const siteOut = join(work, 'site-dist');
-  symlinkSync(join(projectRoot, 'node_modules'), join(work, 'node_modules'), 'dir');
-  if (!noFloor) writeFloor(floorDir, tree, folders, hasSiteJson, floorOut, join(floorDir, '.bench-cache'));
-
-  // The real site, with its caches pinned to a fresh temp dir (see header comment); with --scope internal each
-  // scope has caches of its own, so both builds are cold.
-  // `astro --config` is joined onto the project root, so it must be relative.
-  const siteBuild = (name: string) => {
-    const cache = join(work, `${name}-cache`);
-    const config = join(work, `${name}.config.mjs`);
-    writeFileSync(
-      config,
-      `import base from ${JSON.stringify(join(projectRoot, 'astro.config.mjs'))};
+/**
+ * `--sample`: the bundled sample (content/) built as `CMS_BACKEND=none npm run build` builds it, first with empty
+ * caches, then again with the caches the first left (a warm rebuild); wall time against the aims (first ≤ 12 s,
+ * warm ≤ 6 s) and the phases of each.
+ */
+async function benchSample(): Promise<number> {
+  const cache = join(work, 'sample-cache');
+  const config = join(work, 'sample.config.mjs');
+  writeFileSync(
+    config,
+    `import base from ${JSON.stringify(join(projectRoot, 'astro.config.mjs'))};
 export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vite: { ...(base.vite ?? {}), cacheDir: ${JSON.stringify(join(cache, 'vite'))} } };
 `,
-    );
-    return { name, cache, config, out: name === 'site' ? siteOut : join(work, `${name}-dist`) };
+  );
+  symlinkSync(join(projectRoot, 'node_modules'), join(work, 'node_modules'), 'dir');
+  const out = join(work, 'sample-dist');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    CMS_BACKEND: 'none',
+    CONTENT_DIR: join(projectRoot, 'content'),
   };
-  const sites: { name: string; cache: string; config: string; out: string; scope: 'public' | 'internal'; env?: NodeJS.ProcessEnv }[] =
-    history
-      ? [
-          { ...siteBuild('with-history'), scope },
-          { ...siteBuild('without-history'), scope, env: { BOARD_HISTORY: 'off' } },
-        ]
-      : scopes
-        ? scopes.map((s) => ({ ...siteBuild(s), scope: s }))
-        : [{ ...siteBuild('site'), scope: 'public' as const }];
-
-  const baseEnv: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
-  delete baseEnv.FORCE_COLOR;
-  // Only the without-history build switches the history off.
-  delete baseEnv.BOARD_HISTORY;
-  const heap = values['max-old-space'];
-  if (heap) baseEnv.NODE_OPTIONS = `${baseEnv.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(heap)}`.trim();
+  delete env.FORCE_COLOR;
+  delete env.SITE_SCOPE;
+  const command = [join(projectRoot, 'node_modules', '.bin', 'tsx'), join(projectRoot, 'src', 'cli', 'build.ts')];
   const runs: Run[] = [];
-  const passes = values.warm ? ['cold', 'warm'] : ['cold'];
-  // The site is built the way `npm run build` builds it: astro build, then the search index in its own step.
-  const siteCommand = [join(projectRoot, 'node_modules', '.bin', 'tsx'), join(projectRoot, 'src', 'cli', 'build.ts')];
-  for (const pass of passes) {
-    if (pass === 'cold') {
-      rmSync(join(floorDir, '.bench-cache'), { recursive: true, force: true });
-      rmSync(join(floorDir, '.astro'), { recursive: true, force: true });
-      for (const s of sites) rmSync(s.cache, { recursive: true, force: true });
-    }
-    for (const d of [floorOut, ...sites.map((s) => s.out)]) rmSync(d, { recursive: true, force: true });
-    if (!noFloor) {
-      process.stdout.write(`构建 floor (bare Astro, ${pass})…\n`);
-      runs.push(await measure(`floor (bare) ${pass}`, floorDir, [], baseEnv, floorOut, join(work, `floor-${pass}.log`)));
-    }
-    for (const s of sites) {
-      process.stdout.write(`构建 ${s.name} (${pass})…\n`);
-      // A production build must name its CMS backend; none (the board without an admin) needs no git server.
-      const env = { ...baseEnv, CONTENT_DIR: tree, CMS_BACKEND: 'none', SITE_SCOPE: s.scope, ...s.env };
-      runs.push(
-        await measure(
-          `${s.name} ${pass}`,
-          work,
-          ['--root', projectRoot, '--config', relative(projectRoot, s.config), '--outDir', s.out],
-          env,
-          s.out,
-          join(work, `${s.name}-${pass}.log`),
-          siteCommand,
-        ),
-      );
-    }
+  for (const pass of ['first', 'warm']) {
+    rmSync(out, { recursive: true, force: true });
+    process.stdout.write(`构建示例 (${pass})…\n`);
+    const args = ['--root', projectRoot, '--config', relative(projectRoot, config), '--outDir', out];
+    runs.push(await measure(`sample ${pass}`, work, args, env, out, join(work, `sample-${pass}.log`), command));
   }
-
-  const out = (s: string) => process.stdout.write(s);
-  const what = history ? 'site with history, then BOARD_HISTORY=off' : scopes ? 'public then internal site' : 'floor then site';
-  out(
-    `\nnpm run bench:build  (members=${members}, files=${files}: ${md} .md + ${files - md} other, --scope ${scope}${history ? ' --history' : ''}: ${what}, ${passes.join(' + ')} caches${heap ? `, node --max-old-space-size=${heap}` : ', default Node heap limit'})\n`,
-  );
-  if (repo)
-    out(
-      `git history: ${repo.commits} commits, ${repo.pledgeFiles} pledge files changed by every commit, ${repo.rewrites} published records rewritten later; writeHistoryRepo ${fmtS(repo.ms)}\n`,
-    );
-  out(
-    `cold = fresh empty Astro cacheDir (data-store.json) and Vite cacheDir per build; the project's shared node_modules/.astro is neither used nor deleted; OS file cache warm.\n`,
-  );
-  out(
-    `${''.padEnd(20)}${'wall'.padStart(9)}${'pages'.padStart(9)}${'pages/s'.padStart(9)}${'peak RSS'.padStart(12)}${'tree Σ RSS'.padStart(13)}  exit\n`,
-  );
+  const aims: Record<string, number> = { 'sample first': 12_000, 'sample warm': 6_000 };
+  process.stdout.write(`\nnpm run bench:build -- --sample  (content/, CMS_BACKEND=none, public scope)\n`);
   for (const r of runs) {
-    out(
-      `${r.label.padEnd(20)}${fmtS(r.wallMs).padStart(9)}${String(r.pages).padStart(9)}${String(Math.round(r.pages / (r.wallMs / 1000))).padStart(9)}` +
-        `${(r.maxProcRss ? fmtBytes(r.maxProcRss) : 'n/a').padStart(12)}${fmtBytes(r.treeRss).padStart(13)}  ${r.code}\n`,
+    const aim = aims[r.label];
+    const verdict = r.code !== 0 ? `FAILED (exit ${r.code})` : r.wallMs <= aim ? 'OK (aim met)' : 'ABOVE AIM';
+    process.stdout.write(
+      `${r.label.padEnd(14)}${fmtS(r.wallMs).padStart(9)}  (aim ≤ ${fmtS(aim)})  ${String(r.pages).padStart(5)} pages  tree Σ RSS ${fmtBytes(r.treeRss)}  ${verdict}\n`,
     );
   }
-  out(
-    `peak RSS = max RSS of the largest single process (GNU time %M); tree Σ RSS = max of summed VmRSS of astro + children (pagefind), polled every 100 ms.\n`,
-  );
-
-  let ok = runs.every((r) => r.code === 0);
-  const failed = (r: Run) =>
-    r.code === 0
-      ? ''
-      : r.lines.some((l) => /heap out of memory/.test(l.text))
-        ? `FAILED (exit ${r.code}: JavaScript heap out of memory)`
-        : `FAILED (exit ${r.code})`;
-  const peakOf = (r: Run) => Math.max(r.maxProcRss, r.treeRss);
-  // The site must have rendered the generated tree (not, say, the project's content/).
-  const treeMembers = new Set(readdirSync(join(tree, 'members')).map((f) => f.replace(/\.md$/, '')));
-  const checkTree = (site: Run, name: string, pass: string): boolean => {
-    const memberPages = existsSync(join(site.outDir, 'members'))
-      ? readdirSync(join(site.outDir, 'members')).filter((d) => existsSync(join(site.outDir, 'members', d, 'index.html')))
-      : [];
-    const fromTree = memberPages.filter((d) => treeMembers.has(d)).length;
-    const siteOk = memberPages.length > 0 && fromTree === memberPages.length;
-    out(
-      `${name} check (${pass}): ${memberPages.length} member pages, ${fromTree} of them from the generated tree (${treeMembers.size} member files)  ${failed(site) || (siteOk ? 'OK' : 'WRONG CONTENT')}\n`,
-    );
-    return siteOk;
-  };
-  const checkRss = (r: Run, name: string, pass: string, note = ''): boolean => {
-    const peak = peakOf(r);
-    out(`${name} peak RSS < 3 GiB (${pass}): ${fmtBytes(peak)}  ${failed(r) || (peak < RSS_TARGET ? 'OK' : 'OVER')}${note}\n`);
-    return peak < RSS_TARGET;
-  };
-  // The history in the pages: an element with data-history-commit on the pledge pages (pledges/…/index.html).
-  const historyPages = (r: Run): { pages: number; withHistory: number } => {
-    const dir = join(r.outDir, 'pledges');
-    const pages = existsSync(dir) ? walk(dir).filter((f) => f.endsWith('index.html')) : [];
-    const withHistory = pages.filter((f) => /\sdata-history-commit[\s=>/]/.test(readFileSync(join(dir, f), 'utf8'))).length;
-    return { pages: pages.length, withHistory };
-  };
-  for (const pass of passes) {
-    if (history) {
-      const withH = runs.find((r) => r.label === `with-history ${pass}`)!;
-      const without = runs.find((r) => r.label === `without-history ${pass}`)!;
-      const ratio = withH.wallMs / without.wallMs;
-      const broken = failed(withH) || failed(without);
-      out(
-        `ratio with/without history  ${broken ? 'n/a' : `${ratio.toFixed(2)}×`}  (aim ≤ 1.15×)  ${broken || (ratio <= 1.15 ? 'OK (aim met)' : 'ABOVE AIM')}  (${pass}; pages ${withH.pages} and ${without.pages})\n`,
-      );
-      if (!checkRss(withH, 'with-history', pass)) ok = false;
-      if (!checkRss(without, 'without-history', pass)) ok = false;
-      if (!checkTree(withH, 'with-history', pass) || !checkTree(without, 'without-history', pass)) ok = false;
-      const [h, n] = [historyPages(withH), historyPages(without)];
-      const historyOk = h.withHistory > 0 && n.withHistory === 0;
-      out(
-        `history check (${pass}): pledge pages with data-history-commit: with history ${h.withHistory} of ${h.pages}, without ${n.withHistory} of ${n.pages}  ${broken || (historyOk ? 'OK' : 'MISSING')}\n`,
-      );
-      if (!historyOk) ok = false;
-      continue;
-    }
-    if (scopes) {
-      const pub = runs.find((r) => r.label === `public ${pass}`)!;
-      const internal = runs.find((r) => r.label === `internal ${pass}`)!;
-      const ratio = internal.wallMs / pub.wallMs;
-      const broken = failed(internal) || failed(pub);
-      out(
-        `ratio internal/public ${pass.padEnd(5)} ${broken ? 'n/a' : `${ratio.toFixed(2)}×`}  (aim ≤ 1.3×)  ${broken || (ratio <= 1.3 ? 'OK (aim met)' : 'ABOVE AIM')}` +
-          `  pages ${pub.pages} → ${internal.pages} (+${internal.pages - pub.pages})\n`,
-      );
-      if (!checkRss(pub, 'public', pass)) ok = false;
-      if (!checkRss(internal, 'internal', pass)) ok = false;
-      if (!checkTree(pub, 'public', pass) || !checkTree(internal, 'internal', pass)) ok = false;
-      // Each build must be the scope it was asked for: internal pages in the internal build only.
-      const internalPages = (r: Run) =>
-        existsSync(join(r.outDir, 'internal')) ? walk(join(r.outDir, 'internal')).filter((f) => f.endsWith('.html')).length : 0;
-      const [inPub, inInternal] = [internalPages(pub), internalPages(internal)];
-      const scopeOk = inPub === 0 && inInternal > 0;
-      out(
-        `scope check (${pass}): internal/ pages: public ${inPub}, internal ${inInternal}  ${broken || (scopeOk ? 'OK' : 'WRONG SCOPE')}\n`,
-      );
-      if (!scopeOk) ok = false;
-      continue;
-    }
-    const floor = runs.find((r) => r.label === `floor (bare) ${pass}`)!;
-    const site = runs.find((r) => r.label === `site ${pass}`)!;
-    const ratio = site.wallMs / floor.wallMs;
-    const verdict = failed(site) || failed(floor) || (ratio <= 1.5 ? 'OK (aim met)' : ratio <= 2 ? 'OK' : 'OVER');
-    out(
-      `ratio site/floor ${pass.padEnd(5)} ${failed(site) || failed(floor) ? 'n/a' : `${ratio.toFixed(2)}×`}  (target ≤ 2×, aim 1.5×)  ${verdict}\n`,
-    );
-    const floorPeak = peakOf(floor);
-    if (!checkRss(site, 'site', pass, floorPeak >= RSS_TARGET ? `  (note: the bare floor itself peaks at ${fmtBytes(floorPeak)})` : ''))
-      ok = false;
-    const floorIndex = walk(floor.outDir).filter((f) => f.endsWith('index.html')).length;
-    const floorOk = floorIndex === expectedFloorPages;
-    out(
-      `floor check (${pass}): ${floorIndex} index.html for ${expectedFloorPages} content files (${md} .md${hasSiteJson ? ' + site.json' : ''})  ${floorOk ? 'OK' : 'MISMATCH'}\n`,
-    );
-    if (!checkTree(site, 'site', pass)) ok = false;
-    if (ratio > 2 || !floorOk) ok = false;
-  }
-  if (members < 10000) out(`(targets are defined at 10,000 members; at ${members} they are only indicative)\n`);
-
   for (const r of runs) printPhases(r);
-  for (const r of runs.filter((x) => !x.label.startsWith('floor'))) printRoutes(r);
-  const floorCold = runs.find((r) => r.label.startsWith('floor'));
-  const floorStats = floorCold ? routeStats(floorCold.lines).flatMap((s) => s.ms) : [];
-  if (floorStats.length)
-    out(`\nfloor: ${floorStats.length} pages, mean ${(floorStats.reduce((a, b) => a + b, 0) / floorStats.length).toFixed(1)}ms per page\n`);
-
-  for (const r of runs.filter((x) => x.code !== 0)) {
-    out(
-      `\n${r.label} exited with ${r.code}; last lines:\n${r.lines
-        .slice(-40)
-        .map((l) => l.text)
-        .join('\n')}\n`,
-    );
-  }
-  if (values.keep) out(`\nkept: ${work} (tree, outDirs, logs) and ${floorDir}\n`);
-  process.exitCode = ok ? 0 : 1;
-} finally {
-  cleanup();
+  return runs.every((r) => r.code === 0) ? 0 : 1;
 }
+
+if (values.sample) {
+  try {
+    process.exitCode = await benchSample();
+  } finally {
+    cleanup();
+  }
+} else
+  try {
+    process.stdout.write(`生成 ${members} 名党员的内容…\n`);
+    const files = writeGenerated(tree, members, Number(values.seed));
+    let repo: { commits: number; pledgeFiles: number; rewrites: number; ms: number } | undefined;
+    if (history) {
+      process.stdout.write(`写入 ${commits} 次提交的 git 历史…\n`);
+      const started = performance.now();
+      const made = writeHistoryRepo(tree, { commits, seed: Number(values.seed) });
+      repo = { ...made, ms: performance.now() - started };
+    }
+    const all = walk(tree);
+    const md = all.filter((f) => f.endsWith('.md')).length;
+    const hasSiteJson = existsSync(join(tree, 'site.json'));
+    const folders = readdirSync(tree)
+      .filter((f) => statSync(join(tree, f)).isDirectory())
+      .sort();
+    const expectedFloorPages = md + (hasSiteJson ? 1 : 0);
+
+    // Both outDirs lie inside the build's cwd. Astro writes the SSR bundle it
+    // prerenders from into the outDir when the outDir is inside process.cwd(),
+    // and otherwise into `<cwd>/.astro/` — for the site that would be the
+    // project's .astro/, shared with any concurrent build (which then imports
+    // the other build's chunks and renders the other build's content). So the
+    // site is built with cwd = the work dir and `--root` = the project, and the
+    // work dir gets a node_modules symlink so the bundle's imports resolve.
+    const floorOut = join(floorDir, 'dist');
+    const siteOut = join(work, 'site-dist');
+    symlinkSync(join(projectRoot, 'node_modules'), join(work, 'node_modules'), 'dir');
+    if (!noFloor) writeFloor(floorDir, tree, folders, hasSiteJson, floorOut, join(floorDir, '.bench-cache'));
+
+    // The real site, with its caches pinned to a fresh temp dir (see header comment); with --scope internal each
+    // scope has caches of its own, so both builds are cold.
+    // `astro --config` is joined onto the project root, so it must be relative.
+    const siteBuild = (name: string) => {
+      const cache = join(work, `${name}-cache`);
+      const config = join(work, `${name}.config.mjs`);
+      writeFileSync(
+        config,
+        `import base from ${JSON.stringify(join(projectRoot, 'astro.config.mjs'))};
+export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vite: { ...(base.vite ?? {}), cacheDir: ${JSON.stringify(join(cache, 'vite'))} } };
+`,
+      );
+      return { name, cache, config, out: name === 'site' ? siteOut : join(work, `${name}-dist`) };
+    };
+    const sites: { name: string; cache: string; config: string; out: string; scope: 'public' | 'internal'; env?: NodeJS.ProcessEnv }[] =
+      history
+        ? [
+            { ...siteBuild('with-history'), scope },
+            { ...siteBuild('without-history'), scope, env: { BOARD_HISTORY: 'off' } },
+          ]
+        : scopes
+          ? scopes.map((s) => ({ ...siteBuild(s), scope: s }))
+          : [{ ...siteBuild('site'), scope: 'public' as const }];
+
+    const baseEnv: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+    delete baseEnv.FORCE_COLOR;
+    // Only the without-history build switches the history off.
+    delete baseEnv.BOARD_HISTORY;
+    const heap = values['max-old-space'];
+    if (heap) baseEnv.NODE_OPTIONS = `${baseEnv.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(heap)}`.trim();
+    const runs: Run[] = [];
+    const passes = values.warm ? ['cold', 'warm'] : ['cold'];
+    // The site is built the way `npm run build` builds it: astro build, then the search index in its own step.
+    const siteCommand = [join(projectRoot, 'node_modules', '.bin', 'tsx'), join(projectRoot, 'src', 'cli', 'build.ts')];
+    for (const pass of passes) {
+      if (pass === 'cold') {
+        rmSync(join(floorDir, '.bench-cache'), { recursive: true, force: true });
+        rmSync(join(floorDir, '.astro'), { recursive: true, force: true });
+        for (const s of sites) rmSync(s.cache, { recursive: true, force: true });
+      }
+      for (const d of [floorOut, ...sites.map((s) => s.out)]) rmSync(d, { recursive: true, force: true });
+      if (!noFloor) {
+        process.stdout.write(`构建 floor (bare Astro, ${pass})…\n`);
+        runs.push(await measure(`floor (bare) ${pass}`, floorDir, [], baseEnv, floorOut, join(work, `floor-${pass}.log`)));
+      }
+      for (const s of sites) {
+        process.stdout.write(`构建 ${s.name} (${pass})…\n`);
+        // A production build must name its CMS backend; none (the board without an admin) needs no git server.
+        const env = { ...baseEnv, CONTENT_DIR: tree, CMS_BACKEND: 'none', SITE_SCOPE: s.scope, ...s.env };
+        runs.push(
+          await measure(
+            `${s.name} ${pass}`,
+            work,
+            ['--root', projectRoot, '--config', relative(projectRoot, s.config), '--outDir', s.out],
+            env,
+            s.out,
+            join(work, `${s.name}-${pass}.log`),
+            siteCommand,
+          ),
+        );
+      }
+    }
+
+    const out = (s: string) => process.stdout.write(s);
+    const what = history ? 'site with history, then BOARD_HISTORY=off' : scopes ? 'public then internal site' : 'floor then site';
+    out(
+      `\nnpm run bench:build  (members=${members}, files=${files}: ${md} .md + ${files - md} other, --scope ${scope}${history ? ' --history' : ''}: ${what}, ${passes.join(' + ')} caches${heap ? `, node --max-old-space-size=${heap}` : ', default Node heap limit'})\n`,
+    );
+    if (repo)
+      out(
+        `git history: ${repo.commits} commits, ${repo.pledgeFiles} pledge files changed by every commit, ${repo.rewrites} published records rewritten later; writeHistoryRepo ${fmtS(repo.ms)}\n`,
+      );
+    out(
+      `cold = fresh empty Astro cacheDir (data-store.json) and Vite cacheDir per build; the project's shared node_modules/.astro is neither used nor deleted; OS file cache warm.\n`,
+    );
+    out(
+      `${''.padEnd(20)}${'wall'.padStart(9)}${'pages'.padStart(9)}${'pages/s'.padStart(9)}${'peak RSS'.padStart(12)}${'tree Σ RSS'.padStart(13)}  exit\n`,
+    );
+    for (const r of runs) {
+      out(
+        `${r.label.padEnd(20)}${fmtS(r.wallMs).padStart(9)}${String(r.pages).padStart(9)}${String(Math.round(r.pages / (r.wallMs / 1000))).padStart(9)}` +
+          `${(r.maxProcRss ? fmtBytes(r.maxProcRss) : 'n/a').padStart(12)}${fmtBytes(r.treeRss).padStart(13)}  ${r.code}\n`,
+      );
+    }
+    out(
+      `peak RSS = max RSS of the largest single process (GNU time %M); tree Σ RSS = max of summed VmRSS of astro + children (pagefind), polled every 100 ms.\n`,
+    );
+
+    let ok = runs.every((r) => r.code === 0);
+    const failed = (r: Run) =>
+      r.code === 0
+        ? ''
+        : r.lines.some((l) => /heap out of memory/.test(l.text))
+          ? `FAILED (exit ${r.code}: JavaScript heap out of memory)`
+          : `FAILED (exit ${r.code})`;
+    const peakOf = (r: Run) => Math.max(r.maxProcRss, r.treeRss);
+    // The site must have rendered the generated tree (not, say, the project's content/).
+    const treeMembers = new Set(readdirSync(join(tree, 'members')).map((f) => f.replace(/\.md$/, '')));
+    const checkTree = (site: Run, name: string, pass: string): boolean => {
+      const memberPages = existsSync(join(site.outDir, 'members'))
+        ? readdirSync(join(site.outDir, 'members')).filter((d) => existsSync(join(site.outDir, 'members', d, 'index.html')))
+        : [];
+      const fromTree = memberPages.filter((d) => treeMembers.has(d)).length;
+      const siteOk = memberPages.length > 0 && fromTree === memberPages.length;
+      out(
+        `${name} check (${pass}): ${memberPages.length} member pages, ${fromTree} of them from the generated tree (${treeMembers.size} member files)  ${failed(site) || (siteOk ? 'OK' : 'WRONG CONTENT')}\n`,
+      );
+      return siteOk;
+    };
+    const checkRss = (r: Run, name: string, pass: string, note = ''): boolean => {
+      const peak = peakOf(r);
+      out(`${name} peak RSS < 3 GiB (${pass}): ${fmtBytes(peak)}  ${failed(r) || (peak < RSS_TARGET ? 'OK' : 'OVER')}${note}\n`);
+      return peak < RSS_TARGET;
+    };
+    // The history in the pages: an element with data-history-commit on the pledge pages (pledges/…/index.html).
+    const historyPages = (r: Run): { pages: number; withHistory: number } => {
+      const dir = join(r.outDir, 'pledges');
+      const pages = existsSync(dir) ? walk(dir).filter((f) => f.endsWith('index.html')) : [];
+      const withHistory = pages.filter((f) => /\sdata-history-commit[\s=>/]/.test(readFileSync(join(dir, f), 'utf8'))).length;
+      return { pages: pages.length, withHistory };
+    };
+    for (const pass of passes) {
+      if (history) {
+        const withH = runs.find((r) => r.label === `with-history ${pass}`)!;
+        const without = runs.find((r) => r.label === `without-history ${pass}`)!;
+        const ratio = withH.wallMs / without.wallMs;
+        const broken = failed(withH) || failed(without);
+        out(
+          `ratio with/without history  ${broken ? 'n/a' : `${ratio.toFixed(2)}×`}  (aim ≤ 1.15×)  ${broken || (ratio <= 1.15 ? 'OK (aim met)' : 'ABOVE AIM')}  (${pass}; pages ${withH.pages} and ${without.pages})\n`,
+        );
+        if (!checkRss(withH, 'with-history', pass)) ok = false;
+        if (!checkRss(without, 'without-history', pass)) ok = false;
+        if (!checkTree(withH, 'with-history', pass) || !checkTree(without, 'without-history', pass)) ok = false;
+        const [h, n] = [historyPages(withH), historyPages(without)];
+        const historyOk = h.withHistory > 0 && n.withHistory === 0;
+        out(
+          `history check (${pass}): pledge pages with data-history-commit: with history ${h.withHistory} of ${h.pages}, without ${n.withHistory} of ${n.pages}  ${broken || (historyOk ? 'OK' : 'MISSING')}\n`,
+        );
+        if (!historyOk) ok = false;
+        continue;
+      }
+      if (scopes) {
+        const pub = runs.find((r) => r.label === `public ${pass}`)!;
+        const internal = runs.find((r) => r.label === `internal ${pass}`)!;
+        const ratio = internal.wallMs / pub.wallMs;
+        const broken = failed(internal) || failed(pub);
+        out(
+          `ratio internal/public ${pass.padEnd(5)} ${broken ? 'n/a' : `${ratio.toFixed(2)}×`}  (aim ≤ 1.3×)  ${broken || (ratio <= 1.3 ? 'OK (aim met)' : 'ABOVE AIM')}` +
+            `  pages ${pub.pages} → ${internal.pages} (+${internal.pages - pub.pages})\n`,
+        );
+        if (!checkRss(pub, 'public', pass)) ok = false;
+        if (!checkRss(internal, 'internal', pass)) ok = false;
+        if (!checkTree(pub, 'public', pass) || !checkTree(internal, 'internal', pass)) ok = false;
+        // Each build must be the scope it was asked for: internal pages in the internal build only.
+        const internalPages = (r: Run) =>
+          existsSync(join(r.outDir, 'internal')) ? walk(join(r.outDir, 'internal')).filter((f) => f.endsWith('.html')).length : 0;
+        const [inPub, inInternal] = [internalPages(pub), internalPages(internal)];
+        const scopeOk = inPub === 0 && inInternal > 0;
+        out(
+          `scope check (${pass}): internal/ pages: public ${inPub}, internal ${inInternal}  ${broken || (scopeOk ? 'OK' : 'WRONG SCOPE')}\n`,
+        );
+        if (!scopeOk) ok = false;
+        continue;
+      }
+      const floor = runs.find((r) => r.label === `floor (bare) ${pass}`)!;
+      const site = runs.find((r) => r.label === `site ${pass}`)!;
+      const ratio = site.wallMs / floor.wallMs;
+      const verdict = failed(site) || failed(floor) || (ratio <= 1.5 ? 'OK (aim met)' : ratio <= 2 ? 'OK' : 'OVER');
+      out(
+        `ratio site/floor ${pass.padEnd(5)} ${failed(site) || failed(floor) ? 'n/a' : `${ratio.toFixed(2)}×`}  (target ≤ 2×, aim 1.5×)  ${verdict}\n`,
+      );
+      const floorPeak = peakOf(floor);
+      if (!checkRss(site, 'site', pass, floorPeak >= RSS_TARGET ? `  (note: the bare floor itself peaks at ${fmtBytes(floorPeak)})` : ''))
+        ok = false;
+      const floorIndex = walk(floor.outDir).filter((f) => f.endsWith('index.html')).length;
+      const floorOk = floorIndex === expectedFloorPages;
+      out(
+        `floor check (${pass}): ${floorIndex} index.html for ${expectedFloorPages} content files (${md} .md${hasSiteJson ? ' + site.json' : ''})  ${floorOk ? 'OK' : 'MISMATCH'}\n`,
+      );
+      if (!checkTree(site, 'site', pass)) ok = false;
+      if (ratio > 2 || !floorOk) ok = false;
+    }
+    if (members < 10000) out(`(targets are defined at 10,000 members; at ${members} they are only indicative)\n`);
+
+    for (const r of runs) printPhases(r);
+    for (const r of runs.filter((x) => !x.label.startsWith('floor'))) printRoutes(r);
+    const floorCold = runs.find((r) => r.label.startsWith('floor'));
+    const floorStats = floorCold ? routeStats(floorCold.lines).flatMap((s) => s.ms) : [];
+    if (floorStats.length)
+      out(
+        `\nfloor: ${floorStats.length} pages, mean ${(floorStats.reduce((a, b) => a + b, 0) / floorStats.length).toFixed(1)}ms per page\n`,
+      );
+
+    for (const r of runs.filter((x) => x.code !== 0)) {
+      out(
+        `\n${r.label} exited with ${r.code}; last lines:\n${r.lines
+          .slice(-40)
+          .map((l) => l.text)
+          .join('\n')}\n`,
+      );
+    }
+    if (values.keep) out(`\nkept: ${work} (tree, outDirs, logs) and ${floorDir}\n`);
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    cleanup();
+  }

@@ -37,6 +37,8 @@ import { parseScope } from '../data/siteScope.ts';
 import { t } from '../i18n/t.ts';
 import { indexSite } from '../integrations/searchIndex.ts';
 import { isIsoDate } from '../lib/dates.ts';
+import { backendFromEnv } from '../cms/backendFromEnv.ts';
+import { recordPhase } from '../loader/buildTimings.ts';
 import { publishOutDir, repairOutDir, stagingPaths } from '../loader/publishOutDir.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -172,6 +174,16 @@ async function main(): Promise<number> {
     `[build] ${t('build.scope', { scope: t(parseScope(process.env.SITE_SCOPE) === 'internal' ? 'scope.internal' : 'scope.public') })}\n`,
   );
 
+  // The admin bundle, only for a board that ships an admin (a wrong CMS_BACKEND is reported by the content check).
+  const backend = backendFromEnv(process.env);
+  if (backend.none) process.stdout.write(`${t('build.noAdmin')}\n`);
+  else if (!backend.errors.length) {
+    const adminStarted = performance.now();
+    const { buildAdmin } = await import('./buildAdmin.ts');
+    await buildAdmin();
+    recordPhase('admin', performance.now() - adminStarted);
+  }
+
   if ((await runAstro([...out.rest, '--outDir', paths.staging])) !== 0) return fail(t('build.astroFailed'));
 
   process.stdout.write(`${t('build.indexing')}\n`);
@@ -182,6 +194,7 @@ async function main(): Promise<number> {
   } catch (err) {
     return fail(t('build.indexFailed', { message: message(err) }));
   }
+  recordPhase('search', performance.now() - started);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(`${t('build.indexed', { pages, seconds })}\n`);
 

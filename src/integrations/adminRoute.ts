@@ -1,10 +1,12 @@
 /**
  * The admin's place in the site. In `astro dev`, serve the prebuilt admin
  * (public/admin/index.html) at /admin/ as any static web server does; Astro's
- * dev server only serves it by its full file name. In a production build with
- * CMS_BACKEND=none, leave no admin in the output: Astro copies the bundle from
- * public/admin/ and renders admin/config.yml and admin/names.json like any
- * page, so the whole admin/ folder is removed once the build is done.
+ * dev server only serves it by its full file name. The admin's two generated
+ * files, admin/config.yml and admin/names.json, are routes added here
+ * (src/pages/admin/_config.yml.ts, _names.json.ts; the underscore keeps Astro
+ * from routing them by itself), so a production build with CMS_BACKEND=none
+ * never renders them. Astro still copies public/, the bundle included, so the
+ * whole admin/ folder is removed once such a build is done.
  */
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,14 @@ export function adminRoute(): AstroIntegration {
   return {
     name: 'admin-route',
     hooks: {
+      'astro:config:setup': ({ command, injectRoute }) => {
+        if (command === 'build' && backendFromEnv(process.env).none) return;
+        for (const [pattern, file] of [
+          ['/admin/config.yml', '_config.yml.ts'],
+          ['/admin/names.json', '_names.json.ts'],
+        ])
+          injectRoute({ pattern, entrypoint: fileURLToPath(new URL(`../pages/admin/${file}`, import.meta.url)), prerender: true });
+      },
       'astro:server:setup': ({ server }) => {
         const base = (server.config.base ?? '/').replace(/\/$/, '');
         server.middlewares.use((req, _res, next) => {

@@ -14,6 +14,7 @@ import { checkedContent } from '../loader/contentCache.ts';
 import { asOfLine } from '../loader/asOfLine.ts';
 import { formatReport } from '../loader/formatReport.ts';
 import { contentDir } from '../loader/contentDir.ts';
+import { timed } from '../loader/buildTimings.ts';
 
 export function contentGuard(): AstroIntegration {
   return {
@@ -32,7 +33,7 @@ export function contentGuard(): AstroIntegration {
           }
         }
         const uploadsDir = join(fileURLToPath(config.publicDir), 'uploads');
-        const result = checkedContent(contentDir(), { revalidate: command === 'dev', uploadsDir });
+        const result = timed('check', () => checkedContent(contentDir(), { revalidate: command === 'dev', uploadsDir }));
         if (!result.errors.length) {
           logger.info(`内容检查通过：${result.files} 个文件，${result.findings.length} 条审计提示（运行 npm run check 查看）。`);
           // The same date the pages count at (src/data/board.ts reads it from this check).

@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { pledgeHistory as readPledgeHistory } from '../data/pledgeHistory.ts';
+import { recordPhase } from '../loader/buildTimings.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -16,11 +17,12 @@ export function pledgeHistory(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build') return;
+        const started = performance.now();
         void readPledgeHistory(undefined, {
           projectRoot,
           onError: (message) => logger.warn(`没有读取到承诺的修改记录（承诺页面上将不显示修改记录）：${message}`),
           onWarning: (message) => logger.warn(message),
-        });
+        }).then(() => recordPhase('history', performance.now() - started));
       },
     },
   };

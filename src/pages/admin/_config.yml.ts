@@ -14,7 +14,7 @@ import { cmsConfig } from '../../cms/cmsConfig.ts';
 import { cmsContentDir } from '../../cms/cmsContentDir.ts';
 import { adminFacts } from '../../data/adminFacts.ts';
 
-const header = '# 由 src/pages/admin/config.yml.ts 根据字段表生成，请勿手工修改。\n';
+const header = '# 由 src/pages/admin/_config.yml.ts 根据字段表生成，请勿手工修改。\n';
 
 /** The backend block and publish mode: decap-server's in dev, the environment's in a production build. */
 function chosenBackend(dev: boolean): Pick<BackendResult, 'backend' | 'publishMode' | 'none' | 'errors'> {
