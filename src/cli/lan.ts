@@ -17,7 +17,7 @@
  * CMS_BRANCH) with a git user identity and nothing uncommitted (decap-server
  * commits with `git add .`); .lan/ and the users file must be git-ignored.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -27,6 +27,7 @@ import { caddyfile, editorHeader } from '../cms/caddyfile.ts';
 import { parseLanUsers } from '../cms/lanUsers.ts';
 import { startDecapServer } from '../cms/startDecapServer.ts';
 import { anyFreePort } from './ports.ts';
+import { spawnGroup } from '../loader/processGroup.ts';
 import { argValue, serverGroup } from './serverGroup.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -98,10 +99,9 @@ try {
   decap.child.on('exit', (code) => stop(code ?? 1));
 
   const devPort = await anyFreePort('127.0.0.1');
-  const astro = spawn(bin('astro'), ['dev', '--host', '127.0.0.1', '--port', String(devPort)], {
+  const astro = spawnGroup(bin('astro'), ['dev', '--host', '127.0.0.1', '--port', String(devPort)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
     env: { ...env, CMS_API_SOCKET: decap.socket },
   });
   servers.add(astro);
@@ -120,10 +120,9 @@ try {
   writeFileSync(config, caddyfile({ host, port, bind, upstreamPort: devPort, users, storage: dataDir, secret: proxySecret }), {
     mode: 0o600,
   });
-  const proxy = spawn('caddy', ['run', '--config', config, '--adapter', 'caddyfile'], {
+  const proxy = spawnGroup('caddy', ['run', '--config', config, '--adapter', 'caddyfile'], {
     cwd: dataDir,
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
     env: { ...process.env, HOME: dataDir, XDG_DATA_HOME: dataDir, XDG_CONFIG_HOME: dataDir },
   });
   servers.add(proxy);

@@ -8,9 +8,10 @@ import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DecapServer } from '../cms/startDecapServer.ts';
+import { killGroup } from '../loader/processGroup.ts';
 
 export interface ServerGroup {
-  /** Adds a server (a child spawned with `detached: true`). */
+  /** Adds a server (a child started with `spawnGroup`, src/loader/processGroup.ts). */
   add(child: ChildProcess): void;
   /** Adds decap-server: its process, and its socket folder to remove. */
   addDecap(decap: DecapServer): void;
@@ -33,13 +34,7 @@ export function serverGroup(failHeading: string): ServerGroup {
   let socketDir: string | undefined;
   let stopping = false;
   const stopAll = () => {
-    for (const c of children) {
-      try {
-        if (c.pid) process.kill(-c.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
+    for (const c of children) killGroup(c, 'SIGTERM');
     if (socketDir) rmSync(socketDir, { recursive: true, force: true });
   };
   const group: ServerGroup = {

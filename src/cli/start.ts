@@ -16,13 +16,14 @@
  * src/cms/commitSave.ts). The start-up lines say whether saves will have a
  * history (修改记录).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cmsContentDir, outsideMessage } from '../cms/cmsContentDir.ts';
 import { repoTopSync } from '../cms/commitSave.ts';
 import { startDecapServer } from '../cms/startDecapServer.ts';
 import { firstFreePort } from './ports.ts';
+import { spawnGroup } from '../loader/processGroup.ts';
 import { argValue, serverGroup } from './serverGroup.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -64,9 +65,8 @@ try {
 
   // The dev server's port: as asked (--port), else 4321 or the next free one; the printed address is read back from Astro itself.
   const devArgs = argValue(args, '--port') ? args : [...args, '--port', String(await firstFreePort(4321, host))];
-  const astro = spawn(bin('astro'), ['dev', ...devArgs], {
+  const astro = spawnGroup(bin('astro'), ['dev', ...devArgs], {
     stdio: ['inherit', 'pipe', 'inherit'],
-    detached: true,
     env: { ...env, CMS_API_SOCKET: decap.socket },
   });
   servers.add(astro);

@@ -3,11 +3,12 @@
  * fresh private folder (mode 0700) and resolves once it listens. Used by
  * `npm start`, the LAN mode and the tests alike.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnGroup, stopGroup } from '../loader/processGroup.ts';
 
 export interface DecapServer {
   socket: string;
@@ -29,37 +30,13 @@ export function startDecapServer(o: {
   const dir = mkdtempSync(join(tmpdir(), 'pb-cms-'));
   const socket = join(dir, 'api.sock');
   const tsx = join(resolve(here, '..', '..'), 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, [join(here, 'decapServerMain.ts')], {
+  const child = spawnGroup(tsx, [join(here, 'decapServerMain.ts')], {
     cwd: o.root,
-    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...(o.env ?? process.env), CMS_API_SOCKET: socket, MODE: o.mode, GIT_REPO_DIRECTORY: o.root, LOG_LEVEL: o.logLevel ?? 'warn' },
   });
   let out = '';
-  const stop = () =>
-    new Promise<void>((done) => {
-      const finish = () => {
-        rmSync(dir, { recursive: true, force: true });
-        done();
-      };
-      if (child.exitCode !== null || child.signalCode !== null || !child.pid) return finish();
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          // gone
-        }
-      }, 5000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        finish();
-      });
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        finish();
-      }
-    });
+  const stop = () => stopGroup(child, 5000).then(() => rmSync(dir, { recursive: true, force: true }));
   return new Promise((ready, fail) => {
     const timer = setTimeout(() => {
       void stop();
