@@ -11,7 +11,8 @@ import { checkContent } from '../../src/loader/checkContent.ts';
 import { indexContent } from '../../src/lib/contentIndex.ts';
 import { branchResults } from '../../src/lib/evaluationResults.ts';
 import { profileResolver } from '../../src/lib/profiles.ts';
-import { buildSite, root } from './buildSite.ts';
+import { root } from './buildSite.ts';
+import { builtSite, variants } from './sites.ts';
 import { describeHouseholds } from './householdChecks.ts';
 
 const presets = ['school-semester', 'provincial', 'monthly'] as const;
@@ -67,11 +68,12 @@ describe.each(presets)('examples/%s', (preset) => {
   const built = { public: '', internal: '' };
 
   beforeAll(() => {
-    // One after the other: two Astro builds at once compete for the machine's cores and memory.
-    const pub = buildSite({ contentDir: dir });
+    // The run's shared builds (tests/build/sites.ts): tests/e2e/householdPlaque.test.ts serves the public one of
+    // examples/provincial. One after the other: two Astro builds at once compete for the machine's cores and memory.
+    const pub = builtSite(variants.example(preset, 'public'));
     expect(pub.code, pub.out).toBe(0);
     built.public = pub.outDir;
-    const internal = buildSite({ contentDir: dir, env: { SITE_SCOPE: 'internal' } });
+    const internal = builtSite(variants.example(preset, 'internal'));
     expect(internal.code, internal.out).toBe(0);
     built.internal = internal.outDir;
   });

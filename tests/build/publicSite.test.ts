@@ -13,6 +13,7 @@ import { halfWidthPunctuation } from '../../src/lib/halfWidthPunctuation.ts';
 import { isApproved } from '../../src/lib/pledgeStatus.ts';
 import { tinyContent, tinyFiles } from '../fixtures/tinyContent.ts';
 import { buildSite, root, walk } from './buildSite.ts';
+import { builtSite, variants, withAdmin } from './sites.ts';
 
 const sample = checkContent(join(root, 'content'), '2000-01-01', root);
 const model = sample.model!;
@@ -27,16 +28,10 @@ function textOf(rel: string): string {
   return buf.toString('utf8');
 }
 
-/** A real CMS backend (over https, as the admin's login requires), so the admin's own files are built and scanned too. */
-const withAdmin = {
-  CMS_BACKEND: 'forgejo',
-  CMS_REPO: 'dangzongzhi/gongkai',
-  CMS_BASE_URL: 'https://git.school.example',
-  CMS_APP_ID: 'test-client-id',
-};
-
 beforeAll(() => {
-  const r = buildSite({ site: 'http://localhost:4321', env: withAdmin });
+  // The run's shared build of the sample with a real CMS backend (over https, as the admin's login requires), so
+  // the admin's own files are built and scanned too; tests/e2e/csp.test.ts serves the same build.
+  const r = builtSite(variants.sampleAdmin);
   expect(r.code, r.out).toBe(0);
   dist = r.outDir;
   files = walk(dist);

@@ -6,13 +6,10 @@
  * collections under its own policy, in `astro dev` (as `npm start` runs it) and
  * as a production build writes it (with the git host in connect-src).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { adminPolicy, sitePolicy } from '../../src/lib/contentSecurityPolicy.ts';
-import { buildSite } from '../build/buildSite.ts';
+import { builtSite, variants, withAdmin } from '../build/sites.ts';
 import { launchBrowser, newContext, openPage, waitForCharts, waitForSearch, type TrackedPage } from './browser.ts';
 import { startCms, type CmsServer } from './cms/cmsServer.ts';
 import { DecapUi } from './cms/decapUi.ts';
@@ -219,27 +216,21 @@ describe('the admin and the public pages in astro dev (npm start)', () => {
 
 describe('the admin as a production build writes it', () => {
   const gitHost = 'https://git.school.example';
-  let dir: string;
   let server: StaticServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'csp-admin-'));
-    const outDir = join(dir, 'dist');
-    // The server first, so the build's SITE is its address (loopback http is what the admin's login accepts besides https).
-    server = await startStaticServer(outDir);
-    const r = buildSite({
-      outDir,
-      site: server.origin,
-      env: { CMS_BACKEND: 'forgejo', CMS_REPO: 'dangzongzhi/gongkai', CMS_BASE_URL: gitHost, CMS_APP_ID: 'test-client-id' },
-    });
+    // The run's shared build of the sample with a Forgejo backend (tests/build/sites.ts; tests/build/publicSite.test.ts
+    // reads it too), whose address is on loopback http, which the admin's login accepts besides https.
+    const r = builtSite(variants.sampleAdmin);
     expect(r.code, r.out.slice(-4000)).toBe(0);
+    expect(withAdmin.CMS_BASE_URL).toBe(gitHost);
+    server = await startStaticServer(r.outDir);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   test('names the git host in connect-src and reaches the login screen with nothing refused', async () => {

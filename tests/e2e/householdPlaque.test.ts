@@ -1,8 +1,9 @@
 /**
  * The 共产党员户 plaques (篇四) printed to PDF by real Chromium. The sample (篇三) has no 共产党员户, so this file
- * builds examples/provincial itself, once per scope, each served on its own port: the public build at its own
- * address, the internal one with PUBLIC_SITE naming the public build, so that a plaque's QR code can be scanned
- * and followed to the member's page on the public board. One A4 landscape sheet per household; nothing of the
+ * serves examples/provincial, once per scope, each on its own port: the public build is the run's shared one
+ * (tests/build/sites.ts, which tests/build/examples.test.ts reads too), the internal one is built here with
+ * PUBLIC_SITE naming the public build's address, so that a plaque's QR code can be scanned and followed to the
+ * member's page on the public board. One A4 landscape sheet per household; nothing of the
  * site's chrome or the 内部资料 banner on the paper; no axe violation. What each plaque should say is worked out
  * from the content files, not from src/.
  */
@@ -17,6 +18,7 @@ import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { childEnv } from '../build/buildSite.ts';
+import { builtSite, variants } from '../build/sites.ts';
 import { axeReport, axeViolations } from './axe.ts';
 import { describeLog, launchBrowser, newContext, openPage, type TrackedPage } from './browser.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
@@ -91,12 +93,12 @@ let tp: TrackedPage;
 const path = `internal/print/household/${org}/`;
 
 beforeAll(async () => {
-  const [pubDir, internalDir] = ['public', 'internal'].map((s) => mkdtempSync(join(tmpdir(), `e2e-household-${s}-`)));
-  dirs.push(pubDir, internalDir);
-  pub = await startStaticServer(pubDir);
+  const shared = builtSite(variants.example('provincial', 'public'));
+  expect(shared.code, shared.out.slice(-4000)).toBe(0);
+  const internalDir = mkdtempSync(join(tmpdir(), 'e2e-household-internal-'));
+  dirs.push(internalDir);
+  pub = await startStaticServer(shared.outDir);
   internal = await startStaticServer(internalDir);
-  // One after the other: two Astro builds at once would compete for the machine's cores and memory.
-  await build(pubDir, 'public', pub.origin, pub.origin);
   await build(internalDir, 'internal', internal.origin, pub.origin);
   browser = await launchBrowser();
   tp = await openPage(await newContext(browser), `${internal.origin}/`);
