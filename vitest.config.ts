@@ -14,6 +14,7 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          globalSetup: ['tests/build/siteCacheSetup.ts'],
         },
       },
       {
@@ -24,7 +25,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
-          globalSetup: ['tests/e2e/globalSetup.ts'],
+          globalSetup: ['tests/build/siteCacheSetup.ts', 'tests/e2e/globalSetup.ts'],
         },
       },
     ],
