@@ -1,21 +1,15 @@
-/** A pledge's status: a symbol and words, never colour alone. Shared by the public pages and the CMS preview. */
+/**
+ * A pledge's status: a symbol and words, never colour alone, for React (the pledge card and the CMS preview);
+ * src/components/StatusBadge.astro writes the same markup on the pages without a React render per row.
+ */
 import type { ReactElement } from 'react';
 import { t } from '../i18n/t.ts';
-import type { Fulfilment } from '../lib/pledgeStatus.ts';
-
-const symbols: Record<Fulfilment, string> = {
-  'not-started': '○',
-  'in-progress': '◐',
-  rectifying: '△',
-  overdue: '!',
-  closed: '✓',
-  'closed-late': '✓',
-};
+import { type Fulfilment, statusSymbols } from '../lib/pledgeStatus.ts';
 
 export default function StatusBadge({ status }: { status: Fulfilment }): ReactElement {
   return (
     <span className="status" data-status={status}>
-      <span aria-hidden="true">{symbols[status]}</span> {t(`status.${status}`)}
+      <span aria-hidden="true">{statusSymbols[status]}</span> {t(`status.${status}`)}
     </span>
   );
 }

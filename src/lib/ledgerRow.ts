@@ -25,7 +25,20 @@ export interface LedgerRow {
   verifiedBy: string;
 }
 
+const rows = new WeakMap<Pledge, Map<IsoDate, LedgerRow | null>>();
+
+/**
+ * The row of pledge `p` as of `asOf`, computed once per pledge and date: a pledge is on its org's ledger, on
+ * the lists of the home page and in the open data, all in one build.
+ */
 export function ledgerRow(p: Pledge, asOf: IsoDate): LedgerRow | null {
+  let byDate = rows.get(p);
+  if (!byDate) rows.set(p, (byDate = new Map()));
+  if (!byDate.has(asOf)) byDate.set(asOf, computeRow(p, asOf));
+  return byDate.get(asOf) ?? null;
+}
+
+function computeRow(p: Pledge, asOf: IsoDate): LedgerRow | null {
   const status = fulfilmentOf(p, asOf);
   if (!status) return null;
   const latest = latestRecord(p, asOf);

@@ -22,6 +22,16 @@ export type Fulfilment = 'not-started' | 'in-progress' | 'overdue' | 'closed' | 
 
 export const fulfilments: readonly Fulfilment[] = ['not-started', 'in-progress', 'rectifying', 'overdue', 'closed', 'closed-late'];
 
+/** The symbol shown before a status's words (never colour alone): the same on the pages, the screens and the admin. */
+export const statusSymbols: Readonly<Record<Fulfilment, string>> = {
+  'not-started': '○',
+  'in-progress': '◐',
+  rectifying: '△',
+  overdue: '!',
+  closed: '✓',
+  'closed-late': '✓',
+};
+
 /** The review state as of `asOf`: an approval dated after `asOf` has not happened yet. */
 export function reviewStateOf(p: Pledge, asOf: IsoDate): ReviewState {
   const r = p.review;
