@@ -7,7 +7,7 @@
  * filters 本月未记实, 已逾期, 进行中 and 已销号 read these words.
  */
 import { t } from '../src/i18n/t.ts';
-import { DEFAULT_TIME_ZONE, todayIn } from '../src/lib/dates.ts';
+import { todayIn } from '../src/lib/dates.ts';
 import type { Pledge } from '../src/lib/model.ts';
 import { fulfilmentOf, latestRecord } from '../src/lib/pledgeStatus.ts';
 import { ledgerPeriodOf, owesRecordFor, type RecordCadence } from '../src/lib/recordGaps.ts';
@@ -21,8 +21,8 @@ function cadenceOf(owner: unknown): RecordCadence {
   return f.cadences?.[org] ?? f.cadences?.[''] ?? 'month';
 }
 
-/** The `view_` words of a pledge's ledger as of `today` (Asia/Shanghai unless given). */
-export function ledgerWords(data: Record<string, unknown>, today = todayIn(DEFAULT_TIME_ZONE, new Date())): Record<string, string> {
+/** The `view_` words of a pledge's ledger as of `today` (unless given: today in the site's time zone, Asia/Shanghai when none). */
+export function ledgerWords(data: Record<string, unknown>, today = todayIn(facts().timeZone, new Date())): Record<string, string> {
   const p = data as unknown as Pledge;
   if (!p.review || typeof p.review !== 'object') return {};
   try {

@@ -14,6 +14,8 @@ export interface SiteFacts {
   /** How entries reach the board: through the review workflow, or saved straight into content/ (`npm start`). */
   publishing?: 'workflow' | 'simple';
   asOf?: string;
+  /** site.json's time zone: today's date in the admin is taken there (Asia/Shanghai when none). */
+  timeZone?: string;
   currentRound?: string;
   /** Each round with its dates (what a deadline must fall within), when names.json gives them. */
   rounds: { id: string; title: string; start?: string; end?: string }[];
@@ -84,7 +86,8 @@ export function subscribe(listener: () => void): () => void {
 
 /** The facts as React state: re-renders when names are loaded or learnt. */
 export function useSiteFacts(): SiteFacts {
-  return useSyncExternalStore(subscribe, facts);
+  // The same snapshot on the server, so a preview also renders to static HTML (the tests do).
+  return useSyncExternalStore(subscribe, facts, facts);
 }
 
 function table(): Lookup {

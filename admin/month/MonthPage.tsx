@@ -8,7 +8,7 @@
  * server alike.
  */
 import { useCallback, useEffect, useMemo, useState, type CSSProperties, type ReactElement } from 'react';
-import { todayIn, DEFAULT_TIME_ZONE } from '../../src/lib/dates.ts';
+import { todayIn } from '../../src/lib/dates.ts';
 import type { RecordInput } from '../../src/lib/recordInput.ts';
 import { periodText } from '../../src/lib/recordInput.ts';
 import { labelOf, learn } from '../siteFacts.ts';
@@ -80,8 +80,7 @@ export function MonthPage(): ReactElement {
   const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [notice, setNotice] = useState<Notice>();
 
-  const timeZone = content?.site.timeZone || DEFAULT_TIME_ZONE;
-  const today = todayIn(timeZone, new Date());
+  const today = todayIn(content?.site.timeZone, new Date());
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -117,7 +116,7 @@ export function MonthPage(): ReactElement {
     void load();
   }, [load]);
 
-  const period = periodKey ?? (content ? defaultPeriodKey(content, todayIn(content.site.timeZone || DEFAULT_TIME_ZONE, new Date())) : '');
+  const period = periodKey ?? (content ? defaultPeriodKey(content, todayIn(content.site.timeZone, new Date())) : '');
   useEffect(() => {
     if (period) setInputs(loadDrafts(period));
   }, [period]);

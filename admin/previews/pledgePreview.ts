@@ -5,7 +5,7 @@
  */
 import { createElement as h, type ReactElement } from 'react';
 import PledgeCard from '../../src/components/PledgeCard.tsx';
-import { toIsoDate } from '../../src/lib/dates.ts';
+import { todayIn } from '../../src/lib/dates.ts';
 import type { Pledge } from '../../src/lib/model.ts';
 import { fulfilmentOf } from '../../src/lib/pledgeStatus.ts';
 import { renderMarkdown } from '../../src/lib/renderMarkdown.ts';
@@ -17,8 +17,9 @@ interface PreviewProps {
 
 export function PledgePreview({ entry }: PreviewProps): ReactElement {
   const d = entry.get('data').toJS();
-  const { asOf } = useSiteFacts();
-  const today = asOf ?? toIsoDate(new Date());
+  const { asOf, timeZone } = useSiteFacts();
+  // The site's as-of date, else today in the site's time zone (Beijing time unless site.json names another).
+  const today = asOf ?? todayIn(timeZone, new Date());
   const status = d.review && d.title && d.owner ? fulfilmentOf(d as Pledge, today) : null;
   // Told apart from a namesake (王丽 · 第一支部), as everywhere in the admin.
   const owner = labelOf(d.owner, ['members', 'orgs']);

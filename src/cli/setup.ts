@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '../i18n/t.ts';
-import { DEFAULT_TIME_ZONE, isIsoDate, isTimeZone, todayIn } from '../lib/dates.ts';
+import { isIsoDate, isTimeZone, todayIn } from '../lib/dates.ts';
 import { asOfLine } from '../loader/asOfLine.ts';
 import { checkContent } from '../loader/checkContent.ts';
 import { formatReport } from '../loader/formatReport.ts';
@@ -43,7 +43,7 @@ function main(): number {
   const asOf = values['as-of'];
   if (asOf !== undefined && !isIsoDate(asOf)) return fail(t('setup.badAsOf', { date: asOf }));
   // The round is the one of today in the branch's time zone (Beijing time unless --time-zone says otherwise).
-  const today = asOf ?? todayIn(zone ?? DEFAULT_TIME_ZONE, new Date());
+  const today = asOf ?? todayIn(zone, new Date());
 
   const plan = planSetup(
     { profile: values.profile, name: values.name, id: values.id, level: values.level, unitType: values['unit-type'], timeZone: zone },

@@ -9,12 +9,15 @@ import { contentDir } from '../loader/contentDir.ts';
 import { readContentTree } from '../loader/readContentTree.ts';
 import { applyOverrides, presets, profileResolver, siteProfile, type Profile, type ProfileId } from '../lib/profiles.ts';
 import type { Site } from '../lib/model.ts';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../lib/dates.ts';
 import { siteSchema } from '../schemas/site.ts';
 
 export interface AdminFacts {
   boardName?: string;
   currentRound?: string;
   asOf?: string;
+  /** The time zone the admin takes today's date in: site.json's, else Asia/Shanghai. */
+  timeZone: string;
   rounds: { id: string; title: string; start: string; end: string }[];
   orgs: { id: string; name: string }[];
   members: { id: string; name: string; org?: string }[];
@@ -32,7 +35,7 @@ const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{
 /** The facts of the content folder as its files stand now; what cannot be read is left out. */
 export function adminFacts(dir = contentDir()): AdminFacts {
   const { entries } = readContentTree(dir, process.cwd(), ['site', 'rounds', 'orgs', 'members']);
-  const out: AdminFacts = { rounds: [], orgs: [], members: [], profiles: [], cadences: {} };
+  const out: AdminFacts = { timeZone: DEFAULT_TIME_ZONE, rounds: [], orgs: [], members: [], profiles: [], cadences: {} };
   const orgData = new Map<string, { data: { parent?: string; profile?: string } }>();
   let site: Pick<Site, 'profile' | 'profileOverrides' | 'cadence'> = {};
   const orgProfiles = new Set<ProfileId>();
@@ -42,6 +45,8 @@ export function adminFacts(dir = contentDir()): AdminFacts {
       out.boardName = str(d.name);
       out.currentRound = str(d.currentRound);
       out.asOf = isDate(d.asOf) ? d.asOf : undefined;
+      const zone = str(d.timeZone);
+      if (zone && isTimeZone(zone)) out.timeZone = zone;
       // Overrides count only when the whole file is valid; a valid preset name counts on its own.
       const parsed = siteSchema.safeParse(d);
       site = parsed.success ? parsed.data : { profile: isPreset(d.profile) ? d.profile : undefined };

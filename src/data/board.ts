@@ -3,11 +3,11 @@
  * public projection of the content: statuses, rates, lookups and rendered
  * Markdown. Pages read from here; nothing is recomputed per page.
  */
-import { execFileSync } from 'node:child_process';
 import { contentDir } from '../loader/contentDir.ts';
 import { completionByCategory, completionRate, monthlyTrend, onTimeRate, orgPledges, type Rate } from '../lib/completionRates.ts';
 import { indexContent, type ContentIndex } from '../lib/contentIndex.ts';
 import { addDays, type IsoDate } from '../lib/dates.ts';
+import { builtOn } from '../loader/builtOn.ts';
 import { checkedContent } from '../loader/contentCache.ts';
 import type { Bulletin, Commendation, ContentModel, Entry, Pledge, Round } from '../lib/model.ts';
 import { fulfilmentOf, latestRecord, type Fulfilment } from '../lib/pledgeStatus.ts';
@@ -60,25 +60,6 @@ export interface Board {
   recentlyClosed: PledgeView[];
   /** Open pledges due in the next 30 days, soonest first. */
   dueSoon: PledgeView[];
-}
-
-/**
- * The 网站生成日期: the date of what is built, not of the clock, so that the same commit always builds the same
- * site (reproducible builds): SOURCE_DATE_EPOCH when set, else the date of the commit checked out, else none.
- */
-function builtOn(dir: string): IsoDate | undefined {
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  if (process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000).toISOString().slice(0, 10);
-  try {
-    const out = execFileSync('git', ['log', '-1', '--format=%cs'], {
-      cwd: dir,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    return /^\d{4}-\d{2}-\d{2}$/.test(out) ? out : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function build(scope: Scope): Promise<Board> {
@@ -140,7 +121,7 @@ async function build(scope: Scope): Promise<Board> {
     model,
     index,
     asOf,
-    lastCommit: builtOn(contentDir()),
+    lastCommit: builtOn(contentDir(), model.site.data.timeZone),
     round,
     pledges,
     pledge,

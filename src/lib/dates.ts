@@ -116,11 +116,15 @@ export function within(date: IsoDate, start: IsoDate, end: IsoDate): boolean {
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /**
- * The calendar date at instant `now` in `timeZone`: 2026-03-01T23:30:00Z is
- * 2026-03-02 in Asia/Shanghai. An unknown zone is an error naming
+ * The calendar date at instant `now` in `timeZone`, the site's (`site.json`'s
+ * `timeZone`; none or empty is Asia/Shanghai): 2026-03-01T23:30:00Z is
+ * 2026-03-02 in Asia/Shanghai. The one place an instant becomes a date: "today",
+ * the build's date, the date of a commit. An unknown zone is an error naming
  * `site.json`'s `timeZone` field, where the zone comes from.
+ * @example todayIn(site.timeZone, new Date())
  */
-export function todayIn(timeZone: string, now: Date): IsoDate {
+export function todayIn(zone: string | undefined, now: Date): IsoDate {
+  const timeZone = zone || DEFAULT_TIME_ZONE;
   if (!isTimeZone(timeZone)) {
     throw new Error(`site.json 的 timeZone（时区）“${timeZone}”不是可用的时区名称，应写成 Asia/Shanghai 这样的名称。`);
   }

@@ -5,7 +5,7 @@
  * not read: a slip in an evaluation does not stop a month's records.
  */
 import { indexContent, type ContentIndex } from '../lib/contentIndex.ts';
-import { DEFAULT_TIME_ZONE, isIsoDate, todayIn, type IsoDate } from '../lib/dates.ts';
+import { isIsoDate, todayIn, type IsoDate } from '../lib/dates.ts';
 import { readContentTree } from './readContentTree.ts';
 import { validateContent } from './validateContent.ts';
 
@@ -21,5 +21,5 @@ export function readPledgeIndex(dir: string): { index: ContentIndex } | { error:
 export function todayOf(index: ContentIndex, cli: string | undefined, now: Date): { today: IsoDate } | { error: string } {
   if (cli !== undefined)
     return isIsoDate(cli) ? { today: cli } : { error: `--today 应写成 年-月-日（如 2025-12-31），现在是“${cli.slice(0, 20)}”。` };
-  return { today: todayIn(index.model.site.data.timeZone || DEFAULT_TIME_ZONE, now) };
+  return { today: todayIn(index.model.site.data.timeZone, now) };
 }

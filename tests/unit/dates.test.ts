@@ -196,6 +196,8 @@ describe('todayIn / effectiveAsOf: "today" is the date in the branch\'s time zon
 
   test('without a zone, today is taken in Asia/Shanghai', () => {
     expect(DEFAULT_TIME_ZONE).toBe('Asia/Shanghai');
+    expect(todayIn(undefined, lateUtc)).toBe('2026-03-02');
+    expect(todayIn('', lateUtc)).toBe('2026-03-02');
     expect(effectiveAsOf({}, lateUtc)).toEqual({ asOf: '2026-03-02', source: 'today', timeZone: 'Asia/Shanghai' });
     expect(effectiveAsOf({ timeZone: 'UTC' }, lateUtc)).toEqual({ asOf: '2026-03-01', source: 'today', timeZone: 'UTC' });
   });

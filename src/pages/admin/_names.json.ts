@@ -1,12 +1,13 @@
 /**
  * What the CMS needs to show names instead of ids: members (with their org), organisations and rounds (with their dates), the
- * current round and the as-of date. The production build serves only what the public board shows (this file
+ * current round, the as-of date and the time zone. The production build serves only what the public board shows (this file
  * is public); `astro dev` (`npm start`, the local CMS) serves every member and org as the files stand, even
  * while some file has a mistake. Either way the admin also learns names from its backend as it reads content.
  */
 import type { APIRoute } from 'astro';
 import { adminFacts } from '../../data/adminFacts.ts';
 import { getBoard } from '../../data/board.ts';
+import { DEFAULT_TIME_ZONE } from '../../lib/dates.ts';
 
 export const GET: APIRoute = async () => {
   const dev = import.meta.env.DEV;
@@ -17,6 +18,7 @@ export const GET: APIRoute = async () => {
     : {
         boardName: board!.model.site.data.name,
         asOf: board!.asOf,
+        timeZone: board!.model.site.data.timeZone || DEFAULT_TIME_ZONE,
         currentRound: board!.model.site.data.currentRound,
         // Every round, as config.yml lists them, with its dates (a pledge's deadline must fall within its round's):
         // a file of an internal round must save too.
