@@ -1,10 +1,14 @@
 /**
- * `npm run build` never leaves the published site broken: a site is built
- * once into an outDir, then builds that fail at render time or are killed
- * (SIGKILL to the build's whole process group) at several points each leave
- * that outDir byte-identical; a build that is cut short in the swap is
- * repaired by the next one; and a build that succeeds replaces the outDir and
- * leaves no staging folder behind.
+ * `npm run build` never leaves the published site broken: a site is published
+ * into an outDir (a copy of the run's shared build of the sample), then builds
+ * that fail at render time or are killed (SIGKILL to the build's whole process
+ * group) at several points each leave that outDir byte-identical; a build that
+ * is cut short in the swap is repaired by the next one, which, when it
+ * succeeds, replaces the outDir and leaves no staging folder behind.
+ *
+ * These are the cases that need a real build process (Astro and Pagefind
+ * running, killed, signalled); the swap and the repair themselves, step by
+ * step, are unit tests (tests/unit/publishOutDir.test.ts).
  *
  * Kill points are chosen by what the build prints, never by time. Every build
  * that is to be killed runs with BUILD_PAUSE_BEFORE_SWAP=1, so however late
@@ -30,6 +34,7 @@ import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { childEnv, root, walk } from './buildSite.ts';
+import { builtSite, variants } from './sites.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'atomic-'));
 const content = join(base, 'content');
@@ -185,11 +190,13 @@ afterEach(async () => {
 
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-beforeAll(async () => {
+beforeAll(() => {
   cpSync(join(root, 'content'), content, { recursive: true });
   mkdirSync(www);
-  const r = await runBuild();
+  // The published site: the run's shared build of the sample (tests/build/sites.ts), copied, as this file changes it.
+  const r = builtSite(variants.sample);
   expect(r.code, r.out).toBe(0);
+  cpSync(r.outDir, outDir, { recursive: true });
   before = snapshot(outDir);
   expect(Object.keys(before)).toEqual(expect.arrayContaining(['index.html', 'pagefind/pagefind.js']));
   expect(readdirSync(www)).toEqual(['site']);
@@ -278,17 +285,6 @@ export default {
     expect(snapshot(outDir)).toEqual(before);
   });
 
-  test('a swap cut between its two renames is put back by the next build before it builds anything', async () => {
-    // What a kill between "outDir → kept previous" and "staging → outDir" leaves.
-    renameSync(outDir, join(www, '.site.build-previous'));
-    const b = startBuild({ env: { BUILD_PAUSE_BEFORE_SWAP: '1' } });
-    await b.waitFor(/^上次生成网站在替换时被中断，已把原来的网站放回 .*www\/site。$/);
-    await killGroup(b);
-
-    expect(readdirSync(www).filter((n) => !n.startsWith('.site.build-staging-'))).toEqual(['site']);
-    expect(snapshot(outDir)).toEqual(before);
-  });
-
   test('SIGTERM stops the build, says the published site was kept and removes the staging folder', async () => {
     const b = startBuild({ env: { BUILD_PAUSE_BEFORE_SWAP: '1' } });
     await b.waitFor(/[├└]─ \/.*\.html/);
@@ -307,14 +303,26 @@ export default {
     expect(snapshot(outDir)).toEqual(before);
   });
 
-  test('a build that succeeds replaces the outDir and leaves no staging folder behind', async () => {
+  test('a swap cut between its two renames is put back by the next build before it builds anything; that build, once it succeeds, replaces the outDir and leaves no staging folder behind', async () => {
     const site = join(content, 'site.json');
     writeFileSync(site, readFileSync(site, 'utf8').replace('"name": "青山市实验中学党总支"', '"name": "青山市实验中学党总支（新）"'));
+    // What a kill between "outDir → kept previous" and "staging → outDir" leaves.
+    renameSync(outDir, join(www, '.site.build-previous'));
+    const b = startBuild({ env: { BUILD_PAUSE_BEFORE_SWAP: '1' } });
+    const restored = await b.waitFor(/^上次生成网站在替换时被中断，已把原来的网站放回 .*www\/site。$/);
+    // Paused before its own swap: what it found is put back, and nothing since has touched it.
+    await b.waitFor(PAUSED);
+    expect(b.lines.indexOf(restored)).toBeLessThan(b.lines.findIndex((l) => /[├└]─ \/.*\.html/.test(l)));
+    expect(readdirSync(www).filter((n) => !n.startsWith('.site.build-staging-'))).toEqual(['site']);
+    expect(snapshot(outDir)).toEqual(before);
 
-    const r = await runBuild();
+    // Then the build goes on to its swap.
+    b.child.stdin!.end();
+    const r = await b.exited;
+    const out = b.lines.join('\n');
 
-    expect(r.code, r.out).toBe(0);
-    expect(r.out).toMatch(/网站已生成并发布到 .*www\/site。/);
+    expect(r.code, out).toBe(0);
+    expect(out).toMatch(/网站已生成并发布到 .*www\/site。/);
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('青山市实验中学党总支（新）');
     expect(snapshot(outDir)).not.toEqual(before);
     expect(Object.keys(snapshot(outDir))).toEqual(expect.arrayContaining(['index.html', 'pagefind/pagefind.js']));
