@@ -99,7 +99,9 @@ export function builtSite(v: SiteVariant): BuildResult {
     writeFileSync(owner, String(process.pid));
     const started = performance.now();
     const r = buildSite({ contentDir: v.contentDir, site: v.site, base: v.base, env: v.env, outDir: join(dir, 'dist') });
-    const built: BuildResult = { ...r, out: `${r.out}\n[sites] ${v.name} built in ${((performance.now() - started) / 1000).toFixed(1)} s` };
+    const said = `[sites] built ${v.name} for the run in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+    console.log(said);
+    const built: BuildResult = { ...r, out: `${r.out}\n${said}` };
     writeFileSync(`${result}.tmp`, JSON.stringify(built));
     renameSync(`${result}.tmp`, result);
     return built;
