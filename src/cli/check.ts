@@ -12,9 +12,12 @@ import { isIsoDate } from '../lib/dates.ts';
 import { asOfLine } from '../loader/asOfLine.ts';
 import { checkContent } from '../loader/checkContent.ts';
 import { formatReport } from '../loader/formatReport.ts';
+import { type CliIo, isMain, processIo } from './cliIo.ts';
 
-function main(): number {
+/** `npm run check` with arguments `args`, writing to `io`; returns the exit code. */
+export function checkCommand(args: string[], io: CliIo = processIo): number {
   const { values } = parseArgs({
+    args,
     options: {
       content: { type: 'string' },
       strict: { type: 'boolean', default: false },
@@ -23,10 +26,10 @@ function main(): number {
       stats: { type: 'boolean', default: false },
     },
   });
-  const dir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
+  const dir = resolve(values.content ?? io.env.CONTENT_DIR ?? 'content');
   const cli = values['as-of'];
   if (cli !== undefined && !isIsoDate(cli)) {
-    process.stderr.write(`${t('time.badAsOf', { value: cli })}\n`);
+    io.err(`${t('time.badAsOf', { value: cli })}\n`);
     return 2;
   }
   const started = performance.now();
@@ -34,13 +37,13 @@ function main(): number {
   if (values.json) {
     const { errors, findings, asOf, asOfSource, timeZone } = result;
     const acknowledged = result.acknowledged?.explained.map(({ finding, reason }) => ({ ...finding, reason })) ?? [];
-    process.stdout.write(
+    io.out(
       `${JSON.stringify({ asOf, asOfSource, timeZone, errors, findings, acknowledged, staleAcknowledgements: result.acknowledged?.stale ?? [] }, null, 2)}\n`,
     );
   } else {
     const used =
       result.asOf && result.asOfSource && result.timeZone ? `${asOfLine(result.asOf, result.asOfSource, result.timeZone)}\n` : '';
-    process.stdout.write(`${used}${formatReport(result)}\n`);
+    io.out(`${used}${formatReport(result)}\n`);
   }
   if (values.stats) {
     const ms = performance.now() - started;
@@ -52,12 +55,14 @@ function main(): number {
   return values.strict && (result.open ?? result.findings).length ? 1 : 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (err) {
-  // A bug in the checker itself, not in the content: say so plainly, keep the detail for developers.
-  // The detail is cut short: an error can quote whatever input caused it.
-  process.stderr.write(`检查程序出错（这不是内容的问题，请联系维护人员）：${String((err as Error)?.message ?? err).slice(0, 200)}\n`);
-  if (process.env.DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
-  process.exitCode = 2;
+if (isMain(import.meta.url)) {
+  try {
+    process.exitCode = checkCommand(process.argv.slice(2));
+  } catch (err) {
+    // A bug in the checker itself, not in the content: say so plainly, keep the detail for developers.
+    // The detail is cut short: an error can quote whatever input caused it.
+    process.stderr.write(`检查程序出错（这不是内容的问题，请联系维护人员）：${String((err as Error)?.message ?? err).slice(0, 200)}\n`);
+    if (process.env.DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    process.exitCode = 2;
+  }
 }

@@ -1,19 +1,30 @@
 /** `npm run check` as a person runs it: exit codes, printed paths and messages, --json, --strict. */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
+import { checkCommand } from '../../src/cli/check.ts';
 import { todayIn } from '../../src/lib/dates.ts';
 import { presets, rulesOf } from '../../src/lib/profiles.ts';
 import { tinyContent, tinyFiles } from '../fixtures/tinyContent.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
-function runCheck(args: string[], env: Record<string, string> = {}) {
+/** The command as a process: what a person gets (exit code, no stack trace), and a time zone set before start-up. */
+function spawnCheck(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync('node_modules/.bin/tsx', ['src/cli/check.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** The command's logic in-process (the same function the script runs), unless the case needs its own process. */
+function runCheck(args: string[], env: Record<string, string> = {}) {
+  if (Object.keys(env).length) return spawnCheck(args, env);
+  let out = '';
+  let err = '';
+  const code = checkCommand(args, { out: (s) => void (out += s), err: (s) => void (err += s), env: process.env });
+  return { code, out, err };
 }
 
 describe('npm run check', () => {
@@ -26,7 +37,7 @@ describe('npm run check', () => {
 
   test('exits 1 on a content error, naming the file relative to the root, the field, the rule and a Chinese message', () => {
     const dir = tinyContent({ 'pledges/2026/li-work.md': tinyFiles['pledges/2026/li-work.md'].replace('progress: 10', 'progress: 150') });
-    const r = runCheck(['--content', dir]);
+    const r = spawnCheck(['--content', dir]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('pledges/2026/li-work.md');
     expect(r.out).toContain('records[0].progress  [max] 「完成进度（%）」不能大于 100，现在是 150。');
