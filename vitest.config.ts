@@ -25,7 +25,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
-          globalSetup: ['tests/build/siteCacheSetup.ts', 'tests/e2e/globalSetup.ts'],
+          // cmsGlobalSetup: the CMS servers and the Chromium the CMS tests share, started on first use (tests/e2e/cms/sharedCms.ts).
+          globalSetup: ['tests/build/siteCacheSetup.ts', 'tests/e2e/globalSetup.ts', 'tests/e2e/cms/cmsGlobalSetup.ts'],
         },
       },
     ],

@@ -10,11 +10,10 @@ import { createServer, request, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startCms, type CmsServer } from './cmsServer.ts';
-import { launchCmsBrowser } from './decapUi.ts';
+import { acquireCms, cmsBrowser, type SharedCms } from './sharedCms.ts';
 import { freePort } from '../staticServer.ts';
 
-let cms: CmsServer;
+let cms: SharedCms;
 let browser: Browser;
 let other: Server;
 let otherPort: number;
@@ -93,8 +92,8 @@ const png = Buffer.from(
 const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="fetch(\'/api/v1\')"><script>alert(1)</script></svg>');
 
 beforeAll(async () => {
-  cms = await startCms();
-  browser = await launchCmsBrowser();
+  cms = await acquireCms();
+  browser = await cmsBrowser();
   otherPort = await freePort();
   // Another program's page on another localhost port: the attacker's origin.
   other = createServer((_req, res) =>
@@ -106,7 +105,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   other?.close();
-  await cms?.stop();
+  await cms?.release();
 });
 
 describe('the CMS API reads and writes content only', () => {

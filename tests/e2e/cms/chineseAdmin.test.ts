@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startCms, type CmsServer } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser, record, type Recorder } from './decapUi.ts';
+import { acquireCms, cmsBrowser, type SharedCms } from './sharedCms.ts';
+import { DecapUi, record, type Recorder } from './decapUi.ts';
 
 /** Latin words of three letters or more: English words and pinyin ids alike. */
 const LATIN = /[A-Za-z][A-Za-z-]{2,}/g;
@@ -65,36 +65,62 @@ const collections: [name: string, existing: string][] = [
 ];
 
 describe.sequential('the admin speaks Chinese and shows names', () => {
-  let cms: CmsServer;
+  let cms: SharedCms;
   let browser: Browser;
   let context: BrowserContext;
   let rec: Recorder;
 
   beforeAll(async () => {
-    cms = await startCms();
-    browser = await launchCmsBrowser();
+    cms = await acquireCms();
+    browser = await cmsBrowser();
     context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
+    // The pages' timers run on Playwright's clock (time flows as usual), so a screen's next second can be run at once.
+    await context.clock.install();
     rec = record(context);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await cms?.stop();
+    await cms?.release();
   });
 
-  async function screen(path: string, ready: (page: Page) => Promise<unknown>): Promise<string[]> {
+  /** The admin, loaded once (after the login test) and moved from screen to screen (DecapUi.navigate). */
+  let admin: Page | undefined;
+  /** Requests the admin's page has started and not yet finished. */
+  const pending = new Set<Request>();
+
+  async function adminPage(): Promise<Page> {
+    if (admin) return admin;
     const page = await context.newPage();
-    try {
-      await page.goto(`${cms.adminUrl()}${path}`);
-      await ready(page);
-      // Let lazy parts (relation lists, previews) settle.
-      await page.waitForTimeout(1000);
-      const words = await wordsOf(page);
-      for (const f of page.frames()) if (f !== page.mainFrame()) words.push(...(await wordsOf(f).catch(() => [])));
-      return english(words);
-    } finally {
-      await page.close();
-    }
+    // Leaving a new entry's form (already changed by its defaults) asks to confirm.
+    page.on('dialog', (d) => void d.accept());
+    page.on('request', (r) => pending.add(r));
+    page.on('requestfinished', (r) => pending.delete(r));
+    page.on('requestfailed', (r) => pending.delete(r));
+    await page.goto(cms.adminUrl());
+    await new DecapUi(page).collectionLink('党员').waitFor({ timeout: 30_000 });
+    admin = page;
+    return page;
+  }
+
+  /**
+   * Lets a screen's lazy parts (relation lists, previews) settle: what the page's timers do in the next second is run
+   * at once, then every request the page has started is waited for.
+   */
+  async function settle(page: Page): Promise<void> {
+    await page.clock.runFor(1000);
+    await expect.poll(() => pending.size, { timeout: 30_000, interval: 50 }).toBe(0);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+
+  async function screen(path: string, ready: (page: Page) => Promise<unknown>): Promise<string[]> {
+    const page = await adminPage();
+    await new DecapUi(page).navigate(path);
+    await ready(page);
+    await settle(page);
+    const words = await wordsOf(page);
+    for (const f of page.frames()) if (f !== page.mainFrame()) words.push(...(await wordsOf(f).catch(() => [])));
+    return english(words);
   }
 
   test('the login page names the board, in Chinese', async () => {
@@ -119,18 +145,19 @@ describe.sequential('the admin speaks Chinese and shows names', () => {
   test('the admin’s own controls (pickers by name, rounds, dates, file ids) have no WCAG 2.2 A/AA violation axe can find', async () => {
     const axePath = fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url));
     const found: string[] = [];
+    const page = await adminPage();
+    // As source, not an added <script>: the admin's Content-Security-Policy refuses inline scripts. Once: the admin
+    // stays loaded from one screen to the next.
+    await page.evaluate(readFileSync(axePath, 'utf8'));
     for (const path of [
       '#/collections/pledges/entries/2025/cao-lin-study',
       '#/collections/reviews/new',
       '#/collections/members/new',
       '#/collections/checks/entries/2025/jiaoshi-er-q1',
     ]) {
-      const page = await context.newPage();
-      await page.goto(`${cms.adminUrl()}${path}`);
+      await new DecapUi(page).navigate(path);
       await page.getByText(/正在“.+”栏目中编写/).waitFor({ timeout: 30_000 });
       await page.locator('[data-pb-widget]').first().waitFor();
-      // As source, not an added <script>: the admin's Content-Security-Policy refuses inline scripts.
-      await page.evaluate(readFileSync(axePath, 'utf8'));
       const r = await page.evaluate(async () => {
         const w = window as unknown as {
           axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
@@ -144,7 +171,6 @@ describe.sequential('the admin speaks Chinese and shows names', () => {
       });
       expect(r.n, path).toBeGreaterThan(0);
       found.push(...r.violations.map((v) => `${path} ${v}`));
-      await page.close();
     }
     expect(found).toEqual([]);
   });

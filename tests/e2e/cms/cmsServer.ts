@@ -56,6 +56,8 @@ export interface CmsServer {
   git(...args: string[]): string;
   /** git's exit status alone in the temp copy (for "does not exist" checks). */
   gitStatus(...args: string[]): number | null;
+  /** Why the server is gone (a process of it exited, with its last output), or undefined while it runs. */
+  exited(): string | undefined;
 }
 
 /** Builds public/admin/ in the real project if its inputs changed (a no-op when up to date). */
@@ -233,6 +235,7 @@ export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
     git: (...args) => gitIn(dir, args).trim(),
     gitStatus: (...args) => spawnSync('git', args, { cwd: dir, encoding: 'utf8' }).status,
     output: () => out,
+    exited: () => dead(),
     stop: async () => {
       process.off('exit', killOnExit);
       await Promise.all(children.map(stopGroup));
@@ -282,14 +285,7 @@ export async function startNpmStart(dir: string, env: NodeJS.ProcessEnv, args: s
   return {
     child,
     output: () => out,
-    stop: async () => {
-      if (!child.pid) return;
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // gone
-      }
-      await new Promise((r) => setTimeout(r, 1500));
-    },
+    // Until it has exited (its servers with it: they are in its process group), not a fixed pause.
+    stop: () => stopGroup(child),
   };
 }

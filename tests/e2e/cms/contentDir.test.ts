@@ -7,10 +7,11 @@ import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { parseMarkdown } from '../../../src/loader/parseContentFile.ts';
+import { parseMarkdown } from '../../../src/lib/parseContentFile.ts';
 import { childEnv } from '../../build/buildSite.ts';
 import { copyProject, ensureAdminBundle, projectRoot, startNpmStart, type NpmStart } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser, record } from './decapUi.ts';
+import { DecapUi, record } from './decapUi.ts';
+import { cmsBrowser } from './sharedCms.ts';
 
 describe.sequential('npm start with CONTENT_DIR inside the project', () => {
   let dir: string;
@@ -27,7 +28,7 @@ describe.sequential('npm start with CONTENT_DIR inside the project', () => {
       childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache'), CONTENT_DIR: '本支部' }),
     );
     out = start.output();
-    browser = await launchCmsBrowser();
+    browser = await cmsBrowser();
   });
 
   afterAll(async () => {

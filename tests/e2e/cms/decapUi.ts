@@ -30,9 +30,9 @@
  */
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
-/** The flags of ../browser.ts's launchBrowser, plus extra ones (e.g. --host-resolver-rules). */
-export function launchCmsBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
+/** How the CMS tests launch Chromium: the flags of ../browser.ts's launchBrowser, plus extra ones (e.g. --host-resolver-rules). */
+export function cmsBrowserOptions(extraArgs: string[] = []) {
+  return {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: [
@@ -46,7 +46,12 @@ export function launchCmsBrowser(extraArgs: string[] = []): Promise<Browser> {
       '--disable-sync',
       ...extraArgs,
     ],
-  });
+  };
+}
+
+/** A Chromium of its own (a fresh profile), for a test file or a bench. */
+export function launchCmsBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch(cmsBrowserOptions(extraArgs));
 }
 
 /** Every request a context makes and every uncaught page error, for the isolation and error assertions. */
@@ -76,7 +81,7 @@ export function record(context: BrowserContext): Recorder {
   return r;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The Decap admin, driven through its Chinese UI. */
 export class DecapUi {
@@ -89,7 +94,7 @@ export class DecapUi {
   label(text: string, nth = 0): Locator {
     return this.page
       .locator('label')
-      .filter({ hasText: new RegExp(`^${escape(text)}( \\(选填\\)|（[^（）]*必填）)?$`) })
+      .filter({ hasText: new RegExp(`^${escapeRe(text)}( \\(选填\\)|（[^（）]*必填）)?$`) })
       .nth(nth);
   }
 
@@ -156,6 +161,23 @@ export class DecapUi {
     if ((await button.getAttribute('aria-label')) === '展开') await button.click();
   }
 
+  /**
+   * Goes to `hash` (`#/collections/…`) in the admin already open in this page, by way of a page that does not
+   * exist (页面不存在): Decap keeps an open editor when the address names another entry, without loading it, so
+   * passing elsewhere first makes the editor open afresh and load its entry from the server, as in a new tab —
+   * without loading the whole admin again. Leaving an unsaved form asks to confirm: the page's dialog handler
+   * must accept.
+   */
+  async navigate(hash: string): Promise<void> {
+    await this.page.evaluate(() => {
+      location.hash = '#/pb-elsewhere';
+    });
+    await this.page.getByRole('heading', { name: '页面不存在', exact: true }).waitFor();
+    await this.page.evaluate((h) => {
+      location.hash = h;
+    }, hash);
+  }
+
   /** Logs in with the local backend and waits for the collection list. */
   async login(): Promise<void> {
     await this.page.getByRole('button', { name: '登录', exact: true }).click();
@@ -197,19 +219,30 @@ export class DecapUi {
    * (badge 修改已保存 and the editor at /entries/…), or reports why it was refused.
    */
   async publish(): Promise<{ ok: true } | { ok: false; toasts: string[]; fieldErrors: string[] }> {
+    // Toasts already there (an earlier save's, still on their way out) are not this save's outcome.
+    const earlier = await this.page.locator('.Toastify__toast').evaluateAll((els) => els.map((e) => e.id));
+    const fresh = (type: string) => `.Toastify__toast${type}${earlier.map((id) => `:not([id="${id}"])`).join('')}`;
     await this.page.getByRole('button', { name: '保存', exact: true }).click();
     await this.page.getByText('立即保存', { exact: true }).click();
-    const saved = this.page.locator('.Toastify__toast--success');
+    const saved = this.page.locator(fresh('--success'));
     // Only a missing required field raises a toast; a range or pattern error just shows the message at the field.
-    const refused = this.page.locator('.Toastify__toast--error, .Toastify__toast--warning, [class*="ControlErrorsList"] li');
+    const refused = this.page.locator(`${fresh('--error')}, ${fresh('--warning')}, [class*="ControlErrorsList"] li`);
     await saved.or(refused).first().waitFor({ timeout: 30_000 });
     if (await refused.count()) {
-      return { ok: false, toasts: await this.toasts(), fieldErrors: await this.fieldErrors() };
+      return { ok: false, toasts: await this.page.locator(fresh('')).allTextContents(), fieldErrors: await this.fieldErrors() };
     }
     await this.page.waitForURL(/#\/collections\/[^/]+\/entries\//, { timeout: 15_000 });
     await this.page.getByText('修改已保存', { exact: true }).waitFor({ timeout: 15_000 });
-    await this.dismissToasts();
+    // Closed, not waited for: the next save tells its own toasts from these by their ids.
+    await this.closeToasts();
     return { ok: true };
+  }
+
+  /** Closes the visible toasts at once (no waiting for their way in or out). */
+  async closeToasts(): Promise<void> {
+    await this.page.evaluate(() => {
+      for (const b of document.querySelectorAll<HTMLElement>('.Toastify__close-button')) b.click();
+    });
   }
 
   async dismissToasts(): Promise<void> {

@@ -12,9 +12,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { parseJson, parseMarkdown } from '../../../src/loader/parseContentFile.ts';
-import { startCms, type CmsServer } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser, record, type Recorder } from './decapUi.ts';
+import { parseJson, parseMarkdown } from '../../../src/lib/parseContentFile.ts';
+import { acquireCms, cmsBrowser, type SharedCms } from './sharedCms.ts';
+import { DecapUi, record, type Recorder } from './decapUi.ts';
 
 /** A pledge as a secretary types it in a text editor: BOM, Windows line ends, a comment, unquoted dates, no round. */
 const HAND_WRITTEN =
@@ -107,7 +107,7 @@ const cases: Case[] = [
 ];
 
 /** A file's data as `npm run check` reads it (front matter plus body, or the JSON object). */
-function parsed(cms: CmsServer, file: string): Record<string, unknown> {
+function parsed(cms: SharedCms, file: string): Record<string, unknown> {
   const text = readFileSync(join(cms.contentDir, file), 'utf8');
   const r = file.endsWith('.json') ? parseJson(text, file) : parseMarkdown(text, file);
   if (r.problem) throw new Error(`${file}: ${r.problem.message}`);
@@ -116,13 +116,15 @@ function parsed(cms: CmsServer, file: string): Record<string, unknown> {
 }
 
 describe.sequential('existing files open and save in the real admin', () => {
-  let cms: CmsServer;
+  let cms: SharedCms;
   let browser: Browser;
   let context: BrowserContext;
   let rec: Recorder;
+  /** The admin, loaded once; each entry is opened in it afresh (DecapUi.navigate). */
+  let page: Page;
 
   beforeAll(async () => {
-    cms = await startCms();
+    cms = await acquireCms();
     writeFileSync(join(cms.contentDir, 'pledges/2025/cao-lin-hand-written.md'), HAND_WRITTEN);
     // A file in the folder of a round nobody has created.
     mkdirSync(join(cms.contentDir, 'checks/2030'));
@@ -135,25 +137,32 @@ describe.sequential('existing files open and save in the real admin', () => {
       encoding: 'utf8',
     });
     if (imported.status !== 0) throw new Error(`import failed: ${imported.stdout}${imported.stderr}`);
-    browser = await launchCmsBrowser();
+    browser = await cmsBrowser();
     context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     rec = record(context);
-    const page = await context.newPage();
+    page = await context.newPage();
+    // Leaving a form that was refused asks to confirm: nothing there needs to stay.
+    page.on('dialog', (d) => void d.accept());
     await page.goto(cms.adminUrl());
     await new DecapUi(page).login();
-    await page.close();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await cms?.stop();
+    await cms?.release();
   });
 
-  /** Opens an entry by its address in a fresh page (the login is kept in the browser context). */
-  async function open(c: Pick<Case, 'collection' | 'slug'>): Promise<{ page: Page; ui: DecapUi }> {
-    const page = await context.newPage();
-    await page.goto(`${cms.adminUrl()}#/collections/${c.collection}/entries/${c.slug}`);
+  /**
+   * Opens an entry by its address in a freshly opened editor, which reads the file from the server (the request is
+   * waited for): the admin stays loaded in one page, logged in once.
+   */
+  async function open(c: Pick<Case, 'collection' | 'slug'>, file: string): Promise<{ page: Page; ui: DecapUi }> {
     const ui = new DecapUi(page);
+    const read = page.waitForRequest((r) => r.url().endsWith('/api/v1') && (r.postData() ?? '').includes(`"content/${file}"`), {
+      timeout: 30_000,
+    });
+    await ui.navigate(`#/collections/${c.collection}/entries/${c.slug}`);
+    await read;
     await ui.page.getByText(/正在“.+”栏目中编写/).waitFor({ timeout: 30_000 });
     return { page, ui };
   }
@@ -168,13 +177,12 @@ describe.sequential('existing files open and save in the real admin', () => {
     const before = String(original[c.key]);
     // Each save in a freshly opened editor, as the file is on disk (Decap compares an edit with what it loaded).
     const edit = async (from: string, to: string) => {
-      const { page, ui } = await open(c);
+      const { ui } = await open(c, c.file);
       const control = await ui.control(c.label);
       // The form shows the file as it is (an existing file's id and round come from its name and folder).
       await expect.poll(() => control.inputValue(), { timeout: 15_000 }).toBe(from);
       await ui.retype(control, to);
       await saved(ui);
-      await page.close();
     };
     await edit(before, c.value);
     expect(parsed(cms, c.file)).toEqual({ ...original, [c.key]: c.value });
@@ -186,7 +194,7 @@ describe.sequential('existing files open and save in the real admin', () => {
   test('adds a ledger record to an existing sample pledge, and nothing else changes', async () => {
     const file = 'pledges/2025/cao-lin-study.md';
     const original = parsed(cms, file) as { records: unknown[] };
-    const { page, ui } = await open({ collection: 'pledges', slug: '2025/cao-lin-study' });
+    const { ui } = await open({ collection: 'pledges', slug: '2025/cao-lin-study' }, file);
     await ui.addItem('践诺台账（记实）');
     const last = async (label: string) => {
       const l = page
@@ -201,7 +209,6 @@ describe.sequential('existing files open and save in the real admin', () => {
     await saved(ui);
     const record = { date: '2025-12-20', note: '完成期末总结', progress: 95 };
     expect(parsed(cms, file)).toEqual({ ...original, records: [...original.records, record] });
-    await page.close();
     expect(rec.pageErrors).toEqual([]);
   });
 
@@ -271,7 +278,7 @@ describe.sequential('existing files open and save in the real admin', () => {
   test('saving a file whose folder names no round is refused, with the reason at the top of the form', async () => {
     const file = join(cms.contentDir, 'checks/2030/jiaoshi-er-q1.md');
     const before = readFileSync(file, 'utf8');
-    const { page, ui } = await open({ collection: 'checks', slug: '2030/jiaoshi-er-q1' });
+    const { ui } = await open({ collection: 'checks', slug: '2030/jiaoshi-er-q1' }, 'checks/2030/jiaoshi-er-q1.md');
     const date = await ui.control('检查日期');
     await expect.poll(() => date.inputValue(), { timeout: 15_000 }).toBe('2030-03-31');
     await date.fill('2030-03-30');
@@ -280,7 +287,6 @@ describe.sequential('existing files open and save in the real admin', () => {
     const alert = page.getByRole('alert').filter({ hasText: '没有保存' });
     await expect.poll(() => alert.textContent()).toContain('文件所在文件夹“2030”不是已建立的轮次');
     expect(readFileSync(file, 'utf8')).toBe(before);
-    await page.close();
   });
 
   test('organisation pledges are listed apart from members’ pledges', async () => {

@@ -15,15 +15,16 @@ import yaml from 'js-yaml';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { childEnv } from '../../build/buildSite.ts';
-import { projectRoot, startCms, type CmsServer } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser, record, type Recorder } from './decapUi.ts';
+import { projectRoot } from './cmsServer.ts';
+import { acquireCms, cmsBrowser, type SharedCms } from './sharedCms.ts';
+import { DecapUi, record, type Recorder } from './decapUi.ts';
 
 const MEMBER_ID = 'ce-shi';
 const MEMBER_NAME = '测试党员';
 const TITLE = '精读一本教育名著并分享';
 const MEASURES = ['每周精读两章', '学期末在支部会上分享心得'];
 
-let cms: CmsServer;
+let cms: SharedCms;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -74,8 +75,8 @@ async function openPledgeFromList(): Promise<void> {
 }
 
 beforeAll(async () => {
-  cms = await startCms();
-  browser = await launchCmsBrowser();
+  cms = await acquireCms();
+  browser = await cmsBrowser();
   context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   rec = record(context);
   page = await context.newPage();
@@ -84,7 +85,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await cms?.stop();
+  await cms?.release();
 });
 
 describe.sequential('CMS full flow (member → pledge → approve → record → 销号)', () => {

@@ -5,20 +5,20 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startCms, type CmsServer } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser, record } from './decapUi.ts';
+import { acquireCms, cmsBrowser, type SharedCms } from './sharedCms.ts';
+import { DecapUi, record } from './decapUi.ts';
 
-let cms: CmsServer;
+let cms: SharedCms;
 let browser: Browser;
 
 beforeAll(async () => {
-  cms = await startCms();
-  browser = await launchCmsBrowser();
+  cms = await acquireCms();
+  browser = await cmsBrowser();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  await cms?.stop();
+  await cms?.release();
 });
 
 describe('the admin on localhost', () => {

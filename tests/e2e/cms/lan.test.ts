@@ -8,12 +8,11 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startCms, type CmsServer } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser, record, type Recorder } from './decapUi.ts';
+import { LAN_HOST } from './cmsKinds.ts';
+import { acquireCms, cmsBrowser, type SharedCms } from './sharedCms.ts';
+import { DecapUi, record, type Recorder } from './decapUi.ts';
 
-const LAN_HOST = 'lan.test';
-
-let cms: CmsServer;
+let cms: SharedCms;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -21,8 +20,8 @@ let rec: Recorder;
 const consoleLines: string[] = [];
 
 beforeAll(async () => {
-  cms = await startCms({ lanHost: LAN_HOST });
-  browser = await launchCmsBrowser([`--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]);
+  cms = await acquireCms('lan');
+  browser = await cmsBrowser();
   context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   rec = record(context);
   page = await context.newPage();
@@ -31,7 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await cms?.stop();
+  await cms?.release();
 });
 
 describe(`the admin over plain http on a LAN name (${LAN_HOST})`, () => {

@@ -14,13 +14,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseMarkdown } from '../../../src/loader/parseContentFile.ts';
+import { parseMarkdown } from '../../../src/lib/parseContentFile.ts';
 import { childEnv } from '../../build/buildSite.ts';
 import { freePort } from '../staticServer.ts';
 import { copyProject, ensureAdminBundle, initGitRepo } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser, record } from './decapUi.ts';
+import { DecapUi, record } from './decapUi.ts';
+import { LAN_HOST as HOST } from './cmsKinds.ts';
+import { cmsBrowser } from './sharedCms.ts';
 
-const HOST = 'lan.test';
 const users = { wangfang: 'Qingshan-2025!', lilei: 'Shiyan#zhongxue', 王芳: 'Hongqi@2025' };
 
 let dir: string;
@@ -104,7 +105,7 @@ beforeAll(async () => {
     if (lan.exitCode !== null || Date.now() > until) throw new Error(`npm run lan did not come up:\n${out}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  browser = await launchCmsBrowser([`--host-resolver-rules=MAP ${HOST} 127.0.0.1`]);
+  browser = await cmsBrowser();
 }, 300_000);
 
 afterAll(async () => {

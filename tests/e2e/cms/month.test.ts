@@ -11,14 +11,14 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startCms, type CmsServer } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser } from './decapUi.ts';
+import { acquireCms, cmsBrowser, type SharedCms } from './sharedCms.ts';
+import { DecapUi } from './decapUi.ts';
 
 const TIMEOUT = 300_000;
 const MONTH = '2025-12';
 
 /** A fresh context of `browser`, logged in to the admin of `cms`, in China's time zone; page errors go to `errors`. */
-async function loggedInPage(browser: Browser, cms: CmsServer, errors: string[] = []): Promise<Page> {
+async function loggedInPage(browser: Browser, cms: SharedCms, errors: string[] = []): Promise<Page> {
   const page = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(cms.adminUrl());
@@ -27,7 +27,7 @@ async function loggedInPage(browser: Browser, cms: CmsServer, errors: string[] =
 }
 
 describe.sequential('本月记实 (the month for the whole branch in one place)', () => {
-  let cms: CmsServer;
+  let cms: SharedCms;
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
@@ -67,14 +67,14 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
   }
 
   beforeAll(async () => {
-    cms = await startCms();
-    browser = await launchCmsBrowser();
+    cms = await acquireCms();
+    browser = await cmsBrowser();
     page = await loggedInPage(browser, cms, errors);
   }, TIMEOUT);
 
   afterAll(async () => {
     await browser?.close();
-    await cms?.stop();
+    await cms?.release();
   });
 
   test(
@@ -293,19 +293,19 @@ describe.sequential('本月记实 (the month for the whole branch in one place)'
 });
 
 describe.sequential('本月记实 on a git backend (decap-server in git mode, as npm run lan runs it)', () => {
-  let cms: CmsServer;
+  let cms: SharedCms;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    cms = await startCms({ mode: 'git' });
-    browser = await launchCmsBrowser();
+    cms = await acquireCms('git');
+    browser = await cmsBrowser();
     page = await loggedInPage(browser, cms);
   }, TIMEOUT);
 
   afterAll(async () => {
     await browser?.close();
-    await cms?.stop();
+    await cms?.release();
   });
 
   test(

@@ -15,18 +15,18 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startCms, type CmsServer } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser } from './decapUi.ts';
+import { acquireCms, cmsBrowser, type SharedCms } from './sharedCms.ts';
+import { DecapUi } from './decapUi.ts';
 
 const BRANCH = '第一教师党支部（初中部）';
 const TWIN_TITLE = '每月为学困生义务辅导两次';
 
-let cms: CmsServer;
+let cms: SharedCms;
 let browser: Browser;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  cms = await startCms();
+  cms = await acquireCms();
   // Two members called 王丽 in one branch, and a pledge of the second.
   for (const [id, post] of [
     ['wang-li', '初一语文教师'],
@@ -38,7 +38,7 @@ beforeAll(async () => {
     join(cms.contentDir, 'pledges', '2025', 'wang-li-2-service.md'),
     `---\nowner: wang-li-2\ncategory: service\ntitle: ${TWIN_TITLE}\nreview:\n  status: draft\n---\n`,
   );
-  browser = await launchCmsBrowser();
+  browser = await cmsBrowser();
 }, 300_000);
 
 afterEach(async () => {
@@ -48,7 +48,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await cms?.stop();
+  await cms?.release();
 });
 
 /** A fresh context, logged in. */

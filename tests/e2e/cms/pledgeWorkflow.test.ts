@@ -11,8 +11,8 @@ import yaml from 'js-yaml';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { NOT_DECIDED } from '../../../admin/workflowRules.ts';
-import { startCms, type CmsServer } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser, record, type Recorder } from './decapUi.ts';
+import { acquireCms, cmsBrowser, type SharedCms } from './sharedCms.ts';
+import { DecapUi, record, type Recorder } from './decapUi.ts';
 
 const TIMEOUT = 300_000;
 const TITLE = '每月开展一次读书分享';
@@ -45,7 +45,7 @@ async function fillPledge(ui: DecapUi, reviewStatus: string): Promise<void> {
 }
 
 describe.sequential('workflow mode (git): publishing a pledge is the branch sign-off', () => {
-  let cms: CmsServer;
+  let cms: SharedCms;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -106,8 +106,8 @@ describe.sequential('workflow mode (git): publishing a pledge is the branch sign
   }
 
   beforeAll(async () => {
-    cms = await startCms({ mode: 'git' });
-    browser = await launchCmsBrowser();
+    cms = await acquireCms('git');
+    browser = await cmsBrowser();
     context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     rec = record(context);
     page = await context.newPage();
@@ -118,7 +118,7 @@ describe.sequential('workflow mode (git): publishing a pledge is the branch sign
 
   afterAll(async () => {
     await browser?.close();
-    await cms?.stop();
+    await cms?.release();
   });
 
   test(
@@ -194,15 +194,15 @@ describe.sequential('workflow mode (git): publishing a pledge is the branch sign
 });
 
 describe.sequential('simple mode (fs, as npm start): the rule does not apply to saves', () => {
-  let cms: CmsServer;
+  let cms: SharedCms;
   let browser: Browser;
   let page: Page;
   let ui: DecapUi;
   const logs: string[] = [];
 
   beforeAll(async () => {
-    cms = await startCms();
-    browser = await launchCmsBrowser();
+    cms = await acquireCms();
+    browser = await cmsBrowser();
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.on('console', (m) => logs.push(m.text()));
@@ -211,7 +211,7 @@ describe.sequential('simple mode (fs, as npm start): the rule does not apply to 
 
   afterAll(async () => {
     await browser?.close();
-    await cms?.stop();
+    await cms?.release();
   });
 
   test(

@@ -9,10 +9,11 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { parseMarkdown } from '../../../src/loader/parseContentFile.ts';
+import { parseMarkdown } from '../../../src/lib/parseContentFile.ts';
 import { childEnv } from '../../build/buildSite.ts';
 import { copyProject, ensureAdminBundle, startNpmStart, type NpmStart } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser, record } from './decapUi.ts';
+import { DecapUi, record } from './decapUi.ts';
+import { cmsBrowser } from './sharedCms.ts';
 
 /** A stand-in for another program's server on `port`; null when something else holds the port already. */
 function squat(port: number, hits: string[]): Promise<Server | null> {
@@ -48,7 +49,7 @@ describe.sequential('npm start with 4321 and 8081 taken', () => {
     const { CONTENT_DIR: _c, ...env } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') });
     start = await startNpmStart(dir, env);
     out = start.output();
-    browser = await launchCmsBrowser();
+    browser = await cmsBrowser();
   });
 
   afterAll(async () => {

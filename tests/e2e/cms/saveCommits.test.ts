@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite, childEnv } from '../../build/buildSite.ts';
 import { copyProject, ensureAdminBundle, initGitRepo, startNpmStart, type NpmStart } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser, record } from './decapUi.ts';
+import { DecapUi, record } from './decapUi.ts';
+import { cmsBrowser } from './sharedCms.ts';
 
 const ENTRY = '2025/bai-yulan-service';
 const FILE = `content/pledges/${ENTRY}.md`;
@@ -57,7 +58,7 @@ describe.sequential('a save under npm start in a git repository', () => {
     start = await startNpmStart(dir, childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') }));
     adminUrl = /内容管理后台：(\S+?)（/.exec(start.output())![1];
     origin = new URL(adminUrl).origin.replace('localhost', '127.0.0.1');
-    browser = await launchCmsBrowser();
+    browser = await cmsBrowser();
   });
 
   afterAll(async () => {

@@ -9,12 +9,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startCms, type CmsServer } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser } from './decapUi.ts';
+import { acquireCms, cmsBrowser, type SharedCms } from './sharedCms.ts';
+import { DecapUi } from './decapUi.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 
-let cms: CmsServer;
+let cms: SharedCms;
 let browser: Browser;
 let context: BrowserContext | undefined;
 
@@ -61,8 +61,8 @@ async function messagesAt(ui: DecapUi, label: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  cms = await startCms();
-  browser = await launchCmsBrowser();
+  cms = await acquireCms();
+  browser = await cmsBrowser();
 }, 300_000);
 
 afterEach(async () => {
@@ -72,7 +72,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await cms?.stop();
+  await cms?.release();
 });
 
 describe('the CMS refuses invalid pledge values with a Chinese message', () => {

@@ -27,8 +27,9 @@ import yaml from 'js-yaml';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { childEnv } from '../../build/buildSite.ts';
-import { projectRoot, startCms, type CmsServer } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser, record, type Recorder } from './decapUi.ts';
+import { projectRoot } from './cmsServer.ts';
+import { acquireCms, cmsBrowser, type SharedCms } from './sharedCms.ts';
+import { DecapUi, record, type Recorder } from './decapUi.ts';
 
 const MEMBER_ID = 'shen-he-liu-cheng';
 const MEMBER_NAME = '审核流程测试';
@@ -38,7 +39,7 @@ const FILE = `content/members/${MEMBER_ID}.md`;
 const CARD_TITLE = `${MEMBER_NAME} · 第一教师党支部（初中部）`;
 const TIMEOUT = 300_000;
 
-let cms: CmsServer;
+let cms: SharedCms;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -95,8 +96,8 @@ async function devPageStatus(path: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  cms = await startCms({ mode: 'git' });
-  browser = await launchCmsBrowser();
+  cms = await acquireCms('git');
+  browser = await cmsBrowser();
   context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   rec = record(context);
   page = await context.newPage();
@@ -105,7 +106,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await cms?.stop();
+  await cms?.release();
 });
 
 describe.sequential('CMS editorial workflow on a git repository (草稿 → 审核中 → 就绪 → 发布)', () => {
