@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { childEnv } from '../../build/buildSite.ts';
 import { copyProject, ensureAdminBundle, startNpmStart, type NpmStart } from './cmsServer.ts';
-import { DecapUi, launchCmsBrowser } from './decapUi.ts';
+import { DecapUi } from './decapUi.ts';
+import { cmsBrowser } from './sharedCms.ts';
 
 const ENTRY = '2025/bai-yulan-service';
 const FILE = `content/pledges/${ENTRY}.md`;
@@ -86,7 +87,7 @@ describe.sequential('the admin when npm start stops and starts again', () => {
     start = await startNpmStart(dir, env());
     adminUrl = /内容管理后台：(\S+?)（/.exec(start.output())![1];
     port = new URL(adminUrl).port;
-    browser = await launchCmsBrowser();
+    browser = await cmsBrowser();
   });
 
   afterAll(async () => {
@@ -102,6 +103,9 @@ describe.sequential('the admin when npm start stops and starts again', () => {
   test('the stop is told at once and what was typed is offered back after the restart', async () => {
     const before = readFileSync(join(dir, FILE), 'utf8');
     const context = await browser.newContext();
+    // The pages' timers run on Playwright's clock (time flows as usual): the admin's next check of the server, and
+    // Decap's backup after typing, are run at once instead of waited for.
+    await context.clock.install();
     await context.addInitScript(recordDraftActions);
     const dialogs: string[] = [];
     context.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.accept())));
@@ -118,13 +122,30 @@ describe.sequential('the admin when npm start stops and starts again', () => {
     const title = await ui.control('承诺事项');
     await expect.poll(() => title.inputValue(), { timeout: 15_000 }).not.toBe('');
     await ui.retype(title, TYPED);
-    // Decap writes its backup a moment after the typing stops.
-    await expect.poll(() => backupOf(page, `backup.pledges.${ENTRY}`), { timeout: 20_000 }).toContain(TYPED);
+    // Decap writes its backup a moment (2 s) after the typing stops.
+    await expect
+      .poll(
+        async () => {
+          await page.clock.runFor(2000);
+          return backupOf(page, `backup.pledges.${ENTRY}`);
+        },
+        { timeout: 20_000 },
+      )
+      .toContain(TYPED);
 
     await start!.stop();
     await gone(new URL(adminUrl).origin.replace('localhost', '127.0.0.1'));
     const bar = page.locator('#pb-server-watch');
-    await expect.poll(() => bar.getAttribute('data-pb-server-state'), { timeout: 30_000 }).toBe('down');
+    // The admin asks the server every 5 s while it is up (admin/serverWatch.ts POLL_MS): at the next check it knows.
+    await expect
+      .poll(
+        async () => {
+          await page.clock.runFor(5000);
+          return bar.getAttribute('data-pb-server-state');
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('down');
     expect(await bar.getAttribute('role')).toBe('alert');
     expect(await bar.textContent()).toBe(
       '本机后台已停止：请重新运行 npm start，然后刷新本页。已填写还没有保存的内容留在本机浏览器里：刷新后打开同一条目，后台会询问是否恢复，请选“确定”。',
@@ -140,7 +161,16 @@ describe.sequential('the admin when npm start stops and starts again', () => {
 
     start = await startNpmStart(dir, env(), ['--port', port]);
     expect(/内容管理后台：(\S+?)（/.exec(start.output())![1]).toBe(adminUrl);
-    await expect.poll(() => bar.getAttribute('data-pb-server-state'), { timeout: 30_000 }).toBe('restarted');
+    // … and every 2 s while it is down (RETRY_MS).
+    await expect
+      .poll(
+        async () => {
+          await page.clock.runFor(2000);
+          return bar.getAttribute('data-pb-server-state');
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('restarted');
     expect(await bar.textContent()).toContain('本机后台已重新启动：请刷新本页后再继续。');
 
     // As on a busy machine, the entry comes from the restarted server after Decap has read its backup and asked:
