@@ -57,7 +57,11 @@ let fallback: string | undefined;
 function cacheRoot(): string {
   const dir = process.env[SITE_CACHE_ENV];
   if (dir) return dir;
-  fallback ??= mkdtempSync(join(tmpdir(), 'site-cache-'));
+  if (!fallback) {
+    const dir = mkdtempSync(join(tmpdir(), 'site-cache-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    fallback = dir;
+  }
   return fallback;
 }
 
