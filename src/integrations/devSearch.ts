@@ -6,8 +6,9 @@
  * - The index is built the first time the search page or the index is asked
  *   for (most dev sessions, e.g. editing in the CMS, never search), by
  *   crawling the site from its home page over HTTP on the dev server's own
- *   address and giving Pagefind every page marked `data-pagefind-body`, with
- *   the same options as the build (src/integrations/searchIndex.ts).
+ *   address and giving Pagefind the pages the build indexes (marked
+ *   `data-pagefind-body`, not a screen or a list), with the same options
+ *   (src/integrations/searchIndex.ts).
  * - Until the first index is ready, `pagefind/*` answers 503 with
  *   `Retry-After`; the search page (src/scripts/setupSearch.ts) then says the
  *   index is being built and tries again, instead of spinning.
@@ -23,7 +24,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { indexOptions } from './searchIndex.ts';
+import { indexOptions, searched } from './searchIndex.ts';
 
 /** At most this many pages are fetched by one crawl (a guard against a link loop, far above any board). */
 const maxPages = 20_000;
@@ -73,7 +74,8 @@ export async function crawl(origin: string, base: string): Promise<{ url: string
             return;
           }
           const html = await res.text();
-          if (html.includes('data-pagefind-body')) pages.push({ url: `/${path.slice(base.length)}`, html });
+          // The pages the build indexes: marked for search, and none of the screens or lists (searchIndex.ts).
+          if (searched(path.slice(base.length), html)) pages.push({ url: `/${path.slice(base.length)}`, html });
           for (const link of pageLinks(html, url, base)) {
             if (seen.has(link) || seen.size > maxPages) continue;
             seen.add(link);
