@@ -91,14 +91,12 @@ describe('one pledge, the same cells everywhere', () => {
     let compared = 0;
     for (const orgId of [...new Set(json.pledges.map((p) => p.orgId))]) {
       await tp.goto(`orgs/${orgId}/`);
-      const table = await tp.page
-        .locator('section.ledger tbody tr')
-        .evaluateAll((rows) =>
-          rows.map((r) => ({
-            id: (r as HTMLElement).dataset.pledge ?? '',
-            cells: [...r.querySelectorAll('td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()),
-          })),
-        );
+      const table = await tp.page.locator('section.ledger tbody tr').evaluateAll((rows) =>
+        rows.map((r) => ({
+          id: (r as HTMLElement).dataset.pledge ?? '',
+          cells: [...r.querySelectorAll('td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()),
+        })),
+      );
       for (const { id, cells } of table) {
         const p = json.pledges.find((x) => x.id === id)!;
         expect(p, id).toBeDefined();

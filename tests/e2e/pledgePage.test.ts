@@ -56,15 +56,13 @@ describe('the pledge page', () => {
     const commits = execFileSync('git', ['log', '--first-parent', '--reverse', '--format=%H', '--', file], { cwd: root, encoding: 'utf8' })
       .trim()
       .split('\n');
-    const rows = await tp.page
-      .locator('[data-history-commit]')
-      .evaluateAll((els) =>
-        els.map((e) => ({
-          id: e.getAttribute('data-history-commit'),
-          marked: e.hasAttribute('data-marked'),
-          text: (e as HTMLElement).innerText,
-        })),
-      );
+    const rows = await tp.page.locator('[data-history-commit]').evaluateAll((els) =>
+      els.map((e) => ({
+        id: e.getAttribute('data-history-commit'),
+        marked: e.hasAttribute('data-marked'),
+        text: (e as HTMLElement).innerText,
+      })),
+    );
     // The public board counts the commits before the pledge was first published instead of listing them.
     const draftLine = tp.page.locator('[data-history-drafts]');
     const drafts = (await draftLine.count()) ? Number(await draftLine.getAttribute('data-history-drafts')) : 0;
