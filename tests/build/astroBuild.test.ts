@@ -32,6 +32,10 @@ describe('astro build', () => {
     expect(r.code, r.out).toBe(0);
     // Built with CMS_BACKEND=none (tests/build/buildSite.ts): the board alone, no admin at all.
     expect(existsSync(join(out, 'admin'))).toBe(false);
+    // …and no admin work in the build: no bundle checked or made, the admin's two generated files not rendered.
+    expect(r.out).toContain('CMS_BACKEND=none：网站不带内容管理后台，不打包后台程序。');
+    expect(r.out).not.toMatch(/正在打包内容管理后台|后台程序没有变化/);
+    expect(r.out).not.toMatch(/\/admin\/(config\.yml|names\.json)/);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toMatch(/<html lang="zh-CN"[ >]/);
 
