@@ -15,7 +15,7 @@
  * the kill lands it can never reach the swap; each test also checks that the
  * kill landed in the step it names.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -33,6 +33,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { killGroup, spawnGroup } from '../../src/loader/processGroup.ts';
 import { childEnv, root, walk } from './buildSite.ts';
 import { builtSite, variants } from './sites.ts';
 
@@ -81,15 +82,10 @@ function startBuild(o: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Build
     CMS_BACKEND: 'none',
     ...o.env,
   });
-  const child = spawn(
+  const child = spawnGroup(
     join(root, 'node_modules/.bin/tsx'),
     [join(root, 'src/cli/build.ts'), '--root', root, '--outDir', outDir, ...(o.args ?? [])],
-    {
-      cwd: work,
-      env,
-      detached: true,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
+    { cwd: work, env, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const lines: string[] = [];
   const waiting: { re: RegExp; ok: (l: string) => void }[] = [];
@@ -159,13 +155,9 @@ const childrenOf = (pid: number) =>
     .map((p) => p.pid);
 
 /** SIGKILL to the build's whole process group (tsx, node, astro, pagefind), then waits until every one of them is gone. */
-async function killGroup(b: Build): Promise<void> {
+async function killBuild(b: Build): Promise<void> {
   const pgid = b.child.pid!;
-  try {
-    process.kill(-pgid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
+  killGroup(b.child, 'SIGKILL');
   await b.exited;
   while (groupAlive(pgid)) await sleep(20);
 }
@@ -185,7 +177,7 @@ let before: Record<string, string>;
 
 // A test that fails half-way must not leave a paused build behind.
 afterEach(async () => {
-  for (const b of started.splice(0)) if (b.running()) await killGroup(b);
+  for (const b of started.splice(0)) if (b.running()) await killBuild(b);
 });
 
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -253,7 +245,7 @@ export default {
   test('a kill while Astro generates pages leaves the outDir byte-identical', async () => {
     const b = startBuild({ env: { BUILD_PAUSE_BEFORE_SWAP: '1' } });
     await b.waitFor(/[├└]─ \/.*\.html/);
-    await killGroup(b);
+    await killBuild(b);
 
     // Killed in Astro: the search index step had not begun, and the pages went to the staging folder.
     expect(b.lines.some((l) => INDEXING.test(l))).toBe(false);
@@ -265,7 +257,7 @@ export default {
   test('a kill while the search index is built leaves the outDir byte-identical', async () => {
     const b = startBuild({ env: { BUILD_PAUSE_BEFORE_SWAP: '1' } });
     await b.waitFor(INDEXING);
-    await killGroup(b);
+    await killBuild(b);
 
     // Killed in the search index step: it had not finished, and the leftover of the previous kill was removed.
     expect(b.lines.some((l) => /^\[search-index\] 搜索索引：/.test(l) || PAUSED.test(l))).toBe(false);
@@ -279,7 +271,7 @@ export default {
     await b.waitFor(PAUSED);
     const [ready] = staging();
     expect(walk(join(www, ready))).toEqual(expect.arrayContaining(['index.html', 'pagefind/pagefind.js']));
-    await killGroup(b);
+    await killBuild(b);
 
     expect(staging()).toEqual([ready]);
     expect(snapshot(outDir)).toEqual(before);
