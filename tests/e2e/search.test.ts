@@ -4,12 +4,13 @@
  * in the built site and under the dev server (`npm start`), whose index
  * src/integrations/devSearch.ts builds on first use.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { t } from '../../src/i18n/t.ts';
+import { killGroup, spawnGroup, stopGroup } from '../../src/loader/processGroup.ts';
 import { childEnv } from '../build/buildSite.ts';
 import { describeLog, launchBrowser, newContext, openPage, useTrackedPage, waitForSearch, type TrackedPage } from './browser.ts';
 import { copyProject } from './cms/cmsServer.ts';
@@ -327,22 +328,14 @@ async function startDevServer(prepare: (dir: string) => void): Promise<DevServer
   let out = '';
   // The temp copy serves its own content/, not the caller's CONTENT_DIR.
   const { CONTENT_DIR: _ignored, ...env } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') });
-  const child: ChildProcess = spawn(join(dir, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], {
+  const child: ChildProcess = spawnGroup(join(dir, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: dir,
-    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
   });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const kill = (signal: NodeJS.Signals) => {
-    try {
-      if (child.pid) process.kill(-child.pid, signal);
-    } catch {
-      // gone
-    }
-  };
-  const killOnExit = () => kill('SIGKILL');
+  const killOnExit = () => killGroup(child, 'SIGKILL');
   process.once('exit', killOnExit);
   const server: DevServer = {
     url: `http://127.0.0.1:${port}/`,
@@ -350,12 +343,9 @@ async function startDevServer(prepare: (dir: string) => void): Promise<DevServer
     output: () => out,
     stop: async () => {
       process.off('exit', killOnExit);
-      if (child.exitCode === null) {
-        const exited = new Promise((done) => child.once('exit', done));
-        kill('SIGTERM');
-        await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
-        kill('SIGKILL');
-      }
+      await stopGroup(child, 5000);
+      // What the leader started may outlive it.
+      killGroup(child, 'SIGKILL');
       rmSync(dir, { recursive: true, force: true });
     },
   };
