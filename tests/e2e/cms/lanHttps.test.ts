@@ -265,7 +265,7 @@ describe('npm run lan: HTTPS, a login per secretary, every save a commit', () =>
     expect([ra.status, rb.status], `${ra.body} ${rb.body}`).toEqual([200, 200]);
     const commits = git('rev-list', `${before}..HEAD`).split('\n');
     expect(commits).toHaveLength(2);
-    const versions = commits.map((c) => git('show', `${c}:${path}`) + '\n');
+    const versions = commits.map((c) => `${git('show', `${c}:${path}`)}\n`);
     const trimmed = (s: string) => s.trimEnd();
     expect(versions.map(trimmed).sort()).toEqual([a, b].map(trimmed).sort());
     const authors = commits.map((c) => git('log', '-1', '--format=%B', c));

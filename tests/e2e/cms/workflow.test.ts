@@ -123,7 +123,7 @@ describe.sequential('CMS editorial workflow on a git repository (草稿 → 审�
         body: JSON.stringify({ action: 'info' }),
       });
       expect(await res.json()).toMatchObject({ type: 'local_git', publish_modes: expect.arrayContaining(['editorial_workflow']) });
-      const config = await (await fetch(cms.adminUrl('127.0.0.1') + 'config.yml')).text();
+      const config = await (await fetch(`${cms.adminUrl('127.0.0.1')}config.yml`)).text();
       expect(config).toMatch(/^publish_mode: editorial_workflow$/m);
       expect(config).toMatch(/^ {2}branch: main$/m);
     },
