@@ -4,7 +4,7 @@
  * throw-away copy of the project, so whatever the browser saves lands in a
  * temp folder and never in the real content/.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { childEnv } from '../../build/buildSite.ts';
 import { freePort } from '../staticServer.ts';
 import { startDecapServer, type DecapServer } from '../../../src/cms/startDecapServer.ts';
+import { hasExited, killGroup, spawnGroup, stopGroup } from '../../../src/loader/processGroup.ts';
 
 /** The real project (read only: nothing here is ever written, except the admin bundle build). */
 export const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -131,37 +132,13 @@ async function waitFor(url: string, timeoutMs: number, alive: () => string | und
   throw new Error(`${url} did not answer within ${timeoutMs} ms (${last})`);
 }
 
-function stopGroup(c: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    if (!c.pid) return done();
-    if (c.exitCode !== null || c.signalCode !== null) {
-      // The leader is gone; stop whatever else is left in its group.
-      try {
-        process.kill(-c.pid, 'SIGTERM');
-      } catch {
-        // nothing left
-      }
-      return done();
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-c.pid!, 'SIGKILL');
-      } catch {
-        // gone
-      }
-      done();
-    }, 5000);
-    c.once('exit', () => {
-      clearTimeout(timer);
-      done();
-    });
-    try {
-      process.kill(-c.pid, 'SIGTERM');
-    } catch {
-      clearTimeout(timer);
-      done();
-    }
-  });
+/** Stops the group `c` leads (src/loader/processGroup.ts); when the leader is gone already, whatever is left of it. */
+function stopServer(c: ChildProcess): Promise<void> {
+  if (hasExited(c)) {
+    killGroup(c, 'SIGTERM');
+    return Promise.resolve();
+  }
+  return stopGroup(c, 5000);
 }
 
 /** Starts decap-server and astro dev on a fresh temp copy; resolves when /admin/config.yml answers. */
@@ -201,9 +178,8 @@ export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
   if (o.lanHost && o.astroAllowedHostsFlag) astroArgs.push('--allowed-hosts', o.lanHost);
   collect(
     'astro',
-    spawn(bin('astro'), astroArgs, {
+    spawnGroup(bin('astro'), astroArgs, {
       cwd: dir,
-      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...base,
@@ -217,13 +193,7 @@ export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
   );
   // If the test process ends without teardown (a crash, Ctrl-C), do not leave the detached servers running.
   const killOnExit = () => {
-    for (const c of children) {
-      try {
-        if (c.pid && c.exitCode === null) process.kill(-c.pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
+    for (const c of children) if (c.exitCode === null) killGroup(c, 'SIGKILL');
   };
   process.once('exit', killOnExit);
   const server: CmsServer = {
@@ -238,7 +208,7 @@ export async function startCms(o: CmsOptions = {}): Promise<CmsServer> {
     exited: () => dead(),
     stop: async () => {
       process.off('exit', killOnExit);
-      await Promise.all(children.map(stopGroup));
+      await Promise.all(children.map(stopServer));
       if (!process.env.CMS_E2E_KEEP) rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -269,10 +239,9 @@ export interface NpmStart {
  */
 export async function startNpmStart(dir: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<NpmStart> {
   let out = '';
-  const child = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/cli/start.ts', ...args], {
+  const child = spawnGroup(join(dir, 'node_modules/.bin/tsx'), ['src/cli/start.ts', ...args], {
     cwd: dir,
     env,
-    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -286,6 +255,6 @@ export async function startNpmStart(dir: string, env: NodeJS.ProcessEnv, args: s
     child,
     output: () => out,
     // Until it has exited (its servers with it: they are in its process group), not a fixed pause.
-    stop: () => stopGroup(child),
+    stop: () => stopServer(child),
   };
 }

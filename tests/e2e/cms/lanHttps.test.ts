@@ -6,7 +6,8 @@
  * (mapped to 127.0.0.1; it ignores the internal CA, as a browser that has
  * not imported it yet would be told to).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { killGroup, spawnGroup } from '../../../src/loader/processGroup.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request } from 'node:https';
@@ -76,7 +77,7 @@ beforeAll(async () => {
   writeFileSync(join(secrets, 'users'), `# 每位书记一行\n${lines.join('\n')}\n`);
   port = await freePort();
   const { CONTENT_DIR: _c, ...env } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') });
-  lan = spawn(
+  lan = spawnGroup(
     join(dir, 'node_modules/.bin/tsx'),
     [
       'src/cli/lan.ts',
@@ -94,7 +95,6 @@ beforeAll(async () => {
     {
       cwd: dir,
       env,
-      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -111,11 +111,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   if (lan?.pid) {
-    try {
-      process.kill(-lan.pid, 'SIGTERM');
-    } catch {
-      // gone
-    }
+    killGroup(lan, 'SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
   }
   if (dir && !process.env.CMS_E2E_KEEP) rmSync(dir, { recursive: true, force: true });
