@@ -61,6 +61,21 @@ const cases: [string, string, boolean][] = [
   ['admin/x.ts', '../src/lib/dates.ts', true],
   ['admin/x.ts', '../src/components/PledgeCard.tsx', true],
   ['admin/vite.config.ts', 'node:url', true],
+  // Ways round a rule that a reviewer found: a parent path written from ./, a module without node:, a folder
+  // import, scripts from the admin, a Node module in a browser script, and the CMS server code importing admin/.
+  ['src/schemas/x.ts', './../lib/dates.ts', false],
+  ['src/i18n/x.ts', './../lib/dates.ts', false],
+  ['src/lib/x.ts', 'fs/promises', false],
+  ['src/lib/x.ts', 'node:module', false],
+  ['src/lib/x.ts', 'node:process', false],
+  ['src/lib/x.ts', '../data', false],
+  ['src/components/x.astro', 'fs/promises', false],
+  ['admin/x.ts', '../src/scripts/screen.ts', false],
+  ['admin/x.ts', '../src/./loader/contentDir.ts', false],
+  ['admin/x.ts', 'node:crypto', false],
+  ['src/scripts/x.ts', 'node:path', false],
+  ['src/cms/x.ts', '../../admin/contentFormat.ts', false],
+  ['src/cms/x.ts', '../schemas/pledge.ts', true],
 ];
 
 let dir: string;
