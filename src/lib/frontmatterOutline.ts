@@ -1,7 +1,7 @@
 /**
  * Where each top-level key of a Markdown file's front matter sits, by line, read without a YAML parser: a line
  * that starts at column 0 with neither a space, a list dash nor a comment starts a key, and its region runs to the
- * next such line. Used by the git history (src/lib/pledgeChange.ts) to tell cheaply which fields a change
+ * next such line. Used by the git history (src/loader/pledgeChange.ts) to tell cheaply which fields a change
  * touched, and whether a version was published; anything this reading cannot decide is handed to the real parser.
  */
 

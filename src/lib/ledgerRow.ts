@@ -25,16 +25,17 @@ export interface LedgerRow {
   verifiedBy: string;
 }
 
-const rows = new WeakMap<Pledge, Map<IsoDate, LedgerRow | null>>();
+const rows = new WeakMap<Pledge, Map<IsoDate, Readonly<LedgerRow> | null>>();
 
 /**
  * The row of pledge `p` as of `asOf`, computed once per pledge and date: a pledge is on its org's ledger, on
  * the lists of the home page and in the open data, all in one build.
  */
-export function ledgerRow(p: Pledge, asOf: IsoDate): LedgerRow | null {
+export function ledgerRow(p: Pledge, asOf: IsoDate): Readonly<LedgerRow> | null {
   let byDate = rows.get(p);
   if (!byDate) rows.set(p, (byDate = new Map()));
-  if (!byDate.has(asOf)) byDate.set(asOf, computeRow(p, asOf));
+  // Frozen: the row is shared by every caller, so none may change it; a pledge is read-only content.
+  if (!byDate.has(asOf)) byDate.set(asOf, Object.freeze(computeRow(p, asOf)));
   return byDate.get(asOf) ?? null;
 }
 

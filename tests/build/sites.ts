@@ -85,10 +85,17 @@ export function builtSite(v: SiteVariant): BuildResult {
   const owner = join(dir, 'owner');
   for (;;) {
     if (existsSync(result)) return JSON.parse(readFileSync(result, 'utf8')) as BuildResult;
+    // The folder appears with its owner already in it (made aside, then renamed into place), so a process that
+    // dies at any point leaves either no folder or one naming a dead owner, which the next caller takes over.
+    const aside = `${dir}.${process.pid}`;
+    rmSync(aside, { recursive: true, force: true });
+    mkdirSync(aside);
+    writeFileSync(join(aside, 'owner'), String(process.pid));
     try {
-      mkdirSync(dir, { recursive: false });
+      renameSync(aside, dir);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      rmSync(aside, { recursive: true, force: true });
+      if (!['EEXIST', 'ENOTEMPTY', 'EPERM'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
       // Another process builds it: wait, unless that process died before it finished.
       let pid: number | undefined;
       try {
@@ -100,7 +107,6 @@ export function builtSite(v: SiteVariant): BuildResult {
       else sleepSync(200);
       continue;
     }
-    writeFileSync(owner, String(process.pid));
     const started = performance.now();
     const r = buildSite({ contentDir: v.contentDir, site: v.site, base: v.base, env: v.env, outDir: join(dir, 'dist') });
     const said = `[sites] built ${v.name} for the run in ${((performance.now() - started) / 1000).toFixed(1)} s`;

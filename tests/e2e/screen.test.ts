@@ -330,9 +330,11 @@ describe('the screen and its server', () => {
     await nextSlide(tp.page, shown);
     expect((await tp.page.locator('section.is-current').innerText()).length).toBeGreaterThan(2);
     // Away for 20 s of page time in all.
-    const away = (await pageNow()) - stopped;
-    if (away < 20_000) await tp.page.clock.runFor(20_000 - away);
-    await settled(tp.page);
+    // In steps, each letting the page's failed polls settle, so its retries are scheduled and fire as in real time.
+    for (let away = (await pageNow()) - stopped; away < 20_000; away = (await pageNow()) - stopped) {
+      await tp.page.clock.runFor(Math.min(500, 20_000 - away));
+      await settled(tp.page);
+    }
     expect(await offline()).toBe('true');
     await start();
     await runUntil(tp.page, async () => (await offline()) === null, { limit: 90_000 });

@@ -11,9 +11,10 @@ import { DEFAULT_TIME_ZONE } from '../../lib/dates.ts';
 
 export const GET: APIRoute = async () => {
   const dev = import.meta.env.DEV;
-  const facts = dev ? adminFacts() : undefined;
+  // Read once: in dev, every member and org as the files stand; in a build, the rounds and cadences beside the board.
+  const facts = adminFacts();
   const board = dev ? undefined : await getBoard('public');
-  const body = facts
+  const body = dev
     ? facts
     : {
         boardName: board!.model.site.data.name,
@@ -22,11 +23,11 @@ export const GET: APIRoute = async () => {
         currentRound: board!.model.site.data.currentRound,
         // Every round, as config.yml lists them, with its dates (a pledge's deadline must fall within its round's):
         // a file of an internal round must save too.
-        rounds: adminFacts().rounds.map(({ id, title, start, end }) => ({ id, title, start, end })),
+        rounds: facts.rounds.map(({ id, title, start, end }) => ({ id, title, start, end })),
         orgs: board!.model.orgs.map((o) => ({ id: o.id, name: o.data.name })),
         members: board!.model.members.map((m) => ({ id: m.id, name: m.data.name, org: m.data.org })),
         // Each org's ledger cadence: the pledge list's 本月未记实 filter asks R6's function with it.
-        cadences: adminFacts().cadences,
+        cadences: facts.cadences,
       };
   // npm start runs decap-server in file mode (CMS_MODE=fs, the default), which saves straight into content/; npm run lan
   // runs it in git mode with simple publishing (CMS_PUBLISH_MODE=simple), where each save is a commit: the buttons say 保存.
