@@ -16,9 +16,9 @@ export interface FileTiming {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
- * The rows as text: slowest first; per project, its files' summed time; and the run's wall time beside that sum. The
- * unit tier runs files side by side, so its sum can exceed its wall time; the build and e2e tiers run one file at a
- * time, and the e2e tier's global setup (its builds) is in the wall time only.
+ * The rows as text: slowest first; per project, its files' summed time; and the run's wall time beside that sum. Files
+ * run two at a time (maxWorkers 2), so the sums exceed the wall time, and each file's time includes waiting for the
+ * cores the other file uses; the global setups (the e2e tier's builds, the shared servers) are in the wall time only.
  * @example timingTable([{ file: 'a.test.ts', project: 'unit', collect: 500, run: 1500, tests: 3, state: 'passed' }], 2500)
  */
 export function timingTable(rows: readonly FileTiming[], wallMs: number): string {
@@ -48,7 +48,7 @@ export function timingTable(rows: readonly FileTiming[], wallMs: number): string
     lines.push(`${p}: ${mine.length} files, ${seconds(mine.reduce((a, r) => a + total(r), 0))}`);
   }
   lines.push(
-    `all files: ${sorted.length}, ${seconds(sum)}; wall ${seconds(wallMs)} (unit files run side by side; build and e2e files one at a time, after the e2e global setup)`,
+    `all files: ${sorted.length}, ${seconds(sum)}; wall ${seconds(wallMs)} (two files at a time, maxWorkers 2 in vitest.config.ts: a file's time includes waiting for the cores the other file uses; the tiers one after another)`,
   );
   return lines.join('\n');
 }
