@@ -17,7 +17,7 @@ test('lists the files slowest first with their share of the summed time, then ea
     'build: 1 files, 8.0 s',
     'e2e: 1 files, 0.0 s',
     'unit: 1 files, 2.0 s',
-    'all files: 3, 10.0 s; wall 12.0 s (two files at a time, maxWorkers 2 in vitest.config.ts: a file's time includes waiting for the cores the other file uses; the tiers one after another)',
+    "all files: 3, 10.0 s; wall 12.0 s (two files at a time, maxWorkers 2 in vitest.config.ts: a file's time includes waiting for the cores the other file uses; the tiers one after another)",
   ]);
 });
 
