@@ -29,6 +29,7 @@ import { monthExport } from '../loader/monthExport.ts';
 import { checkContent, type CheckResult } from '../loader/checkContent.ts';
 import { dispositions, grades, labelOf } from '../schemas/options.ts';
 import { t } from '../i18n/t.ts';
+import { type CliIo, isMain, processIo } from './cliIo.ts';
 
 /** `used`: the line saying which as-of date the workbook counts at, and where it came from. */
 type Made = { workbook: ExcelJS.Workbook; rows: number; used?: string } | { error: string };
@@ -249,36 +250,42 @@ const monthUsage =
   'npm run export -- month 2025-12 [--org 组织编号] [--out 文件.xlsx] [--content 内容目录] [--today 2025-12-31]（按学期记账的写 2025-autumn 或 2025-spring）';
 
 /** `month <period>`: the month's spreadsheet of owed pledges. */
-async function exportMonth(key: string, values: { out?: string; content?: string; org?: string; today?: string }): Promise<number> {
-  const dir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
+async function exportMonth(
+  key: string,
+  values: { out?: string; content?: string; org?: string; today?: string },
+  io: CliIo,
+): Promise<number> {
+  const dir = resolve(values.content ?? io.env.CONTENT_DIR ?? 'content');
   const made = await monthExport(dir, key, { org: values.org, today: values.today });
   if ('error' in made) {
-    process.stderr.write(`${made.error}\n`);
+    io.err(`${made.error}\n`);
     return 1;
   }
   const scope = made.orgName ? `（${made.orgName}）` : '';
   if (!made.workbook) {
-    process.stdout.write(`${made.period.key} 没有欠记实的承诺${scope}，没有导出文件。\n`);
+    io.out(`${made.period.key} 没有欠记实的承诺${scope}，没有导出文件。\n`);
     return 0;
   }
   const out = resolve(values.out ?? `践诺记实-${made.period.key}${values.org ? `-${values.org}` : ''}.xlsx`);
   try {
     await made.workbook.xlsx.writeFile(out);
   } catch (err) {
-    process.stderr.write(
+    io.err(
       `无法写入 ${out}（${(err as NodeJS.ErrnoException).code ?? '未知原因'}）：如果它正在 Excel 或 WPS 中打开，请先关闭，或用 --out 另选文件名。\n`,
     );
     return 1;
   }
-  process.stdout.write(`已导出 ${made.period.key} 欠记实的 ${made.rows} 项承诺${scope}到 ${out}\n`);
-  process.stdout.write(`请在“记实日期”“进展情况”“完成进度（%）”三列填写，保存后运行：npm run import -- records ${out}\n`);
+  io.out(`已导出 ${made.period.key} 欠记实的 ${made.rows} 项承诺${scope}到 ${out}\n`);
+  io.out(`请在“记实日期”“进展情况”“完成进度（%）”三列填写，保存后运行：npm run import -- records ${out}\n`);
   return 0;
 }
 
-async function main(): Promise<number> {
+/** `npm run export` with arguments `args`, writing to `io`; returns the exit code. */
+export async function exportCommand(args: string[], io: CliIo = processIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
+      args,
       allowPositionals: true,
       options: {
         round: { type: 'string' },
@@ -290,38 +297,38 @@ async function main(): Promise<number> {
       },
     });
   } catch {
-    process.stderr.write(`${t('export.usage')}\n或：${monthUsage}\n`);
+    io.err(`${t('export.usage')}\n或：${monthUsage}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (positionals[0] === 'month') {
     if (positionals.length !== 2 || values.round !== undefined || values['as-of'] !== undefined) {
-      process.stderr.write(`用法：${monthUsage}\n`);
+      io.err(`用法：${monthUsage}\n`);
       return 2;
     }
-    return exportMonth(positionals[1], values);
+    return exportMonth(positionals[1], values, io);
   }
   const kind = kinds[positionals[0] as keyof typeof kinds] as (typeof kinds)[keyof typeof kinds] | undefined;
   if (!kind || positionals.length !== 1 || values.org !== undefined || values.today !== undefined) {
-    process.stderr.write(`${t('export.usage')}\n或：${monthUsage}\n`);
+    io.err(`${t('export.usage')}\n或：${monthUsage}\n`);
     return 2;
   }
   const cliAsOf = values['as-of'];
   if (cliAsOf !== undefined && !isIsoDate(cliAsOf)) {
-    process.stderr.write(`${t('time.badAsOf', { value: cliAsOf })}\n`);
+    io.err(`${t('time.badAsOf', { value: cliAsOf })}\n`);
     return 2;
   }
-  const dir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
+  const dir = resolve(values.content ?? io.env.CONTENT_DIR ?? 'content');
   const made = await kind.make(dir, values.round, cliAsOf);
   if ('error' in made) {
-    process.stderr.write(`${made.error}\n`);
+    io.err(`${made.error}\n`);
     return 1;
   }
   const out = resolve(values.out ?? `${kind.file}-${values.round ?? 'current'}.xlsx`);
   await made.workbook.xlsx.writeFile(out);
-  if (made.used) process.stdout.write(`${made.used}\n`);
-  process.stdout.write(`${kind.done(made.rows, out)}\n`);
+  if (made.used) io.out(`${made.used}\n`);
+  io.out(`${kind.done(made.rows, out)}\n`);
   return 0;
 }
 
-if (process.argv[1]?.endsWith('exportLedger.ts')) process.exitCode = await main();
+if (isMain(import.meta.url)) process.exitCode = await exportCommand(process.argv.slice(2));

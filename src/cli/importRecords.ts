@@ -15,17 +15,17 @@ import { readBoundedFile } from '../loader/readBoundedFile.ts';
 import { readMonthSheet } from '../loader/readMonthSheet.ts';
 import { readPledgeIndex, todayOf } from '../loader/readPledgeIndex.ts';
 import { writeFilesAtomically } from '../loader/writeFilesAtomically.ts';
+import { type CliIo, processIo } from './cliIo.ts';
 
 const usage =
   '用法：npm run import -- records 记实表.xlsx [--dry-run] [--content 内容目录] [--today 2025-12-31]\n记实表由 npm run export -- month 2025-12 导出，在“记实日期”“进展情况”“完成进度（%）”三列填写。\n';
-
-const out = (s: string) => process.stdout.write(`${s}\n`);
 
 /** One record as a line: 2025-12-20，完成进度 80%，进展情况…… */
 const recordLine = (r: NewRecord) => `${r.date}，完成进度 ${r.progress}%，${r.note.replace(/\s*\n\s*/g, ' ')}`;
 
 /** Runs `import records` with the arguments after `records`; the exit code. */
-export async function importRecords(args: string[]): Promise<number> {
+export async function importRecords(args: string[], io: CliIo = processIo): Promise<number> {
+  const out = (s: string) => io.out(`${s}\n`);
   let parsed;
   try {
     parsed = parseArgs({
@@ -34,33 +34,33 @@ export async function importRecords(args: string[]): Promise<number> {
       options: { 'dry-run': { type: 'boolean', default: false }, content: { type: 'string' }, today: { type: 'string' } },
     });
   } catch {
-    process.stderr.write(usage);
+    io.err(usage);
     return 2;
   }
   const { values, positionals } = parsed;
   const file = positionals[0];
   if (!file || positionals.length > 1) {
-    process.stderr.write(usage);
+    io.err(usage);
     return 2;
   }
   if (!existsSync(file)) {
-    process.stderr.write(`找不到文件：${file}\n`);
+    io.err(`找不到文件：${file}\n`);
     return 2;
   }
-  const dir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
+  const dir = resolve(values.content ?? io.env.CONTENT_DIR ?? 'content');
   const read = readPledgeIndex(dir);
   if ('error' in read) {
-    process.stderr.write(`现有${read.error}\n`);
+    io.err(`现有${read.error}\n`);
     return 1;
   }
   const day = todayOf(read.index, values.today, new Date());
   if ('error' in day) {
-    process.stderr.write(`${day.error}\n`);
+    io.err(`${day.error}\n`);
     return 2;
   }
   const bytes = readBoundedFile(file, sheetLimits.fileBytes);
   if (!('bytes' in bytes)) {
-    process.stderr.write(`没有写入任何文件：“${file}”${'refused' in bytes ? bytes.refused : '读取失败'}。\n`);
+    io.err(`没有写入任何文件：“${file}”${'refused' in bytes ? bytes.refused : '读取失败'}。\n`);
     return 1;
   }
   const sheet = await readMonthSheet(bytes.bytes, file);
@@ -99,7 +99,7 @@ export async function importRecords(args: string[]): Promise<number> {
   }
   const written = writeFilesAtomically(plan.writes.map((w) => ({ file: w.file, before: w.before, after: w.after })));
   if (!written.ok) {
-    process.stderr.write(`${written.message}\n`);
+    io.err(`${written.message}\n`);
     return 1;
   }
   out(`已写入：为 ${plan.writes.length} 项承诺各追加了一条 ${period.key} 的践诺记实${skipped}：`);

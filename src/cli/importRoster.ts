@@ -14,48 +14,51 @@ import { readContentTree, normalizeText, splitFrontMatter } from '../loader/read
 import { stringifyMarkdown } from '../lib/parseContentFile.ts';
 import { validateContent } from '../loader/validateContent.ts';
 import { readTable, TableError } from '../loader/readTable.ts';
+import { type CliIo, isMain, processIo } from './cliIo.ts';
 
 const kindLabel = { create: '新建', update: '更新', same: '不变' } as const;
 
-async function main(): Promise<number> {
-  if (process.argv[2] === 'records') {
+/** `npm run import` with arguments `args` (`records …` for a month's sheet), writing to `io`; returns the exit code. */
+export async function importCommand(args: string[], io: CliIo = processIo): Promise<number> {
+  if (args[0] === 'records') {
     const { importRecords } = await import('./importRecords.ts');
     try {
-      return await importRecords(process.argv.slice(3));
+      return await importRecords(args.slice(1), io);
     } catch (err) {
-      process.stderr.write(
+      io.err(
         `导入记实时出现意外错误，没有写入任何文件：请把这条消息和所用的命令告诉维护人员（技术信息：${String((err as Error)?.message ?? err).slice(0, 200)}）。\n`,
       );
       return 1;
     }
   }
   const { values, positionals } = parseArgs({
+    args,
     allowPositionals: true,
     options: { 'dry-run': { type: 'boolean', default: false }, content: { type: 'string' } },
   });
   const file = positionals[0];
   if (!file) {
-    process.stderr.write(
+    io.err(
       '用法：npm run import -- 名册.xlsx [--dry-run]\n表头：姓名、所在支部、职务、岗位、状态（可加 编号、设岗）\n导入每月的记实表：npm run import -- records 记实表.xlsx [--dry-run]\n',
     );
     return 2;
   }
   if (!existsSync(file)) {
-    process.stderr.write(`找不到文件：${file}\n`);
+    io.err(`找不到文件：${file}\n`);
     return 2;
   }
-  const dir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
+  const dir = resolve(values.content ?? io.env.CONTENT_DIR ?? 'content');
   const { model } = validateContent(readContentTree(dir).entries);
   if (!model) {
-    process.stderr.write('现有内容有错误，请先运行 npm run check 并改正。\n');
+    io.err('现有内容有错误，请先运行 npm run check 并改正。\n');
     return 1;
   }
   let rows: string[][];
   try {
     rows = await readTable(file);
   } catch (err) {
-    if (err instanceof TableError) process.stderr.write(`没有写入任何文件：${err.message}\n`);
-    else process.stderr.write(`无法读取“${file}”：请确认它是 .xlsx 或 .csv 文件。\n`);
+    if (err instanceof TableError) io.err(`没有写入任何文件：${err.message}\n`);
+    else io.err(`无法读取“${file}”：请确认它是 .xlsx 或 .csv 文件。\n`);
     return 1;
   }
   const plan = planRoster(
@@ -64,21 +67,18 @@ async function main(): Promise<number> {
     model.orgs.map((o) => ({ id: o.id, name: o.data.name })),
   );
   if (plan.errors.length) {
-    process.stdout.write(`名册有 ${plan.errors.length} 处问题，没有写入任何文件：\n`);
+    io.out(`名册有 ${plan.errors.length} 处问题，没有写入任何文件：\n`);
     // A roster of thousands of bad rows is one mistake repeated: the first 50 say what it is.
-    for (const e of plan.errors.slice(0, 50))
-      process.stdout.write(e.row ? `  第 ${e.row} 行「${e.column}」：${e.message}\n` : `  ${e.message}\n`);
-    if (plan.errors.length > 50) process.stdout.write(`  ……还有 ${plan.errors.length - 50} 处问题没有列出。\n`);
+    for (const e of plan.errors.slice(0, 50)) io.out(e.row ? `  第 ${e.row} 行「${e.column}」：${e.message}\n` : `  ${e.message}\n`);
+    if (plan.errors.length > 50) io.out(`  ……还有 ${plan.errors.length - 50} 处问题没有列出。\n`);
     return 1;
   }
   for (const c of plan.changes) {
-    process.stdout.write(
-      `  第 ${c.row} 行 ${kindLabel[c.kind]} members/${c.id}.md${c.kind === 'update' ? `(${c.changed.join('、')})` : ''}\n`,
-    );
+    io.out(`  第 ${c.row} 行 ${kindLabel[c.kind]} members/${c.id}.md${c.kind === 'update' ? `(${c.changed.join('、')})` : ''}\n`);
   }
   const todo = plan.changes.filter((c) => c.kind !== 'same');
   if (values['dry-run']) {
-    process.stdout.write(
+    io.out(
       `预览：将新建 ${todo.filter((c) => c.kind === 'create').length} 人，更新 ${todo.filter((c) => c.kind === 'update').length} 人（未写入，去掉 --dry-run 后执行）。\n`,
     );
     return 0;
@@ -89,7 +89,7 @@ async function main(): Promise<number> {
     lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink(),
   );
   if (linked.length) {
-    process.stderr.write(
+    io.err(
       `没有写入任何文件：${linked.map((p) => `“${p}”`).join('、')}是符号链接（快捷方式），导入不会写到它指向的地方。请先删除它（npm run check 会列出所有符号链接）。\n`,
     );
     return 1;
@@ -100,10 +100,10 @@ async function main(): Promise<number> {
     const body = existsSync(path) ? (splitFrontMatter(normalizeText(readFileSync(path, 'utf8')))?.body ?? '') : '';
     writeFileSync(path, stringifyMarkdown(c.data, body));
   }
-  process.stdout.write(
+  io.out(
     `已写入：新建 ${todo.filter((c) => c.kind === 'create').length} 人，更新 ${todo.filter((c) => c.kind === 'update').length} 人。\n`,
   );
   return 0;
 }
 
-process.exitCode = await main();
+if (isMain(import.meta.url)) process.exitCode = await importCommand(process.argv.slice(2));

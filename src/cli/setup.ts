@@ -14,11 +14,14 @@ import { asOfLine } from '../loader/asOfLine.ts';
 import { checkContent } from '../loader/checkContent.ts';
 import { formatReport } from '../loader/formatReport.ts';
 import { planSetup } from '../loader/planSetup.ts';
+import { type CliIo, isMain, processIo } from './cliIo.ts';
 
-function main(): number {
+/** `npm run setup` with arguments `args`, writing to `io`; returns the exit code. */
+export function setupCommand(args: string[], io: CliIo = processIo): number {
   let values;
   try {
     ({ values } = parseArgs({
+      args,
       options: {
         profile: { type: 'string' },
         name: { type: 'string' },
@@ -31,11 +34,11 @@ function main(): number {
       },
     }));
   } catch (err) {
-    process.stderr.write(`${t('setup.badArgs', { reason: String((err as Error).message).slice(0, 200) })}\n${t('setup.usage')}\n`);
+    io.err(`${t('setup.badArgs', { reason: String((err as Error).message).slice(0, 200) })}\n${t('setup.usage')}\n`);
     return 2;
   }
   const fail = (message: string) => {
-    process.stderr.write(`${message}\n${t('setup.nothingWritten')}\n`);
+    io.err(`${message}\n${t('setup.nothingWritten')}\n`);
     return 2;
   };
   const zone = values['time-zone'];
@@ -61,14 +64,14 @@ function main(): number {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, f.text, { flag: 'wx' });
   }
-  process.stdout.write(`${t('setup.written', { dir: shown })}\n${plan.files.map((f) => `  ${join(shown, f.path)}\n`).join('')}`);
+  io.out(`${t('setup.written', { dir: shown })}\n${plan.files.map((f) => `  ${join(shown, f.path)}\n`).join('')}`);
 
   const result = checkContent(dir, new Date(), undefined, { asOf });
   const used = result.asOf && result.asOfSource && result.timeZone ? `${asOfLine(result.asOf, result.asOfSource, result.timeZone)}\n` : '';
-  process.stdout.write(`${t('setup.checkResult')}\n${used}${formatReport(result)}\n`);
+  io.out(`${t('setup.checkResult')}\n${used}${formatReport(result)}\n`);
   if (result.errors.length) return 1;
-  process.stdout.write(`${t('setup.next', { dir: shown })}\n`);
+  io.out(`${t('setup.next', { dir: shown })}\n`);
   return 0;
 }
 
-process.exitCode = main();
+if (isMain(import.meta.url)) process.exitCode = setupCommand(process.argv.slice(2));

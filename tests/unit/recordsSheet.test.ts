@@ -12,13 +12,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { runCheck, runExport, runImport } from './cliInProcess.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 // Each run starts tsx: a generous timeout, a guard against a hang, not a measure of speed.
 const tsx = (script: string, args: string[]) =>
   spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, script), ...args], { cwd: root, encoding: 'utf8' });
-const exportMonth = (args: string[]) => tsx('src/cli/exportLedger.ts', ['month', ...args]);
-const importRecords = (args: string[]) => tsx('src/cli/importRoster.ts', ['records', ...args]);
+// In-process (tests/unit/cliInProcess.ts); the first export below runs as a real process.
+const exportMonth = (args: string[]) => runExport(['month', ...args]);
+const importRecords = (args: string[]) => runImport(['records', ...args]);
 
 const TODAY = '2025-12-31';
 
@@ -50,7 +52,7 @@ function snapshot(dir: string): Map<string, string> {
 
 /** The pledge files (pledges/2025/x.md) that `npm run check --as-of` reports under R6 as lacking `month`. */
 function r6Lacking(dir: string, asOf: string, month: string): string[] {
-  const r = tsx('src/cli/check.ts', ['--content', dir, '--as-of', asOf, '--json']);
+  const r = runCheck(['--content', dir, '--as-of', asOf, '--json']);
   expect(r.status, r.stdout + r.stderr).toBe(0);
   const { findings } = JSON.parse(r.stdout) as { findings: { rule: string; file: string; message: string }[] };
   return findings
@@ -131,7 +133,8 @@ describe('npm run export -- month, then npm run import -- records', () => {
     }));
     sheetFile = join(work, '记实表.xlsx');
     lacking = r6Lacking(dir, TODAY, '2025-12');
-    const r = exportMonth(['2025-12', '--today', TODAY, '--content', dir, '--out', sheetFile]);
+    // As a person runs it, in a process of its own: the exit code and what it prints.
+    const r = tsx('src/cli/exportLedger.ts', ['month', '2025-12', '--today', TODAY, '--content', dir, '--out', sheetFile]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain(`已导出 2025-12 欠记实的 ${lacking.length} 项承诺`);
     paths = pathsOf((await readBook(sheetFile)).getWorksheet('践诺记实')!);
@@ -188,7 +191,7 @@ describe('npm run export -- month, then npm run import -- records', () => {
   test('a dry run lists the three filled rows and writes nothing', async () => {
     const filledFile = join(work, '已填.xlsx');
     await fill(sheetFile, filledFile, filled);
-    const r = importRecords([filledFile, '--dry-run', '--content', dir, '--today', TODAY]);
+    const r = await importRecords([filledFile, '--dry-run', '--content', dir, '--today', TODAY]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain(`预览（没有写入）：将为 3 项承诺各追加一条 2025-12 的践诺记实，另有 ${paths.size - 3} 行留空。`);
     for (const f of filled) expect(r.stdout).toContain(`第 ${f.row} 行（`);
@@ -199,7 +202,7 @@ describe('npm run export -- month, then npm run import -- records', () => {
 
   test('the import appends exactly the three records, each file changed only by its appended lines; the check passes without them', async () => {
     const filledFile = join(work, '已填.xlsx');
-    const r = importRecords([filledFile, '--content', dir, '--today', TODAY]);
+    const r = await importRecords([filledFile, '--content', dir, '--today', TODAY]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('已写入：为 3 项承诺各追加了一条 2025-12 的践诺记实');
     expect(r.stdout).toContain('请运行 npm run check');
@@ -227,13 +230,13 @@ describe('npm run export -- month, then npm run import -- records', () => {
       expect(now.slice(head, now.length - tail), `${path}: only the record added`).toEqual(lines[path]);
     }
     expect(r6Lacking(dir, TODAY, '2025-12')).toEqual(lacking.filter((p) => !want.includes(p)));
-    const check = tsx('src/cli/check.ts', ['--content', dir, '--as-of', TODAY]);
+    const check = runCheck(['--content', dir, '--as-of', TODAY]);
     expect(check.status, check.stdout).toBe(0);
   }, 60_000);
 
-  test('importing the same sheet again is refused, naming the rows whose files changed since the export', () => {
+  test('importing the same sheet again is refused, naming the rows whose files changed since the export', async () => {
     const now = snapshot(dir);
-    const r = importRecords([join(work, '已填.xlsx'), '--content', dir, '--today', TODAY]);
+    const r = await importRecords([join(work, '已填.xlsx'), '--content', dir, '--today', TODAY]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('记实表有 3 处问题，没有写入任何文件');
     for (const f of filled)
@@ -255,16 +258,16 @@ describe('refusals: nothing is written', () => {
     ({ dir, work } = copy());
     all = join(work, 'all.xlsx');
     branch = join(work, 'branch.xlsx');
-    expect(exportMonth(['2025-12', '--today', TODAY, '--content', dir, '--out', all]).status).toBe(0);
-    const r = exportMonth(['2025-12', '--org', 'jiaoshi-yi', '--today', TODAY, '--content', dir, '--out', branch]);
+    expect((await exportMonth(['2025-12', '--today', TODAY, '--content', dir, '--out', all])).status).toBe(0);
+    const r = await exportMonth(['2025-12', '--org', 'jiaoshi-yi', '--today', TODAY, '--content', dir, '--out', branch]);
     expect(r.status, r.stderr).toBe(0);
     paths = pathsOf((await readBook(all)).getWorksheet('践诺记实')!);
     before = snapshot(dir);
   }, 60_000);
 
   /** Runs the import of `file` and checks it is refused with nothing written; its printed output. */
-  function refused(file: string, today = TODAY): string {
-    const r = importRecords([file, '--content', dir, '--today', today]);
+  async function refused(file: string, today = TODAY): Promise<string> {
+    const r = await importRecords([file, '--content', dir, '--today', today]);
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout + r.stderr).not.toMatch(/at .*\.ts:\d+|Error:/);
     expect(snapshot(dir)).toEqual(before);
@@ -283,7 +286,7 @@ describe('refusals: nothing is written', () => {
         { row: 7, date: '2025-12-20', progress: 80 },
         { row: 8, date: '2025-12-20', note: '这一行本身没有问题', progress: 60 },
       ]);
-      output = refused(file, '2025-12-30');
+      output = await refused(file, '2025-12-30');
     }, 60_000);
 
     test.each([
@@ -307,7 +310,7 @@ describe('refusals: nothing is written', () => {
     await fill(all, file, [
       { row: 3, date: '2025-12-20', note: '用公式算的进度', progress: { formula: '50+30', result: 80 } as ExcelJS.CellFormulaValue },
     ]);
-    expect(refused(file)).toContain('第 3 行「完成进度（%）」（I3）是公式（=50+30）：导入只接受直接填写的文字和数字');
+    expect(await refused(file)).toContain('第 3 行「完成进度（%）」（I3）是公式（=50+30）：导入只接受直接填写的文字和数字');
   });
 
   test('a row for another organisation’s pledge in a sheet exported for one branch', async () => {
@@ -318,7 +321,7 @@ describe('refusals: nothing is written', () => {
       sheet.getRow(3).getCell(col['承诺文件']).value = other;
       sheet.getRow(3).getCell(col['文件校验值（SHA-256）']).value = sha(join(dir, other));
     });
-    expect(refused(file)).toMatch(
+    expect(await refused(file)).toMatch(
       /第 3 行（曹林：[^\n]*）：这项承诺属于第二教师党支部（高中部），不属于表格导出时选定的第一教师党支部（初中部），没有写入。/,
     );
   });
@@ -328,12 +331,12 @@ describe('refusals: nothing is written', () => {
     await fill(all, file, [], (_, sheet) => {
       sheet.getRow(4).getCell(columnsOf(sheet)['承诺文件']).value = '../site.json';
     });
-    expect(refused(file)).toMatch(/第 4 行（[^\n]*）：「承诺文件」“\.\.\/site\.json”不是内容文件夹 pledges\/ 下的承诺文件/);
+    expect(await refused(file)).toMatch(/第 4 行（[^\n]*）：「承诺文件」“\.\.\/site\.json”不是内容文件夹 pledges\/ 下的承诺文件/);
   });
 
   test('a month outside the round: the export refuses it, and so does the import of a sheet claiming it', async () => {
     const out = join(work, 'january.xlsx');
-    const r = exportMonth(['2026-01', '--today', '2026-01-31', '--content', dir, '--out', out]);
+    const r = await exportMonth(['2026-01', '--today', '2026-01-31', '--content', dir, '--out', out]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('2026-01 不在本轮（2025年度党员“承诺践诺评诺”，2025-01-01 至 2025-12-31）之内');
     expect(existsSync(out)).toBe(false);
@@ -341,7 +344,7 @@ describe('refusals: nothing is written', () => {
     await fill(all, file, [{ row: 3, date: '2026-01-10', note: '一月', progress: 50 }], (wb) => {
       wb.getWorksheet('导出信息')!.getCell(2, 2).value = '2026-01';
     });
-    expect(refused(file, '2026-01-31')).toContain('表格的记实期间：2026-01 不在本轮');
+    expect(await refused(file, '2026-01-31')).toContain('表格的记实期间：2026-01 不在本轮');
   });
 
   describe('on a copy where, after the export, one pledge file was deleted and another changed', () => {
@@ -353,7 +356,9 @@ describe('refusals: nothing is written', () => {
     beforeAll(async () => {
       ({ dir: copyDir } = copy());
       const file = join(work, 'gone.xlsx');
-      expect(exportMonth(['2025-12', '--today', TODAY, '--content', copyDir, '--out', join(work, 'gone-export.xlsx')]).status).toBe(0);
+      expect((await exportMonth(['2025-12', '--today', TODAY, '--content', copyDir, '--out', join(work, 'gone-export.xlsx')])).status).toBe(
+        0,
+      );
       deleted = paths.get(3)!;
       changed = paths.get(4)!;
       await fill(join(work, 'gone-export.xlsx'), file, [
@@ -364,7 +369,7 @@ describe('refusals: nothing is written', () => {
       const c = join(copyDir, changed);
       writeFileSync(c, `${readFileSync(c, 'utf8')}\n后台补充的一段说明。\n`);
       left = snapshot(copyDir);
-      const r = importRecords([file, '--content', copyDir, '--today', TODAY]);
+      const r = await importRecords([file, '--content', copyDir, '--today', TODAY]);
       expect(r.status).toBe(1);
       output = r.stdout;
     }, 60_000);

@@ -9,10 +9,13 @@ import { parseMarkdown, stringifyMarkdown } from '../../src/lib/parseContentFile
 import { planSetup, setupRound } from '../../src/loader/planSetup.ts';
 import { defaultEvaluation } from '../../src/schemas/site.ts';
 import { profileIds } from '../../src/schemas/options.ts';
+import { runSetup } from './cliInProcess.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
-// Each run starts tsx: a generous timeout, a guard against a hang, not a measure of speed.
-const setup = (args: string[]) => spawnSync('node_modules/.bin/tsx', ['src/cli/setup.ts', ...args], { cwd: root, encoding: 'utf8' });
+// The command in-process (tests/unit/cliInProcess.ts); the unknown-preset case also runs it as a real process.
+const setup = runSetup;
+// A real run starts tsx: a generous timeout, a guard against a hang, not a measure of speed.
+const setupProcess = (args: string[]) => spawnSync('node_modules/.bin/tsx', ['src/cli/setup.ts', ...args], { cwd: root, encoding: 'utf8' });
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'setup-')), 'content');
 const presets = profileIds.map((p) => p.value);
 
@@ -140,7 +143,7 @@ describe('npm run setup', () => {
 
   test('refuses an unknown preset, listing the four, and writes nothing', () => {
     const dir = fresh();
-    const r = setup(['--profile', 'xuexiao', '--name', '第一党支部', '--id', 'diyi', '--out', dir]);
+    const r = setupProcess(['--profile', 'xuexiao', '--name', '第一党支部', '--id', 'diyi', '--out', dir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('不认识的制度“xuexiao”');
     for (const p of presets) expect(r.stderr).toContain(p);
