@@ -17,11 +17,14 @@ import { projectScope } from '../../src/lib/projectScope.ts';
 import { flatTable, rankingTable, stageName } from '../../src/lib/rankingTable.ts';
 import { checkContent } from '../../src/loader/checkContent.ts';
 import { dispositions, grades, labelOf } from '../../src/schemas/options.ts';
+import { runExport } from './cliInProcess.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 // Each run starts tsx: a generous timeout, a guard against a hang, not a measure of speed.
-const run = (args: string[]) =>
+const spawnRun = (args: string[]) =>
   spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/exportLedger.ts'), ...args], { cwd: root, encoding: 'utf8' });
+// In-process (tests/unit/cliInProcess.ts); the first results export runs as a real process.
+const run = runExport;
 
 const payloads = ['=HYPERLINK("http://x","y")', '+1', '-1', '@SUM(A1)'];
 
@@ -77,7 +80,7 @@ beforeAll(() => {
 describe('npm run export -- results', () => {
   test('writes one row per evaluated member with the figures of branchResults', async () => {
     const out = join(work, 'results.xlsx');
-    const r = run(['results', '--round', '2025', '--out', out, '--content', content]);
+    const r = spawnRun(['results', '--round', '2025', '--out', out, '--content', content]);
     expect(r.status, r.stderr).toBe(0);
     const sheet = (await read(out)).getWorksheet('评诺结果')!;
     expect(sheet.getRow(1).values).toEqual([
@@ -155,7 +158,7 @@ describe('npm run export -- results', () => {
 
   test('writes formula-like text as literal string cells, never as formulas', async () => {
     const out = join(work, 'results-inject.xlsx');
-    expect(run(['results', '--round', '2025', '--out', out, '--content', content]).status).toBe(0);
+    expect((await await run(['results', '--round', '2025', '--out', out, '--content', content])).status).toBe(0);
     const sheet = (await read(out)).getWorksheet('评诺结果')!;
     const cells: ExcelJS.Cell[] = [];
     sheet.eachRow((row) => row.eachCell((c) => cells.push(c)));
@@ -170,9 +173,9 @@ describe('npm run export -- results', () => {
     expect(cells.some((c) => c.type === ExcelJS.ValueType.Formula)).toBe(false);
   }, 60_000);
 
-  test('refuses an unknown round in Chinese, naming it, and writes no file', () => {
+  test('refuses an unknown round in Chinese, naming it, and writes no file', async () => {
     const out = join(work, 'none-results.xlsx');
-    const r = run(['results', '--round', '2099', '--out', out, '--content', content]);
+    const r = await run(['results', '--round', '2099', '--out', out, '--content', content]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('找不到轮次“2099”');
     expect(existsSync(out)).toBe(false);
@@ -182,7 +185,7 @@ describe('npm run export -- results', () => {
 describe('npm run export -- ranking', () => {
   test('writes one sheet per finished stage and one for the whole round, with the figures of branchRanking', async () => {
     const out = join(work, 'ranking.xlsx');
-    const r = run(['ranking', '--round', '2025', '--out', out, '--content', content]);
+    const r = await run(['ranking', '--round', '2025', '--out', out, '--content', content]);
     expect(r.status, r.stderr).toBe(0);
     const wb = await read(out);
     const { index, asOf } = expected;
@@ -208,9 +211,9 @@ describe('npm run export -- ranking', () => {
     expect(cell.formula).toBeUndefined();
   }, 60_000);
 
-  test('refuses an unknown round in Chinese, naming it, and writes no file', () => {
+  test('refuses an unknown round in Chinese, naming it, and writes no file', async () => {
     const out = join(work, 'none-ranking.xlsx');
-    const r = run(['ranking', '--round', '2099', '--out', out, '--content', content]);
+    const r = await run(['ranking', '--round', '2099', '--out', out, '--content', content]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('找不到轮次“2099”');
     expect(existsSync(out)).toBe(false);

@@ -9,10 +9,13 @@ import { planRoster } from '../../src/loader/planRoster.ts';
 import { parseCsv, readTable, TableError } from '../../src/loader/readTable.ts';
 import { checkContent } from '../../src/loader/checkContent.ts';
 import { tinyContent } from '../fixtures/tinyContent.ts';
+import { runExport, runImport } from './cliInProcess.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 // Each run starts tsx: the CLI tests get a generous timeout, a guard against a hang, not a measure of speed.
-const run = (script: string, args: string[]) => spawnSync('node_modules/.bin/tsx', [script, ...args], { cwd: root, encoding: 'utf8' });
+const spawnRun = (script: string, args: string[]) => spawnSync('node_modules/.bin/tsx', [script, ...args], { cwd: root, encoding: 'utf8' });
+// In-process (tests/unit/cliInProcess.ts); the first refused import runs as a real process.
+const run = (script: string, args: string[]) => (script.endsWith('exportLedger.ts') ? runExport(args) : runImport(args));
 const orgs = [{ id: 'b1', name: '第一支部' }];
 const header = ['姓名', '所在支部', '职务', '岗位', '状态'];
 
@@ -147,31 +150,31 @@ describe('npm run import', () => {
     const dir = tinyContent();
     const csv = join(mkdtempSync(join(tmpdir(), 'roster-')), 'roster.csv');
     writeFileSync(csv, `${header.join(',')}\n张三,第一支部,,教师,在职\n王五,第九支部,,,在职\n`);
-    const r = run('src/cli/importRoster.ts', [csv, '--content', dir]);
+    const r = spawnRun('src/cli/importRoster.ts', [csv, '--content', dir]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('第 3 行「所在支部」');
     expect(existsSync(join(dir, 'members/zhang-san.md'))).toBe(false);
   }, 60_000);
 
-  test('writes nothing from a roster over 5,000 rows, and says the limit', () => {
+  test('writes nothing from a roster over 5,000 rows, and says the limit', async () => {
     const dir = tinyContent();
     const csv = join(mkdtempSync(join(tmpdir(), 'roster-')), 'roster.csv');
     const rows = Array.from({ length: 100_000 }, (_, i) => `党员${i},第一支部,,,在职`);
     writeFileSync(csv, `${header.join(',')}\n${rows.join('\n')}\n`);
-    const r = run('src/cli/importRoster.ts', [csv, '--content', dir]);
+    const r = await run('src/cli/importRoster.ts', [csv, '--content', dir]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('名册有 100,000 行党员，一次最多导入 5,000 行');
     expect(readdirSync(join(dir, 'members')).sort()).toEqual(['li.md', 'sec.md']);
   }, 60_000);
 
-  test('writes nothing through a link in members/, naming it', () => {
+  test('writes nothing through a link in members/, naming it', async () => {
     const dir = tinyContent();
     const outside = join(mkdtempSync(join(tmpdir(), 'outside-')), 'target.md');
     writeFileSync(outside, 'untouched');
     symlinkSync(outside, join(dir, 'members/zhang-san.md'));
     const csv = join(mkdtempSync(join(tmpdir(), 'roster-')), 'roster.csv');
     writeFileSync(csv, `${header.join(',')}\n李明,第一支部,,物理教师,在职\n张三,第一支部,,教师,在职\n`);
-    const r = run('src/cli/importRoster.ts', [csv, '--content', dir]);
+    const r = await run('src/cli/importRoster.ts', [csv, '--content', dir]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/没有写入任何文件：.*zhang-san\.md”是符号链接/);
     expect(readFileSync(outside, 'utf8')).toBe('untouched');
@@ -188,13 +191,13 @@ describe('npm run import', () => {
     sheet.addRow(['李明', '第一支部', '', '物理教师', '在职']);
     await wb.xlsx.writeFile(xlsx);
 
-    const dry = run('src/cli/importRoster.ts', [xlsx, '--dry-run', '--content', dir]);
+    const dry = await run('src/cli/importRoster.ts', [xlsx, '--dry-run', '--content', dir]);
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain('新建 members/zhang-san.md');
     expect(dry.stdout).toContain('更新 members/li.md(post)');
     expect(existsSync(join(dir, 'members/zhang-san.md'))).toBe(false);
 
-    const real = run('src/cli/importRoster.ts', [xlsx, '--content', dir]);
+    const real = await run('src/cli/importRoster.ts', [xlsx, '--content', dir]);
     expect(real.status, real.stdout + real.stderr).toBe(0);
     expect(readFileSync(join(dir, 'members/zhang-san.md'), 'utf8')).toContain('name: 张三');
     expect(readFileSync(join(dir, 'members/li.md'), 'utf8')).toContain('post: 物理教师');
@@ -205,7 +208,7 @@ describe('npm run import', () => {
 describe('npm run export -- ledger', () => {
   test('writes the ledger of a round as .xlsx with one row per approved pledge', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'ledger-')), 'ledger.xlsx');
-    const r = run('src/cli/exportLedger.ts', ['ledger', '--round', '2025', '--out', out]);
+    const r = await run('src/cli/exportLedger.ts', ['ledger', '--round', '2025', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
