@@ -47,6 +47,28 @@ const boardAddress = {
   },
 };
 
+/**
+ * React for static HTML only: no page hydrates a component (no client:* directive anywhere), so a build leaves out
+ * React's client renderer, which Astro otherwise bundles and ships (224 kB) on every build. `astro dev` keeps it.
+ * @param {import('astro').AstroIntegration} integration
+ * @returns {import('astro').AstroIntegration}
+ */
+function staticReact(integration) {
+  const setup = integration.hooks['astro:config:setup'];
+  return {
+    ...integration,
+    hooks: {
+      ...integration.hooks,
+      'astro:config:setup': (params) =>
+        setup?.(
+          params.command === 'build'
+            ? { ...params, addRenderer: (renderer) => params.addRenderer({ ...renderer, clientEntrypoint: undefined }) }
+            : params,
+        ),
+    },
+  };
+}
+
 export default defineConfig({
   site: address,
   base: siteBase(process.env, process.env.CONTENT_DIR),
@@ -59,7 +81,7 @@ export default defineConfig({
     // React renders the pledge card to static HTML only (no island): renderToString, not a stream per component.
     // Astro renders each React component twice (its renderer check, then the render); on 1,500 members this cut
     // the build's CPU time by about 30% and the member pages' render time by 40%, with byte-identical output.
-    react({ experimentalDisableStreaming: true }),
+    staticReact(react({ experimentalDisableStreaming: true })),
     searchIndex(),
     devSearch(),
     oldPlayers,

@@ -4,7 +4,7 @@
  * messages `npm run check` prints, and leaves the published output alone.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -36,6 +36,8 @@ describe('astro build', () => {
     expect(r.out).toContain('CMS_BACKEND=none：网站不带内容管理后台，不打包后台程序。');
     expect(r.out).not.toMatch(/正在打包内容管理后台|后台程序没有变化/);
     expect(r.out).not.toMatch(/\/admin\/(config\.yml|names\.json)/);
+    // No page hydrates a React component, so the build ships no React client renderer (astro.config.mjs staticReact).
+    expect(readdirSync(join(out, '_astro')).filter((f) => /^client\..*\.js$/.test(f))).toEqual([]);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toMatch(/<html lang="zh-CN"[ >]/);
 
