@@ -29,24 +29,11 @@
  * - a successful save shows a success toast, the badge 修改已保存 and moves to #/collections/<name>/entries/<slug>.
  */
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { browserOptions } from '../browserOptions.ts';
 
-/** How the CMS tests launch Chromium: the flags of ../browser.ts's launchBrowser, plus extra ones (e.g. --host-resolver-rules). */
+/** How the CMS tests launch Chromium: the e2e tier's options (../browserOptions.ts), plus extra flags (e.g. --host-resolver-rules). */
 export function cmsBrowserOptions(extraArgs: string[] = []) {
-  return {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...extraArgs,
-    ],
-  };
+  return { ...browserOptions, args: [...(browserOptions.args ?? []), ...extraArgs] };
 }
 
 /** A Chromium of its own (a fresh profile), for a test file or a bench. */
