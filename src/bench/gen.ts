@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateContent } from './gen/generateContent.ts';
 import { defaultProfileId, presets, type ProfileId } from '../lib/profiles.ts';
+import { isMain } from '../cli/cliIo.ts';
 
 /** Writes the generated tree; returns the number of files. */
 export function writeGenerated(out: string, members: number, seed: number, asOf?: string, profile?: ProfileId): number {
@@ -27,8 +28,7 @@ export function writeGenerated(out: string, members: number, seed: number, asOf?
   return files;
 }
 
-const isMain = process.argv[1] && resolve(process.argv[1]).endsWith('gen.ts');
-if (isMain) {
+if (isMain(import.meta.url)) {
   const { values } = parseArgs({
     options: {
       members: { type: 'string' },

@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
+import { isMain } from './cliIo.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(root, 'public', 'admin');
@@ -116,4 +117,4 @@ export async function buildAdmin(force = false): Promise<boolean> {
   return true;
 }
 
-if (process.argv[1]?.endsWith('buildAdmin.ts')) await buildAdmin(process.argv.includes('--force'));
+if (isMain(import.meta.url)) await buildAdmin(process.argv.includes('--force'));
