@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { adminPolicy, sitePolicy } from '../../src/lib/contentSecurityPolicy.ts';
 import { builtSite, variants, withAdmin } from '../build/sites.ts';
 import { launchBrowser, newContext, openPage, waitForCharts, waitForSearch, type TrackedPage } from './browser.ts';
-import { startCms, type CmsServer } from './cms/cmsServer.ts';
+import { acquireCms, type SharedCms } from './cms/sharedCms.ts';
 import { DecapUi } from './cms/decapUi.ts';
 import { pageTypes } from './pages.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
@@ -178,18 +178,19 @@ async function openAdmin(context: BrowserContext, url: string): Promise<{ page: 
 }
 
 describe('the admin and the public pages in astro dev (npm start)', () => {
-  let cms: CmsServer;
+  let cms: SharedCms;
   let browser: Browser;
   let context: BrowserContext;
 
   beforeAll(async () => {
-    cms = await startCms();
+    // The run's file-mode CMS server, as `npm start` runs it (tests/e2e/cms/sharedCms.ts): nothing here writes.
+    cms = await acquireCms('fs');
     browser = await launchBrowser();
     context = await watchedContext(browser);
   });
   afterAll(async () => {
     await browser?.close();
-    await cms?.stop();
+    await cms?.release();
   });
 
   test('the admin reaches its login screen and its collections with nothing refused', async () => {
