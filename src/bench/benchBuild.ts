@@ -57,12 +57,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildCommand as npmBuild } from '../cli/buildCommand.ts';
 import { writeHistoryRepo } from './gen/generateHistory.ts';
 import { writeGenerated } from './gen.ts';
 
 const GiB = 2 ** 30;
 const RSS_TARGET = 3 * GiB;
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const buildCommand = npmBuild(projectRoot);
 const astroBin = join(projectRoot, 'node_modules', '.bin', 'astro');
 const timeBin = '/usr/bin/time';
 
@@ -83,14 +85,20 @@ const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const fmtBytes = (b: number) => (b >= GiB ? `${(b / GiB).toFixed(2)} GiB` : `${(b / 2 ** 20).toFixed(0)} MiB`);
 
-/** Sum of VmRSS (bytes) over `root` and all its descendants, read from /proc. */
-function treeRss(root: number): number {
+/** One process of a tree: its command (first arguments, shortened) and VmRSS in bytes. */
+interface ProcRss {
+  command: string;
+  rss: number;
+}
+
+/** VmRSS (bytes) of `root` and all its descendants, read from /proc, with their sum. */
+function treeRss(root: number): { sum: number; procs: ProcRss[] } {
   const children = new Map<number, number[]>();
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
   } catch {
-    return 0;
+    return { sum: 0, procs: [] };
   }
   for (const p of pids) {
     try {
@@ -104,18 +112,28 @@ function treeRss(root: number): number {
     }
   }
   let sum = 0;
+  const procs: ProcRss[] = [];
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) sum += Number(m[1]) * 1024;
+      if (m) {
+        const rss = Number(m[1]) * 1024;
+        sum += rss;
+        const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+        const command = argv
+          .slice(0, 3)
+          .map((a) => a.split('/').slice(-2).join('/'))
+          .join(' ');
+        procs.push({ command: command.slice(0, 60), rss });
+      }
     } catch {
       // process vanished
     }
     stack.push(...(children.get(pid) ?? []));
   }
-  return sum;
+  return { sum, procs };
 }
 
 interface Line {
@@ -134,6 +152,8 @@ interface Run {
   lines: Line[];
   /** Summed tree RSS over time (ms since spawn, bytes). */
   samples: { t: number; rss: number }[];
+  /** The processes of the tree at the sample of its peak, largest first. */
+  peakProcs: ProcRss[];
   pages: number;
   outDir: string;
   /** The project's own phases (src/loader/buildTimings.ts), ms by name; empty for the floor. */
@@ -176,12 +196,16 @@ async function measure(
   collect(child.stdout!);
   collect(child.stderr!);
   let peakTree = 0;
+  let peakProcs: ProcRss[] = [];
   const samples: { t: number; rss: number }[] = [];
   const poll = setInterval(() => {
     if (!child.pid) return;
-    const rss = treeRss(child.pid);
-    samples.push({ t: performance.now() - started, rss });
-    peakTree = Math.max(peakTree, rss);
+    const { sum, procs } = treeRss(child.pid);
+    samples.push({ t: performance.now() - started, rss: sum });
+    if (sum > peakTree) {
+      peakTree = sum;
+      peakProcs = procs.sort((a, b) => b.rss - a.rss);
+    }
   }, 100);
   const code = await new Promise<number | null>((res) => child.on('close', (c) => res(c)));
   const wallMs = performance.now() - started;
@@ -199,7 +223,7 @@ async function measure(
       const { phase, ms } = JSON.parse(line) as { phase: string; ms: number };
       own[phase] = (own[phase] ?? 0) + ms;
     }
-  return { label, code, wallMs, maxProcRss, treeRss: peakTree, lines, samples, pages, outDir, own };
+  return { label, code, wallMs, maxProcRss, treeRss: peakTree, peakProcs, lines, samples, pages, outDir, own };
 }
 
 // ---------------------------------------------------------------- floor project
@@ -300,6 +324,10 @@ function printPhases(run: Run): void {
     if (a === undefined || b === undefined) continue;
     const peak = run.samples.filter((x) => x.t >= a && x.t <= b).reduce((mx, x) => Math.max(mx, x.rss), 0);
     process.stdout.write(`  ${name.padEnd(56)}${fmtS(b - a).padStart(9)}${`peak ${fmtBytes(peak)}`.padStart(16)}\n`);
+  }
+  if (run.peakProcs.length) {
+    process.stdout.write(`  at the peak (${fmtBytes(run.treeRss)}), by process:\n`);
+    for (const p of run.peakProcs.slice(0, 6)) process.stdout.write(`    ${fmtBytes(p.rss).padStart(9)}  ${p.command}\n`);
   }
   if (run.code !== 0) {
     const last = [...run.lines].reverse().find((l) => /^\d\d:\d\d:\d\d /.test(l.text));
@@ -475,7 +503,7 @@ export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vit
   };
   delete env.FORCE_COLOR;
   delete env.SITE_SCOPE;
-  const command = [join(projectRoot, 'node_modules', '.bin', 'tsx'), join(projectRoot, 'src', 'cli', 'build.ts')];
+  const command = buildCommand;
   const runs: Run[] = [];
   for (const pass of ['first', 'warm']) {
     rmSync(out, { recursive: true, force: true });
@@ -566,7 +594,7 @@ export default { ...base, cacheDir: ${JSON.stringify(join(cache, 'astro'))}, vit
     const runs: Run[] = [];
     const passes = values.warm ? ['cold', 'warm'] : ['cold'];
     // The site is built the way `npm run build` builds it: astro build, then the search index in its own step.
-    const siteCommand = [join(projectRoot, 'node_modules', '.bin', 'tsx'), join(projectRoot, 'src', 'cli', 'build.ts')];
+    const siteCommand = buildCommand;
     for (const pass of passes) {
       if (pass === 'cold') {
         rmSync(join(floorDir, '.bench-cache'), { recursive: true, force: true });

@@ -15,9 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type CDPSession } from 'playwright-core';
 import { startStaticServer } from '../../tests/e2e/staticServer.ts';
+import { buildCommand } from '../cli/buildCommand.ts';
 
 const MAX_GROWTH = 0.2;
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** `npm run build`, as package.json runs it (src/cli/buildCommand.ts). */
+const [node, ...buildArgs] = buildCommand(projectRoot);
 
 function build(outDir: string, site: string): Promise<void> {
   return new Promise((ok, fail) => {
@@ -33,11 +36,11 @@ function build(outDir: string, site: string): Promise<void> {
       CMS_BACKEND: 'none',
       SITE_SCOPE: 'public',
     };
-    const child = spawn(
-      join(projectRoot, 'node_modules/.bin/tsx'),
-      [join(projectRoot, 'src/cli/build.ts'), '--root', projectRoot, '--outDir', outDir],
-      { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(node, [...buildArgs, '--root', projectRoot, '--outDir', outDir], {
+      cwd: work,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));

@@ -29,7 +29,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,7 @@ import { indexSite } from '../integrations/searchIndex.ts';
 import { isIsoDate } from '../lib/dates.ts';
 import { backendFromEnv } from '../cms/backendFromEnv.ts';
 import { recordPhase } from '../loader/buildTimings.ts';
+import { astroCommand } from '../loader/nodeCommand.ts';
 import { publishOutDir, repairOutDir, stagingPaths } from '../loader/publishOutDir.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -74,7 +75,8 @@ function passLines(from: Readable, to: Writable): Promise<void> {
 let astro: { child: ChildProcess; closed: Promise<number> } | undefined;
 
 async function runAstro(args: string[]): Promise<number> {
-  const child = spawn(join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', ...args], {
+  const [node, ...astroArgs] = astroCommand(projectRoot);
+  const child = spawn(node, [...astroArgs, 'build', ...args], {
     stdio: ['inherit', 'pipe', 'pipe'],
     // Astro writes to a pipe here; keep its colours when the build itself writes to a terminal.
     // LC_ALL: no page depends on the machine's locale, which a localeCompare or toLocaleString without a locale
@@ -153,9 +155,10 @@ async function main(): Promise<number> {
     process.stderr.write(`\n${reason}${t('build.kept', { dir: shown })}\n`);
     return 1;
   };
-  // Ctrl-C or SIGTERM: say what was kept first (tsx, which runs this script, may SIGKILL it 60 ms after relaying
-  // a Ctrl-C), then stop Astro and remove the staging folder; whatever a SIGKILL leaves, the next build removes.
-  // The same signal can come twice (from the terminal to the whole group, and relayed by tsx): act on the first.
+  // Ctrl-C or SIGTERM: say what was kept first (run through the tsx command instead of `node --import tsx`, as
+  // package.json does, tsx may SIGKILL this script 60 ms after relaying a Ctrl-C), then stop Astro and remove the
+  // staging folder; whatever a SIGKILL leaves, the next build removes. The same signal can come twice (from the
+  // terminal to the whole group, and relayed by tsx): act on the first.
   let published = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -27,11 +27,14 @@ import { caddyfile, editorHeader } from '../cms/caddyfile.ts';
 import { parseLanUsers } from '../cms/lanUsers.ts';
 import { startDecapServer } from '../cms/startDecapServer.ts';
 import { anyFreePort } from './ports.ts';
+import { astroCommand, tsxCommand } from '../loader/nodeCommand.ts';
 import { spawnGroup } from '../loader/processGroup.ts';
 import { argValue, serverGroup } from './serverGroup.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+// Node itself with each program's entry (src/loader/nodeCommand.ts), never a node_modules/.bin shim (.cmd on Windows).
+const [node, ...buildAdminArgs] = tsxCommand(root, join(root, 'src', 'cli', 'buildAdmin.ts'));
+const [, ...astroArgs] = astroCommand(root);
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const servers = serverGroup('无法启动局域网编辑');
 const stop = servers.stop;
@@ -76,7 +79,7 @@ const dataDir = resolve(
 );
 if (!relative(root, dataDir).startsWith('..')) fail(`--data ${dataDir} 在项目文件夹中：证书颁发机构的私钥必须放在项目之外。`);
 
-const admin = spawnSync(bin('tsx'), [join(root, 'src', 'cli', 'buildAdmin.ts')], { stdio: 'inherit' });
+const admin = spawnSync(node, buildAdminArgs, { stdio: 'inherit' });
 if (admin.status !== 0) process.exit(admin.status ?? 1);
 
 try {
@@ -99,7 +102,7 @@ try {
   decap.child.on('exit', (code) => stop(code ?? 1));
 
   const devPort = await anyFreePort('127.0.0.1');
-  const astro = spawnGroup(bin('astro'), ['dev', '--host', '127.0.0.1', '--port', String(devPort)], {
+  const astro = spawnGroup(node, [...astroArgs, 'dev', '--host', '127.0.0.1', '--port', String(devPort)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...env, CMS_API_SOCKET: decap.socket },

@@ -23,11 +23,14 @@ import { cmsContentDir, outsideMessage } from '../cms/cmsContentDir.ts';
 import { repoTopSync } from '../cms/commitSave.ts';
 import { startDecapServer } from '../cms/startDecapServer.ts';
 import { firstFreePort } from './ports.ts';
+import { astroCommand, tsxCommand } from '../loader/nodeCommand.ts';
 import { spawnGroup } from '../loader/processGroup.ts';
 import { argValue, serverGroup } from './serverGroup.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+// Node itself with each program's entry (src/loader/nodeCommand.ts), never a node_modules/.bin shim (.cmd on Windows).
+const [node, ...buildAdminArgs] = tsxCommand(root, join(root, 'src', 'cli', 'buildAdmin.ts'));
+const [, ...astroArgs] = astroCommand(root);
 // No telemetry, and no "new version available" notice: Astro 6+ needs Node 22, so upgrading would break Node 20 machines.
 const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true' };
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -45,7 +48,7 @@ function historyLine(edited: string): string {
     : `修改记录：${edited}/ 不在 git 仓库中，后台的保存不会留下修改记录（git 提交），承诺页面上也没有“修改记录”。需要时请在项目文件夹中运行 git init，再提交一次全部文件。\n`;
 }
 
-const admin = spawnSync(bin('tsx'), [join(root, 'src', 'cli', 'buildAdmin.ts')], { stdio: 'inherit', env });
+const admin = spawnSync(node, buildAdminArgs, { stdio: 'inherit', env });
 if (admin.status !== 0) process.exit(admin.status ?? 1);
 
 // From here on a server runs: whatever goes wrong stops it too (decap-server must never be left running alone).
@@ -65,7 +68,7 @@ try {
 
   // The dev server's port: as asked (--port), else 4321 or the next free one; the printed address is read back from Astro itself.
   const devArgs = argValue(args, '--port') ? args : [...args, '--port', String(await firstFreePort(4321, host))];
-  const astro = spawnGroup(bin('astro'), ['dev', ...devArgs], {
+  const astro = spawnGroup(node, [...astroArgs, 'dev', ...devArgs], {
     stdio: ['inherit', 'pipe', 'inherit'],
     env: { ...env, CMS_API_SOCKET: decap.socket },
   });

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsxCommand } from '../loader/nodeCommand.ts';
 import { spawnGroup, stopGroup } from '../loader/processGroup.ts';
 
 export interface DecapServer {
@@ -29,8 +30,8 @@ export function startDecapServer(o: {
 }): Promise<DecapServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pb-cms-'));
   const socket = join(dir, 'api.sock');
-  const tsx = join(resolve(here, '..', '..'), 'node_modules', '.bin', 'tsx');
-  const child = spawnGroup(tsx, [join(here, 'decapServerMain.ts')], {
+  const [node, ...args] = tsxCommand(resolve(here, '..', '..'), join(here, 'decapServerMain.ts'));
+  const child = spawnGroup(node, args, {
     cwd: o.root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...(o.env ?? process.env), CMS_API_SOCKET: socket, MODE: o.mode, GIT_REPO_DIRECTORY: o.root, LOG_LEVEL: o.logLevel ?? 'warn' },

@@ -21,6 +21,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, r
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { contentDir } from '../loader/contentDir.ts';
+import { tsxCommand } from '../loader/nodeCommand.ts';
 import { repoState } from '../loader/repoState.ts';
 import { GitLogPatchReader, type FileCommit } from '../loader/gitLogPatch.ts';
 import { publishedIn } from '../loader/pledgeChange.ts';
@@ -190,8 +191,8 @@ async function readInOwnProcess(dir: string, projectRoot: string): Promise<Packe
   const tmp = mkdtempSync(join(tmpdir(), 'pledge-history-'));
   try {
     const out = join(tmp, 'history.json');
-    const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
-    const r = await run(tsx, [join(projectRoot, 'src', 'cli', 'readHistory.ts'), dir, out], projectRoot, 'pipe');
+    const [node, ...args] = tsxCommand(projectRoot, join(projectRoot, 'src', 'cli', 'readHistory.ts'));
+    const r = await run(node, [...args, dir, out], projectRoot, 'pipe');
     if (!r.ok) throw new Error(r.err.trim().split('\n').at(-1) || 'readHistory');
     return JSON.parse(readFileSync(out, 'utf8')) as PackedHistory | null;
   } finally {

@@ -36,6 +36,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { killGroup, spawnGroup } from '../../src/loader/processGroup.ts';
 import { childEnv, root, walk } from './buildSite.ts';
 import { builtSite, variants } from './sites.ts';
+import { buildCommand } from '../../src/cli/buildCommand.ts';
+
+/** `npm run build`, as package.json runs it (src/cli/buildCommand.ts). */
+const [node, ...buildArgs] = buildCommand(root);
 
 const base = mkdtempSync(join(tmpdir(), 'atomic-'));
 const content = join(base, 'content');
@@ -82,11 +86,11 @@ function startBuild(o: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Build
     CMS_BACKEND: 'none',
     ...o.env,
   });
-  const child = spawnGroup(
-    join(root, 'node_modules/.bin/tsx'),
-    [join(root, 'src/cli/build.ts'), '--root', root, '--outDir', outDir, ...(o.args ?? [])],
-    { cwd: work, env, stdio: ['pipe', 'pipe', 'pipe'] },
-  );
+  const child = spawnGroup(node, [...buildArgs, '--root', root, '--outDir', outDir, ...(o.args ?? [])], {
+    cwd: work,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const waiting: { re: RegExp; ok: (l: string) => void }[] = [];
   const onData = (buf: { rest: string }) => (chunk: Buffer) => {
@@ -281,10 +285,10 @@ export default {
     const b = startBuild({ env: { BUILD_PAUSE_BEFORE_SWAP: '1' } });
     await b.waitFor(/[├└]─ \/.*\.html/);
     expect(staging()).toHaveLength(1);
-    // To the script itself (tsx runs it in a child process), as a service manager or `kill` would.
-    const script = childrenOf(b.child.pid!);
-    expect(script).toHaveLength(1);
-    process.kill(script[0], 'SIGTERM');
+    // To the script alone (`node --import tsx` runs it in the process started, Astro in its child), as a service
+    // manager or `kill` would.
+    expect(childrenOf(b.child.pid!)).toHaveLength(1);
+    process.kill(b.child.pid!, 'SIGTERM');
     const r = await b.exited;
     while (groupAlive(b.child.pid!)) await sleep(20);
 

@@ -3,8 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildCommand } from '../../src/cli/buildCommand.ts';
 
 export const root = new URL('../..', import.meta.url).pathname;
+/** `npm run build`, as package.json runs it (src/cli/buildCommand.ts). */
+const [node, ...buildArgs] = buildCommand(root);
 
 export interface BuildResult {
   code: number | null;
@@ -56,7 +59,7 @@ export function buildSite(
   const via = o.outVia ?? '--outDir';
   const args = via === 'OUT_DIR' ? [] : [via, outDir];
   if (via === 'OUT_DIR') env.OUT_DIR = outDir;
-  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, ...args], {
+  const r = spawnSync(node, [...buildArgs, '--root', root, ...args], {
     cwd: work,
     env,
     encoding: 'utf8',

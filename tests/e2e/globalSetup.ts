@@ -14,6 +14,7 @@ import type { TestProject } from 'vitest/node';
 import { chromium } from 'playwright-core';
 import { browserOptions } from './browserOptions.ts';
 import { startStaticServer } from './staticServer.ts';
+import { buildCommand } from '../../src/cli/buildCommand.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,6 +31,8 @@ declare module 'vitest' {
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** `npm run build`, as package.json runs it (src/cli/buildCommand.ts). */
+const [node, ...buildArgs] = buildCommand(root);
 
 function build(outDir: string, site: string, scope: 'public' | 'internal', publicSite = site): Promise<void> {
   return new Promise((ok, fail) => {
@@ -49,7 +52,7 @@ function build(outDir: string, site: string, scope: 'public' | 'internal', publi
     // Run from a folder of its own (see tests/build/buildSite.ts): Astro's server bundle then never lands in the shared .astro/.
     const work = mkdtempSync(join(tmpdir(), 'e2e-build-'));
     symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
-    const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, '--outDir', outDir], {
+    const child = spawn(node, [...buildArgs, '--root', root, '--outDir', outDir], {
       cwd: work,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,8 +22,12 @@ import { builtSite, variants } from '../build/sites.ts';
 import { axeReport, axeViolations } from './axe.ts';
 import { describeLog, launchBrowser, newContext, openPage, type TrackedPage } from './browser.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
+import { buildCommand } from '../../src/cli/buildCommand.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** `npm run build`, as package.json runs it (src/cli/buildCommand.ts). */
+const [node, ...buildArgs] = buildCommand(root);
+
 const example = join(root, 'examples', 'provincial');
 
 function frontMatter<T>(file: string): T {
@@ -62,7 +66,7 @@ function build(outDir: string, scope: 'public' | 'internal', siteUrl: string, pu
   const work = mkdtempSync(join(tmpdir(), 'e2e-household-'));
   symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
   return new Promise((ok, fail) => {
-    const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, '--outDir', outDir], {
+    const child = spawn(node, [...buildArgs, '--root', root, '--outDir', outDir], {
       cwd: work,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

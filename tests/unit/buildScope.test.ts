@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { parseScope } from '../../src/data/siteScope.ts';
+import { buildCommand } from '../../src/cli/buildCommand.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** `npm run build`, as package.json runs it (src/cli/buildCommand.ts). */
+const [node, ...buildArgs] = buildCommand(root);
 
 test.each([
   [undefined, 'public'],
@@ -22,7 +25,7 @@ test.each([
 
 test('an unknown SITE_SCOPE stops the build with a Chinese message naming the variable and its values', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'scope-')), 'dist');
-  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/build.ts'), '--root', root, '--out', out], {
+  const r = spawnSync(node, [...buildArgs, '--root', root, '--out', out], {
     cwd: root,
     env: { ...process.env, SITE_SCOPE: 'secret', CMS_BACKEND: 'none' },
     encoding: 'utf8',

@@ -18,6 +18,10 @@ import { childEnv } from '../../build/buildSite.ts';
 import { projectRoot } from './cmsServer.ts';
 import { acquireCms, cmsBrowser, type SharedCms } from './sharedCms.ts';
 import { DecapUi, record, type Recorder } from './decapUi.ts';
+import { buildCommand } from '../../../src/cli/buildCommand.ts';
+
+/** `npm run build`, as package.json runs it (src/cli/buildCommand.ts). */
+const [node, ...buildArgs] = buildCommand(projectRoot);
 
 const MEMBER_ID = 'ce-shi';
 const MEMBER_NAME = '测试党员';
@@ -210,7 +214,7 @@ describe.sequential('CMS full flow (member → pledge → approve → record →
     pledgeFile();
     const outDir = mkdtempSync(join(tmpdir(), 'cms-e2e-dist-'));
     try {
-      const r = spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), ['src/cli/build.ts', '--outDir', outDir], {
+      const r = spawnSync(node, [...buildArgs, '--outDir', outDir], {
         cwd: projectRoot,
         env: childEnv({
           CONTENT_DIR: cms.contentDir,
