@@ -21,6 +21,8 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, r
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { contentDir } from '../loader/contentDir.ts';
+import { parseScope } from './siteScope.ts';
+import { historyKey, readCachedHistory, writeCachedHistory } from '../loader/historyCache.ts';
 import { tsxCommand } from '../loader/nodeCommand.ts';
 import { repoState } from '../loader/repoState.ts';
 import { GitLogPatchReader, type FileCommit } from '../loader/gitLogPatch.ts';
@@ -200,6 +202,32 @@ async function readInOwnProcess(dir: string, projectRoot: string): Promise<Packe
   }
 }
 
+/**
+ * The history from the cache folder when this commit's was read before (src/loader/historyCache.ts), else read in a
+ * process of its own and kept there. The cache is a shortcut, never a condition: whatever goes wrong with it, the
+ * history is read.
+ */
+async function readCachedOrOwn(dir: string, projectRoot: string, cacheDir: string): Promise<PackedHistory | null> {
+  const folder = join(cacheDir, 'pledge-history');
+  let key: string | undefined;
+  try {
+    // An unknown scope is refused before the build starts (src/cli/build.ts); here it just keeps nothing.
+    const scope = parseScope(process.env.SITE_SCOPE);
+    key = scope && historyKey(dir, scope, join(dir, BASELINE_FILE), projectRoot);
+  } catch {
+    key = undefined;
+  }
+  const kept = key ? readCachedHistory<PackedHistory | null>(folder, key) : undefined;
+  if (kept !== undefined) return kept;
+  const read = await readInOwnProcess(dir, projectRoot);
+  try {
+    if (key) writeCachedHistory(folder, key, read);
+  } catch {
+    // Not kept: the next build reads it again.
+  }
+  return read;
+}
+
 const KEY = Symbol.for('chengnuo.pledgeHistory');
 type Started = Map<string, Promise<PledgeHistory | null>>;
 const started = () => ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map()) as Started;
@@ -214,16 +242,20 @@ export function forgetPledgeHistory(): void {
 
 /**
  * Starts reading the history of `dir` (once per folder and process): in a separate process when `projectRoot` is
- * given (the build), in this one otherwise. A failure is reported to `onError` and leaves the pages without history.
+ * given (the build), first looking in `cacheDir` when that is given too; in this one otherwise. A failure is reported to `onError` and leaves the pages without history.
  */
 export function pledgeHistory(
   dir = contentDir(),
-  o: { projectRoot?: string; onError?: (message: string) => void; onWarning?: (message: string) => void } = {},
+  o: { projectRoot?: string; cacheDir?: string; onError?: (message: string) => void; onWarning?: (message: string) => void } = {},
 ): Promise<PledgeHistory | null> {
   if (process.env.BOARD_HISTORY === 'off') return Promise.resolve(null);
   let p = started().get(dir);
   if (!p) {
-    const packed = o.projectRoot ? readInOwnProcess(dir, o.projectRoot) : readHistory(dir);
+    const packed = !o.projectRoot
+      ? readHistory(dir)
+      : o.cacheDir
+        ? readCachedOrOwn(dir, o.projectRoot, o.cacheDir)
+        : readInOwnProcess(dir, o.projectRoot);
     p = packed
       .then((h) => {
         if (h?.warning) o.onWarning?.(h.warning);
