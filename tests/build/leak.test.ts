@@ -77,6 +77,13 @@ const internalCommendation = s(
   'honours/ or members/wang-lei/ (internal build)',
 );
 
+/** The commendations the internal build's honour roll may show: the internal one, and the internal round's. */
+const onInternalRoll = new Set([internalCommendation]);
+function roundCommendation(word: string, visibility: string): string {
+  if (visibility === 'internal') onInternalRoll.add(word);
+  return word;
+}
+
 function plant(): void {
   cpSync(join(root, 'content'), plantDir, { recursive: true });
 
@@ -362,6 +369,60 @@ function plant(): void {
     );
   }
 
+  // Rounds the scope does not show: a private one (nothing of it anywhere) and an internal one (nothing of it in
+  // public), each holding one file of every per-round type, public in itself (issue 22, item 1).
+  for (const [id, visibility, Kind] of [
+    ['2024', 'private', 'Private'],
+    ['2023', 'internal', 'Internal'],
+  ] as const) {
+    const kind: Kind = visibility === 'private' ? 'never' : 'internal-optional';
+    write(`rounds/${id}.md`, { title: `${id}年度党员承诺践诺评诺`, start: `${id}-01-01`, end: `${id}-12-31`, visibility });
+    write(`pledges/${id}/chen-hui-leak-round.md`, {
+      owner: 'chen-hui',
+      category: 'study',
+      title: s(`${Kind}RoundPledgeTitle`, kind, `public pledge of a ${visibility} round`),
+      measures: [s(`${Kind}RoundPledgeMeasure`, kind, `measure of a public pledge of a ${visibility} round`)],
+      deadline: `${id}-12-31`,
+      review: { status: 'approved', by: 'zhou-jianguo', date: `${id}-02-20` },
+      records: [
+        { date: `${id}-03-28`, note: s(`${Kind}RoundPledgeRecord`, kind, `record of a ${visibility} round's pledge`), progress: 20 },
+      ],
+    });
+    write(
+      `bulletins/${id}/zongzhi-leak-round.md`,
+      {
+        title: s(`${Kind}RoundBulletinTitle`, kind, `public bulletin of a ${visibility} round`),
+        org: 'zongzhi',
+        date: `${id}-07-01`,
+        period: 'h1',
+        kind: 'progress',
+      },
+      s(`${Kind}RoundBulletinBody`, kind, `body of a public bulletin of a ${visibility} round`),
+    );
+    write(`checks/${id}/zongzhi-leak-round.md`, {
+      org: 'zongzhi',
+      quarter: 'q2',
+      date: `${id}-06-30`,
+      findings: [s(`${Kind}RoundCheckFinding`, kind, `finding of a public check of a ${visibility} round`)],
+    });
+    write(`commendations/${id}/chen-hui.md`, {
+      subject: 'chen-hui',
+      title: '优秀共产党员',
+      reason: roundCommendation(s(`${Kind}RoundCommendation`, kind, `public commendation of a ${visibility} round`), visibility),
+      date: `${id}-12-20`,
+    });
+    write(`reviews/${id}/chen-hui-leak-round.md`, {
+      reviewer: 'zhou-jianguo',
+      subject: 'chen-hui',
+      date: `${id}-12-15`,
+      period: 'year',
+      achievements: s(`${Kind}RoundReview`, kind, `leader review of a ${visibility} round`),
+      problems: '无',
+      direction: '继续努力',
+      visibility: 'public',
+    });
+  }
+
   // A commendation dated after the as-of date (2025-12-26): not decided yet.
   write('commendations/2025/leak-future.md', {
     subject: 'chen-hui',
@@ -512,11 +573,11 @@ describe('the internal build', () => {
     expect(internal.files).toContain('internal/print/desk-sign/jiaoshi-yi/index.html');
   });
 
-  // A commendation the branch marked internal is on the internal honour roll (the scope shows it, as every
-  // internal file); nothing else internal is: no grade, comment, review or internal pledge.
+  // A commendation the branch marked internal, or one of an internal round, is on the internal honour roll (the scope
+  // shows it, as every internal file); nothing else internal is: no grade, comment, review or internal pledge.
   test('the honour roll and every desk sign carry nothing internal', () => {
     const signs = new Set(internal.files.filter((f) => /^internal\/print\/desk-sign\/[^/]+\/index\.html$/.test(f)));
-    const pages = (f: string, x: Sentinel) => signs.has(f) || (f === 'honours/index.html' && x.word !== internalCommendation);
+    const pages = (f: string, x: Sentinel) => signs.has(f) || (f === 'honours/index.html' && !onInternalRoll.has(x.word));
     expect(leaks(internal, ['internal', 'internal-optional', 'never'], pages)).toEqual([]);
     // Also true of the public build's honour roll.
     expect(leaks(pub, ['internal', 'internal-optional', 'never'], (f) => f === 'honours/index.html')).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import type { ContentModel } from '../../src/lib/model.ts';
 import { projectScope } from '../../src/lib/projectScope.ts';
-import { bulletin, check, evaluation, member, memberEval, model, pledge, review, withMembers } from '../fixtures/model.ts';
+import { bulletin, check, evaluation, member, memberEval, model, pledge, review, round, withMembers } from '../fixtures/model.ts';
 
 const asOf = '2026-07-31';
 const full = model({
@@ -53,5 +54,64 @@ describe('projectScope', () => {
     expect(internal.bulletins.map((b) => b.id)).toEqual(['2026/b1', '2026/b2']);
     expect(internal.members.map((m) => m.id)).not.toContain('hidden');
     expect(JSON.stringify(internal)).not.toContain('退回意见');
+  });
+});
+
+describe('a round’s visibility reaches every file filed under it (issue 22, item 1)', () => {
+  const commendation = (id: string, r: string, data: Record<string, unknown> = {}): ContentModel['commendations'][number] => ({
+    id: `${r}/${id}`,
+    file: `content/commendations/${r}/${id}.md`,
+    round: r,
+    data: { subject: 'm1', title: '优秀共产党员', reason: `${r} 年表彰`, date: `${r}-12-20`, ...data },
+  });
+  /** One file of each per-round type in round `r`, each public in itself. */
+  const filed = (r: string) => ({
+    pledges: [pledge(`p${r}`, 'm1', { review: { status: 'approved', by: 'sec', date: `${r}-02-20` }, deadline: `${r}-12-31` }, r)],
+    checks: [check(`c${r}`, { date: `${r}-06-30` }, r)],
+    bulletins: [bulletin(`b${r}`, { date: `${r}-07-01` }, r)],
+    reviews: [review(`r${r}`, { date: `${r}-07-01` }, r)],
+    evaluations: [evaluation(`e${r}`, [memberEval('m1')], { date: `${r}-12-20` }, r)],
+    commendations: [commendation(`k${r}`, r)],
+  });
+  const parts = ['2026', '2025', '2024'].map(filed);
+  const all = model({
+    rounds: [round('2026'), round('2025', { visibility: 'private' }), round('2024', { visibility: 'internal' })],
+    members: withMembers(member('m1')),
+    pledges: parts.flatMap((p) => p.pledges),
+    checks: parts.flatMap((p) => p.checks),
+    bulletins: parts.flatMap((p) => p.bulletins),
+    reviews: parts.flatMap((p) => p.reviews),
+    evaluations: parts.flatMap((p) => p.evaluations),
+    commendations: parts.flatMap((p) => p.commendations),
+  });
+  const roundsOf = (m: ReturnType<typeof projectScope>) =>
+    Object.fromEntries(
+      (['pledges', 'checks', 'bulletins', 'reviews', 'evaluations', 'commendations'] as const).map((k) => [
+        k,
+        [...new Set((m[k] as { round?: string }[]).map((e) => e.round))].sort(),
+      ]),
+    );
+
+  test('the public scope shows nothing of a private or internal round, though each file is public in itself', () => {
+    expect(roundsOf(projectScope(all, 'public', '2026-12-31'))).toEqual({
+      pledges: ['2026'],
+      checks: ['2026'],
+      bulletins: ['2026'],
+      reviews: [],
+      evaluations: [],
+      commendations: ['2026'],
+    });
+  });
+
+  test('the internal scope shows an internal round’s files, never a private round’s', () => {
+    const both = ['2024', '2026'];
+    expect(roundsOf(projectScope(all, 'internal', '2026-12-31'))).toEqual({
+      pledges: both,
+      checks: both,
+      bulletins: both,
+      reviews: both,
+      evaluations: both,
+      commendations: both,
+    });
   });
 });
