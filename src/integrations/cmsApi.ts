@@ -38,6 +38,7 @@ import { describeSave, renamesDone, touched } from '../cms/describeSave.ts';
 import { conflictAnswer, conflictsOf } from '../cms/saveConflicts.ts';
 import { saveMessage, type SaveDescription } from '../cms/saveMessage.ts';
 import { contentDir } from '../loader/contentDir.ts';
+import { normalUrlPath } from '../cms/normalUrlPath.ts';
 import { forgetPledgeHistory } from '../data/pledgeHistory.ts';
 import { RwLock } from '../cms/rwLock.ts';
 import { acceptedMedia, mediaTypes } from '../lib/mediaKind.ts';
@@ -358,12 +359,9 @@ export function cmsApi(): AstroIntegration {
             handle(req, res).catch((e: Error) => send(res, 500, `后台接口出错：${e.message}`));
             return;
           }
-          let decoded: string;
-          try {
-            decoded = decodeURIComponent(path).replace(/\/{2,}/g, '/');
-          } catch {
-            return send(res, 400, '地址无效。');
-          }
+          // Checked as file serving will resolve it: `/./public/…` is `/public/…` (normalUrlPath.ts).
+          const decoded = normalUrlPath(path);
+          if (decoded === undefined) return send(res, 400, '地址无效。');
           const notFound = () => {
             res.statusCode = 404;
             res.setHeader('Content-Type', 'text/plain; charset=utf-8');

@@ -264,6 +264,27 @@ describe('the CMS API reads and writes content only', () => {
     await page.close();
   });
 
+  test('dot segments do not get around the block on /public: the path is normalised before it is checked', async () => {
+    const uploads = join(cms.dir, 'public/uploads');
+    mkdirSync(uploads, { recursive: true });
+    writeFileSync(join(uploads, 'dotted.svg'), svg);
+    // Sent exactly as written (node's client does not normalise, as curl --path-as-is): a browser would resolve them first.
+    for (const url of [
+      '/./public/uploads/dotted.svg',
+      '/.//public/uploads/dotted.svg',
+      '/x/../public/uploads/dotted.svg',
+      '/%2e/public/uploads/dotted.svg',
+      '/x/%2e%2e/public/uploads/dotted.svg',
+      '/public/./uploads/dotted.svg',
+      '/.\\public/uploads/dotted.svg',
+    ]) {
+      const r = await call(url);
+      expect(r.status, url).toBe(404);
+      expect(r.headers['content-type'] ?? '', url).not.toContain('svg');
+      expect(r.body, url).not.toContain('<script>');
+    }
+  });
+
   test('symlinks in the content folders are neither listed, read nor written through', async () => {
     const target = join(cms.dir, 'package.json');
     const before = readFileSync(target);
