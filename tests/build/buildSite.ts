@@ -35,6 +35,8 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 export function buildSite(
   o: {
     contentDir?: string;
+    /** The project built (`--root`): this one by default, or a copy of it (tests/e2e/cms/cmsServer.ts copyProject). */
+    project?: string;
     base?: string;
     site?: string;
     outDir?: string;
@@ -59,7 +61,7 @@ export function buildSite(
   const via = o.outVia ?? '--outDir';
   const args = via === 'OUT_DIR' ? [] : [via, outDir];
   if (via === 'OUT_DIR') env.OUT_DIR = outDir;
-  const r = spawnSync(node, [...buildArgs, '--root', root, ...args], {
+  const r = spawnSync(node, [...buildArgs, '--root', o.project ?? root, ...args], {
     cwd: work,
     env,
     encoding: 'utf8',

@@ -1,7 +1,10 @@
 /**
- * Nothing leaks (issue 9). A copy of the sample content gets a distinct
- * sentinel string in every kind of internal, private and draft content; both
- * scopes are built (with a real CMS backend, so the admin is emitted too) and
+ * Nothing leaks (issue 9, issue 22). A copy of the sample content gets a
+ * distinct sentinel string in every kind of internal, private and draft
+ * content, rounds the scope does not show included; both scopes are built
+ * (with a real CMS backend, so the admin is emitted too; on a copy of the
+ * project whose media folder holds uploads attached to public, internal and
+ * private content, and one attached to nothing) and
  * every emitted file is searched for every sentinel: HTML, JSON, CSV, feeds,
  * the sitemap, JS, source maps, the admin config and Pagefind's index and
  * fragments (gzip, decompressed first), and any zip (.xlsx) entry.
@@ -27,6 +30,7 @@ import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/loader/checkContent.ts';
 import { splitFrontMatter, stringifyMarkdown } from '../../src/lib/parseContentFile.ts';
+import { copyProject } from '../e2e/cms/cmsServer.ts';
 import { buildSite, root, walk } from './buildSite.ts';
 
 type Kind =
@@ -77,7 +81,7 @@ const internalCommendation = s(
   'honours/ or members/wang-lei/ (internal build)',
 );
 
-/** The commendations the internal build's honour roll may show: the internal one, and the internal round's. */
+/** What the internal build's honour roll may show: the internal commendation, and the internal round's (with its title). */
 const onInternalRoll = new Set([internalCommendation]);
 function roundCommendation(word: string, visibility: string): string {
   if (visibility === 'internal') onInternalRoll.add(word);
@@ -376,7 +380,9 @@ function plant(): void {
     ['2023', 'internal', 'Internal'],
   ] as const) {
     const kind: Kind = visibility === 'private' ? 'never' : 'internal-optional';
-    write(`rounds/${id}.md`, { title: `${id}年度党员承诺践诺评诺`, start: `${id}-01-01`, end: `${id}-12-31`, visibility });
+    // Its title too: the admin's files (config.yml, names.json) list rounds by title (issue 22, item 5).
+    const title = roundCommendation(s(`${Kind}RoundTitle`, kind, `title of a ${visibility} round`), visibility);
+    write(`rounds/${id}.md`, { title: `${id}年度${title}`, start: `${id}-01-01`, end: `${id}-12-31`, visibility });
     write(`pledges/${id}/chen-hui-leak-round.md`, {
       owner: 'chen-hui',
       category: 'study',
@@ -511,6 +517,26 @@ let internal: Built;
 // Planted when the file is collected, so that each sentinel can name a test of its own.
 plant();
 
+// Uploads go to the project's media folder (public/uploads), so the builds run on a copy of the project holding
+// four: one attached to a public pledge, one to an internal bulletin, one to a private pledge, and one to nothing.
+const project = copyProject();
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const uploads: Record<string, { kind: Kind; bytes: Buffer }> = {
+  'leak-public.png': { kind: 'public', bytes: png },
+  'leak-internal.png': { kind: 'internal', bytes: png },
+  'leak-private.pdf': { kind: 'never', bytes: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') },
+  'leak-orphan.png': { kind: 'never', bytes: png },
+};
+mkdirSync(join(project, 'public', 'uploads'), { recursive: true });
+for (const [name, u] of Object.entries(uploads)) writeFileSync(join(project, 'public', 'uploads', name), u.bytes);
+const attach = (rel: string, link: string) => {
+  const f = read(rel);
+  write(rel, f.front, `${f.body.trim()}\n\n${link}\n`);
+};
+attach('pledges/2025/chen-hui-study.md', '![支部学习合影](/uploads/leak-public.png)');
+attach('bulletins/2025/jiaoshi-yi-leak-internal.md', '[附件：内部通报原件](/uploads/leak-internal.png)');
+attach('pledges/2025/wang-lei-leak-private.md', '[附件：个人材料](/uploads/leak-private.pdf)');
+
 beforeAll(() => {
   // The planted tree is valid content: a build failure would be about the pages, not the sentinels.
   const checked = checkContent(plantDir, '2000-01-01', root);
@@ -519,10 +545,11 @@ beforeAll(() => {
   expect(new Set(words).size).toBe(words.length);
 
   // The two builds name their output folder the two short ways the README gives: `--out DIR` and OUT_DIR.
-  const p = buildSite({ contentDir: plantDir, site: publicSite, outVia: '--out', env: { ...backend, SITE_SCOPE: 'public' } });
+  const p = buildSite({ project, contentDir: plantDir, site: publicSite, outVia: '--out', env: { ...backend, SITE_SCOPE: 'public' } });
   expect(p.code, p.out).toBe(0);
   pub = scan(p.outDir);
   const i = buildSite({
+    project,
     contentDir: plantDir,
     site: 'https://neibu.school.example',
     outVia: 'OUT_DIR',
@@ -534,7 +561,7 @@ beforeAll(() => {
 
 afterAll(() => {
   // Each build ran in a folder of its own (buildSite), holding its output.
-  for (const dir of [plantDir, pub?.dir && dirname(pub.dir), internal?.dir && dirname(internal.dir)])
+  for (const dir of [plantDir, project, pub?.dir && dirname(pub.dir), internal?.dir && dirname(internal.dir)])
     if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -553,6 +580,16 @@ describe('the scan itself', () => {
       expect(found.some((f) => f.startsWith('pagefind/index/'))).toBe(true);
     },
   );
+});
+
+describe('uploads (issue 22, item 3)', () => {
+  test.each(['public', 'internal'] as const)('the %s build carries only the uploads its own content refers to', (which) => {
+    const b = which === 'public' ? pub : internal;
+    const shown = Object.entries(uploads)
+      .filter(([, u]) => u.kind === 'public' || (which === 'internal' && u.kind === 'internal'))
+      .map(([name]) => `uploads/${name}`);
+    expect(b.files.filter((f) => f.startsWith('uploads/')).sort()).toEqual(shown.sort());
+  });
 });
 
 describe('the public build', () => {
