@@ -11,6 +11,7 @@ import { applyOverrides, presets, profileResolver, siteProfile, type Profile, ty
 import type { Site } from '../lib/model.ts';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../lib/dates.ts';
 import { siteSchema } from '../schemas/site.ts';
+import { getBoard } from './board.ts';
 
 export interface AdminFacts {
   boardName?: string;
@@ -65,4 +66,16 @@ export function adminFacts(dir = contentDir()): AdminFacts {
   out.cadences = Object.fromEntries([['', own.recordCadence], ...out.orgs.map((o) => [o.id, profileOf(o.id).recordCadence])]);
   out.profiles = [own, ...[...orgProfiles].filter((id) => id !== own.id).map((id) => applyOverrides(presets[id], site))];
   return out;
+}
+
+/**
+ * The rounds a production build's admin files (config.yml, names.json) list: those the build's board shows, in the
+ * build's scope (a public build lists public rounds; the internal build adds internal ones; a private round never),
+ * since both files are served to anyone who can open the board. `astro dev` (npm start, the local CMS) lists every
+ * round as the files stand.
+ */
+export async function adminRounds(facts: AdminFacts, dev: boolean): Promise<AdminFacts['rounds']> {
+  if (dev) return facts.rounds;
+  const shown = new Set((await getBoard()).model.rounds.map((r) => r.id));
+  return facts.rounds.filter((r) => shown.has(r.id));
 }

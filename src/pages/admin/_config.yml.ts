@@ -12,7 +12,7 @@ import yaml from 'js-yaml';
 import { backendFromEnv, localPublishMode, type BackendResult } from '../../cms/backendFromEnv.ts';
 import { cmsConfig } from '../../cms/cmsConfig.ts';
 import { cmsContentDir } from '../../cms/cmsContentDir.ts';
-import { adminFacts } from '../../data/adminFacts.ts';
+import { adminFacts, adminRounds } from '../../data/adminFacts.ts';
 
 const header = '# 由 src/pages/admin/_config.yml.ts 根据字段表生成，请勿手工修改。\n';
 
@@ -23,7 +23,7 @@ function chosenBackend(dev: boolean): Pick<BackendResult, 'backend' | 'publishMo
   return { ...localPublishMode(process.env), backend: { name: 'git-gateway', branch: process.env.CMS_BRANCH?.trim() || 'main' } };
 }
 
-export const GET: APIRoute = ({ url }) => {
+export const GET: APIRoute = async ({ url }) => {
   const dev = import.meta.env.DEV;
   const chosen = chosenBackend(dev);
   if (chosen.errors.length) throw new Error(`后台（CMS）配置有误：\n${chosen.errors.join('\n')}`);
@@ -40,7 +40,8 @@ export const GET: APIRoute = ({ url }) => {
   const config = cmsConfig({
     // The folder the site is built from: CONTENT_DIR when it is inside the project (the CMS API refuses one outside).
     contentDir: (process.env.CONTENT_DIR && cmsContentDir()) || 'content',
-    rounds: facts.rounds,
+    // A production build lists only the rounds its scope shows (this file is public): never a private round's title.
+    rounds: await adminRounds(facts, dev),
     profiles: facts.profiles,
     currentRound: facts.currentRound,
     // Both are there when there is no error.

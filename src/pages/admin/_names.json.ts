@@ -1,11 +1,11 @@
 /**
  * What the CMS needs to show names instead of ids: members (with their org), organisations and rounds (with their dates), the
  * current round, the as-of date and the time zone. The production build serves only what the public board shows (this file
- * is public); `astro dev` (`npm start`, the local CMS) serves every member and org as the files stand, even
+ * is public), and the rounds of the build's own scope; `astro dev` (`npm start`, the local CMS) serves every member and org as the files stand, even
  * while some file has a mistake. Either way the admin also learns names from its backend as it reads content.
  */
 import type { APIRoute } from 'astro';
-import { adminFacts } from '../../data/adminFacts.ts';
+import { adminFacts, adminRounds } from '../../data/adminFacts.ts';
 import { getBoard } from '../../data/board.ts';
 import { DEFAULT_TIME_ZONE } from '../../lib/dates.ts';
 
@@ -21,9 +21,9 @@ export const GET: APIRoute = async () => {
         asOf: board!.asOf,
         timeZone: board!.model.site.data.timeZone || DEFAULT_TIME_ZONE,
         currentRound: board!.model.site.data.currentRound,
-        // Every round, as config.yml lists them, with its dates (a pledge's deadline must fall within its round's):
-        // a file of an internal round must save too.
-        rounds: facts.rounds.map(({ id, title, start, end }) => ({ id, title, start, end })),
+        // The rounds config.yml lists (those the build's scope shows), with their dates: a pledge's deadline must fall
+        // within its round's.
+        rounds: (await adminRounds(facts, dev)).map(({ id, title, start, end }) => ({ id, title, start, end })),
         orgs: board!.model.orgs.map((o) => ({ id: o.id, name: o.data.name })),
         members: board!.model.members.map((m) => ({ id: m.id, name: m.data.name, org: m.data.org })),
         // Each org's ledger cadence: the pledge list's 本月未记实 filter asks R6's function with it.
