@@ -40,6 +40,7 @@ import { isIsoDate } from '../lib/dates.ts';
 import { backendFromEnv } from '../cms/backendFromEnv.ts';
 import { recordPhase } from '../loader/buildTimings.ts';
 import { astroCommand } from '../loader/nodeCommand.ts';
+import { removeAstroLeftovers } from '../loader/astroLeftovers.ts';
 import { publishOutDir, repairOutDir, stagingPaths } from '../loader/publishOutDir.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -188,6 +189,8 @@ async function main(): Promise<number> {
   }
 
   if ((await runAstro([...out.rest, '--outDir', paths.staging])) !== 0) return fail(t('build.astroFailed'));
+  // Any --out emits exactly what dist/ would: outside the working directory Astro copies its .astro/ folder in.
+  removeAstroLeftovers(paths.staging);
 
   process.stdout.write(`${t('build.indexing')}\n`);
   const started = performance.now();
