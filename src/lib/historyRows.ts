@@ -33,7 +33,7 @@ export interface HistoryRow {
 
 export interface HistorySummary {
   rows: HistoryRow[];
-  /** Commits after the pledge was first published. */
+  /** Commits after the pledge was first published, whatever it was just before each (a marked commit is one of them). */
   afterPublished: number;
   marked: number;
   unverified: number;
@@ -92,6 +92,10 @@ export function historyRows(commits: readonly CommitChange[], o: { asOf: string;
   const rows: HistoryRow[] = [];
   for (const c of commits) {
     const before = !seenPublic && !c.wasPublic && !c.isPublic;
+    // A change after the first publication: whatever the pledge was just before it (withdrawn, deleted, a draft
+    // again), so that a republishing, which is marked when it differs, is counted too, and the marked ones are
+    // always among those counted.
+    const afterFirst = seenPublic || c.wasPublic;
     seenPublic ||= c.isPublic || c.wasPublic;
     if (before && o.drafts === 'collapse') {
       drafts += 1;
@@ -99,7 +103,7 @@ export function historyRows(commits: readonly CommitChange[], o: { asOf: string;
     }
     const d = describe(c, o.asOf);
     if (c.baseline) baseline += 1;
-    else if (c.wasPublic) afterPublished += 1;
+    else if (afterFirst) afterPublished += 1;
     if (d.marked) marked += 1;
     if (d.unverified) unverified += 1;
     rows.push({ date: c.date, commit: c.commit, short: c.commit.slice(0, 7), ...d });

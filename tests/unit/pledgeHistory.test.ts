@@ -299,6 +299,10 @@ describe('what a rewrite hides behind, and files as git keeps them', () => {
       ['删除承诺文件', true],
       ['重新公开，与之前公开的相比：改写了已经公开的践诺记实：2026-02-25 的记实', true],
     ]);
+    // The summary counts alike (issue 22, item 11): every commit after the first publication is a change after it,
+    // the republishing ones included, so the marked ones are among them (it said 修改 2 次，其中 4 次 before).
+    const summary = historyRows((await pledgeHistory(dir))!.commitsOf(join(dir, workPath)), SHOW);
+    expect({ afterPublished: summary.afterPublished, marked: summary.marked }).toEqual({ afterPublished: 5, marked: 4 });
     // The public board does not list what happened before the first publication; here that is nothing.
     expect(historyRows((await pledgeHistory(dir))!.commitsOf(join(dir, workPath)), { asOf: '2026-12-31', drafts: 'collapse' }).drafts).toBe(
       0,
