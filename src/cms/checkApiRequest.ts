@@ -8,8 +8,9 @@
  * no one asked it to (e.g. `hasSubfolders`, which moves a whole folder with a
  * renamed entry), so nothing unchecked may reach it.
  *
- * Pure: the file system checks (symlinks, rename targets that must not
- * exist) are done by the caller on the paths returned here.
+ * Pure: the file system checks (symlinks, files that must or must not
+ * exist) are done by the caller on the paths returned here, under its write
+ * lock for a write.
  */
 import { acceptedMedia } from '../lib/mediaKind.ts';
 import type { CmsPaths } from './cmsPaths.ts';
@@ -29,8 +30,14 @@ export type ApiCheck =
       write: boolean;
       /** Paths to check on disk: none may be or pass through a symlink. */
       paths: string[];
-      /** Rename targets: must not exist yet. */
+      /** Files that must not exist yet: rename targets, and a new entry's files (outside the review workflow). */
       fresh: string[];
+      /**
+       * Files that must still exist: a renamed entry's old name, the files deleted, and a loaded entry's files
+       * (Decap's `newEntry: false`, outside the review workflow). One gone since means someone else deleted or
+       * renamed it: saving would bring it back beside the renamed one.
+       */
+      present: string[];
       /** What is sent on to decap-server: only the fields checked here, rebuilt (never the request as it came). */
       body: { action: string; params: Record<string, unknown> };
       /**
@@ -189,6 +196,7 @@ const folderOf = (path: string) => path.slice(0, path.lastIndexOf('/'));
 interface Built {
   paths: string[];
   fresh: string[];
+  present: string[];
   params: Record<string, unknown>;
   expected?: Record<string, string | null>;
 }
@@ -229,6 +237,7 @@ function entryFile(paths: CmsPaths, file: unknown, built: Built): Record<string,
     if (folderOf(newPath) !== folderOf(path)) throw new Refused(`条目“${shown(path)}”只能在原文件夹中改名。`);
     built.paths.push(newPath);
     built.fresh.push(newPath);
+    built.present.push(path);
     out.newPath = newPath;
   }
   return out;
@@ -237,7 +246,7 @@ function entryFile(paths: CmsPaths, file: unknown, built: Built): Record<string,
 function build(paths: CmsPaths, rules: ApiRules, action: string, params: Record<string, unknown>): Built {
   if (params.branch !== undefined && params.branch !== paths.branch) throw new Refused(`只能使用 ${paths.branch} 分支。`);
   if (!rules.workflow && workflowActions.has(action)) throw new Refused('这里没有启用审核流程（保存即提交），不支持此操作。');
-  const built: Built = { paths: [], fresh: [], params: { branch: paths.branch } };
+  const built: Built = { paths: [], fresh: [], present: [], params: { branch: paths.branch } };
   const p = built.params;
   switch (action) {
     case 'info':
@@ -307,6 +316,11 @@ function build(paths: CmsPaths, rules: ApiRules, action: string, params: Record<
       if (files.length > limits.dataFiles)
         throw new Refused(`一次最多保存 ${limits.dataFiles} 个条目文件，这次有 ${files.length} 个。`, 413);
       const entries = files.map((f) => entryFile(paths, f, built));
+      // Under the review workflow a save goes to the entry's own branch; the files on disk are the main branch's.
+      if (useWorkflow && entries.some((e) => e.newPath)) throw new Refused('审核流程中的条目不能改名。', 422);
+      const kept = useWorkflow ? [] : entries.filter((e) => !e.newPath).map((e) => e.path as string);
+      if (options.newEntry === true) built.fresh.push(...kept);
+      if (options.newEntry === false) built.present.push(...kept);
       const saved = entries.map((e) => e.path as string);
       const written = entries.flatMap((e) => (e.newPath ? [e.path as string, e.newPath as string] : [e.path as string]));
       const twice = written.find((path, i) => written.indexOf(path) !== i);
@@ -347,6 +361,7 @@ function build(paths: CmsPaths, rules: ApiRules, action: string, params: Record<
       p.path = anyPath(paths, str(params, 'path'));
       p.options = { commitMessage: commitMessage(params.options) };
       built.paths.push(p.path as string);
+      built.present.push(p.path as string);
       return built;
     case 'deleteFiles':
       if (!Array.isArray(params.paths) || !params.paths.length || params.paths.length > 100)
@@ -354,6 +369,7 @@ function build(paths: CmsPaths, rules: ApiRules, action: string, params: Record<
       p.paths = params.paths.map((x) => anyPath(paths, typeof x === 'string' ? x : ''));
       p.options = { commitMessage: commitMessage(params.options) };
       built.paths.push(...(p.paths as string[]));
+      built.present.push(...(p.paths as string[]));
       return built;
   }
   throw new Refused(`不支持的操作“${shown(action)}”。`);
@@ -381,6 +397,7 @@ export function checkApiRequest(paths: CmsPaths, body: unknown, rules: ApiRules 
       write: writeActions.has(action),
       paths: built.paths,
       fresh: built.fresh,
+      present: built.present,
       body: { action, params: built.params },
       ...(built.expected && { expected: built.expected }),
     };

@@ -52,15 +52,3 @@ export async function describeSave(
 
 /** The paths a write touched: entry files (both names of a rename) and media files. */
 export const touched = (d: SaveDescription) => [...d.files.flatMap((f) => (f.newPath ? [f.path, f.newPath] : [f.path])), ...d.media];
-
-/** decap-server's file mode answers a rename before it has moved the file: waits (at most about two seconds) until it has. */
-export async function renamesDone(root: string, d: SaveDescription): Promise<void> {
-  const moves = d.files.filter((f) => f.newPath);
-  for (let i = 0; i < 200 && moves.length; i++) {
-    const pending = await Promise.all(
-      moves.map(async (f) => (await exists(join(root, f.path))) || !(await exists(join(root, f.newPath!)))),
-    );
-    if (!pending.some(Boolean)) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

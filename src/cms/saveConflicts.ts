@@ -36,3 +36,37 @@ export function conflictAnswer(conflicts: string[]): { status: number; type: str
   const error = `没有保存：打开以后，${named}已被修改（或新建、删除）。为免覆盖别人的修改，这次没有写入任何文件；请重新载入后再保存。`;
   return { status: 409, type: 'application/json; charset=utf-8', text: JSON.stringify({ error, conflicts }) };
 }
+
+const exists = (file: string) =>
+  lstat(file).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * The first file a write needs absent that is there (a rename target, a new entry's file) or needs present that is
+ * gone (a loaded entry, a renamed entry's old name, a file to delete), with the Chinese why; undefined when all are
+ * as needed. Checked under the CMS API's write lock, so a second of two concurrent saves sees what the first did.
+ * @example await presence(root, { action: 'deleteFiles', fresh: [], present: ['content/members/a.md'] }) // → { path, message: '没有删除：…' } once it is gone
+ */
+export async function presence(
+  root: string,
+  o: { body: { action: string }; fresh: string[]; present: string[] },
+): Promise<{ path: string; message: string } | undefined> {
+  const deleting = o.body.action === 'deleteFile' || o.body.action === 'deleteFiles';
+  for (const path of o.present) {
+    if (await exists(join(root, path))) continue;
+    const message = deleting
+      ? `没有删除：“${path}”已不存在（可能刚被别人删除或改名）。请重新载入。`
+      : `没有保存：“${path}”已不存在（可能刚被别人删除或改名）。为免把它另存一份，这次没有写入任何文件；请重新载入后再操作。`;
+    return { path, message };
+  }
+  for (const path of o.fresh) {
+    if (!(await exists(join(root, path)))) continue;
+    return {
+      path,
+      message: `没有保存：“${path}”已经存在（可能刚被别人新建，或别的条目刚改名为它）。为免覆盖，这次没有写入任何文件；请重新载入后再保存。`,
+    };
+  }
+  return undefined;
+}

@@ -30,12 +30,12 @@ import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { proxySecretHeader } from '../cms/caddyfile.ts';
-import { checkApiRequest } from '../cms/checkApiRequest.ts';
+import { checkApiRequest, type ApiCheck } from '../cms/checkApiRequest.ts';
 import { cmsContentDir, outsideMessage } from '../cms/cmsContentDir.ts';
 import { cmsPaths, type CmsPaths } from '../cms/cmsPaths.ts';
 import { commitSave } from '../cms/commitSave.ts';
-import { describeSave, renamesDone, touched } from '../cms/describeSave.ts';
-import { conflictAnswer, conflictsOf } from '../cms/saveConflicts.ts';
+import { describeSave, touched } from '../cms/describeSave.ts';
+import { conflictAnswer, conflictsOf, presence } from '../cms/saveConflicts.ts';
 import { saveMessage, type SaveDescription } from '../cms/saveMessage.ts';
 import { contentDir } from '../loader/contentDir.ts';
 import { normalUrlPath } from '../cms/normalUrlPath.ts';
@@ -130,6 +130,15 @@ interface Answer {
   text: string;
 }
 
+/** A JSON answer with a Chinese `error` (and any other fields). */
+const answer = (status: number, error: string, more: Record<string, unknown> = {}): Answer => ({
+  status,
+  type: 'application/json; charset=utf-8',
+  text: JSON.stringify({ error, ...more }),
+});
+
+type Checked = Extract<ApiCheck, { ok: true }>;
+
 /** Logs of the API: Astro's logger in the dev server, the console elsewhere. */
 export interface ApiLog {
   info(message: string): void;
@@ -198,7 +207,6 @@ export function createCmsApi(o: {
 
   /** Commits what a save wrote; a failure is a warning, never a failed save. */
   async function record(d: SaveDescription): Promise<void> {
-    await renamesDone(o.root, d);
     const files = touched(d);
     const message = saveMessage(paths, d);
     const r = await commitSave({ root: o.root, contentDir: join(o.root, dir ?? 'content'), paths: files, message });
@@ -210,14 +218,26 @@ export function createCmsApi(o: {
     if (r.status === 'committed') forgetPledgeHistory();
   }
 
-  /** Forwards a write under the write lock: refused on a conflict, committed after decap-server has written it. */
-  function write(
-    body: { action: string; params: Record<string, unknown> },
-    expected: Record<string, string | null> | undefined,
-  ): Promise<Answer> {
+  /** Why the files are not as the request needs them (a symlink on a path, a file there or gone), or undefined. */
+  async function refusal(check: Checked): Promise<Answer | undefined> {
+    for (const p of check.paths) {
+      const link = await symlinkOn(o.root, p);
+      if (link) return answer(403, `“${link}”是符号链接，后台不读写符号链接。`);
+    }
+    const found = await presence(o.root, check);
+    return found && answer(409, found.message, { conflicts: [found.path] });
+  }
+
+  /**
+   * Forwards a write under the write lock, checked there (the files, then the client's hashes) so that no other write
+   * comes between the check and the write: refused on a conflict, committed after decap-server has written it.
+   */
+  function write(check: Checked, body: Checked['body']): Promise<Answer> {
     return lock.write(async () => {
-      if (expected) {
-        const conflicts = await conflictsOf(o.root, expected);
+      const refused = await refusal(check);
+      if (refused) return refused;
+      if (check.expected) {
+        const conflicts = await conflictsOf(o.root, check.expected);
         if (conflicts.length) return conflictAnswer(conflicts);
       }
       const committing = o.commit && ['persistEntry', 'persistMedia', 'deleteFile', 'deleteFiles'].includes(body.action);
@@ -255,19 +275,6 @@ export function createCmsApi(o: {
     }
     const check = checkApiRequest(paths, parsed, rules);
     if (!check.ok) return send(res, check.status, check.message);
-    for (const p of check.paths) {
-      const link = await symlinkOn(o.root, p);
-      if (link) return send(res, 403, `“${link}”是符号链接，后台不读写符号链接。`);
-    }
-    for (const p of check.fresh) {
-      if (
-        await lstat(join(o.root, p)).then(
-          () => true,
-          () => false,
-        )
-      )
-        return send(res, 409, `“${p}”已经存在，不能改名为它。`);
-    }
     // Only the checked, rebuilt request goes on; the secretary's login (from the LAN proxy) is added to the commit message.
     const body = check.body;
     const editor = o.editorHeader && req.headers[o.editorHeader.toLowerCase()];
@@ -280,7 +287,9 @@ export function createCmsApi(o: {
         .slice(0, 80)}`;
     }
     try {
-      const answer = check.write ? await write(body, check.expected) : await lock.read(() => forward(o.socket!, JSON.stringify(body)));
+      const answer = check.write
+        ? await write(check, body)
+        : await lock.read(async () => (await refusal(check)) ?? forward(o.socket!, JSON.stringify(body)));
       const text =
         answer.status === 200 && (body.action === 'entriesByFolder' || body.action === 'getMedia')
           ? await withoutSymlinks(o.root, answer.text)
