@@ -4,7 +4,8 @@
  * Creates or updates member files from a roster with Chinese headers
  * (姓名, 所在支部, 职务, 岗位, 状态; optional 编号, 设岗). Nothing is written
  * when any row is bad, or when the roster is over its limits (5,000 member
- * rows, 200 characters a cell, 10 MB); --dry-run shows what would change.
+ * rows, 200 characters a cell, 10 MB, 50 MB unpacked — counted while the
+ * file is read: src/loader/readWorkbook.ts); --dry-run shows what would change.
  */
 import { readFileSync, writeFileSync, existsSync, lstatSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';

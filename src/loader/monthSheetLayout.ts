@@ -54,10 +54,12 @@ export const infoLabels = { format: '格式', period: '记实期间', round: '�
 export const sheetLimits = {
   /** Bytes of the .xlsx file, checked before it is read. */
   fileBytes: 20 * 1024 * 1024,
-  /** Bytes of the files inside it once unpacked, checked (and held to) before the spreadsheet is parsed. */
+  /** Bytes of the files inside it once unpacked, counted while it is read (src/loader/readWorkbook.ts). */
   unpackedBytes: 200 * 1024 * 1024,
-  /** Rows of pledges. */
+  /** Rows of pledges, counted while it is read. */
   rows: 30_000,
+  /** XML elements (cells, values, strings, formats), counted while it is read: 30,000 rows need about 1.3 million. */
+  markup: 3_000_000,
   /** Problems printed; the rest are counted. */
   shownProblems: 50,
 } as const;

@@ -1,8 +1,9 @@
 /** Reads the first sheet of an .xlsx file, or a .csv file (UTF-8, BOM or not), as rows of strings. */
 import { readFileSync, statSync } from 'node:fs';
-import ExcelJS from 'exceljs';
-import { formatBytes, rosterLimits } from '../schemas/contentLimits.ts';
+import { basename } from 'node:path';
+import { formatBytes, formatCount, type RosterLimits, rosterLimits } from '../schemas/contentLimits.ts';
 import { normalizeText } from './readContentTree.ts';
+import { type CellValue, readWorkbook, refusalMessage } from './readWorkbook.ts';
 
 /** A table that is refused before it is read, with the reason in Chinese. */
 export class TableError extends Error {
@@ -45,30 +46,31 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-function cellText(v: ExcelJS.CellValue): string {
+function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('result' in v) return String(v.result ?? '');
-  }
+  if (typeof v === 'object') return v.error;
   return String(v);
 }
 
+const advice = '请分成几个文件分批导入。';
+
 /**
- * The rows of the table at `path`. Its size is checked before it is read (`maxBytes`); a .csv must be UTF-8, as
- * Excel writes it with “CSV UTF-8” — Excel's plain “CSV” on a Chinese Windows is GBK, and its names would be
- * imported as mojibake. Throws `TableError` for either.
+ * The rows of the table at `path`. Its size is checked before it is read (`limits.fileBytes`); an .xlsx is read
+ * through the bounded reader (src/loader/readWorkbook.ts), which stops at the first member row past `limits.rows`
+ * and at its unpacked size and markup limits. A .csv must be UTF-8, as Excel writes it with “CSV UTF-8” — Excel's
+ * plain “CSV” on a Chinese Windows is GBK, and its names would be imported as mojibake. Throws `TableError` for
+ * each of these.
  */
-export async function readTable(path: string, maxBytes: number = rosterLimits.fileBytes): Promise<string[][]> {
+export async function readTable(path: string, limits: RosterLimits = rosterLimits): Promise<string[][]> {
   const size = statSync(path).size;
-  if (size > maxBytes)
-    throw new TableError(`名册文件太大（${formatBytes(size)}），最大 ${formatBytes(maxBytes)}：请分成几个文件分批导入。`);
+  if (size > limits.fileBytes)
+    throw new TableError(`名册文件太大（${formatBytes(size)}），最大 ${formatBytes(limits.fileBytes)}：${advice}`);
+  const bytes = readFileSync(path);
   if (path.toLowerCase().endsWith('.csv')) {
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
       throw new TableError(
         '这个 .csv 文件不是 UTF-8 编码（可能是 Excel 以 GBK 保存的），导入后姓名会变成乱码。请在 Excel 中“另存为”，保存类型选“CSV UTF-8（逗号分隔）”，或直接导入 .xlsx 文件。',
@@ -76,13 +78,17 @@ export async function readTable(path: string, maxBytes: number = rosterLimits.fi
     }
     return parseCsv(text);
   }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const sheet = wb.worksheets[0];
+  // The header row and the member rows: the reader counts rows that hold a value.
+  const wb = await readWorkbook(bytes, { ...limits, rows: limits.rows + 1 }, 'first');
+  if ('refused' in wb) {
+    const n = formatCount(limits.rows);
+    throw new TableError(
+      wb.refused.rule === 'rows'
+        ? `名册超过 ${n} 行党员（表头以外），一次最多导入 ${n} 行：${advice}`
+        : refusalMessage(wb.refused, basename(path), limits, '名册', advice),
+    );
+  }
   const rows: string[][] = [];
-  sheet?.eachRow({ includeEmpty: true }, (r, n) => {
-    const values = r.values as ExcelJS.CellValue[];
-    rows[n - 1] = values.slice(1).map(cellText);
-  });
+  for (const [n, cells] of wb.sheets[0]?.rows ?? []) rows[n - 1] = Array.from(cells, (c) => cellText(c?.value));
   return Array.from(rows, (r) => r ?? []);
 }

@@ -55,6 +55,10 @@ export const rosterLimits = {
   cellChars: 200,
   /** Bytes of the roster file, checked before it is read. */
   fileBytes: 10 * 1024 * 1024,
+  /** Bytes of an .xlsx roster once unpacked, counted while it is read: 5,000 rows of 200-character cells are a few MB. */
+  unpackedBytes: 50 * 1024 * 1024,
+  /** XML elements of an .xlsx roster (cells, values, strings), counted while it is read: 5,000 rows need about 200,000. */
+  markup: 500_000,
 } as const;
 
 export type RosterLimits = { [K in keyof typeof rosterLimits]: number };

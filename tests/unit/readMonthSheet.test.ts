@@ -1,7 +1,7 @@
 /**
  * Reading a month's spreadsheet back (src/loader/readMonthSheet.ts): dates and progress as Excel and WPS keep
- * them, and the bounds checked before the workbook is parsed — file size, unpacked size (zip bombs, including
- * one whose entries understate their size), rows — and formulas anywhere.
+ * them, the bounds — file size before reading; unpacked size (zip bombs, including one whose entries understate
+ * their size) and rows while reading (more in xlsxBomb.test.ts) — and formulas anywhere.
  */
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { monthSheetRows } from '../../src/lib/monthSheetRows.ts';
 import { sheetLimits } from '../../src/loader/monthSheetLayout.ts';
 import { dateOfCell, progressOfCell, readMonthSheet } from '../../src/loader/readMonthSheet.ts';
-import { unpackedSize } from '../../src/loader/unpackedSize.ts';
+import { type Budget, unpack, ZipError, zipEntries } from '../../src/loader/zipEntries.ts';
 import { monthSheet } from '../../src/loader/writeMonthSheet.ts';
 import { index, member, pledge, withMembers } from '../fixtures/model.ts';
 
@@ -84,22 +84,34 @@ describe('progressOfCell', () => {
   });
 });
 
-describe('unpackedSize', () => {
-  test('measures an exported workbook', async () => {
-    const r = unpackedSize(await exported(3), sheetLimits.unpackedBytes);
-    expect(r).toEqual({ bytes: expect.any(Number) });
+/** Unpacks every file of `zip` within `budget` bytes: the total, or the ZipError's rule. */
+async function unpackAll(zip: Buffer, budget: number): Promise<number | string> {
+  const left: Budget = { left: budget };
+  try {
+    let total = 0;
+    for (const entry of zipEntries(zip).values()) for await (const piece of unpack(zip, entry, left)) total += piece.length;
+    return total;
+  } catch (err) {
+    if (err instanceof ZipError) return err.rule;
+    throw err;
+  }
+}
+
+describe('zipEntries and unpack', () => {
+  test('unpack an exported workbook', async () => {
+    expect(await unpackAll(await exported(3), sheetLimits.unpackedBytes)).toEqual(expect.any(Number));
   });
 
-  test('refuses an archive that unpacks past the budget', () => {
-    expect(unpackedSize(zipOf('x.xml', Buffer.alloc(1_000_000)), 100_000)).toEqual({ error: 'too-large' });
+  test('refuse an archive that unpacks past the budget', async () => {
+    expect(await unpackAll(zipOf('x.xml', Buffer.alloc(1_000_000)), 100_000)).toBe('too-large');
   });
 
-  test('refuses an archive whose entry claims less than it unpacks to', () => {
-    expect(unpackedSize(zipOf('x.xml', Buffer.alloc(1_000_000), 10), 100_000)).toEqual({ error: 'too-large' });
+  test('refuse an archive whose entry claims less than it unpacks to', async () => {
+    expect(await unpackAll(zipOf('x.xml', Buffer.alloc(1_000_000), 10), 100_000)).toBe('too-large');
   });
 
-  test('refuses what is not a zip archive', () => {
-    expect(unpackedSize(Buffer.from('姓名,支部\n'), 100_000)).toEqual({ error: 'not-zip' });
+  test('refuse what is not a zip archive', async () => {
+    expect(await unpackAll(Buffer.from('姓名,支部\n'), 100_000)).toBe('not-zip');
   });
 });
 
@@ -127,7 +139,7 @@ describe('readMonthSheet', () => {
 
   test('refuses a sheet with more rows than allowed', async () => {
     const r = await readMonthSheet(await exported(5), '记实表.xlsx', { ...sheetLimits, rows: 4 });
-    expect(r).toEqual({ problems: [expect.stringContaining('有 5 行，最多 4 行')] });
+    expect(r).toEqual({ problems: [expect.stringContaining('工作表“践诺记实”超过 4 行承诺（表头以外），最多 4 行')] });
   });
 
   test('refuses a workbook it did not export', async () => {
