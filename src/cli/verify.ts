@@ -2,61 +2,29 @@
  * `npm run verify -- <built site folder or http(s) URL> [--content DIR]`
  * Checks a board against the content repository: reads the board's `/manifest.json`, recomputes the SHA-256 of
  * every source file it names from the content checkout (default `content/`, or CONTENT_DIR; `source` paths are
- * relative to the repository holding that folder) and checks that every page it lists exists (in the folder:
- * `<path>/index.html` or the file; at a URL: HTTP 200). Each mismatch is reported by file and URL.
+ * relative to the repository holding that folder, and only files under the content folder are read) and checks
+ * that every page it lists exists (in the folder: `<path>/index.html` or the file; at a URL: HTTP 200).
+ * A board is not trusted: over HTTP only its own origin is asked, every redirect checked before it is followed
+ * (src/loader/fetchOnBoard.ts), and the manifest is read only up to its limits (src/lib/parseManifest.ts).
+ * Each mismatch is reported by file and URL.
  * Exit 0 when everything matches, 1 on any mismatch, 2 on bad usage or a manifest that cannot be read.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '../i18n/t.ts';
-import type { Manifest, ManifestItem } from '../lib/buildManifest.ts';
+import type { Manifest } from '../lib/buildManifest.ts';
+import { formatBytes, formatCount } from '../schemas/contentLimits.ts';
+import { manifestLimits, parseManifest } from '../lib/parseManifest.ts';
+import { fetchOnBoard } from '../loader/fetchOnBoard.ts';
+import { readBoundedFile } from '../loader/readBoundedFile.ts';
 import { repoState } from '../loader/repoState.ts';
+import { type CliIo, isMain, processIo } from './cliIo.ts';
 
 class Usage extends Error {}
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
-
-/** No control or bidirectional-override character: a manifest's strings are printed to the terminal as they are. */
-const printable = (s: string) => s.length > 0 && !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(s);
-
-/**
- * The manifest's shape, checked; a Usage error in Chinese when it is not one. A URL is a path on the board's own
- * host (`/…`, never `//host/…`); strings that could move the terminal's cursor are refused.
- */
-function parseManifest(text: string, where: string): Manifest {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new Usage(t('manifest.verify.notJson', { where }));
-  }
-  const m = data as Partial<Manifest> | null;
-  const ok =
-    !!m &&
-    typeof m === 'object' &&
-    Array.isArray(m.items) &&
-    m.items.every(
-      (i: Partial<ManifestItem>) =>
-        !!i &&
-        typeof i.url === 'string' &&
-        /^\/(?![/\\])/.test(i.url) &&
-        printable(i.url) &&
-        typeof i.source === 'string' &&
-        printable(i.source) &&
-        typeof i.sha256 === 'string' &&
-        /^[0-9a-f]{64}$/.test(i.sha256),
-    );
-  if (!ok) throw new Usage(t('manifest.verify.badShape', { where }));
-  return {
-    base: typeof m.base === 'string' && m.base.startsWith('/') ? m.base : '/',
-    commit: m.commit ?? null,
-    clean: m.clean ?? null,
-    asOf: String(m.asOf ?? ''),
-    items: m.items!,
-  };
-}
 
 /** Inside `dir`, or undefined for a path that leaves it. */
 function within(dir: string, rel: string): string | undefined {
@@ -64,6 +32,18 @@ function within(dir: string, rel: string): string | undefined {
   const r = relative(dir, p);
   return r.startsWith('..') || isAbsolute(r) ? undefined : p;
 }
+
+/** The manifest in `text` read from `where`, or a Usage error saying why not. */
+function manifestOf(text: string, where: string): Manifest {
+  const m = parseManifest(text);
+  if (!('refused' in m)) return m;
+  if (m.refused === 'not-json') throw new Usage(t('manifest.verify.notJson', { where }));
+  if (m.refused === 'too-many-items')
+    throw new Usage(t('manifest.verify.tooManyItems', { where, limit: formatCount(manifestLimits.items) }));
+  throw new Usage(t('manifest.verify.badShape', { where }));
+}
+
+const tooLarge = (where: string) => new Usage(t('manifest.verify.tooLarge', { where, limit: formatBytes(manifestLimits.bytes) }));
 
 async function readManifest(target: string): Promise<{ manifest: Manifest; pageExists: (url: string) => Promise<string | undefined> }> {
   if (isUrl(target)) {
@@ -74,46 +54,48 @@ async function readManifest(target: string): Promise<{ manifest: Manifest; pageE
       throw new Usage(t('manifest.verify.badTarget', { target }));
     }
     const at = base.pathname.endsWith('.json') ? base : new URL('manifest.json', base.href.endsWith('/') ? base : new URL(`${base.href}/`));
-    let text: string;
-    try {
-      const res = await fetch(at, { redirect: 'follow' });
-      if (res.status !== 200) throw new Usage(t('manifest.verify.httpManifest', { where: at.href, status: res.status }));
-      text = await res.text();
-    } catch (err) {
-      if (err instanceof Usage) throw err;
-      throw new Usage(t('manifest.verify.unreachable', { where: at.href }));
-    }
+    const where = at.href;
+    const res = await fetchOnBoard(at, { read: true, limits: manifestLimits });
+    if ('offSite' in res) throw new Usage(t('manifest.verify.offSite', { where, to: res.offSite }));
+    if ('tooManyRedirects' in res) throw new Usage(t('manifest.verify.tooManyRedirects', { where, n: manifestLimits.redirects }));
+    if ('tooLarge' in res) throw tooLarge(where);
+    if ('unreachable' in res) throw new Usage(t('manifest.verify.unreachable', { where }));
+    if (res.status !== 200 || !res.body) throw new Usage(t('manifest.verify.httpManifest', { where, status: res.status }));
     return {
-      manifest: parseManifest(text, at.href),
+      manifest: manifestOf(res.body.toString('utf8'), where),
       pageExists: async (url) => {
+        let page: URL;
         try {
-          const page = new URL(url, at);
-          if (page.origin !== at.origin) return t('manifest.verify.notInSite');
-          const res = await fetch(page, { redirect: 'follow' });
-          await res.body?.cancel();
-          return res.status === 200 ? undefined : t('manifest.verify.httpStatus', { status: res.status });
+          page = new URL(url, at);
         } catch {
-          return t('manifest.verify.httpFailed');
+          return t('manifest.verify.notInSite');
         }
+        if (page.origin !== at.origin) return t('manifest.verify.notInSite');
+        const r = await fetchOnBoard(page, { read: false, limits: manifestLimits });
+        if ('offSite' in r) return t('manifest.verify.pageOffSite', { to: r.offSite });
+        if ('tooManyRedirects' in r) return t('manifest.verify.pageRedirects', { n: manifestLimits.redirects });
+        if ('status' in r) return r.status === 200 ? undefined : t('manifest.verify.httpStatus', { status: r.status });
+        return t('manifest.verify.httpFailed');
       },
     };
   }
   const path = resolve(target);
   const file = existsSync(path) && statSync(path).isFile() ? path : join(path, 'manifest.json');
   const dir = dirname(file);
-  if (!existsSync(file)) throw new Usage(t('manifest.verify.noManifest', { where: file }));
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new Usage(t('manifest.verify.noManifest', { where: file }));
-  }
-  const manifest = parseManifest(text, file);
+  const read = readBoundedFile(file, manifestLimits.bytes);
+  if ('refused' in read && /^太大/.test(read.refused)) throw tooLarge(file);
+  if (!('bytes' in read)) throw new Usage(t('manifest.verify.noManifest', { where: file }));
+  const manifest = manifestOf(read.bytes.toString('utf8'), file);
   return {
     manifest,
     pageExists: async (url) => {
       // The built folder holds the site without its base: /gongkai/orgs/a/ is <dir>/orgs/a/index.html.
-      const path = decodeURI(url.startsWith(manifest.base) ? url.slice(manifest.base.length) : url.replace(/^\//, ''));
+      let path: string;
+      try {
+        path = decodeURI(url.startsWith(manifest.base) ? url.slice(manifest.base.length) : url.replace(/^\//, ''));
+      } catch {
+        return t('manifest.verify.notInSite');
+      }
       const p = within(dir, path || '.');
       if (!p) return t('manifest.verify.notInSite');
       const candidates = url.endsWith('/') ? [join(p, 'index.html')] : [p, `${p}.html`, join(p, 'index.html')];
@@ -137,39 +119,54 @@ async function pool<T, R>(list: T[], n: number, fn: (x: T) => Promise<R>): Promi
   return out;
 }
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * The SHA-256 of each source file, read once however many items name it: `outside` for a path that is not a
+ * file under the content folder — one that leaves it by `..` or through a link is never read — and null for no
+ * such file.
+ */
+function fileHashes(root: string, contentDir: string): (source: string) => string | null | 'outside' {
+  const content = realpathSync(contentDir);
+  const hashes = new Map<string, string | null | 'outside'>();
+  return (source) => {
+    const p = within(content, resolve(root, source.split('/').join(sep)));
+    if (!p) return 'outside';
+    if (!hashes.has(p)) {
+      let hash: string | null | 'outside' = null;
+      // A dangling link has no real path: no such file.
+      const real = lstatSync(p, { throwIfNoEntry: false }) && existsSync(p) ? realpathSync(p) : undefined;
+      if (real && !within(content, real)) hash = 'outside';
+      else if (real && statSync(real).isFile()) hash = createHash('sha256').update(readFileSync(real)).digest('hex');
+      hashes.set(p, hash);
+    }
+    return hashes.get(p)!;
+  };
+}
+
+async function verify(args: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { content: { type: 'string' } }, allowPositionals: true });
+    parsed = parseArgs({ args, options: { content: { type: 'string' } }, allowPositionals: true });
   } catch {
     throw new Usage(t('manifest.verify.usage'));
   }
   const [target, ...rest] = parsed.positionals;
   if (!target || rest.length) throw new Usage(t('manifest.verify.usage'));
-  const contentDir = resolve(parsed.values.content || process.env.CONTENT_DIR || 'content');
+  const contentDir = resolve(parsed.values.content || io.env.CONTENT_DIR || 'content');
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) throw new Usage(t('manifest.verify.noContent', { dir: contentDir }));
   const { manifest, pageExists } = await readManifest(target);
   const repo = repoState(contentDir);
-  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const out = (line: string) => io.out(`${line}\n`);
   out(t('manifest.verify.start', { target, n: manifest.items.length, asOf: manifest.asOf || '—', repo: repo.root }));
   if (manifest.commit && repo.commit && manifest.commit !== repo.commit)
     out(t('manifest.verify.otherCommit', { built: manifest.commit.slice(0, 12), local: repo.commit.slice(0, 12) }));
   if (manifest.clean === false) out(t('manifest.verify.dirtyBuild'));
 
-  // Each file is hashed once, however many items name it.
-  const hashes = new Map<string, string | null>();
-  const hashOf = (source: string): string | null | undefined => {
-    const p = within(repo.root, source.split('/').join(sep));
-    if (!p) return undefined;
-    if (!hashes.has(p))
-      hashes.set(p, existsSync(p) && statSync(p).isFile() ? createHash('sha256').update(readFileSync(p)).digest('hex') : null);
-    return hashes.get(p);
-  };
+  const hashOf = fileHashes(repo.root, contentDir);
   const counts = { changed: 0, missingFile: 0, missingPage: 0 };
   const pages = await pool(manifest.items, 8, (i) => pageExists(i.url));
   manifest.items.forEach((item, n) => {
     const actual = hashOf(item.source);
-    if (actual === undefined) {
+    if (actual === 'outside') {
       counts.missingFile += 1;
       out(t('manifest.verify.outside', { source: item.source, url: item.url }));
     } else if (actual === null) {
@@ -206,17 +203,19 @@ async function main(argv: string[]): Promise<number> {
   return bad ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    if (err instanceof Usage) process.stderr.write(`${err.message}\n`);
+/** `npm run verify` with arguments `args`, writing to `io`; returns the exit code (2, said in Chinese and never with a stack trace, for bad usage, a manifest it cannot read, or a fault of its own). */
+export async function verifyCommand(args: string[], io: CliIo = processIo): Promise<number> {
+  try {
+    return await verify(args, io);
+  } catch (err) {
+    if (err instanceof Usage) io.err(`${err.message}\n`);
     else {
       // A fault of the verifier itself: said plainly, cut short (an error can quote its input), never a stack trace.
-      process.stderr.write(`${t('manifest.verify.crashed', { detail: String((err as Error)?.message ?? err).slice(0, 200) })}\n`);
-      if (process.env.DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+      io.err(`${t('manifest.verify.crashed', { detail: String((err as Error)?.message ?? err).slice(0, 200) })}\n`);
+      if (io.env.DEBUG) io.err(`${(err as Error).stack}\n`);
     }
-    process.exitCode = 2;
-  },
-);
+    return 2;
+  }
+}
+
+if (isMain(import.meta.url)) process.exitCode = await verifyCommand(process.argv.slice(2));

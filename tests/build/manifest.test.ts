@@ -222,7 +222,7 @@ describe('npm run verify', () => {
 
   test('a source outside the content repository is reported, never read', async () => {
     const r = await verify(hostile('/x/', '../../../etc/passwd'), '--content', content);
-    expect(r.out).toContain('✗ 来源文件不在内容仓库之内：../../../etc/passwd（页面 /x/）。');
+    expect(r.out).toContain('✗ 来源文件不在内容文件夹之内，没有读取：../../../etc/passwd（页面 /x/）。');
     expect(r.code).toBe(1);
   });
 
