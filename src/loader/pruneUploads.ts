@@ -37,7 +37,7 @@ export function pruneUploads(dir: string): { kept: number; removed: number } {
   for (const rel of files(dir)) {
     if (rel.startsWith('uploads/') || !textFiles.has(extname(rel).toLowerCase())) continue;
     const text = readFileSync(join(dir, rel), 'utf8');
-    if (text.includes('/uploads/')) for (const ref of uploadRefs(text)) referred.add(ref);
+    if (text.includes('uploads/')) for (const ref of uploadRefs(text)) referred.add(ref);
   }
   let removed = 0;
   for (const rel of uploads) {

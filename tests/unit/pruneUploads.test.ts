@@ -14,6 +14,9 @@ describe('uploadRefs', () => {
     );
     expect([...refs]).toEqual(expect.arrayContaining(['合影.png', '%E5%90%88%E5%BD%B1.png', 'a&b.pdf', 'sub/c.png']));
     expect(uploadRefs('/uploads/%E5%zz.png')).toEqual(new Set(['%E5%zz.png']));
+    // A relative address written by hand, and names that only end in "uploads": the first refers, the others do not.
+    expect(uploadRefs('<img src="uploads/d.png">')).toEqual(new Set(['d.png']));
+    expect(uploadRefs('/myuploads/e.png /my.uploads/f.png')).toEqual(new Set());
     expect(uploadRefs('没有附件')).toEqual(new Set());
   });
 });
