@@ -3,8 +3,11 @@
  * the LAN, with a login per secretary, over HTTPS, every save a git commit.
  *
  *   Caddy (Debian's `caddy`), https://<host>:<port>, `tls internal`,
- *     basic auth on /admin/ and /api/ (users from .lan/users)
- *   → astro dev on 127.0.0.1 (the board, the admin, /api/v1)
+ *     adding a secret of this run to every request
+ *   → astro dev on 127.0.0.1, answering only requests with that secret,
+ *     each with a logged-in secretary (src/cms/lanGate.ts: a login form,
+ *     sessions, limits per user and per address, /_lan/logout; users from
+ *     .lan/users): the board, the admin, /api/v1
  *   → decap-server in git mode on a private Unix socket
  *     (simple publishing: each save is one commit, naming who saved it).
  *
@@ -95,6 +98,7 @@ try {
     CMS_ALLOWED_HOSTS: [host, ...(process.env.CMS_ALLOWED_HOSTS ?? '').split(',')].filter(Boolean).join(','),
     CMS_EDITOR_HEADER: editorHeader,
     CMS_PROXY_SECRET: proxySecret,
+    CMS_LAN_USERS: usersFile,
   };
   const decap = await startDecapServer({ root, mode: 'git', env, logLevel: process.env.LOG_LEVEL ?? 'warn' });
   servers.addDecap(decap);
@@ -120,7 +124,7 @@ try {
   mkdirSync(lanDir, { recursive: true, mode: 0o700 });
   const config = join(lanDir, 'Caddyfile');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  writeFileSync(config, caddyfile({ host, port, bind, upstreamPort: devPort, users, storage: dataDir, secret: proxySecret }), {
+  writeFileSync(config, caddyfile({ host, port, bind, upstreamPort: devPort, storage: dataDir, secret: proxySecret }), {
     mode: 0o600,
   });
   const proxy = spawnGroup('caddy', ['run', '--config', config, '--adapter', 'caddyfile'], {
@@ -147,6 +151,7 @@ try {
   const ca = join(dataDir, 'pki', 'authorities', 'local', 'root.crt');
   process.stdout.write(
     `\n公开栏：${origin}/\n内容管理后台：${origin}/admin/（每个地址都要登录；用户：${users.map((u) => u.name).join('、')}）\n` +
+      `退出登录：${origin}/_lan/logout\n` +
       `证书：各电脑第一次打开前，把 ${ca} 导入为“受信任的根证书颁发机构”。\n每次保存都提交到 git（${branch} 分支），提交说明中写明是谁保存的。按 Ctrl-C 停止。\n\n`,
   );
 } catch (e) {

@@ -1,16 +1,17 @@
 /**
  * The Caddy configuration of the LAN mode: HTTPS with Caddy's own internal
- * certificate authority (`tls internal`), a login per secretary (HTTP basic
- * authentication, bcrypt hashes) on every path — the dev server behind it
+ * certificate authority (`tls internal`), everything proxied to the dev
+ * server on 127.0.0.1 with a secret of this run, without which the dev
+ * server answers nothing (so a program on the server cannot go around the
+ * login). The login itself (a form and a session per secretary, limited
+ * per user and per address, and a logout) is the dev server's
+ * (src/cms/lanGate.ts), in front of everything it serves: the dev server
  * serves project files too (Vite), so nothing is open without a login; the
- * public board is the built site, published elsewhere — everything proxied
- * to the dev server on 127.0.0.1. Two headers are set on the way (a
- * client's own values are always replaced): the logged-in name, for the
- * commit message of each save, and a secret of this run, without which the
- * CMS API refuses a request (so a program on the server cannot go around
- * the login).
+ * public board is the built site, published elsewhere. A client's own
+ * editor header (the logged-in name the gate sets for each commit message)
+ * is dropped on the way; Caddy sets X-Forwarded-For to the client's address
+ * (it trusts no incoming value), by which the gate limits attempts.
  */
-import type { LanUser } from './lanUsers.ts';
 
 export const editorHeader = 'X-Pb-Editor';
 export const proxySecretHeader = 'X-Pb-Proxy';
@@ -24,7 +25,6 @@ export interface CaddyfileOptions {
   bind: string;
   /** The dev server's port on 127.0.0.1. */
   upstreamPort: number;
-  users: LanUser[];
   /** Where Caddy keeps its certificate authority and certificates (outside the project: the dev server serves project files). */
   storage: string;
   /** A random secret of this run, passed to the dev server with every request. */
@@ -47,11 +47,8 @@ export function caddyfile(o: CaddyfileOptions): string {
 https://${o.host}:${o.port} {
 \tbind ${o.bind}
 \ttls internal
-\tbasicauth {
-${o.users.map((u) => `\t\t${u.name} ${u.hash}`).join('\n')}
-\t}
 \treverse_proxy 127.0.0.1:${o.upstreamPort} {
-\t\theader_up ${editorHeader} {http.auth.user.id}
+\t\theader_up -${editorHeader}
 \t\theader_up ${proxySecretHeader} ${o.secret.replace(/[^A-Za-z0-9]/g, '')}
 \t}
 \theader /uploads/* {

@@ -25,11 +25,16 @@
  * logged-in secretary, added to each commit message).
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { readFileSync, realpathSync } from 'node:fs';
 import { lstat, open, readFile, realpath } from 'node:fs/promises';
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import type { Duplex } from 'node:stream';
 import type { AstroIntegration } from 'astro';
-import { proxySecretHeader } from '../cms/caddyfile.ts';
+import type { ViteDevServer } from 'vite';
+import { editorHeader, proxySecretHeader } from '../cms/caddyfile.ts';
+import { createLanGate } from '../cms/lanGate.ts';
+import { parseLanUsers } from '../cms/lanUsers.ts';
 import { checkApiRequest, type ApiCheck } from '../cms/checkApiRequest.ts';
 import { cmsContentDir, outsideMessage } from '../cms/cmsContentDir.ts';
 import { cmsPaths, type CmsPaths } from '../cms/cmsPaths.ts';
@@ -340,7 +345,41 @@ export function createMediaRoute(o: { root: string; mediaFolder: string }) {
 }
 
 /** Whether `path` is `dir` or inside it. */
-const inside = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
+const inside = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`) || path.startsWith(`${dir}${sep}`);
+
+/** The real path of `path`, or itself when it has none (yet). */
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * LAN mode: the gate (src/cms/lanGate.ts) in front of every request and WebSocket upgrade of the dev server, before
+ * Astro's and Vite's own handlers (some of which Astro puts ahead of any integration's middleware): only the proxy,
+ * with a logged-in secretary, gets anything.
+ */
+function frontDoor(server: ViteDevServer, secret: string): void {
+  const http = server.httpServer;
+  if (!http) throw new Error('局域网模式需要开发服务器自己的 HTTP 服务（不能以中间件模式运行）。');
+  const usersFile = process.env.CMS_LAN_USERS;
+  if (!usersFile) throw new Error('局域网模式没有用户文件（CMS_LAN_USERS 没有设置）：请用 npm run lan 启动。');
+  const { users, errors } = parseLanUsers(readFileSync(usersFile, 'utf8'), usersFile);
+  if (errors.length) throw new Error(errors.join('\n'));
+  const gate = createLanGate({ secret, users, editorHeader: process.env.CMS_EDITOR_HEADER ?? editorHeader });
+  const listeners = http.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  http.removeAllListeners('request');
+  http.on('request', (req: IncomingMessage, res: ServerResponse) =>
+    gate.request(req, res, () => {
+      for (const l of listeners) l.call(http, req, res);
+    }),
+  );
+  http.prependListener('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    if (!gate.admits(req)) socket.destroy();
+  });
+}
 
 export function cmsApi(): AstroIntegration {
   return {
@@ -360,8 +399,12 @@ export function cmsApi(): AstroIntegration {
         });
         const mediaFolder = cmsPaths().mediaFolder;
         const media = createMediaRoute({ root, mediaFolder });
-        // Folders never served as files, whatever the URL: the media folder is served only through /uploads/<name> below.
-        const hidden = [join(root, mediaFolder), join(root, '.lan')];
+        // Folders never served as files, whatever the URL: the media folder is served only through /uploads/<name>
+        // below; the content folder (leader reviews, evaluations …) only as the pages built from it.
+        const content = contentDir();
+        const hidden = [join(root, mediaFolder), join(root, '.lan'), content, realpathOr(content)];
+        const blocked = ['/public', '/.lan', ...(inside(content, root) ? [`/${relative(root, content).split(sep).join('/')}`] : [])];
+        if (process.env.CMS_PROXY_SECRET) frontDoor(server, process.env.CMS_PROXY_SECRET);
         server.middlewares.use((req, res, next) => {
           const path = (req.url ?? '').split('?')[0];
           if (path === '/api/v1' || path.startsWith('/api/v1/')) {
@@ -376,7 +419,7 @@ export function cmsApi(): AstroIntegration {
             res.setHeader('Content-Type', 'text/plain; charset=utf-8');
             res.end('没有这个文件。');
           };
-          if (decoded === '/public' || decoded.startsWith('/public/') || decoded.startsWith('/.lan')) return notFound();
+          if (blocked.some((b) => inside(decoded, b))) return notFound();
           if (decoded.startsWith('/@fs/')) {
             const target = decoded.slice('/@fs'.length);
             if (hidden.some((d) => inside(target, d))) return notFound();

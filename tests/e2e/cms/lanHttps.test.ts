@@ -1,36 +1,32 @@
 /**
  * Editing from another computer as the README sets it up: `npm run lan` on a
  * git copy of the project, behind the real Caddy from Debian's packages
- * (HTTPS with its internal CA, a login per secretary), decap-server in git
- * mode with simple publishing. Chromium opens https://lan.test:<port>/admin/
- * (mapped to 127.0.0.1; it ignores the internal CA, as a browser that has
- * not imported it yet would be told to).
+ * (HTTPS with its internal CA), a login per secretary (the dev server's login
+ * form and session), decap-server in git mode with simple publishing.
+ * Chromium opens https://lan.test:<port>/admin/ (mapped to 127.0.0.1; it
+ * ignores the internal CA, as a browser that has not imported it yet would
+ * be told to). The attacks on it: lanAttacks.test.ts.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { killGroup, spawnGroup } from '../../../src/loader/processGroup.ts';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { request } from 'node:https';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseMarkdown } from '../../../src/lib/parseContentFile.ts';
 import { childEnv } from '../../build/buildSite.ts';
-import { freePort } from '../staticServer.ts';
-import { copyProject, ensureAdminBundle, initGitRepo } from './cmsServer.ts';
 import { DecapUi, record } from './decapUi.ts';
 import { LAN_HOST as HOST } from './cmsKinds.ts';
+import { type Lan, lanCall, lanLogin, startLan } from './lanServer.ts';
 import { cmsBrowser } from './sharedCms.ts';
 
 const users = { wangfang: 'Qingshan-2025!', lilei: 'Shiyan#zhongxue', 王芳: 'Hongqi@2025' };
 
+let lan: Lan;
 let dir: string;
 let secrets: string;
 let caddyData: string;
 let port: number;
-let lan: ChildProcess;
-let out = '';
 let browser: Browser;
 
 const git = (...args: string[]) => {
@@ -39,106 +35,43 @@ const git = (...args: string[]) => {
   return r.stdout.trim();
 };
 
-interface Answer {
-  status: number;
-  body: string;
-}
-/** A request over https to Caddy, as a LAN computer would send it (the internal CA not checked here). */
-function call(path: string, o: { user?: keyof typeof users; body?: unknown } = {}): Promise<Answer> {
-  const own = `${HOST}:${port}`;
-  const headers: Record<string, string> = { host: own, origin: `https://${own}`, 'content-type': 'application/json' };
-  if (o.user) headers.authorization = `Basic ${Buffer.from(`${o.user}:${users[o.user]}`).toString('base64')}`;
-  const body = o.body === undefined ? undefined : JSON.stringify(o.body);
-  return new Promise((done, fail) => {
-    const r = request(
-      { host: '127.0.0.1', servername: HOST, port, path, method: body ? 'POST' : 'GET', headers, rejectUnauthorized: false },
-      (res) => {
-        let text = '';
-        res.on('data', (d: Buffer) => (text += d.toString()));
-        res.on('end', () => done({ status: res.statusCode ?? 0, body: text }));
-      },
-    );
-    r.on('error', fail);
-    r.end(body);
-  });
+/** Each user's session cookie, logged in once through the login form. */
+const cookies = new Map<string, string>();
+
+/** A request over https to Caddy, as a LAN computer would send it, logged in as `user` when given. */
+async function call(path: string, o: { user?: keyof typeof users; body?: unknown } = {}) {
+  let cookie: string | undefined;
+  if (o.user) {
+    cookie = cookies.get(o.user);
+    if (!cookie) {
+      const login = await lanLogin(port, o.user, users[o.user]);
+      if (!login.cookie) throw new Error(`login of ${o.user} failed (${login.status}): ${login.body.slice(0, 300)}`);
+      cookie = login.cookie;
+      cookies.set(o.user, cookie);
+    }
+  }
+  return lanCall(port, path, { cookie, body: o.body });
 }
 
 beforeAll(async () => {
-  ensureAdminBundle();
-  dir = copyProject();
-  initGitRepo(dir);
-  secrets = mkdtempSync(join(tmpdir(), 'lan-users-'));
-  caddyData = mkdtempSync(join(tmpdir(), 'lan-caddy-'));
-  const lines = Object.entries(users).map(([name, pw]) => {
-    const h = spawnSync('caddy', ['hash-password', '--plaintext', pw], { encoding: 'utf8' });
-    if (h.status !== 0) throw new Error(`caddy hash-password failed: ${h.stderr}`);
-    return `${name} ${h.stdout.trim()}`;
-  });
-  writeFileSync(join(secrets, 'users'), `# 每位书记一行\n${lines.join('\n')}\n`);
-  port = await freePort();
-  const { CONTENT_DIR: _c, ...env } = childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') });
-  lan = spawnGroup(
-    join(dir, 'node_modules/.bin/tsx'),
-    [
-      'src/cli/lan.ts',
-      '--host',
-      HOST,
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--users',
-      join(secrets, 'users'),
-      '--data',
-      caddyData,
-    ],
-    {
-      cwd: dir,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  lan.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  lan.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const until = Date.now() + 240_000;
-  while (!/内容管理后台：https:/.test(out)) {
-    if (lan.exitCode !== null || Date.now() > until) throw new Error(`npm run lan did not come up:\n${out}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  lan = await startLan(users);
+  ({ dir, secrets, caddyData, port } = lan);
   browser = await cmsBrowser();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (lan?.pid) {
-    killGroup(lan, 'SIGTERM');
-    await new Promise((r) => setTimeout(r, 1500));
-  }
-  if (dir && !process.env.CMS_E2E_KEEP) rmSync(dir, { recursive: true, force: true });
-  if (secrets) rmSync(secrets, { recursive: true, force: true });
-  if (caddyData) rmSync(caddyData, { recursive: true, force: true });
+  await lan?.stop();
 });
 
 describe('npm run lan: HTTPS, a login per secretary, every save a commit', () => {
-  test('without credentials every path answers 401 (the admin, the API, the board the dev server serves); a wrong password is refused', async () => {
-    expect(out).toContain(`内容管理后台：https://${HOST}:${port}/admin/`);
+  test('without a login every path answers 401 (the admin, the API, the board the dev server serves); a wrong password is refused', async () => {
+    expect(lan.output()).toContain(`内容管理后台：https://${HOST}:${port}/admin/`);
+    expect(lan.output()).toContain(`退出登录：https://${HOST}:${port}/_lan/logout`);
     for (const path of ['/admin/', '/admin/config.yml', '/', '/.lan/Caddyfile', '/content/site.json', '/src/cli/lan.ts'])
       expect((await call(path)).status, path).toBe(401);
     expect((await call('/api/v1', { body: { action: 'info', params: { branch: 'main' } } })).status).toBe(401);
-    const wrong = await new Promise<number>((done) => {
-      const r = request(
-        {
-          host: '127.0.0.1',
-          servername: HOST,
-          port,
-          path: '/admin/',
-          headers: { host: `${HOST}:${port}`, authorization: `Basic ${Buffer.from('wangfang:guess').toString('base64')}` },
-          rejectUnauthorized: false,
-        },
-        (res) => done(res.statusCode ?? 0),
-      );
-      r.end();
-    });
+    const wrong = (await lanLogin(port, 'wangfang', 'guess')).status;
     expect(wrong).toBe(401);
     const board = await call('/', { user: 'wangfang' });
     expect(board.status).toBe(200);
@@ -165,7 +98,7 @@ describe('npm run lan: HTTPS, a login per secretary, every save a commit', () =>
   });
 
   test('a program on the server cannot go around the login by calling the dev server directly', async () => {
-    const devPort = Number(/Local\s+http:\/\/127\.0\.0\.1:(\d+)/.exec(out.replace(/\x1b\[[0-9;]*m/g, ''))?.[1]);
+    const devPort = lan.devPort;
     expect(devPort).toBeGreaterThan(0);
     const before = git('rev-parse', 'HEAD');
     const status = await new Promise<number>((done, fail) => {
@@ -201,17 +134,20 @@ describe('npm run lan: HTTPS, a login per secretary, every save a commit', () =>
     expect(git('rev-parse', 'HEAD')).toBe(before);
   });
 
-  test('Chromium logs in over https, saves an entry, and the save is a commit naming the secretary', async () => {
-    const context = await browser.newContext({
-      ignoreHTTPSErrors: true,
-      httpCredentials: { username: 'wangfang', password: users.wangfang },
-      locale: 'zh-CN',
-    });
+  test('Chromium logs in over https with the login form, saves an entry (a commit naming the secretary), and logs out', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN' });
     const rec = record(context);
     const page = await context.newPage();
     const adminUrl = `https://${HOST}:${port}/admin/`;
-    const res = await page.goto(adminUrl);
-    expect(res?.status()).toBe(200);
+    const asked = await page.goto(adminUrl);
+    expect(asked?.status()).toBe(401);
+    await page.getByLabel('用户名').fill('wangfang');
+    await page.getByLabel('密码').fill(users.wangfang);
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url() === adminUrl),
+      page.getByRole('button', { name: '登录' }).click(),
+    ]);
+    expect(res.status()).toBe(200);
     expect(await page.evaluate(() => location.protocol)).toBe('https:');
     const before = git('rev-list', '--count', 'HEAD');
     const ui = new DecapUi(page);
@@ -231,6 +167,12 @@ describe('npm run lan: HTTPS, a login per secretary, every save a commit', () =>
     expect(rec.pageErrors).toEqual([]);
     // Nothing left the LAN name: no request to any other host.
     expect(rec.offMachine([HOST])).toEqual([]);
+    // Logging out: the admin asks for the login again.
+    await page.goto(`https://${HOST}:${port}/_lan/logout`);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByText('已退出登录。').waitFor();
+    expect((await page.goto(adminUrl))?.status()).toBe(401);
+    expect(await page.getByLabel('密码').isVisible()).toBe(true);
     await context.close();
   });
 
