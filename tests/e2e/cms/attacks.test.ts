@@ -285,6 +285,23 @@ describe('the CMS API reads and writes content only', () => {
     }
   });
 
+  test('the content folder is not served as files (a leader review as ?raw), by any path; the pages built from it are', async () => {
+    const review = 'content/reviews/2025/cao-lin-h1.md';
+    for (const url of [
+      `/${review}?raw`,
+      `/${review}`,
+      `/./${review}?raw`,
+      `/%63ontent/reviews/2025/cao-lin-h1.md?raw`,
+      `/@fs${cms.dir}/${review}?raw`,
+      '/content/site.json',
+    ]) {
+      const r = await call(url);
+      expect(r.status, url).toBe(404);
+      expect(r.body, url).not.toContain('虚拟仿真实验课件');
+    }
+    expect((await call('/')).status).toBe(200);
+  });
+
   test('symlinks in the content folders are neither listed, read nor written through', async () => {
     const target = join(cms.dir, 'package.json');
     const before = readFileSync(target);
