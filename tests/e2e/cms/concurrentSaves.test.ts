@@ -117,6 +117,18 @@ describe.each(['fs', 'git'] as CmsKind[])('concurrent saves to one file (decap-s
     if (kind === 'git') expect(commits()).toBe(before + 1);
   });
 
+  test('two new entries of one name at once: one is created, the other refused, not written over it', async () => {
+    const path = 'content/members/zz-new-same.md';
+    const raws = [member('戊', '美术'), member('己', '音乐')];
+    const before = kind === 'git' ? commits() : 0;
+    const answers = await Promise.all(raws.map((raw) => api(saveEntry(path, raw, true))));
+    const statuses = answers.map((r) => r.status);
+    expect([...statuses].sort(), answers.map((r) => r.body).join('\n')).toEqual([200, 409]);
+    expectRefused(answers[statuses.indexOf(409)], path);
+    expectFiles({ [path]: raws[statuses.indexOf(200)] });
+    if (kind === 'git') expect(commits()).toBe(before + 1);
+  });
+
   test('a save, a rename and a delete of one file at once: every answer is true of the files', async () => {
     const x = 'content/members/zz-three-x.md';
     const y = 'content/members/zz-three-y.md';
