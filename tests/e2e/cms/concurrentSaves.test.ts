@@ -160,6 +160,11 @@ describe.each(['fs', 'git'] as CmsKind[])('concurrent saves to one file (decap-s
     });
     expectFiles(files);
     if (kind === 'git') expect(commits()).toBe(before + done.filter(Boolean).length);
+    // Whichever order it was, x is gone now (renamed or deleted): a save or a delete of it, as loaded, is refused.
+    expect(files[x]).toBeNull();
+    expectRefused(await api(saveEntry(x, saved, false)), x);
+    expectRefused(await api(deleteEntry(x)), x);
+    expectFiles(files);
   });
 
   test('a save renaming many files is answered when every file is moved (in git mode: all in its one commit)', async () => {
