@@ -1,9 +1,11 @@
 /**
  * `npm run verify -- <built site folder or http(s) URL> [--content DIR]`
  * Checks a board against the content repository: reads the board's `/manifest.json`, recomputes the SHA-256 of
- * every source file it names from the content checkout (default `content/`, or CONTENT_DIR; `source` paths are
- * relative to the repository holding that folder, and only files under the content folder are read) and checks
- * that every page it lists exists (in the folder: `<path>/index.html` or the file; at a URL: HTTP 200).
+ * every item it lists from the content checkout (default `content/`, or CONTENT_DIR; `source` paths are relative
+ * to the repository holding that folder, and only files under the content folder are read) — of what the public
+ * board publishes of the item (src/loader/publishedHashes.ts, with the build's own code) or of its whole file,
+ * as the manifest's `sha256Of` says — and checks that every page it lists exists (in the folder:
+ * `<path>/index.html` or the file; at a URL: HTTP 200).
  * A board is not trusted: over HTTP only its own origin is asked, every redirect checked before it is followed
  * (src/loader/fetchOnBoard.ts), and the manifest is read only up to its limits (src/lib/parseManifest.ts).
  * Each mismatch is reported by file and URL.
@@ -18,6 +20,7 @@ import type { Manifest } from '../lib/buildManifest.ts';
 import { formatBytes, formatCount } from '../schemas/contentLimits.ts';
 import { manifestLimits, parseManifest } from '../lib/parseManifest.ts';
 import { fetchOnBoard } from '../loader/fetchOnBoard.ts';
+import { publishedHashes } from '../loader/publishedHashes.ts';
 import { readBoundedFile } from '../loader/readBoundedFile.ts';
 import { repoState } from '../loader/repoState.ts';
 import { type CliIo, isMain, processIo } from './cliIo.ts';
@@ -120,26 +123,17 @@ async function pool<T, R>(list: T[], n: number, fn: (x: T) => Promise<R>): Promi
 }
 
 /**
- * The SHA-256 of each source file, read once however many items name it: `outside` for a path that is not a
- * file under the content folder — one that leaves it by `..` or through a link is never read — and null for no
- * such file.
+ * The real path of the file `source` names (relative to `root`, with `/`): `outside` for a path that is not under
+ * the content folder `content` (a real path) — one that leaves it by `..` or through a link is never read — and
+ * null for no such file.
  */
-function fileHashes(root: string, contentDir: string): (source: string) => string | null | 'outside' {
-  const content = realpathSync(contentDir);
-  const hashes = new Map<string, string | null | 'outside'>();
-  return (source) => {
-    const p = within(content, resolve(root, source.split('/').join(sep)));
-    if (!p) return 'outside';
-    if (!hashes.has(p)) {
-      let hash: string | null | 'outside' = null;
-      // A dangling link has no real path: no such file.
-      const real = lstatSync(p, { throwIfNoEntry: false }) && existsSync(p) ? realpathSync(p) : undefined;
-      if (real && !within(content, real)) hash = 'outside';
-      else if (real && statSync(real).isFile()) hash = createHash('sha256').update(readFileSync(real)).digest('hex');
-      hashes.set(p, hash);
-    }
-    return hashes.get(p)!;
-  };
+function sourceFile(source: string, root: string, content: string): string | null | 'outside' {
+  const p = within(content, resolve(root, source.split('/').join(sep)));
+  if (!p) return 'outside';
+  // A dangling link has no real path: no such file.
+  const real = lstatSync(p, { throwIfNoEntry: false }) && existsSync(p) ? realpathSync(p) : undefined;
+  if (real && !within(content, real)) return 'outside';
+  return real && statSync(real).isFile() ? real : null;
 }
 
 async function verify(args: string[], io: CliIo): Promise<number> {
@@ -161,17 +155,34 @@ async function verify(args: string[], io: CliIo): Promise<number> {
     out(t('manifest.verify.otherCommit', { built: manifest.commit.slice(0, 12), local: repo.commit.slice(0, 12) }));
   if (manifest.clean === false) out(t('manifest.verify.dirtyBuild'));
 
-  const hashOf = fileHashes(repo.root, contentDir);
+  const content = realpathSync(contentDir);
+  // A public manifest hashes what is published of each item, as of its date; an internal one, each file (read once).
+  const published = manifest.sha256Of === 'published' ? publishedHashes(content, repo.root, manifest.asOf) : undefined;
+  if (manifest.sha256Of === 'published' && (!manifest.asOf || !published))
+    throw new Usage(t('manifest.verify.noModel', { dir: contentDir }));
+  const fileHashes = new Map<string, string>();
+  const fileHash = (file: string) => {
+    let hash = fileHashes.get(file);
+    if (hash === undefined) {
+      hash = createHash('sha256').update(readFileSync(file)).digest('hex');
+      fileHashes.set(file, hash);
+    }
+    return hash;
+  };
   const counts = { changed: 0, missingFile: 0, missingPage: 0 };
   const pages = await pool(manifest.items, 8, (i) => pageExists(i.url));
   manifest.items.forEach((item, n) => {
-    const actual = hashOf(item.source);
+    const file = sourceFile(item.source, repo.root, content);
+    const actual = file === 'outside' || file === null ? file : published ? published(item.kind, item.source) : fileHash(file);
     if (actual === 'outside') {
       counts.missingFile += 1;
       out(t('manifest.verify.outside', { source: item.source, url: item.url }));
     } else if (actual === null) {
       counts.missingFile += 1;
       out(t('manifest.verify.fileMissing', { source: item.source, url: item.url }));
+    } else if (actual === undefined) {
+      counts.changed += 1;
+      out(t('manifest.verify.notPublished', { source: item.source, url: item.url, asOf: manifest.asOf }));
     } else if (actual !== item.sha256) {
       counts.changed += 1;
       out(

@@ -1,9 +1,10 @@
 /**
  * `/manifest.json`: what a build publishes and the exact source of each item, so that anyone holding the
- * content repository can check the board (`npm run verify`). Pure: the caller gives the items, the repository
- * state and a hash function (src/data/manifest.ts reads each file once). Nothing here depends on the clock, the
- * machine or the order the file system lists files in: paths are relative to the repository root and items are
- * sorted.
+ * content repository can check the board (`npm run verify`). Each item's SHA-256 is of what the board publishes
+ * of it (the public board: src/lib/publishedItem.ts, so that the manifest confirms nothing unpublished) or of its
+ * whole source file (the internal board). Pure: the caller gives the items, the repository state and a hash
+ * function (src/data/manifest.ts). Nothing here depends on the clock, the machine or the order the file system
+ * lists files in: paths are relative to the repository root and items are sorted.
  */
 import { isAbsolute, relative, sep } from 'node:path';
 
@@ -16,24 +17,29 @@ export interface ManifestItem {
   url: string;
   /** The source file, relative to the repository root, with `/`. */
   source: string;
-  /** SHA-256 of the file's bytes, hex. */
+  /** SHA-256, hex, of what the manifest's `sha256Of` says. */
   sha256: string;
 }
+
+/** What an item's SHA-256 is of: its published text (src/lib/publishedItem.ts) or its source file's bytes. */
+export type Sha256Of = 'published' | 'file';
 
 export interface Manifest {
   /** The site's base path (`/`, or `/gongkai/` on a path deploy): an item's page in the built folder is its URL without it. */
   base: string;
+  sha256Of: Sha256Of;
   commit: string | null;
   clean: boolean | null;
   asOf: string;
   items: ManifestItem[];
 }
 
-/** A published item before hashing: `file` is its source's absolute path. */
+/** A published item before hashing: `file` is its source's absolute path; `text` what is published of it, for a `published` manifest. */
 export interface PublishedItem {
   kind: ManifestKind;
   url: string;
   file: string;
+  text?: string;
 }
 
 /**
@@ -52,17 +58,19 @@ const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The manifest of a build: every item once (the same kind, URL and file listed twice is one item), sorted by
- * kind, URL and source (by code point, not by locale). `hash` is called once per distinct file.
- * @example buildManifest({ base: '/', commit: null, clean: null, asOf: '2025-12-26', root: '/r', items: [{ kind: 'org', url: '/orgs/a/', file: '/r/content/orgs/a.md' }], hash: () => 'ab…' })
+ * kind, URL and source (by code point, not by locale). `hash` is called once per distinct file (`file`) or text
+ * (`published`).
+ * @example buildManifest({ base: '/', sha256Of: 'file', commit: null, clean: null, asOf: '2025-12-26', root: '/r', items: [{ kind: 'org', url: '/orgs/a/', file: '/r/content/orgs/a.md' }], hash: () => 'ab…' })
  */
 export function buildManifest(o: {
   base: string;
+  sha256Of: Sha256Of;
   commit: string | null;
   clean: boolean | null;
   asOf: string;
   root: string;
   items: PublishedItem[];
-  hash: (file: string) => string;
+  hash: (item: PublishedItem) => string;
 }): Manifest {
   const hashes = new Map<string, string>();
   const seen = new Set<string>();
@@ -73,15 +81,17 @@ export function buildManifest(o: {
     const key = `${it.kind}\u0000${it.url}\u0000${source}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    let sha256 = hashes.get(it.file);
+    if (o.sha256Of === 'published' && it.text === undefined) throw new Error(`清单缺少这一项公开的内容：${it.kind} ${it.url}`);
+    const memo = o.sha256Of === 'published' ? `${it.text}` : it.file;
+    let sha256 = hashes.get(memo);
     if (sha256 === undefined) {
-      sha256 = o.hash(it.file);
-      hashes.set(it.file, sha256);
+      sha256 = o.hash(it);
+      hashes.set(memo, sha256);
     }
     items.push({ kind: it.kind, url: it.url, source, sha256 });
   }
   items.sort((a, b) => kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || byCode(a.url, b.url) || byCode(a.source, b.source));
-  return { base: o.base, commit: o.commit, clean: o.clean, asOf: o.asOf, items };
+  return { base: o.base, sha256Of: o.sha256Of, commit: o.commit, clean: o.clean, asOf: o.asOf, items };
 }
 
 /** The manifest as a file: the header fields pretty, one item per line (readable, and a tenth of the size of indenting every field). */

@@ -54,6 +54,8 @@ export function parseManifest(
   if (!ok) return { refused: 'bad-shape' };
   return {
     base: typeof m.base === 'string' && m.base.startsWith('/') ? m.base : '/',
+    // A manifest from before issue 22 says nothing: its hashes are of files.
+    sha256Of: m.sha256Of === 'published' ? 'published' : 'file',
     // Printed as they are, so only what they can be: a commit's hex, a boolean, a date.
     commit: typeof m.commit === 'string' && /^[0-9a-f]{40,64}$/.test(m.commit) ? m.commit : null,
     clean: typeof m.clean === 'boolean' ? m.clean : null,

@@ -8,7 +8,11 @@
  * - a content file edited after the build is reported by file and URL (exit 1); a page deleted from dist/ too;
  * - the public manifest names nothing internal (no review, no evaluation, no internal bulletin, no private
  *   member); the internal one lists the internal items (an internal member too);
- * - the open-data section links the manifest; bad usage and an unreadable manifest exit 2 without a stack trace.
+ * - the open-data section links the manifest; bad usage and an unreadable manifest exit 2 without a stack trace;
+ * - issue 22, item 9: the public manifest hashes what the board publishes of each item (src/lib/publishedItem.ts),
+ *   not its file, so a guessed review note or a guessed record dated after the as-of date cannot be confirmed by
+ *   hashing a candidate file; verify recomputes the same projection from the repository. The internal manifest
+ *   keeps whole-file hashes. A pledge of the copy carries a review note and a record after the as-of date.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -54,6 +58,14 @@ function verify(...args: string[]): Promise<{ code: number; out: string; err: st
   });
 }
 
+const guessed = join(content, 'pledges/2025/bai-yulan-service.md');
+/** The pledge `text` with a review note and a record of 2026-01-08 (after the as-of date) holding `record`. */
+const withUnpublished = (text: string, note: string, record: string) =>
+  text
+    .replace("  date: '2025-02-20'\n", `  date: '2025-02-20'\n  note: ${note}\n`)
+    .replace('  progress: 75\n---', `  progress: 75\n- date: '2026-01-08'\n  note: ${record}\n  progress: 80\n---`);
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
 let publicDist = '';
 let internalDist = '';
 let commit = '';
@@ -71,6 +83,11 @@ beforeAll(() => {
   writeFileSync(
     join(content, 'members/nei-bu.md'),
     "---\nname: 内部\norg: tuixiu\nstatus: retired\njoined: '1990-06-18'\nvisibility: internal\n---\n",
+  );
+  // Unpublished text in a published pledge: a review note, and a record dated after the as-of date (2025-12-26).
+  writeFileSync(
+    guessed,
+    withUnpublished(readFileSync(guessed, 'utf8'), '审核意见：帮扶名单请报支部备案', '寒假里在家辅导，已联系好5个孩子'),
   );
   git('init', '-q');
   git('add', '-A');
@@ -104,17 +121,23 @@ describe('the manifest', () => {
       expect(m.asOf).toBe('2025-12-26');
       expect(text).not.toContain(work);
       expect(text).not.toContain(root);
-      for (const i of m.items) {
-        expect(i.source).toMatch(/^content\/[a-z0-9/-]+\.(md|json)$/);
-        expect(i.sha256).toBe(
-          createHash('sha256')
-            .update(readFileSync(join(repo, i.source)))
-            .digest('hex'),
-        );
-      }
+      for (const i of m.items) expect(i.source).toMatch(/^content\/[a-z0-9/-]+\.(md|json)$/);
       const keys = m.items.map((i) => `${i.url} ${i.source}`);
       expect(new Set(keys).size).toBe(keys.length);
     }
+  });
+
+  test('the internal manifest hashes whole files', () => {
+    const m = manifestOf(internalDist);
+    expect(m.sha256Of).toBe('file');
+    for (const i of m.items) expect(i.sha256).toBe(sha256(readFileSync(join(repo, i.source))));
+  });
+
+  test('the public manifest hashes what is published of each item: no hash is a file’s, so no guessed file can be confirmed', () => {
+    const m = manifestOf(publicDist);
+    expect(m.sha256Of).toBe('published');
+    expect(m.items.length).toBeGreaterThan(100);
+    for (const i of m.items) expect(i.sha256, i.source).not.toBe(sha256(readFileSync(join(repo, i.source))));
   });
 
   test('lists every item page the build publishes, with the base, and no page the build lacks', () => {
@@ -218,6 +241,42 @@ describe('npm run verify', () => {
       writeFileSync(file, before);
     }
     expect((await verify(publicDist, '--content', content)).code).toBe(0);
+  });
+
+  test('another review note or another record after the as-of date changes nothing the public manifest says; the internal one sees the file change', async () => {
+    const before = readFileSync(guessed, 'utf8');
+    writeFileSync(
+      guessed,
+      withUnpublished(
+        readFileSync(join(root, 'content/pledges/2025/bai-yulan-service.md'), 'utf8'),
+        '另一条猜测的审核意见',
+        '另一条猜测的记实',
+      ),
+    );
+    try {
+      const pub = await verify(publicDist, '--content', content);
+      expect(pub.out).toContain('全部一致');
+      expect(pub.code).toBe(0);
+      const int = await verify(internalDist, '--content', content);
+      expect(int.out).toContain(
+        '✗ 内容与网站不一致：content/pledges/2025/bai-yulan-service.md（页面 /gongkai/pledges/2025/bai-yulan-service/）',
+      );
+      expect(int.code).toBe(1);
+    } finally {
+      writeFileSync(guessed, before);
+    }
+  });
+
+  test('a published record rewritten after the build is reported by the public manifest too', async () => {
+    const before = readFileSync(guessed, 'utf8');
+    writeFileSync(guessed, before.replace('6人都过了第一册', '5人过了第一册'));
+    try {
+      const r = await verify(publicDist, '--content', content);
+      expect(r.out).toContain('✗ 内容与网站不一致：content/pledges/2025/bai-yulan-service.md（页面 /pledges/2025/bai-yulan-service/）');
+      expect(r.code).toBe(1);
+    } finally {
+      writeFileSync(guessed, before);
+    }
   });
 
   test('a source outside the content repository is reported, never read', async () => {

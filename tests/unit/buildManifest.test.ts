@@ -26,12 +26,13 @@ describe('buildManifest', () => {
     const calls: string[] = [];
     const m = buildManifest({
       base: '/',
+      sha256Of: 'file',
       commit: 'c'.repeat(40),
       clean: true,
       asOf: '2025-12-26',
       root: r,
       items,
-      hash: (f) => (calls.push(f), `h:${f.slice(r.length + 1)}`),
+      hash: ({ file: f }) => (calls.push(f), `h:${f.slice(r.length + 1)}`),
     });
     expect(m.items.map((i) => `${i.kind} ${i.url} ${i.source}`)).toEqual([
       'round /rounds/2025/ content/rounds/2025.md',
@@ -45,13 +46,43 @@ describe('buildManifest', () => {
     expect(m.items[3].sha256).toBe('h:content/pledges/2025/a.md');
     expect(calls.length).toBe(new Set(calls).size);
     expect(calls).toHaveLength(7);
-    expect(m).toMatchObject({ base: '/', commit: 'c'.repeat(40), clean: true, asOf: '2025-12-26' });
+    expect(m).toMatchObject({ base: '/', sha256Of: 'file', commit: 'c'.repeat(40), clean: true, asOf: '2025-12-26' });
+  });
+
+  test('a published manifest hashes each item’s published text, never its file, and needs the text of every item', () => {
+    const texts = items.map((i) => ({ ...i, text: `published ${i.url}` }));
+    const hashed: string[] = [];
+    const m = buildManifest({
+      base: '/',
+      sha256Of: 'published',
+      commit: null,
+      clean: null,
+      asOf: '2025-12-26',
+      root: r,
+      items: texts,
+      hash: ({ text }) => (hashed.push(text ?? ''), `h:${text}`),
+    });
+    expect(m.sha256Of).toBe('published');
+    expect(m.items.find((i) => i.url === '/pledges/2025/a/')?.sha256).toBe('h:published /pledges/2025/a/');
+    expect(hashed).toHaveLength(new Set(hashed).size);
+    expect(() =>
+      buildManifest({ base: '/', sha256Of: 'published', commit: null, clean: null, asOf: '2025-12-26', root: r, items, hash: () => 'x' }),
+    ).toThrow(/清单缺少这一项公开的内容/);
   });
 
   test('the order the items come in does not matter', () => {
-    const hash = (f: string) => f;
-    const a = buildManifest({ base: '/', commit: null, clean: null, asOf: '2025-12-26', root: r, items, hash });
-    const b = buildManifest({ base: '/', commit: null, clean: null, asOf: '2025-12-26', root: r, items: [...items].reverse(), hash });
+    const hash = (it: PublishedItem) => it.file;
+    const a = buildManifest({ base: '/', sha256Of: 'file', commit: null, clean: null, asOf: '2025-12-26', root: r, items, hash });
+    const b = buildManifest({
+      base: '/',
+      sha256Of: 'file',
+      commit: null,
+      clean: null,
+      asOf: '2025-12-26',
+      root: r,
+      items: [...items].reverse(),
+      hash,
+    });
     expect(manifestJson(b)).toBe(manifestJson(a));
   });
 
@@ -59,6 +90,7 @@ describe('buildManifest', () => {
     expect(() =>
       buildManifest({
         base: '/',
+        sha256Of: 'file',
         commit: null,
         clean: null,
         asOf: '2025-12-26',
@@ -73,7 +105,16 @@ describe('buildManifest', () => {
   });
 
   test('manifestJson is the manifest, one item per line', () => {
-    const m = buildManifest({ base: '/gongkai/', commit: null, clean: null, asOf: '2025-12-26', root: r, items, hash: () => 'ab' });
+    const m = buildManifest({
+      base: '/gongkai/',
+      sha256Of: 'file',
+      commit: null,
+      clean: null,
+      asOf: '2025-12-26',
+      root: r,
+      items,
+      hash: () => 'ab',
+    });
     const text = manifestJson(m);
     expect(JSON.parse(text)).toEqual(m);
     expect(text.split('\n').filter((l) => l.includes('"kind"'))).toHaveLength(m.items.length);
