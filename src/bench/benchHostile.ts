@@ -1,5 +1,7 @@
 /**
- * `npm run bench:hostile`: how `npm run check` copes with hostile content.
+ * `npm run bench:hostile`: how `npm run check` copes with hostile content, and `npm run import` and
+ * `npm run verify` with hostile files and boards (src/bench/hostileCommands.ts: the .xlsx bomb of issue 22, a
+ * manifest that never ends, one that redirects to another port, one of too many items).
  *
  * Each case writes one attack into a fresh temporary project (a package.json,
  * a copy of the sample content/ and public/uploads/), runs the check on it as
@@ -9,8 +11,8 @@
  * the check itself as the checker measures it. The peak is
  * `/usr/bin/time -v`'s maximum resident set (the largest process of the
  * check, tsx's launcher included) where that exists, else the checker's own
- * `process.resourceUsage().maxRSS` (`--stats`). Exit 1 when a case misses a
- * target or is not refused with the rule expected.
+ * `process.resourceUsage().maxRSS` (`--stats`); for import and verify, `/usr/bin/time -v`'s alone (检查 is
+ * then —). Exit 1 when a case misses a target or is not refused with the rule expected.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { aliasBomb, withFront } from './gen/hostileSamples.ts';
+import { commandCases } from './hostileCommands.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TIME = '/usr/bin/time';
@@ -197,7 +200,7 @@ const width = (s: string) =>
 const row = (cells: string[], widths: number[]) => cells.map((c, i) => c + ' '.repeat(Math.max(0, widths[i] - width(c)))).join('  ');
 const widths = [44, 8, 8, 9, 6, 20];
 process.stdout.write(
-  `npm run check 对恶意内容的耗时与内存（目标：每项 < ${TARGET_S} 秒、< ${TARGET_MB} MB；峰值内存取自 ${existsSync(TIME) ? '/usr/bin/time -v' : '检查进程自报的 maxRSS'}）\n\n`,
+  `npm run check、import、verify 对恶意输入的耗时与内存（目标：每项 < ${TARGET_S} 秒、< ${TARGET_MB} MB；峰值内存取自 ${existsSync(TIME) ? '/usr/bin/time -v' : '检查进程自报的 maxRSS（import、verify 无从测量）'}）\n\n`,
 );
 process.stdout.write(`${row(['情形', '总用时', '检查', '峰值内存', '退出码', '拒绝的规则'], widths)}\n`);
 let failed = false;
@@ -212,6 +215,22 @@ for (const c of [{ name: '示例内容（基线，无攻击）', rule: '', write
     const verdict = `${within ? 'OK' : 'OVER'}${refused ? '' : ` 未按预期拒绝（应为 ${c.rule || '通过'}）`}`;
     process.stdout.write(
       `${row([c.name, `${r.seconds.toFixed(2)} s`, `${r.checkSeconds.toFixed(2)} s`, `${r.peakMb.toFixed(0)} MB`, String(r.code), r.rules.join(',') || '—'], widths)}  ${verdict}\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+for (const c of commandCases) {
+  const dir = project();
+  try {
+    const { run, refused } = await c.run(projectRoot, dir);
+    // Without /usr/bin/time the peak is not known: only the time is judged.
+    const within = run.seconds < TARGET_S && !(run.peakMb >= TARGET_MB);
+    failed ||= !refused || !within;
+    const verdict = `${within ? 'OK' : 'OVER'}${refused ? '' : ` 未按预期拒绝（应为 ${c.rule}）：${run.out.trim().split('\n').at(-1)?.slice(0, 120) ?? ''}`}`;
+    const peak = Number.isNaN(run.peakMb) ? '—' : `${run.peakMb.toFixed(0)} MB`;
+    process.stdout.write(
+      `${row([c.name, `${run.seconds.toFixed(2)} s`, '—', peak, String(run.code), refused ? c.rule : '—'], widths)}  ${verdict}\n`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
