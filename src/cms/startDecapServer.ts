@@ -1,9 +1,12 @@
 /**
  * Starts decap-server (src/cms/decapServerMain.ts) on a Unix socket in a
  * fresh private folder (mode 0700) and resolves once it listens. Used by
- * `npm start`, the LAN mode and the tests alike.
+ * `npm start`, the LAN mode and the tests alike. On Windows, which has no Unix
+ * sockets, it listens on a named pipe of a random name instead (Node's own form
+ * of a local socket there; untested here, no Windows machine).
  */
 import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +24,11 @@ export interface DecapServer {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/** The local socket decap-server listens on: a Unix socket in the private folder, or a named pipe on Windows. */
+export function socketPath(dir: string, platform: NodeJS.Platform = process.platform): string {
+  return platform === 'win32' ? `\\\\.\\pipe\\pb-cms-${randomUUID()}` : join(dir, 'api.sock');
+}
+
 export function startDecapServer(o: {
   root: string;
   mode: 'fs' | 'git';
@@ -29,7 +37,7 @@ export function startDecapServer(o: {
   timeoutMs?: number;
 }): Promise<DecapServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pb-cms-'));
-  const socket = join(dir, 'api.sock');
+  const socket = socketPath(dir);
   const [node, ...args] = tsxCommand(resolve(here, '..', '..'), join(here, 'decapServerMain.ts'));
   const child = spawnGroup(node, args, {
     cwd: o.root,
