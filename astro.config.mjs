@@ -102,9 +102,15 @@ export default defineConfig({
   // The CMS reaches decap-server only through the dev server's /api/v1 (src/integrations/cmsApi.ts): same origin,
   // content paths only; decap-server itself listens on a private Unix socket.
   // build.assetsInlineLimit 0: no script or stylesheet is inlined into the HTML, whose CSP allows only the site's files.
-  // fs.deny: Vite's own list plus the LAN mode's folder (logins, Caddy's certificate authority) and private keys.
+  // fs.deny: Vite's own list plus the LAN mode's folder (logins, Caddy's certificate authority), private keys and the
+  // content folder, whatever URL form asks for it (/content/…?raw, /@id/, /@fs/; Vite matches it ignoring case).
   vite: {
     build: { assetsInlineLimit: 0 },
-    server: { allowedHosts, fs: { deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.git/**', '**/.lan/**'] } },
+    server: {
+      allowedHosts,
+      fs: {
+        deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.git/**', '**/.lan/**', `${process.env.CONTENT_DIR.split('\\').join('/')}/**`],
+      },
+    },
   },
 });

@@ -41,9 +41,10 @@ if (mode !== 'fs' && mode !== 'git') {
 // Before decap-server's own handlers (it parses the body again only when no one has: express.json skips a parsed body).
 app.post('/api/v1', express.json({ limit: '50mb' }), awaitedRenames(resolve(process.env.GIT_REPO_DIRECTORY || process.cwd())));
 await (mode === 'git' ? registerLocalGit : registerLocalFs)(app, { logLevel: process.env.LOG_LEVEL ?? 'warn' });
-rmSync(socket, { force: true });
+if (process.platform !== 'win32') rmSync(socket, { force: true });
 const server = app.listen(socket, () => {
-  chmodSync(socket, 0o600);
+  // Only this user may connect to the Unix socket; a Windows named pipe has no file mode (and chmod would throw).
+  if (process.platform !== 'win32') chmodSync(socket, 0o600);
   process.stdout.write(`decap-server ready ${mode}\n`);
 });
 const close = () => server.close(() => process.exit(0));

@@ -81,8 +81,13 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-/** Where to go after logging in: a path of this site only (never `//elsewhere`). */
-const localPath = (next: string | null | undefined) => (next && /^\/(?![/\\])/.test(next) ? next.slice(0, 2000) : '/admin/');
+/**
+ * Where to go after logging in: a path on this site only. Anything with a character below "!" (a tab or newline a
+ * browser would strip, turning `/\t/evil.example` into `//evil.example`), a second slash or a backslash at the start
+ * goes to the admin instead.
+ */
+const localPath = (next: string | null | undefined) =>
+  next && /^\/(?![/\\])/.test(next) && !/[\u0000-\u0020\u007f]/.test(next) ? next.slice(0, 2000) : '/admin/';
 
 function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
   return new Promise((done) => {

@@ -28,7 +28,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { lstat, open, readFile, realpath } from 'node:fs/promises';
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join, relative, sep } from 'node:path';
+import { join, posix, relative, sep, win32 } from 'node:path';
 import type { Duplex } from 'node:stream';
 import type { AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
@@ -346,6 +346,23 @@ export function createMediaRoute(o: { root: string; mediaFolder: string }) {
 
 /** Whether `path` is `dir` or inside it. */
 const inside = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`) || path.startsWith(`${dir}${sep}`);
+/** On a disk that ignores case (Windows, macOS), `/Content/…` is the content folder: paths are compared folded there. */
+const caseless = process.platform === 'win32' || process.platform === 'darwin';
+const fold = (p: string) => (caseless ? p.toLowerCase() : p);
+const insideAny = (path: string, dirs: string[]) => dirs.some((d) => inside(fold(path), fold(d)));
+/**
+ * The file a path asks for as Vite's module ids name it: `/@id/` prefixes removed (`/@id//content/x.md?raw` is
+ * `/content/x.md`), and on Windows `/@fs/C:/…` read as `C:\…`.
+ */
+function askedPath(path: string): string {
+  let p = path;
+  while (p.startsWith('/@id/')) p = posix.normalize(`/${p.slice('/@id/'.length)}`);
+  return p;
+}
+function fsTarget(urlPath: string): string {
+  const target = urlPath.slice('/@fs'.length);
+  return process.platform === 'win32' && /^\/[A-Za-z]:/.test(target) ? win32.normalize(target.slice(1)) : target;
+}
 
 /** The real path of `path`, or itself when it has none (yet). */
 function realpathOr(path: string): string {
@@ -419,13 +436,14 @@ export function cmsApi(): AstroIntegration {
             res.setHeader('Content-Type', 'text/plain; charset=utf-8');
             res.end('没有这个文件。');
           };
-          if (blocked.some((b) => inside(decoded, b))) return notFound();
-          if (decoded.startsWith('/@fs/')) {
-            const target = decoded.slice('/@fs'.length);
-            if (hidden.some((d) => inside(target, d))) return notFound();
+          const asked = askedPath(decoded);
+          if (insideAny(asked, blocked)) return notFound();
+          if (asked.startsWith('/@fs/')) {
+            const target = fsTarget(asked);
+            if (insideAny(target, hidden)) return notFound();
             // Through a symlinked folder too (the real path of what was asked).
             realpath(target).then(
-              (real) => (hidden.some((d) => inside(real, d)) ? notFound() : next()),
+              (real) => (insideAny(real, hidden) ? notFound() : next()),
               () => next(),
             );
             return;

@@ -294,6 +294,12 @@ describe('the CMS API reads and writes content only', () => {
       `/%63ontent/reviews/2025/cao-lin-h1.md?raw`,
       `/@fs${cms.dir}/${review}?raw`,
       '/content/site.json',
+      // Vite's module-id forms (the review of issue 22): /@id/ in front, ?import beside ?raw, and a case variant.
+      `/@id//${review}?raw&import`,
+      `/@id/${review}?raw`,
+      `/@id/@id//${review}?raw`,
+      `/@id//@fs${cms.dir}/${review}?raw&import`,
+      `/Content/reviews/2025/cao-lin-h1.md?raw`,
     ]) {
       const r = await call(url);
       expect(r.status, url).toBe(404);
