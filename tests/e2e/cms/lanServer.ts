@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
+import bcrypt from 'bcryptjs';
 import { join } from 'node:path';
 import { killGroup, spawnGroup } from '../../../src/loader/processGroup.ts';
 import { childEnv } from '../../build/buildSite.ts';
@@ -38,14 +39,19 @@ export interface Answer {
   body: string;
 }
 
-/** Starts `npm run lan` on a fresh git copy with these users (name → password). */
-export async function startLan(users: Record<string, string>): Promise<Lan> {
+/**
+ * Starts `npm run lan` on a fresh git copy with these users (name → password). Their hashes are made by
+ * `caddy hash-password`, as the README says (bcrypt cost 14, about a second for each check), unless `cheapHashes`:
+ * then bcrypt at cost 4, for tests that count many failed logins, where what a check costs is not the point.
+ */
+export async function startLan(users: Record<string, string>, o: { cheapHashes?: boolean } = {}): Promise<Lan> {
   ensureAdminBundle();
   const dir = copyProject();
   initGitRepo(dir);
   const secrets = mkdtempSync(join(tmpdir(), 'lan-users-'));
   const caddyData = mkdtempSync(join(tmpdir(), 'lan-caddy-'));
   const lines = Object.entries(users).map(([name, pw]) => {
+    if (o.cheapHashes) return `${name} ${bcrypt.hashSync(pw, 4)}`;
     const h = spawnSync('caddy', ['hash-password', '--plaintext', pw], { encoding: 'utf8' });
     if (h.status !== 0) throw new Error(`caddy hash-password failed: ${h.stderr}`);
     return `${name} ${h.stdout.trim()}`;
