@@ -56,6 +56,8 @@ export type Admission =
 
 export class LoginLimiter {
   private readonly tallies = new Map<string, Tally>();
+  /** Tallies started since the last sweep of forgotten ones. */
+  private startedSinceSweep = 0;
 
   constructor(private readonly policy: LimiterPolicy = defaultPolicy) {}
 
@@ -116,7 +118,21 @@ export class LoginLimiter {
     if (!t) {
       t = { failures: 0, checking: 0, lockedUntil: 0, last: now };
       this.tallies.set(key, t);
+      // A name or address that never comes back would otherwise stay for good: every 1,000 new tallies, the ones
+      // old enough to forget are dropped, so the map holds at most what a day of checks can add.
+      if (++this.startedSinceSweep >= 1000) this.sweep(now);
     }
     return t;
+  }
+
+  /** Drops every tally whose failures are old enough to forget. */
+  sweep(now: number): void {
+    this.startedSinceSweep = 0;
+    for (const key of [...this.tallies.keys()]) this.current(key, now);
+  }
+
+  /** How many users and addresses are remembered (for tests). */
+  get size(): number {
+    return this.tallies.size;
   }
 }

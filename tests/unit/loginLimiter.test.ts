@@ -76,4 +76,15 @@ describe('LoginLimiter', () => {
     expect(fail(l, 'wangfang', '10.0.0.7', 4)).toBe(4);
     expect(fail(l, 'wangfang', '10.0.0.7', 20, t0 + 25 * 3600 * s)).toBe(5);
   });
+
+  test('names and addresses that never come back are dropped once forgotten: memory stays bounded (the review of issue 22)', () => {
+    const l = new LoginLimiter();
+    // A day of made-up names from changing addresses, each tried once and failed.
+    for (let i = 0; i < 3000; i++) fail(l, `user${i}`, `fd00::${i.toString(16)}`, 1, t0 + i * s);
+    expect(l.size).toBe(6000);
+    // A day later, new attempts from others start new tallies; the old ones go with the next sweep.
+    const later = t0 + 26 * 3600 * s;
+    for (let i = 0; i < 1000; i++) fail(l, `later${i}`, `10.1.${i >> 8}.${i & 255}`, 1, later + i * s);
+    expect(l.size).toBeLessThanOrEqual(2000);
+  });
 });
