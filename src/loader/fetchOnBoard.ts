@@ -3,7 +3,7 @@
  * redirect is checked before it is followed — one to another origin (another host, port or scheme: say a service
  * on the verifier's own network) is never requested — and at most `redirects` are followed. A body is read only
  * when asked for, and only up to `bytes`: a length declared over it is refused before reading, a body that runs
- * past it is cut off there.
+ * past it is cut off there. A request that takes longer than `timeoutMs` (headers and body) counts as unreachable.
  */
 
 export interface FetchLimits {
@@ -11,6 +11,8 @@ export interface FetchLimits {
   bytes: number;
   /** Redirects followed, all on the board's origin. */
   redirects: number;
+  /** Milliseconds one request may take, headers and body together (default 30 s): a board that trickles is given up. */
+  timeoutMs?: number;
 }
 
 export type BoardResponse =
@@ -54,7 +56,8 @@ export async function fetchOnBoard(url: URL, o: { read: boolean; limits: FetchLi
   for (let hop = 0; ; hop += 1) {
     let res: Response;
     try {
-      res = await fetch(at, { redirect: 'manual' });
+      // One deadline for the whole answer: the signal also ends a body still being read.
+      res = await fetch(at, { redirect: 'manual', signal: AbortSignal.timeout(o.limits.timeoutMs ?? 30_000) });
     } catch {
       return { unreachable: true };
     }
