@@ -88,7 +88,24 @@ export async function readTable(path: string, limits: RosterLimits = rosterLimit
         : refusalMessage(wb.refused, basename(path), limits, '名册', advice),
     );
   }
+  // A roster has a few columns and its rows near the top: a value far to the right or far down would make a table
+  // of millions of empty cells out of a small file, so it is refused, naming where it is.
+  const sheet = wb.sheets[0]?.rows ?? new Map<number, { value: CellValue }[]>();
   const rows: string[][] = [];
-  for (const [n, cells] of wb.sheets[0]?.rows ?? []) rows[n - 1] = Array.from(cells, (c) => cellText(c?.value));
+  for (const [n, cells] of sheet) {
+    if (cells.length > rosterColumns)
+      throw new TableError(
+        `名册第 ${n} 行在第 ${formatCount(cells.length)} 列有内容，名册最多 ${rosterColumns} 列：请删去表格右侧多余的内容后再导入。`,
+      );
+    if (n > rosterLastRow)
+      throw new TableError(
+        `名册第 ${formatCount(n)} 行有内容，名册的内容应在前 ${formatCount(rosterLastRow)} 行之内：请删去表格下方多余的内容后再导入。`,
+      );
+    rows[n - 1] = Array.from(cells, (c) => cellText(c?.value));
+  }
   return Array.from(rows, (r) => r ?? []);
 }
+
+/** The widest roster read (columns) and its lowest row holding a value. */
+const rosterColumns = 64;
+const rosterLastRow = 200_000;

@@ -62,6 +62,18 @@ describe('readTable (.xlsx)', () => {
     );
   });
 
+  test('refuses a value far to the right or far down, which would make millions of empty cells of a small file (the review of issue 22)', async () => {
+    const far = (ref: string, r: number) => `<row r="${r}"><c r="${ref}" t="inlineStr"><is><t>x</t></is></c></row>`;
+    const right = fileOf(xlsxOfSheet('名册', `${far('A1', 1)}${far('XFD2', 2)}`));
+    await expect(readTable(right)).rejects.toThrow(
+      new TableError('名册第 2 行在第 16,384 列有内容，名册最多 64 列：请删去表格右侧多余的内容后再导入。'),
+    );
+    const down = fileOf(xlsxOfSheet('名册', `${far('A1', 1)}${far('A1048576', 1048576)}`));
+    await expect(readTable(down)).rejects.toThrow(
+      new TableError('名册第 1,048,576 行有内容，名册的内容应在前 200,000 行之内：请删去表格下方多余的内容后再导入。'),
+    );
+  });
+
   test('reads a roster at its row limit', async () => {
     const path = fileOf(rosterThen(10, ''));
     const rows = await readTable(path, { ...rosterLimits, rows: 10 });
