@@ -64,16 +64,23 @@ export function awaitedRenames(root: string) {
       if (await exists(p.to)) return void res.status(409).json({ error: `“${moves[i].newPath}”已经存在，不能改名为它。` });
     }
     const done: { from: string; to: string }[] = [];
+    let at = 0;
     try {
-      for (const p of pairs) {
+      for (const [i, p] of pairs.entries()) {
+        at = i;
         await mkdir(dirname(p.to), { recursive: true });
         await rename(p.from, p.to);
         done.push(p);
       }
     } catch (e) {
-      // Put back what was moved: the save is refused whole.
+      // Put back what was moved: the save is refused whole, naming the file that could not be moved and why.
       for (const p of done.reverse()) await rename(p.to, p.from).catch(() => undefined);
-      res.status(500).json({ error: `改名没有完成，已恢复原来的文件名：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      const code = (e as NodeJS.ErrnoException).code;
+      const why =
+        code === 'EACCES' || code === 'EPERM' ? '没有权限' : code === 'EBUSY' ? '文件正被其他程序占用' : `系统错误 ${code ?? '未知'}`;
+      res.status(500).json({
+        error: `“${moves[at].path}”没能改名为“${moves[at].newPath}”（${why}），已恢复原来的文件名，这次保存没有生效。`,
+      });
       return;
     }
     for (const f of moves) {

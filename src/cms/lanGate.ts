@@ -221,7 +221,13 @@ export function createLanGate(o: LanGateOptions): LanGate {
       }
       delete req.headers[editor];
       const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const fail = (e: Error) => (res.headersSent ? res.destroy() : json(res, 500, `登录出错：${e.message}`));
+      // What went wrong is for the console of `npm run lan`, not for the page (it may be a library's English).
+      const fail = (e: Error) => {
+        process.stderr.write(`[lan] 登录处理出错：${e.message}\n`);
+        return res.headersSent
+          ? res.destroy()
+          : json(res, 500, '登录时服务器出错，请稍后再试；如果一直这样，请联系维护人员查看 npm run lan 窗口中的提示。');
+      };
       if (path === loginPath) return void login(req, res).catch(fail);
       if (path === logoutPath) return void logout(req, res).catch(fail);
       const s = session(req);
