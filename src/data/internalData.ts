@@ -107,9 +107,14 @@ function build(full: ContentModel, board: Board): InternalData {
   // The audit is `npm run check`'s, over the whole content; what concerns a private file is left out, and so is any
   // finding that quotes the title of a private pledge.
   const fullIndex = indexContent(full);
+  // A file filed under a round the scope does not show (a private round) counts as private too (projectScope.ts).
+  const shownRounds = new Set(model.rounds.map((r) => r.id));
+  const hiddenRound = (round: string | undefined) =>
+    round !== undefined && full.rounds.some((r) => r.id === round) && !shownRounds.has(round);
   const privateFiles = new Set<string>();
   for (const name of ['orgs', 'members', 'pledges', 'checks', 'bulletins', 'reviews', 'evaluations', 'commendations'] as const) {
-    for (const e of full[name] as Entry<{ visibility?: string }>[]) if (isPrivate(name, e.data.visibility)) privateFiles.add(e.file);
+    for (const e of full[name] as Entry<{ visibility?: string }>[])
+      if (isPrivate(name, e.data.visibility) || hiddenRound(e.round)) privateFiles.add(e.file);
   }
   // A finding is shown only when the scope shows what it is about (a pledge of a private member is not), and
   // never when it quotes a private pledge's title or names a member the scope leaves out (R3, R16 list names).
