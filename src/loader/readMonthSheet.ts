@@ -118,11 +118,14 @@ export async function readMonthSheet(bytes: Buffer, file: string, limits: SheetL
     );
 
   // A formula anywhere, in any sheet: what Excel shows for it is not what was typed, and the import reads no results.
+  // The first 50 are named, the rest counted: a sheet of formulas in every cell must not make a million messages.
   const headerAt = new Map([...col].map(([h, n]) => [n, h]));
+  let formulas = 0;
   for (const ws of wb.sheets) {
     for (const [r, cells] of ws.rows) {
       cells.forEach((cell, c) => {
         if (cell?.formula === undefined) return;
+        if (++formulas > namedFormulas) return;
         const address = cellName(r, c + 1);
         const where =
           ws === sheet
@@ -134,6 +137,7 @@ export async function readMonthSheet(bytes: Buffer, file: string, limits: SheetL
       });
     }
   }
+  if (formulas > namedFormulas) problems.push(`另有 ${formatCount(formulas - namedFormulas)} 个单元格是公式，同样需要换成它的值。`);
   if (problems.length) return { problems };
 
   const rows: SheetRow[] = [];
@@ -161,3 +165,6 @@ export async function readMonthSheet(bytes: Buffer, file: string, limits: SheetL
     rows,
   };
 }
+
+/** How many formula cells a refusal names one by one. */
+const namedFormulas = 50;

@@ -156,4 +156,15 @@ describe('readMonthSheet', () => {
     const r = await readMonthSheet(bytes, '记实表.xlsx');
     expect(r).toEqual({ problems: [expect.stringContaining('工作表“草稿”的 B2 单元格是公式（=SUM(1,2)）')] });
   });
+
+  test('names the first 50 formula cells and counts the rest (the review of issue 22: one message per cell before)', async () => {
+    const bytes = await exported(1, (wb) => {
+      const ws = wb.addWorksheet('草稿');
+      for (let r = 1; r <= 30; r++)
+        for (const c of ['A', 'B', 'C']) ws.getCell(`${c}${r}`).value = { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue;
+    });
+    const r = await readMonthSheet(bytes, '记实表.xlsx');
+    expect('problems' in r && r.problems.length).toBe(51);
+    expect('problems' in r && r.problems.at(-1)).toBe('另有 40 个单元格是公式，同样需要换成它的值。');
+  });
 });
