@@ -353,6 +353,8 @@ function build(paths: CmsPaths, rules: ApiRules, action: string, params: Record<
     case 'persistMedia': {
       const path = mediaAsset(paths, params.asset);
       built.paths.push(path);
+      // Never over an upload already there: it may be on a published page, and two secretaries may pick one name.
+      built.fresh.push(path);
       const { content, encoding } = params.asset as { content: string; encoding: string };
       Object.assign(p, { asset: { path, content, encoding }, options: { commitMessage: commitMessage(params.options) } });
       return built;

@@ -63,10 +63,11 @@ export async function presence(
   }
   for (const path of o.fresh) {
     if (!(await exists(join(root, path)))) continue;
-    return {
-      path,
-      message: `没有保存：“${path}”已经存在（可能刚被别人新建，或别的条目刚改名为它）。为免覆盖，这次没有写入任何文件；请重新载入后再保存。`,
-    };
+    const message =
+      o.body.action === 'persistMedia'
+        ? `没有上传：已有同名文件“${path}”（可能是别人刚上传的，也可能已用在公开的页面上）。为免覆盖它，这次没有写入；请把文件改个名字再上传。`
+        : `没有保存：“${path}”已经存在（可能刚被别人新建，或别的条目刚改名为它）。为免覆盖，这次没有写入任何文件；请重新载入后再保存。`;
+    return { path, message };
   }
   return undefined;
 }

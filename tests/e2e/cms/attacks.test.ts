@@ -234,6 +234,12 @@ describe('the CMS API reads and writes content only', () => {
     expect(served.headers['content-type']).toBe('image/png');
     expect(served.headers['x-content-type-options']).toBe('nosniff');
     expect(served.headers['content-security-policy']).toContain('sandbox');
+    // A second upload of the same name is refused, not written over the first (which a page may show).
+    const other = Buffer.concat([png, Buffer.from('x')]);
+    const again = await api(upload('public/uploads/photo.png', other));
+    expect(again.status, again.body).toBe(409);
+    expect(again.body).toContain('已有同名文件');
+    expect(readFileSync(join(uploads, 'photo.png')).equals(png)).toBe(true);
 
     // An SVG put there by other means is not served as a document of this origin, by any URL that reaches the file.
     writeFileSync(join(uploads, 'planted.svg'), svg);
