@@ -9,7 +9,6 @@ import { searchIndex } from './src/integrations/searchIndex.ts';
 import { devSearch } from './src/integrations/devSearch.ts';
 import { adminRoute } from './src/integrations/adminRoute.ts';
 import { adminCsp } from './src/integrations/adminCsp.ts';
-import { cmsApi } from './src/integrations/cmsApi.ts';
 import { scopedUploads } from './src/integrations/scopedUploads.ts';
 import { noAddressWarning, siteAddress, siteBase } from './src/loader/siteAddress.ts';
 
@@ -40,6 +39,9 @@ const buildTargets = {
 // The board's public address: SITE, else site.json's url. `astro dev` (npm start) falls back to its own address;
 // a build without one warns and makes no absolute link it would have to guess (src/loader/siteAddress.ts).
 const dev = process.argv.slice(2).includes('dev');
+// The CMS API (and the LAN gate) serve only `astro dev` (npm start, npm run lan): a build does not load their modules,
+// about half of what this config loads.
+const { cmsApi } = dev ? await import('./src/integrations/cmsApi.ts') : { cmsApi: () => ({ name: 'cms-api', hooks: {} }) };
 const address = siteAddress(process.env, process.env.CONTENT_DIR) ?? (dev ? 'http://localhost:4321' : undefined);
 /** @type {import('astro').AstroIntegration} */
 const boardAddress = {
