@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tsxCommand } from '../loader/nodeCommand.ts';
 import { xlsxBomb } from './gen/hostileSamples.ts';
 
 const TIME = '/usr/bin/time';
@@ -23,13 +24,12 @@ export interface CommandRun {
   out: string;
 }
 
-/** Runs `tsx <script> …args` from `projectRoot`, measured; asynchronous, so that this process can serve a board meanwhile. */
+/** Runs `<script> …args` under tsx from `projectRoot`, measured; asynchronous, so that this process can serve a board meanwhile. */
 function runTimed(projectRoot: string, script: string, args: string[]): Promise<CommandRun> {
-  const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
   const timed = existsSync(TIME);
-  const argv = [join(projectRoot, script), ...args];
+  const [node, ...argv] = [...tsxCommand(projectRoot, join(projectRoot, script)), ...args];
   const started = performance.now();
-  const child = spawn(timed ? TIME : tsx, timed ? ['-v', tsx, ...argv] : argv, {
+  const child = spawn(timed ? TIME : node, timed ? ['-v', node, ...argv] : argv, {
     cwd: projectRoot,
     env: { ...process.env, CONTENT_DIR: '' },
   });
@@ -52,8 +52,8 @@ function runTimed(projectRoot: string, script: string, args: string[]): Promise<
   );
 }
 
-/** A board on 127.0.0.1 (port 0) answering with `handle`; `seen` lists the requests it got. */
-async function serve(
+/** A board on 127.0.0.1 (port 0) answering with `handle`; `seen` lists the requests it got (tests/unit/verifyAttacks.test.ts too). */
+export async function serve(
   handle: (req: IncomingMessage, res: ServerResponse) => void,
 ): Promise<{ url: string; seen: string[]; server: Server }> {
   const seen: string[] = [];

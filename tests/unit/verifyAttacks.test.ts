@@ -9,12 +9,13 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tinyFiles } from '../fixtures/tinyContent.ts';
+import { serve as serveBoard } from '../../src/bench/hostileCommands.ts';
+import { tsxCommand } from '../../src/loader/nodeCommand.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'verify-attacks-'));
@@ -25,27 +26,21 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 /** `npm run verify -- …args`, as a process, asynchronously (the servers live in this process). */
 function verify(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((done) => {
+    const [node, ...argv] = tsxCommand(root, join(root, 'src/cli/verify.ts'));
     execFile(
-      join(root, 'node_modules/.bin/tsx'),
-      [join(root, 'src/cli/verify.ts'), ...args],
+      node,
+      [...argv, ...args],
       { cwd: root, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: '' }, maxBuffer: 1 << 28 },
       (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, out: stdout, err: stderr }),
     );
   });
 }
 
-/** A server on 127.0.0.1 (port 0) answering with `handle`; every request it gets is recorded. */
-async function serve(
-  handle: (req: IncomingMessage, res: ServerResponse) => void,
-): Promise<{ url: string; seen: string[]; server: Server }> {
-  const seen: string[] = [];
-  const server = createServer((req, res) => {
-    seen.push(req.url ?? '');
-    handle(req, res);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  servers.push(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server };
+/** A server on 127.0.0.1 (port 0) answering with `handle`, every request it gets recorded (bench:hostile's), closed after the file. */
+async function serve(handle: (req: IncomingMessage, res: ServerResponse) => void): ReturnType<typeof serveBoard> {
+  const board = await serveBoard(handle);
+  servers.push(board.server);
+  return board;
 }
 const servers: Server[] = [];
 

@@ -7,7 +7,7 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request } from 'node:https';
+import { request, type RequestOptions } from 'node:https';
 import { tmpdir } from 'node:os';
 import bcrypt from 'bcryptjs';
 import { join } from 'node:path';
@@ -106,58 +106,40 @@ function bodyOf(o: CallOptions): { text?: string; type?: string } {
   return { text: JSON.stringify(o.body), type: 'application/json' };
 }
 
+/** Sends a request (https or http) and collects its answer as text. */
+function send(send: typeof request | typeof httpRequest, options: RequestOptions, text: string | undefined): Promise<Answer> {
+  return new Promise((done, fail) => {
+    const r = send(options, (res) => {
+      let answer = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (answer += d));
+      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: answer }));
+    });
+    r.on('error', fail);
+    r.end(text);
+  });
+}
+
 /** A request over https to Caddy on `port`, with Host and Origin the LAN name's. */
 export function lanCall(port: number, path: string, o: CallOptions = {}): Promise<Answer> {
   const own = `${HOST}:${port}`;
   const { text, type } = bodyOf(o);
   const headers: Record<string, string> = { host: own, origin: `https://${own}`, ...(type && { 'content-type': type }), ...o.headers };
   if (o.cookie) headers.cookie = o.cookie;
-  return new Promise((done, fail) => {
-    const r = request(
-      {
-        host: '127.0.0.1',
-        servername: HOST,
-        port,
-        path,
-        method: o.method ?? (text === undefined ? 'GET' : 'POST'),
-        headers,
-        localAddress: o.from,
-        rejectUnauthorized: false,
-      },
-      (res) => {
-        let answer = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (answer += d));
-        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: answer }));
-      },
-    );
-    r.on('error', fail);
-    r.end(text);
-  });
+  const method = o.method ?? (text === undefined ? 'GET' : 'POST');
+  return send(
+    request,
+    { host: '127.0.0.1', servername: HOST, port, path, method, headers, localAddress: o.from, rejectUnauthorized: false },
+    text,
+  );
 }
 
 /** A request to the dev server's own port, as a program on the server machine would send it (no Caddy). */
 export function devCall(devPort: number, path: string, o: CallOptions = {}): Promise<Answer> {
   const { text, type } = bodyOf(o);
-  return new Promise((done, fail) => {
-    const r = httpRequest(
-      {
-        host: '127.0.0.1',
-        port: devPort,
-        path,
-        method: o.method ?? (text === undefined ? 'GET' : 'POST'),
-        headers: { host: `127.0.0.1:${devPort}`, ...(type && { 'content-type': type }), ...o.headers },
-      },
-      (res) => {
-        let answer = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (answer += d));
-        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: answer }));
-      },
-    );
-    r.on('error', fail);
-    r.end(text);
-  });
+  const headers = { host: `127.0.0.1:${devPort}`, ...(type && { 'content-type': type }), ...o.headers };
+  const method = o.method ?? (text === undefined ? 'GET' : 'POST');
+  return send(httpRequest, { host: '127.0.0.1', port: devPort, path, method, headers }, text);
 }
 
 /** The login form's POST (/_lan/login); `cookie` is the session cookie it set, if it did. */
