@@ -16,11 +16,12 @@ import { repoState } from '../loader/repoState.ts';
 import { getBoard, type Board } from './board.ts';
 import { getInternal } from './internalData.ts';
 import { paths } from './paths.ts';
+import { getSummaryJson } from './summary.ts';
 import { getRounds, roundPaths } from './rounds.ts';
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-async function collect(board: Board): Promise<Manifest> {
+async function collect(board: Board, site: URL | undefined): Promise<Manifest> {
   const dir = contentDir();
   const real = realpathSync(dir);
   // An entry's `file` is relative to the build's working folder; the manifest names it from the repository root.
@@ -53,7 +54,9 @@ async function collect(board: Board): Promise<Manifest> {
     }
   }
   const git = repoState(dir);
+  const summary = { url: paths.summary(), sha256: sha256(await getSummaryJson(site)) };
   return buildManifest({
+    summary,
     base: paths.home(),
     sha256Of,
     commit: git.commit,
@@ -67,12 +70,12 @@ async function collect(board: Board): Promise<Manifest> {
 
 const manifests = new WeakMap<Board, Promise<Manifest>>();
 
-/** The manifest of this build's board, computed once per board. */
-export async function getManifest(): Promise<Manifest> {
+/** The manifest of this build's board, computed once per board (`site`: the build's address, which the summary names). */
+export async function getManifest(site: URL | undefined): Promise<Manifest> {
   const board = await getBoard();
   let m = manifests.get(board);
   if (!m) {
-    m = collect(board);
+    m = collect(board, site);
     manifests.set(board, m);
   }
   return m;

@@ -35,6 +35,7 @@ export const paths = {
   /** The letters for signing of an org and its members (one sheet each), at `#org-<org id>` and `#m-<member id>`. */
   signLetter: (org: string) => href(`internal/print/letter/${org}/`),
   data: (file: string) => href(`data/${file}`),
+  summary: () => href('summary.json'),
 };
 
 /**

@@ -31,6 +31,8 @@ export interface Manifest {
   commit: string | null;
   clean: boolean | null;
   asOf: string;
+  /** The board's summary (`/summary.json`, src/lib/shardSummary.ts) and its SHA-256; absent in a manifest of an older build. */
+  summary?: { url: string; sha256: string };
   items: ManifestItem[];
 }
 
@@ -68,6 +70,7 @@ export function buildManifest(o: {
   commit: string | null;
   clean: boolean | null;
   asOf: string;
+  summary?: { url: string; sha256: string };
   root: string;
   items: PublishedItem[];
   hash: (item: PublishedItem) => string;
@@ -91,7 +94,15 @@ export function buildManifest(o: {
     items.push({ kind: it.kind, url: it.url, source, sha256 });
   }
   items.sort((a, b) => kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || byCode(a.url, b.url) || byCode(a.source, b.source));
-  return { base: o.base, sha256Of: o.sha256Of, commit: o.commit, clean: o.clean, asOf: o.asOf, items };
+  return {
+    base: o.base,
+    sha256Of: o.sha256Of,
+    commit: o.commit,
+    clean: o.clean,
+    asOf: o.asOf,
+    ...(o.summary && { summary: o.summary }),
+    items,
+  };
 }
 
 /** The manifest as a file: the header fields pretty, one item per line (readable, and a tenth of the size of indenting every field). */

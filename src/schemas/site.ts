@@ -1,6 +1,6 @@
 /** `content/site.json`: the site as a whole. */
 import { z } from 'astro/zod';
-import { date, number, object, relation, select, shapeOf, text } from './fieldTypes.ts';
+import { boolean, date, number, object, relation, select, shapeOf, text } from './fieldTypes.ts';
 import { bulletinCadences, cadences, checkCadences, memberReviewers, profileIds, reviewCadences } from './options.ts';
 import { isTimeZone } from './calendar.ts';
 
@@ -92,6 +92,29 @@ export const siteFields = {
       name: text({ label: '上级党组织名称', hint: '如“县教育局党委”', required: true, max: 60 }),
       secretary: text({ label: '上级党组织书记', hint: '姓名，如“王某”；点评本组织书记的人', max: 30 }),
     },
+  }),
+  shard: object({
+    label: '上报编号',
+    hint: '县、省汇总各单位公开栏时识别本单位：所在县区的行政区划代码和本单位的单位代码，由上级统一分配；不参加汇总的留空',
+    fields: {
+      region: text({
+        label: '行政区划代码',
+        hint: '6 位数字（GB/T 2260），如 130102',
+        required: true,
+        pattern: ['^[1-9][0-9]{5}$', '应为 6 位数字的行政区划代码，如 130102'],
+      }),
+      unit: text({
+        label: '单位代码',
+        hint: '县区内唯一，由小写字母、数字和连字符组成，如 shiyan-zhongxue',
+        required: true,
+        pattern: ['^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$', '应由小写字母、数字和连字符组成，以字母或数字开头和结尾，不超过 40 个字符'],
+      }),
+    },
+  }),
+  shareInternalCounts: boolean({
+    label: '向上级汇总考核评比和评议等次统计',
+    hint: '只上报数字（各支部考核评比的各项比率和名次、各等次人数），不含任何姓名；默认上报。取消勾选后内部版摘要注明不上报',
+    default: true,
   }),
   currentRound: relation({ label: '当前轮次', hint: '首页和统计显示的轮次；新建的承诺默认放在这一轮', to: ['rounds'], required: true }),
   asOf: date({ label: '数据截止日期', hint: '留空则按生成网站的当天计算；填写后所有统计按这一天计算，便于复核' }),

@@ -13,6 +13,9 @@
  *   not its file, so a guessed review note or a guessed record dated after the as-of date cannot be confirmed by
  *   hashing a candidate file; verify recomputes the same projection from the repository. The internal manifest
  *   keeps whole-file hashes. A pledge of the copy carries a review note and a record after the as-of date.
+ * - issue 23: `/summary.json` (src/lib/shardSummary.ts) in both builds, its SHA-256 in the manifest; the copy's
+ *   site.json names a shard. Its numbers are the board's own (the open data's statuses and categories), it names no
+ *   member (not even the private and internal ones), and only the internal one has internal counts.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -23,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Manifest } from '../../src/lib/buildManifest.ts';
+import { summaryFormat, type ShardSummary } from '../../src/lib/shardSummary.ts';
 import { buildSite, root, walk } from './buildSite.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'manifest-'));
@@ -88,6 +92,12 @@ beforeAll(() => {
   writeFileSync(
     guessed,
     withUnpublished(readFileSync(guessed, 'utf8'), '审核意见：帮扶名单请报支部备案', '寒假里在家辅导，已联系好5个孩子'),
+  );
+  // A shard id for the summary (issue 23).
+  const site = JSON.parse(readFileSync(join(content, 'site.json'), 'utf8'));
+  writeFileSync(
+    join(content, 'site.json'),
+    `${JSON.stringify({ ...site, shard: { region: '130102', unit: 'shiyan-zhongxue' } }, null, 2)}\n`,
   );
   git('init', '-q');
   git('add', '-A');
@@ -325,5 +335,83 @@ describe('npm run verify', () => {
       expect(r.err).not.toMatch(/\n\s+at /);
       expect(r.code).toBe(2);
     }
+  });
+});
+
+describe('the summary (issue 23)', () => {
+  const summaryOf = (dist: string) => JSON.parse(readFileSync(join(dist, 'summary.json'), 'utf8')) as ShardSummary;
+  const names = () =>
+    walk(join(content, 'members')).map((f) => /^name: (.+)$/m.exec(readFileSync(join(content, 'members', f), 'utf8'))?.[1] ?? f);
+
+  test('each build publishes one, and its manifest carries its SHA-256 and address', () => {
+    for (const [dist, base] of [
+      [publicDist, '/'],
+      [internalDist, '/gongkai/'],
+    ] as const) {
+      const m = manifestOf(dist);
+      expect(m.summary).toEqual({ url: `${base}summary.json`, sha256: sha256(readFileSync(join(dist, 'summary.json'))) });
+    }
+  });
+
+  test('names the shard, the round, the profile, the as-of date and where it was built from', () => {
+    const s = summaryOf(publicDist);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(s.format).toBe(summaryFormat);
+    expect(s.schemaVersion).toBe(1);
+    expect(s.shard).toMatchObject({
+      id: '130102/shiyan-zhongxue',
+      region: '130102',
+      unit: 'shiyan-zhongxue',
+      type: 'school',
+      level: 'general-branch',
+    });
+    expect(s.round).toEqual({ id: '2025', title: expect.any(String), start: '2025-01-01', end: '2025-12-31' });
+    expect(s.profile).toBe('five-stages');
+    expect(s.asOf).toBe('2025-12-26');
+    expect(s.provenance).toEqual({ tool: pkg.name, version: pkg.version, commit, clean: true });
+    for (const o of s.orgs) expect(o.id).toBe(`130102/shiyan-zhongxue/${o.org}`);
+    expect(s.orgs.filter((o) => o.parent === null).map((o) => o.org)).toEqual(['zongzhi']);
+  });
+
+  test('its totals are the board’s: the open data’s statuses and categories, the members the board shows', () => {
+    const s = summaryOf(publicDist);
+    const open = JSON.parse(readFileSync(join(publicDist, 'data/pledges.json'), 'utf8')) as {
+      pledges: { status: string; category: string; orgId: string }[];
+    };
+    const current = open.pledges;
+    expect(s.totals.pledges.total).toBe(current.length);
+    for (const [status, n] of Object.entries(s.totals.pledges.byStatus))
+      expect(n, status).toBe(current.filter((p) => p.status === status).length);
+    for (const [category, c] of Object.entries(s.totals.pledges.byCategory))
+      expect(c.total, category).toBe(current.filter((p) => p.category === category).length);
+    expect(s.totals.completion.done).toBe(current.filter((p) => p.status === 'closed' || p.status === 'closed-late').length);
+    expect(s.totals.overdue).toBe(s.totals.pledges.byStatus.overdue);
+    const memberPages = walk(join(publicDist, 'members')).filter((f) => /^[^/]+\/index\.html$/.test(f)).length;
+    expect(s.totals.members.all).toBe(memberPages);
+    expect(s.orgs.reduce((n, o) => n + o.members, 0)).toBe(memberPages);
+    // The top org rolls up every pledge of the board.
+    expect(s.orgs.find((o) => o.parent === null)?.pledges).toEqual(s.totals.completion);
+    expect(s.totals.trend.at(-1)).toMatchObject(s.totals.completion);
+  });
+
+  test('the public summary has no internal counts and names no member; the internal one has counts only', () => {
+    const pub = readFileSync(join(publicDist, 'summary.json'), 'utf8');
+    const int = readFileSync(join(internalDist, 'summary.json'), 'utf8');
+    for (const name of names()) {
+      expect(pub, name).not.toContain(name);
+      expect(int, name).not.toContain(name);
+    }
+    expect(summaryOf(publicDist).internal).toBeUndefined();
+    const s = summaryOf(internalDist);
+    expect(s.scope).toBe('internal');
+    // The internal member counts in the internal build, the private one in neither.
+    expect(s.totals.members.all).toBe(summaryOf(publicDist).totals.members.all + 1);
+    expect(s.internal?.upward).toEqual(['ranking', 'grades']);
+    const round = s.internal?.ranking.find((r) => r.stage === 'round');
+    expect(round?.rows.map((r) => r.org).sort()).toEqual(s.orgs.map((o) => o.id).sort());
+    const graded = Object.values(s.internal?.grades ?? {}).reduce((a, b) => a + b, 0);
+    expect(graded).toBeGreaterThan(0);
+    expect(Object.keys(s.internal?.findings ?? {}).every((rule) => /^R\d+$/.test(rule))).toBe(true);
+    expect(s.internal?.changes).toEqual({ commits: 0, pledges: 0 });
   });
 });
