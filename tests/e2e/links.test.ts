@@ -124,6 +124,7 @@ describe('the built site', () => {
       'data/pledges.json',
       'data/pledges.csv',
       'pagefind/pagefind.js',
+      'summary.json',
     ]) {
       expect(existsSync(join(distDir, p)), p).toBe(true);
     }
