@@ -60,6 +60,13 @@ export function parseManifest(
     commit: typeof m.commit === 'string' && /^[0-9a-f]{40,64}$/.test(m.commit) ? m.commit : null,
     clean: typeof m.clean === 'boolean' ? m.clean : null,
     asOf: typeof m.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(m.asOf) ? m.asOf : '',
+    // The summary's address and hash (issue 23); left out unless both are what they can be.
+    ...(m.summary &&
+      typeof m.summary.url === 'string' &&
+      /^\/(?![/\\])/.test(m.summary.url) &&
+      printable(m.summary.url) &&
+      typeof m.summary.sha256 === 'string' &&
+      /^[0-9a-f]{64}$/.test(m.summary.sha256) && { summary: { url: m.summary.url, sha256: m.summary.sha256 } }),
     items: m.items as ManifestItem[],
   };
 }

@@ -1,0 +1,255 @@
+/**
+ * `npm run rollup -- [--registry shards.json] [--out rollup] [--work .rollup] [--as-of YYYY-MM-DD] [--jobs N]`
+ *
+ * The county roll-up (issue 23): reads the registry (src/lib/parseRegistry.ts), and for every shard its repository
+ * and its board (src/loader/collectShard.ts); recomputes each shard's summary from its content at the cut-off
+ * date, verifies what the board published against the repository, and writes `rollup.json` into the output folder:
+ * every shard with its status (src/lib/shardStatus.ts), the reasons, its commit, the SHA-256 of the figures counted
+ * and the figures themselves, plus the totals of each kind of shard (the same profile and round).
+ *
+ * - A registry with any problem is refused as a whole: every problem is printed with its line, nothing is written,
+ *   exit 2.
+ * - Incremental: the work folder keeps each shard's last reading (`state.json`). A shard whose head, published
+ *   summary and cut-off are the ones of the last run is not read again; a shard that cannot be read keeps its last
+ *   good figures and their date (未报送).
+ * - The output is written to a folder beside the target and swapped in only when complete; the same inputs give
+ *   the same bytes.
+ *
+ * Exit 0 when the roll-up is written (whatever the shards' statuses), 2 on bad usage or a bad registry.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pkg from '../../package.json';
+import { type IsoDate, isIsoDate, todayIn } from '../lib/dates.ts';
+import { formatRegistryProblem, parseRegistry, registryLimits, type RegistryShard } from '../lib/parseRegistry.ts';
+import { presets } from '../lib/profiles.ts';
+import { periodDays, shardVerdict, statusLabels, type BoardEvidence, type ShardStatus } from '../lib/shardStatus.ts';
+import type { ShardSummary } from '../lib/shardSummary.ts';
+import { checkoutShard, contentAt, currentSummaries, readBoard, recompute } from '../loader/collectShard.ts';
+import { readBoundedFile } from '../loader/readBoundedFile.ts';
+import { type CliIo, isMain, processIo } from './cliIo.ts';
+
+export interface ShardRow {
+  id: string;
+  name: string;
+  township: string | null;
+  board: string | null;
+  status: ShardStatus;
+  statusLabel: string;
+  reasons: string[];
+  /** The repository's head the figures come from; null when they do not come from a repository. */
+  commit: string | null;
+  dataDate: IsoDate | null;
+  /** SHA-256 of the figures counted (the summary below, as published JSON). */
+  digest: string | null;
+  summary: ShardSummary | null;
+}
+
+interface ShardState {
+  /** The shard's head, published summary, cut-off and tool version at the last reading: the same key, the same result. */
+  key: string;
+  row: ShardRow;
+  lastGood?: { summary: ShardSummary; dataDate: IsoDate };
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const stable = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+/** Runs `jobs` of `tasks` at a time, in order of the results. */
+async function inParallel<T>(tasks: (() => Promise<T>)[], jobs: number): Promise<T[]> {
+  const out: T[] = new Array(tasks.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(jobs, tasks.length)) }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        out[i] = await tasks[i]();
+      }
+    }),
+  );
+  return out;
+}
+
+async function readShard(
+  s: RegistryShard,
+  o: { registryDir: string; work: string; cutoff: IsoDate; last?: ShardState },
+): Promise<{ state: ShardState; reused: boolean }> {
+  const tmp = mkdtempSync(join(tmpdir(), 'rollup-'));
+  try {
+    const board: BoardEvidence | undefined = s.board ? await readBoard(s.board) : undefined;
+    let checkout: Awaited<ReturnType<typeof checkoutShard>> | { failed: string } | undefined;
+    if (s.repo) checkout = await checkoutShard(s, o.registryDir, o.work).catch((e: Error) => ({ failed: `读取仓库失败：${e.message}` }));
+    const head = checkout && 'head' in checkout ? checkout.head : null;
+    const boardSha = board && 'sha256' in board ? board.sha256 : null;
+    const key = stable({
+      head,
+      boardSha,
+      cutoff: o.cutoff,
+      tool: pkg.version,
+      failed: checkout && 'failed' in checkout,
+      boardFailed: board && 'failed' in board,
+    });
+    if (o.last && o.last.key === key && head) return { state: o.last, reused: true };
+
+    let repo: Parameters<typeof shardVerdict>[0]['repo'];
+    let recomputed: Parameters<typeof shardVerdict>[0]['recomputed'];
+    if (checkout && 'failed' in checkout) repo = checkout;
+    else if (checkout) {
+      // A registered folder is read at its head commit, not as its work tree may stand; a clone is its head.
+      const cloned = /^https?:/i.test(s.repo ?? '');
+      const headContent = cloned
+        ? join(checkout.dir, 'content')
+        : await contentAt(checkout.dir, checkout.head, join(tmp, 'head'), false).catch(() => join(tmp, 'head', 'content'));
+      repo = currentSummaries({ ...checkout, dir: dirname(headContent) }, o.cutoff, pkg).repo;
+      if (board && 'published' in board)
+        recomputed = await recompute(checkout.dir, { cloned, head: checkout.head, headContent, tmp }, board.published);
+    }
+    const profile = (
+      repo && 'current' in repo ? repo.current.profile : board && 'published' in board ? board.published.profile : ''
+    ) as keyof typeof presets;
+    const period = periodDays(presets[profile]?.recordCadence ?? 'month');
+    const v = shardVerdict({ id: s.id, repo, board, recomputed, cutoff: o.cutoff, period, last: o.last?.lastGood });
+    if (board && 'published' in board && board.published.provenance.version !== pkg.version)
+      v.reasons.push(`公开栏用的是本程序 ${board.published.provenance.version} 版，汇总程序是 ${pkg.version} 版`);
+    const json = v.summary ? stable(v.summary) : null;
+    const row: ShardRow = {
+      id: s.id,
+      name: s.name,
+      township: s.township ?? null,
+      board: s.board ?? null,
+      status: v.status,
+      statusLabel: statusLabels[v.status],
+      reasons: v.reasons,
+      commit: repo && 'head' in repo ? repo.head : v.status === 'missing' ? (o.last?.row.commit ?? null) : null,
+      dataDate: v.dataDate ?? null,
+      digest: json ? sha256(json) : null,
+      summary: v.summary ?? null,
+    };
+    const good = v.status === 'verified' || v.status === 'unverified' || v.status === 'stale';
+    const lastGood = good && v.summary && v.dataDate ? { summary: v.summary, dataDate: v.dataDate } : o.last?.lastGood;
+    return { state: { key, row, lastGood }, reused: false };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Figures summed over the shards of one kind (one profile and round): shards by status and the public totals. */
+function totalsOf(rows: ShardRow[]) {
+  const groups = new Map<string, ShardRow[]>();
+  for (const r of rows) {
+    const k = r.summary ? `${r.summary.profile}/${r.summary.round.id}` : 'unknown';
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([kind, rs]) => {
+      const sum = (f: (s: ShardSummary) => number) => rs.reduce((n, r) => n + (r.summary ? f(r.summary) : 0), 0);
+      return {
+        kind,
+        shards: rs.length,
+        byStatus: Object.fromEntries(Object.keys(statusLabels).map((st) => [st, rs.filter((r) => r.status === st).length])),
+        members: sum((s) => s.totals.members.all),
+        pledges: sum((s) => s.totals.pledges.total),
+        completion: { done: sum((s) => s.totals.completion.done), total: sum((s) => s.totals.completion.total) },
+        onTime: { done: sum((s) => s.totals.onTime.done), total: sum((s) => s.totals.onTime.total) },
+        overdue: sum((s) => s.totals.overdue),
+      };
+    });
+}
+
+export async function rollupCommand(argv: string[], io: CliIo = processIo): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  const parse = (a: string[]) =>
+    parseArgs({
+      args: a,
+      options: {
+        registry: { type: 'string', default: 'shards.json' },
+        out: { type: 'string', default: 'rollup' },
+        work: { type: 'string', default: '.rollup' },
+        'as-of': { type: 'string' },
+        jobs: { type: 'string', default: '2' },
+      },
+      allowPositionals: false,
+    });
+  try {
+    args = parse(argv.filter((a) => a !== '--'));
+  } catch {
+    io.err('用法：npm run rollup -- [--registry shards.json] [--out rollup] [--work .rollup] [--as-of YYYY-MM-DD] [--jobs N]\n');
+    return 2;
+  }
+  const registryPath = resolve(args.values.registry as string);
+  const read = readBoundedFile(registryPath, registryLimits.bytes);
+  if ('missing' in read) {
+    io.err(`找不到登记表 ${registryPath}（用 --registry 指定）。\n`);
+    return 2;
+  }
+  if ('refused' in read) {
+    io.err(`无法读取登记表 ${registryPath}：${read.refused}。\n`);
+    return 2;
+  }
+  const parsed = parseRegistry(read.bytes.toString('utf8'));
+  if ('problems' in parsed) {
+    for (const p of parsed.problems) io.err(`${formatRegistryProblem(registryPath, p)}\n`);
+    io.err('登记表有问题，没有生成汇总。\n');
+    return 2;
+  }
+  const registry = parsed.registry;
+  const asOf = args.values['as-of'] ?? registry.cutoff;
+  if (asOf !== undefined && !isIsoDate(asOf)) {
+    io.err(`统计截止日期“${asOf}”应写成 YYYY-MM-DD。\n`);
+    return 2;
+  }
+  const cutoff = asOf ?? todayIn('Asia/Shanghai', new Date());
+  const jobs = Number(args.values.jobs);
+  const work = resolve(args.values.work as string);
+  const out = resolve(args.values.out as string);
+  mkdirSync(work, { recursive: true });
+  const statePath = join(work, 'state.json');
+  const state: Record<string, ShardState> = existsSync(statePath) ? JSON.parse(readFileSync(statePath, 'utf8')) : {};
+
+  let done = 0;
+  const results = await inParallel(
+    registry.shards.map((s) => async () => {
+      const { state: r, reused } = await readShard(s, { registryDir: dirname(registryPath), work, cutoff, last: state[s.id] });
+      done += 1;
+      const why = r.row.reasons.length ? `（${r.row.reasons.join('；')}）` : '';
+      io.out(
+        `[${done}/${registry.shards.length}] ${s.id} ${s.name}：${r.row.statusLabel}${why}${reused ? '，仓库和公开栏与上次相同，沿用上次的核对结果' : ''}\n`,
+      );
+      return r;
+    }),
+    Number.isInteger(jobs) && jobs > 0 ? jobs : 2,
+  );
+  const rows = results.map((r) => r.row);
+  const rollup = {
+    format: 'chengnuo-rollup',
+    schemaVersion: 1,
+    level: registry.level,
+    name: registry.name,
+    region: registry.region,
+    cutoff,
+    tool: { name: pkg.name, version: pkg.version },
+    totals: totalsOf(rows),
+    shards: rows,
+  };
+
+  // Written beside the target and swapped in whole.
+  mkdirSync(dirname(out), { recursive: true });
+  const staging = mkdtempSync(`${out}.staging-`);
+  writeFileSync(join(staging, 'rollup.json'), stable(rollup));
+  rmSync(`${out}.old`, { recursive: true, force: true });
+  if (existsSync(out)) renameSync(out, `${out}.old`);
+  renameSync(staging, out);
+  rmSync(`${out}.old`, { recursive: true, force: true });
+  writeFileSync(statePath, stable(Object.fromEntries(results.map((r, i) => [registry.shards[i].id, r]))));
+  const counts = Object.entries(statusLabels)
+    .map(([k, label]) => `${label} ${rows.filter((r) => r.status === k).length}`)
+    .join('，');
+  io.out(`汇总完成：${rows.length} 个单位（${counts}），截止 ${cutoff}，写入 ${out}。\n`);
+  return 0;
+}
+
+if (isMain(import.meta.url)) process.exitCode = await rollupCommand(process.argv.slice(2));
