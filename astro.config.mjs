@@ -1,4 +1,5 @@
 // @ts-check
+import { copyFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -75,44 +76,77 @@ function staticReact(integration) {
   };
 }
 
-export default defineConfig({
-  site: address,
-  base: siteBase(process.env, process.env.CONTENT_DIR),
-  integrations: [
-    pledgeHistory(),
-    contentGuard(),
-    cmsApi(),
-    adminRoute(),
-    adminCsp(),
-    // React renders the pledge card to static HTML only (no island): renderToString, not a stream per component.
-    // Astro renders each React component twice (its renderer check, then the render); on 1,500 members this cut
-    // the build's CPU time by about 30% and the member pages' render time by 40%, with byte-identical output.
-    staticReact(react({ experimentalDisableStreaming: true })),
-    // Before the index: a scope build keeps only the uploads its pages refer to.
-    scopedUploads(),
-    searchIndex(),
-    devSearch(),
-    buildTargets,
-    boardAddress,
-  ],
-  build: { format: 'directory' },
-  trailingSlash: 'ignore',
-  // A separate cache per content tree (tests, benchmarks) keeps builds of different trees from sharing one content store.
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
-  devToolbar: { enabled: false },
-  server: { host: '127.0.0.1' },
-  // The CMS reaches decap-server only through the dev server's /api/v1 (src/integrations/cmsApi.ts): same origin,
-  // content paths only; decap-server itself listens on a private Unix socket.
-  // build.assetsInlineLimit 0: no script or stylesheet is inlined into the HTML, whose CSP allows only the site's files.
-  // fs.deny: Vite's own list plus the LAN mode's folder (logins, Caddy's certificate authority), private keys and the
-  // content folder, whatever URL form asks for it (/content/…?raw, /@id/, /@fs/; Vite matches it ignoring case).
-  vite: {
-    build: { assetsInlineLimit: 0 },
-    server: {
-      allowedHosts,
-      fs: {
-        deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.git/**', '**/.lan/**', `${process.env.CONTENT_DIR.split('\\').join('/')}/**`],
-      },
+/**
+ * The roll-up board of a county or province (npm run rollup, src/cli/rollup.ts): ROLLUP_FILE names its rollup.json.
+ * Its pages are src/rollup/pages/, with the branch board's styles and chart components; no content, CMS or search.
+ */
+/**
+ * The roll-up board takes only the page frame's two files from public/ (never the CMS, never a branch's uploads).
+ * @type {import('astro').AstroIntegration}
+ */
+const frameFiles = {
+  name: 'rollup-frame-files',
+  hooks: {
+    'astro:build:done': ({ dir }) => {
+      for (const name of ['favicon.svg', 'js-on.js'])
+        copyFileSync(resolve(dirname(fileURLToPath(import.meta.url)), 'public', name), new URL(name, dir));
     },
   },
-});
+};
+const rollupBoard = process.env.ROLLUP_FILE
+  ? defineConfig({
+      srcDir: './src/rollup',
+      publicDir: './src/rollup/public',
+      base: process.env.BASE || '/',
+      integrations: [buildTargets, frameFiles],
+      build: { format: 'directory' },
+      trailingSlash: 'ignore',
+      cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro-rollup',
+      devToolbar: { enabled: false },
+      server: { host: '127.0.0.1' },
+      vite: { build: { assetsInlineLimit: 0 } },
+    })
+  : undefined;
+
+export default rollupBoard ??
+  defineConfig({
+    site: address,
+    base: siteBase(process.env, process.env.CONTENT_DIR),
+    integrations: [
+      pledgeHistory(),
+      contentGuard(),
+      cmsApi(),
+      adminRoute(),
+      adminCsp(),
+      // React renders the pledge card to static HTML only (no island): renderToString, not a stream per component.
+      // Astro renders each React component twice (its renderer check, then the render); on 1,500 members this cut
+      // the build's CPU time by about 30% and the member pages' render time by 40%, with byte-identical output.
+      staticReact(react({ experimentalDisableStreaming: true })),
+      // Before the index: a scope build keeps only the uploads its pages refer to.
+      scopedUploads(),
+      searchIndex(),
+      devSearch(),
+      buildTargets,
+      boardAddress,
+    ],
+    build: { format: 'directory' },
+    trailingSlash: 'ignore',
+    // A separate cache per content tree (tests, benchmarks) keeps builds of different trees from sharing one content store.
+    cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+    devToolbar: { enabled: false },
+    server: { host: '127.0.0.1' },
+    // The CMS reaches decap-server only through the dev server's /api/v1 (src/integrations/cmsApi.ts): same origin,
+    // content paths only; decap-server itself listens on a private Unix socket.
+    // build.assetsInlineLimit 0: no script or stylesheet is inlined into the HTML, whose CSP allows only the site's files.
+    // fs.deny: Vite's own list plus the LAN mode's folder (logins, Caddy's certificate authority), private keys and the
+    // content folder, whatever URL form asks for it (/content/…?raw, /@id/, /@fs/; Vite matches it ignoring case).
+    vite: {
+      build: { assetsInlineLimit: 0 },
+      server: {
+        allowedHosts,
+        fs: {
+          deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.git/**', '**/.lan/**', `${process.env.CONTENT_DIR.split('\\').join('/')}/**`],
+        },
+      },
+    },
+  });

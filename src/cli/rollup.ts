@@ -1,11 +1,13 @@
 /**
- * `npm run rollup -- [--registry shards.json] [--out rollup] [--work .rollup] [--as-of YYYY-MM-DD] [--jobs N]`
+ * `npm run rollup -- [--registry shards.json] [--out rollup] [--work .rollup] [--as-of YYYY-MM-DD] [--jobs N] [--no-board]`
  *
  * The county roll-up (issue 23): reads the registry (src/lib/parseRegistry.ts), and for every shard its repository
  * and its board (src/loader/collectShard.ts); recomputes each shard's summary from its content at the cut-off
  * date, verifies what the board published against the repository, and writes `rollup.json` into the output folder:
  * every shard with its status (src/lib/shardStatus.ts), the reasons, its commit, the SHA-256 of the figures counted
- * and the figures themselves, plus the totals of each kind of shard (the same profile and round).
+ * and the figures themselves, plus the totals of each kind of shard (the same profile and round); then builds the
+ * roll-up board from it (src/rollup/pages/, astro.config.mjs with ROLLUP_FILE) into the same folder, unless
+ * `--no-board`.
  *
  * - A registry with any problem is refused as a whole: every problem is printed with its line, nothing is written,
  *   exit 2.
@@ -17,36 +19,25 @@
  *
  * Exit 0 when the roll-up is written (whatever the shards' statuses), 2 on bad usage or a bad registry.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
 import { type IsoDate, isIsoDate, todayIn } from '../lib/dates.ts';
 import { formatRegistryProblem, parseRegistry, registryLimits, type RegistryShard } from '../lib/parseRegistry.ts';
 import { presets } from '../lib/profiles.ts';
-import { periodDays, shardVerdict, statusLabels, type BoardEvidence, type ShardStatus } from '../lib/shardStatus.ts';
+import { kindTotals, type RollupFile, type ShardRow } from '../lib/rollupFigures.ts';
+import { periodDays, shardStatuses, shardVerdict, statusLabels, type BoardEvidence } from '../lib/shardStatus.ts';
 import type { ShardSummary } from '../lib/shardSummary.ts';
 import { checkoutShard, contentAt, currentSummaries, readBoard, recompute } from '../loader/collectShard.ts';
+import { removeAstroLeftovers } from '../loader/astroLeftovers.ts';
+import { astroCommand } from '../loader/nodeCommand.ts';
 import { readBoundedFile } from '../loader/readBoundedFile.ts';
 import { type CliIo, isMain, processIo } from './cliIo.ts';
-
-export interface ShardRow {
-  id: string;
-  name: string;
-  township: string | null;
-  board: string | null;
-  status: ShardStatus;
-  statusLabel: string;
-  reasons: string[];
-  /** The repository's head the figures come from; null when they do not come from a repository. */
-  commit: string | null;
-  dataDate: IsoDate | null;
-  /** SHA-256 of the figures counted (the summary below, as published JSON). */
-  digest: string | null;
-  summary: ShardSummary | null;
-}
 
 interface ShardState {
   /** The shard's head, published summary, cut-off and tool version at the last reading: the same key, the same result. */
@@ -136,28 +127,23 @@ async function readShard(
   }
 }
 
-/** Figures summed over the shards of one kind (one profile and round): shards by status and the public totals. */
-function totalsOf(rows: ShardRow[]) {
-  const groups = new Map<string, ShardRow[]>();
-  for (const r of rows) {
-    const k = r.summary ? `${r.summary.profile}/${r.summary.round.id}` : 'unknown';
-    groups.set(k, [...(groups.get(k) ?? []), r]);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([kind, rs]) => {
-      const sum = (f: (s: ShardSummary) => number) => rs.reduce((n, r) => n + (r.summary ? f(r.summary) : 0), 0);
-      return {
-        kind,
-        shards: rs.length,
-        byStatus: Object.fromEntries(Object.keys(statusLabels).map((st) => [st, rs.filter((r) => r.status === st).length])),
-        members: sum((s) => s.totals.members.all),
-        pledges: sum((s) => s.totals.pledges.total),
-        completion: { done: sum((s) => s.totals.completion.done), total: sum((s) => s.totals.completion.total) },
-        onTime: { done: sum((s) => s.totals.onTime.done), total: sum((s) => s.totals.onTime.total) },
-        overdue: sum((s) => s.totals.overdue),
-      };
-    });
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** `astro build` of the roll-up board (astro.config.mjs, ROLLUP_FILE) from `file` into `outDir`. */
+function buildBoard(file: string, outDir: string, env: NodeJS.ProcessEnv): { code: number; output: string } {
+  const [node, ...astroArgs] = astroCommand(projectRoot);
+  const r = spawnSync(node, [...astroArgs, 'build', '--outDir', outDir], {
+    cwd: projectRoot,
+    env: { ...env, ROLLUP_FILE: file, ASTRO_TELEMETRY_DISABLED: '1', LC_ALL: 'C.UTF-8' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  // Astro's own lines without stack traces: a county administrator reads this.
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`
+    .split('\n')
+    .filter((l) => !/^\s*at\s/.test(l))
+    .join('\n');
+  return { code: r.status ?? 1, output };
 }
 
 export async function rollupCommand(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -171,13 +157,16 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
         work: { type: 'string', default: '.rollup' },
         'as-of': { type: 'string' },
         jobs: { type: 'string', default: '2' },
+        'no-board': { type: 'boolean', default: false },
       },
       allowPositionals: false,
     });
   try {
     args = parse(argv.filter((a) => a !== '--'));
   } catch {
-    io.err('用法：npm run rollup -- [--registry shards.json] [--out rollup] [--work .rollup] [--as-of YYYY-MM-DD] [--jobs N]\n');
+    io.err(
+      '用法：npm run rollup -- [--registry shards.json] [--out rollup] [--work .rollup] [--as-of YYYY-MM-DD] [--jobs N] [--no-board]\n',
+    );
     return 2;
   }
   const registryPath = resolve(args.values.registry as string);
@@ -224,7 +213,7 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
     Number.isInteger(jobs) && jobs > 0 ? jobs : 2,
   );
   const rows = results.map((r) => r.row);
-  const rollup = {
+  const rollup: RollupFile = {
     format: 'chengnuo-rollup',
     schemaVersion: 1,
     level: registry.level,
@@ -232,14 +221,26 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
     region: registry.region,
     cutoff,
     tool: { name: pkg.name, version: pkg.version },
-    totals: totalsOf(rows),
+    totals: kindTotals(rows, shardStatuses),
     shards: rows,
   };
 
-  // Written beside the target and swapped in whole.
+  // Written beside the target and swapped in whole: rollup.json, and the board built from it.
   mkdirSync(dirname(out), { recursive: true });
   const staging = mkdtempSync(`${out}.staging-`);
   writeFileSync(join(staging, 'rollup.json'), stable(rollup));
+  if (!args.values['no-board']) {
+    io.out('正在生成汇总公开栏……\n');
+    const built = buildBoard(join(staging, 'rollup.json'), join(staging, '.board'), io.env);
+    if (built.code !== 0) {
+      rmSync(staging, { recursive: true, force: true });
+      io.err(`${built.output}\n生成汇总公开栏失败，原有的汇总没有改动。\n`);
+      return 1;
+    }
+    removeAstroLeftovers(join(staging, '.board'));
+    for (const name of readdirSync(join(staging, '.board'))) renameSync(join(staging, '.board', name), join(staging, name));
+    rmSync(join(staging, '.board'), { recursive: true, force: true });
+  }
   rmSync(`${out}.old`, { recursive: true, force: true });
   if (existsSync(out)) renameSync(out, `${out}.old`);
   renameSync(staging, out);

@@ -18,7 +18,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { rollupCommand, type ShardRow } from '../../src/cli/rollup.ts';
+import { rollupCommand } from '../../src/cli/rollup.ts';
+import type { ShardRow } from '../../src/lib/rollupFigures.ts';
 import { startStaticServer, type StaticServer } from '../e2e/staticServer.ts';
 import { buildSite, root } from './buildSite.ts';
 
@@ -96,7 +97,17 @@ async function rollup(name: string, shards: Record<string, unknown>[], o: { asOf
   let out = '';
   let err = '';
   const code = await rollupCommand(
-    ['--registry', registry, '--out', join(dir, 'rollup'), '--work', join(dir, '.rollup'), ...(o.asOf ? ['--as-of', o.asOf] : [])],
+    // The board built from rollup.json is tests/e2e/rollupBoard.test.ts's.
+    [
+      '--registry',
+      registry,
+      '--out',
+      join(dir, 'rollup'),
+      '--work',
+      join(dir, '.rollup'),
+      '--no-board',
+      ...(o.asOf ? ['--as-of', o.asOf] : []),
+    ],
     { out: (t) => (out += t), err: (t) => (err += t), env: process.env },
   );
   const file = join(dir, 'rollup', 'rollup.json');
