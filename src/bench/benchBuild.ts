@@ -52,6 +52,7 @@
  * limit (NODE_OPTIONS=--max-old-space-size) for both builds alike.
  */
 import { spawn } from 'node:child_process';
+import { type ProcRss, treeRss } from './treeRss.ts';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -84,57 +85,6 @@ function walk(dir: string, rel = ''): string[] {
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const fmtBytes = (b: number) => (b >= GiB ? `${(b / GiB).toFixed(2)} GiB` : `${(b / 2 ** 20).toFixed(0)} MiB`);
-
-/** One process of a tree: its command (first arguments, shortened) and VmRSS in bytes. */
-interface ProcRss {
-  command: string;
-  rss: number;
-}
-
-/** VmRSS (bytes) of `root` and all its descendants, read from /proc, with their sum. */
-function treeRss(root: number): { sum: number; procs: ProcRss[] } {
-  const children = new Map<number, number[]>();
-  let pids: string[];
-  try {
-    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
-  } catch {
-    return { sum: 0, procs: [] };
-  }
-  for (const p of pids) {
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(p));
-      children.set(ppid, list);
-    } catch {
-      // process vanished
-    }
-  }
-  let sum = 0;
-  const procs: ProcRss[] = [];
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) {
-        const rss = Number(m[1]) * 1024;
-        sum += rss;
-        const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-        const command = argv
-          .slice(0, 3)
-          .map((a) => a.split('/').slice(-2).join('/'))
-          .join(' ');
-        procs.push({ command: command.slice(0, 60), rss });
-      }
-    } catch {
-      // process vanished
-    }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return { sum, procs };
-}
 
 interface Line {
   t: number; // ms since spawn, when the line was complete
