@@ -1,5 +1,8 @@
 /**
  * `npm run rollup -- [--registry shards.json] [--out rollup] [--work .rollup] [--as-of YYYY-MM-DD] [--jobs N] [--no-board]`
+ * `npm run rollup -- --batch K/N …`: only every N-th shard from the K-th (a pipeline's batch); writes
+ *   `batch-K-of-N.json` into the output folder, nothing else.
+ * `npm run rollup -- --merge DIR …`: the batches' files in DIR instead of reading any shard; then as usual.
  *
  * The county roll-up (issue 23): reads the registry (src/lib/parseRegistry.ts), and for every shard its repository
  * and its board (src/loader/collectShard.ts); recomputes each shard's summary from its content at the cut-off
@@ -127,6 +130,65 @@ async function readShard(
   }
 }
 
+/** What one batch of a pipeline hands to the job that merges the batches (--batch, --merge). */
+interface BatchFile {
+  format: 'chengnuo-rollup-batch';
+  cutoff: IsoDate;
+  /** SHA-256 of the registry the batch read: every batch and the merge must read the same one. */
+  registrySha: string;
+  states: Record<string, ShardState>;
+}
+
+/**
+ * The readings of every registered shard from the batch files in `dirs` (batch-*-of-*.json), in registry order; a
+ * shard no batch read is 未报送. Refused when a batch read another registry or another cut-off.
+ */
+function mergeBatches(
+  dirs: string[],
+  shards: readonly RegistryShard[],
+  o: { cutoff: IsoDate; registrySha: string },
+): { states: ShardState[] } | { error: string } {
+  const found = new Map<string, ShardState>();
+  for (const dir of dirs) {
+    if (!existsSync(dir)) return { error: `找不到批次结果文件夹 ${dir}。` };
+    for (const name of readdirSync(dir).filter((n) => /^batch-\d+-of-\d+\.json$/.test(n)).sort()) {
+      const read = readBoundedFile(join(dir, name), 256 * 1024 * 1024);
+      if (!('bytes' in read)) return { error: `无法读取批次结果 ${join(dir, name)}。` };
+      let data: BatchFile;
+      try {
+        data = JSON.parse(read.bytes.toString('utf8')) as BatchFile;
+      } catch {
+        return { error: `批次结果 ${join(dir, name)} 不是有效的 JSON。` };
+      }
+      if (data?.format !== 'chengnuo-rollup-batch') return { error: `${join(dir, name)} 不是批次结果文件。` };
+      if (data.registrySha !== o.registrySha) return { error: `批次结果 ${join(dir, name)} 读的是另一份登记表：各批次和汇总必须用同一份 shards.json。` };
+      if (data.cutoff !== o.cutoff) return { error: `批次结果 ${join(dir, name)} 的截止日期是 ${data.cutoff}，汇总的是 ${o.cutoff}。` };
+      for (const [id, st] of Object.entries(data.states)) found.set(id, st);
+    }
+  }
+  return {
+    states: shards.map(
+      (s) =>
+        found.get(s.id) ?? {
+          key: '',
+          row: {
+            id: s.id,
+            name: s.name,
+            township: s.township ?? null,
+            board: s.board ?? null,
+            status: 'missing',
+            statusLabel: statusLabels.missing,
+            reasons: ['没有哪一批读取了这个单位（流水线的某一批没有运行或失败了）'],
+            commit: null,
+            dataDate: null,
+            digest: null,
+            summary: null,
+          },
+        },
+    ),
+  };
+}
+
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** `astro build` of the roll-up board (astro.config.mjs, ROLLUP_FILE) from `file` into `outDir`. */
@@ -158,6 +220,8 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
         'as-of': { type: 'string' },
         jobs: { type: 'string', default: '2' },
         'no-board': { type: 'boolean', default: false },
+        batch: { type: 'string' },
+        merge: { type: 'string', multiple: true },
       },
       allowPositionals: false,
     });
@@ -199,19 +263,47 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
   const statePath = join(work, 'state.json');
   const state: Record<string, ShardState> = existsSync(statePath) ? JSON.parse(readFileSync(statePath, 'utf8')) : {};
 
-  let done = 0;
-  const results = await inParallel(
-    registry.shards.map((s) => async () => {
-      const { state: r, reused } = await readShard(s, { registryDir: dirname(registryPath), work, cutoff, last: state[s.id] });
-      done += 1;
-      const why = r.row.reasons.length ? `（${r.row.reasons.join('；')}）` : '';
-      io.out(
-        `[${done}/${registry.shards.length}] ${s.id} ${s.name}：${r.row.statusLabel}${why}${reused ? '，仓库和公开栏与上次相同，沿用上次的核对结果' : ''}\n`,
-      );
-      return r;
-    }),
-    Number.isInteger(jobs) && jobs > 0 ? jobs : 2,
-  );
+  const registrySha = sha256(read.bytes.toString('utf8'));
+  const batch = args.values.batch === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(args.values.batch);
+  if (args.values.batch !== undefined && (!batch || Number(batch[1]) < 1 || Number(batch[1]) > Number(batch[2]))) {
+    io.err(`--batch 应写成“第几批/共几批”，如 --batch 3/10，现在是“${args.values.batch}”。\n`);
+    return 2;
+  }
+  const merge = args.values.merge as string[] | undefined;
+  let results: ShardState[];
+  if (merge?.length) {
+    const merged = mergeBatches(merge, registry.shards, { cutoff, registrySha });
+    if ('error' in merged) {
+      io.err(`${merged.error}\n`);
+      return 2;
+    }
+    results = merged.states;
+  } else {
+    const mine = batch ? registry.shards.filter((_, i) => i % Number(batch[2]) === Number(batch[1]) - 1) : registry.shards;
+    let done = 0;
+    results = await inParallel(
+      mine.map((s) => async () => {
+        const { state: r, reused } = await readShard(s, { registryDir: dirname(registryPath), work, cutoff, last: state[s.id] });
+        done += 1;
+        const why = r.row.reasons.length ? `（${r.row.reasons.join('；')}）` : '';
+        io.out(
+          `[${done}/${mine.length}] ${s.id} ${s.name}：${r.row.statusLabel}${why}${reused ? '，仓库和公开栏与上次相同，沿用上次的核对结果' : ''}\n`,
+        );
+        return r;
+      }),
+      Number.isInteger(jobs) && jobs > 0 ? jobs : 2,
+    );
+    writeFileSync(statePath, stable({ ...state, ...Object.fromEntries(results.map((r, i) => [mine[i].id, r])) }));
+    if (batch) {
+      // One batch of a pipeline (GitLab parallel:matrix): its shards' readings for the job that merges them.
+      mkdirSync(out, { recursive: true });
+      const file = join(out, `batch-${batch[1]}-of-${batch[2]}.json`);
+      const data: BatchFile = { format: 'chengnuo-rollup-batch', cutoff, registrySha, states: Object.fromEntries(results.map((r, i) => [mine[i].id, r])) };
+      writeFileSync(file, stable(data));
+      io.out(`第 ${batch[1]} 批（共 ${batch[2]} 批）：${mine.length} 个单位，写入 ${file}。\n`);
+      return 0;
+    }
+  }
   const rows = results.map((r) => r.row);
   const rollup: RollupFile = {
     format: 'chengnuo-rollup',
@@ -245,7 +337,6 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
   if (existsSync(out)) renameSync(out, `${out}.old`);
   renameSync(staging, out);
   rmSync(`${out}.old`, { recursive: true, force: true });
-  writeFileSync(statePath, stable(Object.fromEntries(results.map((r, i) => [registry.shards[i].id, r]))));
   const counts = Object.entries(statusLabels)
     .map(([k, label]) => `${label} ${rows.filter((r) => r.status === k).length}`)
     .join('，');
