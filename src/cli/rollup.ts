@@ -114,6 +114,7 @@ async function readShard(
       name: s.name,
       township: s.township ?? null,
       board: s.board ?? null,
+      repo: s.repo && /^https?:\/\//i.test(s.repo) ? s.repo : null,
       status: v.status,
       statusLabel: statusLabels[v.status],
       reasons: v.reasons,
@@ -151,7 +152,9 @@ function mergeBatches(
   const found = new Map<string, ShardState>();
   for (const dir of dirs) {
     if (!existsSync(dir)) return { error: `找不到批次结果文件夹 ${dir}。` };
-    for (const name of readdirSync(dir).filter((n) => /^batch-\d+-of-\d+\.json$/.test(n)).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => /^batch-\d+-of-\d+\.json$/.test(n))
+      .sort()) {
       const read = readBoundedFile(join(dir, name), 256 * 1024 * 1024);
       if (!('bytes' in read)) return { error: `无法读取批次结果 ${join(dir, name)}。` };
       let data: BatchFile;
@@ -161,7 +164,8 @@ function mergeBatches(
         return { error: `批次结果 ${join(dir, name)} 不是有效的 JSON。` };
       }
       if (data?.format !== 'chengnuo-rollup-batch') return { error: `${join(dir, name)} 不是批次结果文件。` };
-      if (data.registrySha !== o.registrySha) return { error: `批次结果 ${join(dir, name)} 读的是另一份登记表：各批次和汇总必须用同一份 shards.json。` };
+      if (data.registrySha !== o.registrySha)
+        return { error: `批次结果 ${join(dir, name)} 读的是另一份登记表：各批次和汇总必须用同一份 shards.json。` };
       if (data.cutoff !== o.cutoff) return { error: `批次结果 ${join(dir, name)} 的截止日期是 ${data.cutoff}，汇总的是 ${o.cutoff}。` };
       for (const [id, st] of Object.entries(data.states)) found.set(id, st);
     }
@@ -176,6 +180,7 @@ function mergeBatches(
             name: s.name,
             township: s.township ?? null,
             board: s.board ?? null,
+            repo: null,
             status: 'missing',
             statusLabel: statusLabels.missing,
             reasons: ['没有哪一批读取了这个单位（流水线的某一批没有运行或失败了）'],
@@ -298,7 +303,12 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
       // One batch of a pipeline (GitLab parallel:matrix): its shards' readings for the job that merges them.
       mkdirSync(out, { recursive: true });
       const file = join(out, `batch-${batch[1]}-of-${batch[2]}.json`);
-      const data: BatchFile = { format: 'chengnuo-rollup-batch', cutoff, registrySha, states: Object.fromEntries(results.map((r, i) => [mine[i].id, r])) };
+      const data: BatchFile = {
+        format: 'chengnuo-rollup-batch',
+        cutoff,
+        registrySha,
+        states: Object.fromEntries(results.map((r, i) => [mine[i].id, r])),
+      };
       writeFileSync(file, stable(data));
       io.out(`第 ${batch[1]} 批（共 ${batch[2]} 批）：${mine.length} 个单位，写入 ${file}。\n`);
       return 0;

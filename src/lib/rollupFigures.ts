@@ -17,6 +17,8 @@ export interface ShardRow {
   name: string;
   township: string | null;
   board: string | null;
+  /** The repository's address when it is a URL (a province spot-checks it); null for a folder on the county's machine. */
+  repo: string | null;
   status: ShardStatus;
   statusLabel: string;
   reasons: string[];

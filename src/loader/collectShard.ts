@@ -150,7 +150,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** Whether `s` has a summary's shape where the roll-up reads it (a board is not trusted to send one). */
-function isSummaryShape(s: unknown): s is ShardSummary {
+export function isSummaryShape(s: unknown): s is ShardSummary {
   if (!isRecord(s) || s.format !== summaryFormat || !Number.isInteger(s.schemaVersion)) return false;
   const { shard, round, provenance, totals } = s;
   return (
