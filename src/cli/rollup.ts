@@ -4,6 +4,10 @@
  *   `batch-K-of-N.json` into the output folder, nothing else.
  * `npm run rollup -- --merge DIR …`: the batches' files in DIR instead of reading any shard; then as usual.
  *
+ * A province's registry (`"level": "province"`) lists county roll-ups: each county's `board` is its roll-up's
+ * address, whose rollup.json is read (src/loader/readCounty.ts) and summed per main kind of unit, and `spotChecks`
+ * of its units (default 2) are recomputed from their repositories and compared with the county's digests.
+ *
  * The county roll-up (issue 23): reads the registry (src/lib/parseRegistry.ts), and for every shard its repository
  * and its board (src/loader/collectShard.ts); recomputes each shard's summary from its content at the cut-off
  * date, verifies what the board published against the repository, and writes `rollup.json` into the output folder:
@@ -33,21 +37,15 @@ import pkg from '../../package.json';
 import { type IsoDate, isIsoDate, todayIn } from '../lib/dates.ts';
 import { formatRegistryProblem, parseRegistry, registryLimits, type RegistryShard } from '../lib/parseRegistry.ts';
 import { presets } from '../lib/profiles.ts';
-import { kindTotals, type RollupFile, type ShardRow } from '../lib/rollupFigures.ts';
+import { kindTotals, type RollupFile, type ShardRow, type ShardState } from '../lib/rollupFigures.ts';
 import { periodDays, shardStatuses, shardVerdict, statusLabels, type BoardEvidence } from '../lib/shardStatus.ts';
 import type { ShardSummary } from '../lib/shardSummary.ts';
 import { checkoutShard, contentAt, currentSummaries, readBoard, recompute } from '../loader/collectShard.ts';
 import { removeAstroLeftovers } from '../loader/astroLeftovers.ts';
 import { astroCommand } from '../loader/nodeCommand.ts';
 import { readBoundedFile } from '../loader/readBoundedFile.ts';
+import { countyState } from '../loader/readCounty.ts';
 import { type CliIo, isMain, processIo } from './cliIo.ts';
-
-interface ShardState {
-  /** The shard's head, published summary, cut-off and tool version at the last reading: the same key, the same result. */
-  key: string;
-  row: ShardRow;
-  lastGood?: { summary: ShardSummary; dataDate: IsoDate };
-}
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const stable = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
@@ -288,7 +286,17 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
     let done = 0;
     results = await inParallel(
       mine.map((s) => async () => {
-        const { state: r, reused } = await readShard(s, { registryDir: dirname(registryPath), work, cutoff, last: state[s.id] });
+        const { state: r, reused } =
+          registry.level === 'province'
+            ? await countyState(s, {
+                cutoff,
+                hosts: registry.hosts,
+                spotChecks: registry.spotChecks,
+                work,
+                last: state[s.id],
+                toolVersion: pkg.version,
+              })
+            : await readShard(s, { registryDir: dirname(registryPath), work, cutoff, last: state[s.id] });
         done += 1;
         const why = r.row.reasons.length ? `（${r.row.reasons.join('；')}）` : '';
         io.out(

@@ -17,7 +17,8 @@
  * }
  * ```
  *
- * - `level`: `county` (the shards are branch boards) or `province` (the shards are county roll-ups).
+ * - `level`: `county` (the shards are branch boards) or `province` (the shards are county roll-ups: `board` is the
+ *   roll-up's address, and `spotChecks` units of each county, default 2, are checked against their repositories).
  * - `region`: the registry's own GB/T 2260 code; a shard's region code must lie within it (a county's is its own
  *   six digits; a city's `130100` holds `1301xx`; a province's `130000` holds `13xxxx`).
  * - `hosts`: the git hosts a `repo` URL may name; any other host is refused, as is any scheme but http(s).
@@ -47,6 +48,8 @@ export interface Registry {
   region: string;
   hosts: string[];
   cutoff?: string;
+  /** A province: how many units of each county are recomputed from their repositories (default 2). */
+  spotChecks: number;
   shards: RegistryShard[];
 }
 
@@ -175,6 +178,9 @@ export function parseRegistry(text: string): { registry: Registry } | { problems
     fail('hosts（允许的代码托管主机）应为主机名的列表，如 ["git.qingshan.example"]');
   const cutoff = data.cutoff;
   if (cutoff !== undefined && (typeof cutoff !== 'string' || !isIsoDate(cutoff))) fail('cutoff（统计截止日期）应写成 YYYY-MM-DD');
+  const spotChecks = data.spotChecks ?? 2;
+  if (!Number.isInteger(spotChecks) || (spotChecks as number) < 0 || (spotChecks as number) > 50)
+    fail('spotChecks（每个县抽查几个单位）应为 0 到 50 的整数');
   if (!Array.isArray(data.shards)) {
     fail('shards（下级单位列表）应为列表');
     return { problems };
@@ -228,7 +234,8 @@ export function parseRegistry(text: string): { registry: Registry } | { problems
       const p = boardProblem(board);
       if (p) fail(p, line, who);
     }
-    if (repo === undefined && board === undefined) fail('repo（仓库地址）和 board（公开栏网址）至少要填一个', line, who);
+    if (level === 'province' && typeof board !== 'string') fail('省级登记表的每个县都要填 board（县级汇总的网址）', line, who);
+    else if (repo === undefined && board === undefined) fail('repo（仓库地址）和 board（公开栏网址）至少要填一个', line, who);
     shards.push({
       id,
       region: m[1],
@@ -241,7 +248,17 @@ export function parseRegistry(text: string): { registry: Registry } | { problems
     });
   });
   if (problems.length) return { problems };
-  return { registry: { level, name, region, hosts: allowed, ...(cutoff ? { cutoff: cutoff as string } : {}), shards } };
+  return {
+    registry: {
+      level,
+      name,
+      region,
+      hosts: allowed,
+      ...(cutoff ? { cutoff: cutoff as string } : {}),
+      spotChecks: spotChecks as number,
+      shards,
+    },
+  };
 }
 
 /** A problem as one line for a secretary: `shards.json 第 12 行（130102/x）：…`. */

@@ -30,6 +30,14 @@ export interface ShardRow {
   summary: ShardSummary | null;
 }
 
+/** What a roll-up keeps of a shard between runs (its work folder's state.json). */
+export interface ShardState {
+  /** What the shard's reading depended on (its head, published summary, cut-off, tool version): the same key, the same result. */
+  key: string;
+  row: ShardRow;
+  lastGood?: { summary: ShardSummary; dataDate: IsoDate };
+}
+
 export interface KindTotals {
   /** `<profile>/<round id>`, or `unknown` for shards with no figures at all. */
   kind: string;

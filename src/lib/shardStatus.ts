@@ -130,3 +130,47 @@ export function shardVerdict(o: {
   if (!repo) return { status: 'unverified', reasons: [...reasons, '只读到了公开栏，没有读到仓库，数字未经核对'], summary, dataDate };
   return { status: 'verified', reasons, summary, dataDate };
 }
+
+/**
+ * The province's verdict on a county roll-up: missing when it could not be read (its last good figures kept), failed
+ * when it answered with something that is not a roll-up or a spot-checked unit's figures differ from its
+ * repository's, stale when its cut-off is older than the province's by more than `period` days, unverified when no
+ * unit could be spot-checked, else verified.
+ */
+export function countyVerdict(o: {
+  read: { failed: string; bad: boolean } | { cutoff: IsoDate; summary?: ShardSummary; left: number };
+  checks: readonly { id: string; ok?: boolean; reason?: string }[];
+  wanted: number;
+  cutoff: IsoDate;
+  period: number;
+  last?: { summary: ShardSummary; dataDate: IsoDate };
+}): ShardVerdict {
+  if ('failed' in o.read) {
+    if (!o.read.bad) return { status: 'missing', reasons: [o.read.failed], summary: o.last?.summary, dataDate: o.last?.dataDate };
+    return { status: 'failed', reasons: [o.read.failed] };
+  }
+  const { summary, cutoff: dataDate, left } = o.read;
+  const reasons = [
+    ...(left ? [`另有 ${left} 个单位执行其他制度、处在其他轮次或没有数字，未计入本县的数字`] : []),
+    ...o.checks.filter((c) => c.ok !== false && c.reason).map((c) => c.reason as string),
+  ];
+  const mismatched = o.checks.filter((c) => c.ok === false);
+  if (mismatched.length)
+    return { status: 'failed', reasons: [...reasons, ...mismatched.map((c) => `抽查不符：${c.reason}`)], summary, dataDate };
+  if (dataDate < addDays(o.cutoff, -o.period))
+    return {
+      status: 'stale',
+      reasons: [...reasons, `县级汇总截止于 ${dataDate}，比省级汇总截止日期 ${o.cutoff} 早了 ${o.period} 天以上`],
+      summary,
+      dataDate,
+    };
+  const passed = o.checks.filter((c) => c.ok === true).length;
+  if (!passed)
+    return {
+      status: 'unverified',
+      reasons: [...reasons, o.wanted ? '没有抽查成任何单位，数字未经核对' : '没有设置抽查，数字未经核对'],
+      summary,
+      dataDate,
+    };
+  return { status: 'verified', reasons: [...reasons, `抽查 ${passed} 个单位，与其仓库一致`], summary, dataDate };
+}
