@@ -39,7 +39,6 @@ import { formatRegistryProblem, parseRegistry, registryLimits, type RegistryShar
 import { presets } from '../lib/profiles.ts';
 import { kindTotals, type RollupFile, type ShardRow, type ShardState } from '../lib/rollupFigures.ts';
 import { periodDays, shardStatuses, shardVerdict, statusLabels, type BoardEvidence } from '../lib/shardStatus.ts';
-import type { ShardSummary } from '../lib/shardSummary.ts';
 import { checkoutShard, contentAt, currentSummaries, readBoard, recompute } from '../loader/collectShard.ts';
 import { removeAstroLeftovers } from '../loader/astroLeftovers.ts';
 import { astroCommand } from '../loader/nodeCommand.ts';
