@@ -37,7 +37,7 @@ import pkg from '../../package.json';
 import { type IsoDate, isIsoDate, todayIn } from '../lib/dates.ts';
 import { formatRegistryProblem, parseRegistry, registryLimits, type RegistryShard } from '../lib/parseRegistry.ts';
 import { presets } from '../lib/profiles.ts';
-import { kindTotals, type RollupFile, type ShardRow, type ShardState } from '../lib/rollupFigures.ts';
+import { kindTotals, type RollupFile, type RowInternal, type ShardRow, type ShardState } from '../lib/rollupFigures.ts';
 import { periodDays, shardStatuses, shardVerdict, statusLabels, type BoardEvidence } from '../lib/shardStatus.ts';
 import { checkoutShard, contentAt, currentSummaries, readBoard, recompute } from '../loader/collectShard.ts';
 import { removeAstroLeftovers } from '../loader/astroLeftovers.ts';
@@ -66,7 +66,7 @@ async function inParallel<T>(tasks: (() => Promise<T>)[], jobs: number): Promise
 
 async function readShard(
   s: RegistryShard,
-  o: { registryDir: string; work: string; cutoff: IsoDate; last?: ShardState },
+  o: { registryDir: string; work: string; cutoff: IsoDate; last?: ShardState; internal: boolean },
 ): Promise<{ state: ShardState; reused: boolean }> {
   const tmp = mkdtempSync(join(tmpdir(), 'rollup-'));
   try {
@@ -80,12 +80,14 @@ async function readShard(
       boardSha,
       cutoff: o.cutoff,
       tool: pkg.version,
+      internal: o.internal,
       failed: checkout && 'failed' in checkout,
       boardFailed: board && 'failed' in board,
     });
     if (o.last && o.last.key === key && head) return { state: o.last, reused: true };
 
     let repo: Parameters<typeof shardVerdict>[0]['repo'];
+    let internal: RowInternal | null = null;
     let recomputed: Parameters<typeof shardVerdict>[0]['recomputed'];
     if (checkout && 'failed' in checkout) repo = checkout;
     else if (checkout) {
@@ -94,7 +96,17 @@ async function readShard(
       const headContent = cloned
         ? join(checkout.dir, 'content')
         : await contentAt(checkout.dir, checkout.head, join(tmp, 'head'), false).catch(() => join(tmp, 'head', 'content'));
-      repo = currentSummaries({ ...checkout, dir: dirname(headContent) }, o.cutoff, pkg).repo;
+      const both = currentSummaries({ ...checkout, dir: dirname(headContent) }, o.cutoff, pkg);
+      repo = both.repo;
+      const n = both.internal?.internal;
+      // The internal counts a branch lets go upward; its audit counts always (the county supervises the work).
+      if (o.internal && n)
+        internal = {
+          upward: n.upward,
+          ranking: n.upward.includes('ranking') ? n.ranking : null,
+          grades: n.upward.includes('grades') ? n.grades : null,
+          findings: n.findings,
+        };
       if (board && 'published' in board)
         recomputed = await recompute(checkout.dir, { cloned, head: checkout.head, headContent, tmp }, board.published);
     }
@@ -119,6 +131,7 @@ async function readShard(
       dataDate: v.dataDate ?? null,
       digest: json ? sha256(json) : null,
       summary: v.summary ?? null,
+      ...(o.internal && { internal }),
     };
     const good = v.status === 'verified' || v.status === 'unverified' || v.status === 'stale';
     const lastGood = good && v.summary && v.dataDate ? { summary: v.summary, dataDate: v.dataDate } : o.last?.lastGood;
@@ -222,6 +235,7 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
         'as-of': { type: 'string' },
         jobs: { type: 'string', default: '2' },
         'no-board': { type: 'boolean', default: false },
+        scope: { type: 'string', default: 'public' },
         batch: { type: 'string' },
         merge: { type: 'string', multiple: true },
       },
@@ -252,6 +266,11 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
     return 2;
   }
   const registry = parsed.registry;
+  const scope = args.values.scope;
+  if (scope !== 'public' && scope !== 'internal') {
+    io.err(`--scope 只能是 public（公开版，默认）或 internal（内部版），现在是“${scope}”。\n`);
+    return 2;
+  }
   const asOf = args.values['as-of'] ?? registry.cutoff;
   if (asOf !== undefined && !isIsoDate(asOf)) {
     io.err(`统计截止日期“${asOf}”应写成 YYYY-MM-DD。\n`);
@@ -295,7 +314,7 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
                 last: state[s.id],
                 toolVersion: pkg.version,
               })
-            : await readShard(s, { registryDir: dirname(registryPath), work, cutoff, last: state[s.id] });
+            : await readShard(s, { registryDir: dirname(registryPath), work, cutoff, last: state[s.id], internal: scope === 'internal' });
         done += 1;
         const why = r.row.reasons.length ? `（${r.row.reasons.join('；')}）` : '';
         io.out(
@@ -325,6 +344,7 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
   const rollup: RollupFile = {
     format: 'chengnuo-rollup',
     schemaVersion: 1,
+    scope,
     level: registry.level,
     name: registry.name,
     region: registry.region,

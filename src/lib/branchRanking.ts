@@ -148,7 +148,7 @@ function recordRate(pledges: readonly Entry<Pledge>[], cadence: 'month' | 'semes
 }
 
 /** Better first: higher is better, a missing figure is worst. */
-function compareFigures(a: (number | null)[], b: (number | null)[]): number {
+export function compareFigures(a: (number | null)[], b: (number | null)[]): number {
   for (let i = 0; i < a.length; i++) {
     const x = a[i] ?? -Infinity;
     const y = b[i] ?? -Infinity;

@@ -10,7 +10,7 @@ import type { Rate } from './completionRates.ts';
 import type { IsoDate } from './dates.ts';
 import type { RateRow } from './rateChart.ts';
 import type { ShardStatus } from './shardStatus.ts';
-import type { Counts, ShardSummary } from './shardSummary.ts';
+import type { Counts, ShardSummary, SummaryInternal } from './shardSummary.ts';
 
 export interface ShardRow {
   id: string;
@@ -28,6 +28,19 @@ export interface ShardRow {
   /** SHA-256 of the figures counted (the summary below, as published JSON). */
   digest: string | null;
   summary: ShardSummary | null;
+  /**
+   * An internal roll-up only (--scope internal): the unit's internal counts, recomputed from its repository: its
+   * 考核评比 and grade counts when its branch lets them go upward (site.json shareInternalCounts), its audit findings
+   * by rule always. Absent from a public roll-up.
+   */
+  internal?: RowInternal | null;
+}
+
+export interface RowInternal {
+  upward: SummaryInternal['upward'];
+  ranking: SummaryInternal['ranking'] | null;
+  grades: SummaryInternal['grades'] | null;
+  findings: Record<string, number>;
 }
 
 /** What a roll-up keeps of a shard between runs (its work folder's state.json). */
@@ -53,6 +66,8 @@ export interface KindTotals {
 export interface RollupFile {
   format: 'chengnuo-rollup';
   schemaVersion: 1;
+  /** `internal`: rows carry their units' internal counts (an internal roll-up, published only within the organisation). */
+  scope?: 'public' | 'internal';
   level: 'county' | 'province';
   name: string;
   region: string;

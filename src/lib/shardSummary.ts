@@ -10,6 +10,7 @@
  * fixed key order and sorted lists: the same content gives the same bytes wherever it is built.
  */
 import type { StageRanking } from './branchRanking.ts';
+import { stageLabel } from './rankingTable.ts';
 import { completionRate, type Rate } from './completionRates.ts';
 import type { IsoDate } from './dates.ts';
 import type { Entry, Member, Org, Pledge } from './model.ts';
@@ -54,7 +55,7 @@ export interface SummaryInternal {
   /** The internal counts the branch lets the roll-up read (none when site.json's `shareInternalCounts` is false). */
   upward: UpwardKind[];
   /** The 考核评比 of the current round: per stage, per org, the figures and the rank (no names). */
-  ranking: { stage: string; kind: string; start: IsoDate; end: IsoDate; rows: SummaryRankingRow[] }[];
+  ranking: { stage: string; kind: string; title: string; start: IsoDate; end: IsoDate; rows: SummaryRankingRow[] }[];
   /** Members of the current round's evaluations by final grade. */
   grades: Record<'excellent' | 'qualified' | 'basic' | 'unqualified' | 'pending', number>;
   /** Audit findings by rule id, as of the as-of date. */
@@ -211,6 +212,7 @@ export function shardSummary(i: SummaryInput): ShardSummary {
       ranking: n.ranking.map((s) => ({
         stage: s.stage.key,
         kind: s.stage.kind,
+        title: stageLabel(s.stage),
         start: s.stage.start,
         end: s.stage.end,
         rows: s.rows.map((r) => ({

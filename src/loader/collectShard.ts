@@ -12,7 +12,10 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { runAudit } from '../lib/audit/runAudit.ts';
+import { indexContent } from '../lib/contentIndex.ts';
 import type { IsoDate } from '../lib/dates.ts';
+import { projectScope } from '../lib/projectScope.ts';
 import type { RegistryShard } from '../lib/parseRegistry.ts';
 import { parseManifest } from '../lib/parseManifest.ts';
 import type { BoardEvidence, RecomputedEvidence, RepoEvidence } from '../lib/shardStatus.ts';
@@ -242,7 +245,11 @@ export function currentSummaries(
   const provenance = { tool: tool.name, version: tool.version, commit: checkout.head, clean: true };
   try {
     const current = summaryFromModel(m.model, { scope: 'public', asOf: cutoff, provenance });
-    const internal = summaryFromModel(m.model, { scope: 'internal', asOf: cutoff, provenance });
+    // The audit over what the internal scope shows, as of the cut-off: counts by rule.
+    const findings: Record<string, number> = {};
+    for (const f of runAudit(indexContent(projectScope(m.model, 'internal', cutoff)), cutoff))
+      findings[f.rule] = (findings[f.rule] ?? 0) + 1;
+    const internal = summaryFromModel(m.model, { scope: 'internal', asOf: cutoff, provenance, findings });
     return { repo: { head: checkout.head, headDate: checkout.headDate, current }, internal };
   } catch (e) {
     return { repo: { failed: (e as Error).message } };
