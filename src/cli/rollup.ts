@@ -38,6 +38,7 @@ import { type IsoDate, isIsoDate, todayIn } from '../lib/dates.ts';
 import { formatRegistryProblem, parseRegistry, registryLimits, type RegistryShard } from '../lib/parseRegistry.ts';
 import { presets } from '../lib/profiles.ts';
 import { kindTotals, type RollupFile, type RowInternal, type ShardRow, type ShardState } from '../lib/rollupFigures.ts';
+import { plainLine } from '../lib/readSummary.ts';
 import { periodDays, shardStatuses, shardVerdict, statusLabels, type BoardEvidence } from '../lib/shardStatus.ts';
 import { checkoutShard, contentAt, currentSummaries, readBoard, recompute } from '../loader/collectShard.ts';
 import { removeAstroLeftovers } from '../loader/astroLeftovers.ts';
@@ -66,13 +67,19 @@ async function inParallel<T>(tasks: (() => Promise<T>)[], jobs: number): Promise
 
 async function readShard(
   s: RegistryShard,
-  o: { registryDir: string; work: string; cutoff: IsoDate; last?: ShardState; internal: boolean },
+  o: { registryDir: string; work: string; cutoff: IsoDate; last?: ShardState; internal: boolean; details: string[] },
 ): Promise<{ state: ShardState; reused: boolean }> {
   const tmp = mkdtempSync(join(tmpdir(), 'rollup-'));
   try {
     const board: BoardEvidence | undefined = s.board ? await readBoard(s.board) : undefined;
     let checkout: Awaited<ReturnType<typeof checkoutShard>> | { failed: string } | undefined;
-    if (s.repo) checkout = await checkoutShard(s, o.registryDir, o.work).catch((e: Error) => ({ failed: `读取仓库失败：${e.message}` }));
+    // git's own words name folders and addresses of this machine: they go to the terminal, not into the roll-up.
+    if (s.repo)
+      checkout = await checkoutShard(s, o.registryDir, o.work).catch((e: Error) => {
+        if (e.message.startsWith('找不到')) return { failed: e.message };
+        o.details.push(`git：${e.message}`);
+        return { failed: '读取仓库失败（原因见运行汇总的终端输出）' };
+      });
     const head = checkout && 'head' in checkout ? checkout.head : null;
     const boardSha = board && 'sha256' in board ? board.sha256 : null;
     const key = stable({
@@ -81,6 +88,9 @@ async function readShard(
       cutoff: o.cutoff,
       tool: pkg.version,
       internal: o.internal,
+      // What the registry says of the shard (its name, township, addresses) and the manifest's hash of the summary.
+      entry: s,
+      manifestSha: board && 'manifestSha256' in board ? (board.manifestSha256 ?? null) : null,
       failed: checkout && 'failed' in checkout,
       boardFailed: board && 'failed' in board,
     });
@@ -204,6 +214,24 @@ function mergeBatches(
   };
 }
 
+/** The row of a shard that could not be read at all. */
+function failedRow(s: RegistryShard, reason: string): ShardRow {
+  return {
+    id: s.id,
+    name: s.name,
+    township: s.township ?? null,
+    board: s.board ?? null,
+    repo: null,
+    status: 'failed',
+    statusLabel: statusLabels.failed,
+    reasons: [reason],
+    commit: null,
+    dataDate: null,
+    digest: null,
+    summary: null,
+  };
+}
+
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** `astro build` of the roll-up board (astro.config.mjs, ROLLUP_FILE) from `file` into `outDir`. */
@@ -282,7 +310,13 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
   const out = resolve(args.values.out as string);
   mkdirSync(work, { recursive: true });
   const statePath = join(work, 'state.json');
-  const state: Record<string, ShardState> = existsSync(statePath) ? JSON.parse(readFileSync(statePath, 'utf8')) : {};
+  // The last run's readings; a state file that cannot be read only costs reading every shard again.
+  let state: Record<string, ShardState> = {};
+  try {
+    if (existsSync(statePath)) state = JSON.parse(readFileSync(statePath, 'utf8')) as Record<string, ShardState>;
+  } catch {
+    io.out(`上次的核对结果（${statePath}）读不出来，这次重新读取每个单位。\n`);
+  }
 
   const registrySha = sha256(read.bytes.toString('utf8'));
   const batch = args.values.batch === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(args.values.batch);
@@ -304,27 +338,51 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
     let done = 0;
     results = await inParallel(
       mine.map((s) => async () => {
-        const { state: r, reused } =
-          registry.level === 'province'
-            ? await countyState(s, {
-                cutoff,
-                hosts: registry.hosts,
-                spotChecks: registry.spotChecks,
-                work,
-                last: state[s.id],
-                toolVersion: pkg.version,
-              })
-            : await readShard(s, { registryDir: dirname(registryPath), work, cutoff, last: state[s.id], internal: scope === 'internal' });
+        const details: string[] = [];
+        let got: { state: ShardState; reused: boolean };
+        try {
+          got =
+            registry.level === 'province'
+              ? await countyState(s, {
+                  cutoff,
+                  hosts: registry.hosts,
+                  spotChecks: registry.spotChecks,
+                  work,
+                  last: state[s.id],
+                  toolVersion: pkg.version,
+                  registrySha,
+                })
+              : await readShard(s, {
+                  registryDir: dirname(registryPath),
+                  work,
+                  cutoff,
+                  last: state[s.id],
+                  internal: scope === 'internal',
+                  details,
+                });
+        } catch (e) {
+          // Whatever a shard sends, the others are still rolled up: an error reading one fails that one.
+          details.push(`${(e as Error).message}`);
+          got = {
+            state: { key: '', row: failedRow(s, '读取时出错（原因见运行汇总的终端输出）'), lastGood: state[s.id]?.lastGood },
+            reused: false,
+          };
+        }
+        const { state: r, reused } = got;
         done += 1;
         const why = r.row.reasons.length ? `（${r.row.reasons.join('；')}）` : '';
         io.out(
-          `[${done}/${mine.length}] ${s.id} ${s.name}：${r.row.statusLabel}${why}${reused ? '，仓库和公开栏与上次相同，沿用上次的核对结果' : ''}\n`,
+          plainLine(
+            `[${done}/${mine.length}] ${s.id} ${s.name}：${r.row.statusLabel}${why}${reused ? '，仓库和公开栏与上次相同，沿用上次的核对结果' : ''}`,
+          ) + '\n',
         );
+        for (const d of details) io.out(`    ${plainLine(d)}\n`);
         return r;
       }),
       Number.isInteger(jobs) && jobs > 0 ? jobs : 2,
     );
-    writeFileSync(statePath, stable({ ...state, ...Object.fromEntries(results.map((r, i) => [mine[i].id, r])) }));
+    writeFileSync(`${statePath}.new`, stable({ ...state, ...Object.fromEntries(results.map((r, i) => [mine[i].id, r])) }));
+    renameSync(`${statePath}.new`, statePath);
     if (batch) {
       // One batch of a pipeline (GitLab parallel:matrix): its shards' readings for the job that merges them.
       mkdirSync(out, { recursive: true });

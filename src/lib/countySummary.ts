@@ -87,13 +87,14 @@ export function countySummary(
 
 /**
  * The units the province spot-checks in a county: `n` of those the county verified from a repository with an
- * address, chosen by a hash of the cut-off and the unit's id (the same run checks the same units; another cut-off,
- * others). `hash` is SHA-256 hex (the caller's, so this stays pure).
+ * address, chosen by a hash of `seed` (the province's registry and the cut-off) and the unit's id: the same
+ * registry and cut-off check the same units, and a county cannot tell which. `hash` is SHA-256 hex (the caller's,
+ * so this stays pure).
  */
-export function spotCheckRows(rows: readonly ShardRow[], n: number, cutoff: IsoDate, hash: (s: string) => string): ShardRow[] {
+export function spotCheckRows(rows: readonly ShardRow[], n: number, seed: string, hash: (s: string) => string): ShardRow[] {
   return rows
     .filter((r) => r.status === 'verified' && r.commit && r.repo && r.summary && r.digest)
-    .map((r) => ({ r, k: hash(`${cutoff}/${r.id}`) }))
+    .map((r) => ({ r, k: hash(`${seed}/${r.id}`) }))
     .sort((a, b) => byCode(a.k, b.k))
     .slice(0, n)
     .map(({ r }) => r);

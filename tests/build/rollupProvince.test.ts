@@ -6,40 +6,29 @@
  * - the province reads the county roll-up's rollup.json over HTTP, sums its units into one summary of the same
  *   format, and spot-checks units against their repositories: 已核对 when they agree;
  * - a county roll-up whose unit figures were changed (digest made consistent) fails the spot check (核对失败, the
- *   unit named); one that cannot be reached is 未报送 with its last good figures; a county in another region fails;
+ *   unit named); one whose figures were changed with the old digest kept fails before any spot check; one that
+ *   cannot be reached is 未报送 with its last good figures; a county in another region fails;
  * - a province registry entry without the county roll-up's address is refused with its line.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeGenerated } from '../../src/bench/gen.ts';
 import { rollupCommand } from '../../src/cli/rollup.ts';
 import type { RollupFile } from '../../src/lib/rollupFigures.ts';
 import { startStaticServer, type StaticServer } from '../e2e/staticServer.ts';
 import { type GitHttpServer, startGitHttpServer } from '../../src/bench/gitHttpServer.ts';
+import { git, shardRepo } from './shardRepos.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'rollup-province-'));
-const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' };
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: gitEnv, encoding: 'utf8' }).trim();
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 let host: GitHttpServer;
 let boards: StaticServer;
 
 /** A generated unit pushed to the git host as `<unit>.git`; its working clone's folder. */
 function unitRepo(unit: string, seed: number): string {
-  const dir = join(work, 'units', unit);
-  writeGenerated(join(dir, 'content'), 10, seed);
-  const sitePath = join(dir, 'content', 'site.json');
-  writeFileSync(
-    sitePath,
-    `${JSON.stringify({ ...JSON.parse(readFileSync(sitePath, 'utf8')), shard: { region: '130102', unit } }, null, 2)}\n`,
-  );
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'generated');
+  const dir = shardRepo(join(work, 'units', unit), unit, { generated: { members: 10, seed } });
   git(work, 'clone', '-q', '--bare', dir, join(work, 'host', `${unit}.git`));
   git(dir, 'remote', 'add', 'origin', join(work, 'host', `${unit}.git`));
   return dir;
@@ -96,11 +85,16 @@ beforeAll(async () => {
   const forged = structuredClone(countyFile);
   const a = forged.shards[0];
   if (a.summary) {
-    a.summary.totals.completion.done += 3;
+    a.summary.totals.overdue += 3;
     a.digest = sha256(`${JSON.stringify(a.summary, null, 2)}\n`);
   }
   mkdirSync(join(work, 'boards', 'forged'), { recursive: true });
   writeFileSync(join(work, 'boards', 'forged', 'rollup.json'), `${JSON.stringify(forged, null, 2)}\n`);
+  // And one whose unit figures were changed with the old digest kept.
+  const kept = structuredClone(countyFile);
+  if (kept.shards[1].summary) kept.shards[1].summary.totals.overdue += 3;
+  mkdirSync(join(work, 'boards', 'kept'), { recursive: true });
+  writeFileSync(join(work, 'boards', 'kept', 'rollup.json'), `${JSON.stringify(kept, null, 2)}\n`);
   boards = await startStaticServer(join(work, 'boards'));
 }, 120_000);
 
@@ -160,6 +154,10 @@ describe('the province', () => {
     );
     expect(forged.file?.shards[0].status).toBe('failed');
     expect(forged.file?.shards[0].reasons.join('\n')).toContain('抽查不符：130102/a 的数字与其仓库不符');
+    const kept = await rollup(province([{ id: '130102/qingshan', name: '青山县', board: `${boards.origin}/kept/` }]), 'province-kept');
+    expect(kept.file?.shards[0].status).toBe('failed');
+    expect(kept.file?.shards[0].reasons.join('\n')).toContain('130102/b 的数字与其指纹不符');
+    expect(kept.file?.shards[0].summary).toBeNull();
     const entry = [{ id: '130102/qingshan', name: '青山县', board: `${boards.origin}/qingshan/` }];
     const first = await rollup(province(entry), 'province-away');
     expect(first.file?.shards[0].status).toBe('verified');

@@ -5,8 +5,7 @@
  * figures are the shards' sums; each unit links to its board; the verification page lists every shard's status.
  * The registry is written in a folder of its own and the board is built into another, as a county runs it.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -17,6 +16,7 @@ import { axeReport, axeViolations } from './axe.ts';
 import { describeLog, launchBrowser, newContext, openPage, type TrackedPage, waitForCharts } from './browser.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
 import { walk } from '../build/buildSite.ts';
+import { shardRepo } from '../build/shardRepos.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'rollup-board-'));
@@ -31,29 +31,15 @@ let out = '';
 let internalOut = '';
 
 /** A copy of a content tree (the sample, or an example of another profile) as the git repository of 130102/<unit>. */
-function shardRepo(unit: string, from = join(root, 'content'), more: Record<string, unknown> = {}): string {
-  const dir = join(work, 'shards', unit);
-  cpSync(from, join(dir, 'content'), { recursive: true });
-  const sitePath = join(dir, 'content', 'site.json');
-  const site = JSON.parse(readFileSync(sitePath, 'utf8'));
-  writeFileSync(sitePath, `${JSON.stringify({ ...site, shard: { region: '130102', unit }, ...more }, null, 2)}\n`);
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
-    });
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'sample');
-  return dir;
-}
+const shardRepoOf = (unit: string, from = join(root, 'content'), site: Record<string, unknown> = {}) =>
+  shardRepo(join(work, 'shards', unit), unit, { from, site });
 
 beforeAll(async () => {
-  const a = shardRepo('a');
+  const a = shardRepoOf('a');
   // A school that keeps its 考核评比 and grades to itself (site.json shareInternalCounts: false).
-  const b = shardRepo('b', join(root, 'content'), { shareInternalCounts: false });
+  const b = shardRepoOf('b', join(root, 'content'), { shareInternalCounts: false });
   // A village on another profile (篇五, monthly records): summed and charted apart, never ranked with the schools.
-  const d = shardRepo('d', join(root, 'examples', 'monthly'));
+  const d = shardRepoOf('d', join(root, 'examples', 'monthly'));
   mkdirSync(join(work, 'county'));
   const registry = join(work, 'county', 'shards.json');
   writeFileSync(
@@ -162,7 +148,7 @@ describe('the roll-up board', () => {
       ['130102/c', 'missing'],
       ['130102/d', 'verified'],
     ]);
-    expect(rows[2].text).toContain('找不到仓库文件夹');
+    expect(rows[2].text).toContain('找不到登记表中写的仓库文件夹');
     const violations = await axeViolations(tp.page);
     expect(violations, axeReport(violations)).toEqual([]);
     expect(tp.errors(), describeLog(tp.log)).toEqual([]);

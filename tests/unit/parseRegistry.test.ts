@@ -61,9 +61,13 @@ describe('parseRegistry', () => {
     const [p] = problems(registry([shard('130103/a')]));
     expect(p).toMatchObject({ shard: '130103/a', line: 10 });
     expect(p.message).toContain('不属于本级（130102）');
-    const province = parseRegistry(registry([shard('130102/a'), shard('139901/b')], { level: 'province', region: '130000' }));
+    const county = (id: string) => shard(id, { board: 'http://10.0.0.9/huizong/' });
+    const province = parseRegistry(registry([county('130102/a'), county('139901/b')], { level: 'province', region: '130000' }));
     expect('registry' in province).toBe(true);
-    expect(problems(registry([shard('140102/a')], { level: 'province', region: '130000' }))[0].message).toContain('不属于本级');
+    expect(problems(registry([county('140102/a')], { level: 'province', region: '130000' }))[0].message).toContain('不属于本级');
+    expect(problems(registry([shard('130102/a')], { level: 'province', region: '130000' }))[0].message).toContain(
+      '省级登记表的每个县都要填 board',
+    );
     expect([regionPrefix('130000'), regionPrefix('130100'), regionPrefix('130102')]).toEqual(['13', '1301', '130102']);
   });
 
