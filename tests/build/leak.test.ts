@@ -14,7 +14,9 @@
  *   were not approved, and a commendation not decided yet: absent from both;
  * - the titles of pledges under review or sent back: internal only;
  * - the honour roll and the desk signs carry nothing internal, in either build
- *   (but a commendation marked internal, on the internal build's honour roll).
+ *   (but a commendation marked internal, on the internal build's honour roll);
+ * - issue 23: a county roll-up of the planted content, public and internal, board included, carries none of the
+ *   non-public sentinels: counts only.
  *
  * Sentinels are ASCII words (no hyphen, so Pagefind keeps each one whole),
  * compared case-insensitively (Pagefind lowercases its words); each starts with
@@ -31,7 +33,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/loader/checkContent.ts';
 import { splitFrontMatter, stringifyMarkdown } from '../../src/lib/parseContentFile.ts';
 import { copyProject } from '../e2e/cms/cmsServer.ts';
+import { rollupCommand } from '../../src/cli/rollup.ts';
 import { buildSite, root, walk } from './buildSite.ts';
+import { shardRepo } from './shardRepos.ts';
 
 type Kind =
   /** Absent from the public build, present in the internal build. */
@@ -558,6 +562,52 @@ beforeAll(() => {
   expect(i.code, i.out).toBe(0);
   internal = scan(i.outDir);
 }, 900_000);
+
+describe('the roll-ups (issue 23)', () => {
+  test('a county roll-up of the planted board, public and internal, board included, holds counts only: no planted word but the public ones', async () => {
+    const repo = shardRepo(mkdtempSync(join(tmpdir(), 'leak-shard-')), 'leak', { from: plantDir });
+    const county = mkdtempSync(join(tmpdir(), 'leak-county-'));
+    writeFileSync(
+      join(county, 'shards.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        level: 'county',
+        name: '青山县',
+        region: '130102',
+        cutoff: '2025-12-26',
+        shards: [{ id: '130102/leak', name: '实验中学', repo }],
+      }),
+    );
+    try {
+      for (const scope of ['public', 'internal']) {
+        let said = '';
+        const out = join(county, scope);
+        const code = await rollupCommand(
+          ['--registry', join(county, 'shards.json'), '--out', out, '--work', join(county, `.work-${scope}`), '--scope', scope],
+          {
+            out: (t) => (said += t),
+            err: (t) => (said += t),
+            env: process.env,
+          },
+        );
+        expect(code, said).toBe(0);
+        const rolled = scan(out);
+        expect(rolled.files).toContain('rollup.json');
+        expect(rolled.files).toContain('index.html');
+        const found = sentinels.filter(
+          (x) => x.kind !== 'public' && rolled.files.some((f) => rolled.text.get(f)?.includes(x.word.toLowerCase())),
+        );
+        expect(
+          found.map((x) => `${x.word} (${x.kind}: ${x.what})`),
+          scope,
+        ).toEqual([]);
+      }
+    } finally {
+      rmSync(county, { recursive: true, force: true });
+      rmSync(repo, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
 
 afterAll(() => {
   // Each build ran in a folder of its own (buildSite), holding its output.
