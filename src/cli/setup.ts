@@ -70,7 +70,8 @@ export function setupCommand(args: string[], io: CliIo = processIo): number {
   const used = result.asOf && result.asOfSource && result.timeZone ? `${asOfLine(result.asOf, result.asOfSource, result.timeZone)}\n` : '';
   io.out(`${t('setup.checkResult')}\n${used}${formatReport(result)}\n`);
   if (result.errors.length) return 1;
-  io.out(`${t('setup.next', { dir: shown })}\n`);
+  // The folder as the commands below name it: quoted when it holds a space, so that each command runs as printed.
+  io.out(`${t('setup.next', { dir: /\s/.test(shown) ? `"${shown}"` : shown })}\n`);
   return 0;
 }
 

@@ -75,7 +75,15 @@ export function planSetup(o: SetupOptions, today: IsoDate): { files: SetupFile[]
       { path: 'site.json', text: `${JSON.stringify(site, null, 2)}\n` },
       {
         path: `rounds/${round.id}.md`,
-        text: stringifyMarkdown({ title: t('setup.roundTitle', { year: round.id }), start: round.start, end: round.end }),
+        // A school year's round is named by the school year it runs over (2026—2027学年), a calendar year's by its year.
+        text: stringifyMarkdown({
+          title:
+            o.profile === 'school-semester'
+              ? t('setup.roundTitleSchoolYear', { from: round.start.slice(0, 4), to: round.end.slice(0, 4) })
+              : t('setup.roundTitle', { year: round.id }),
+          start: round.start,
+          end: round.end,
+        }),
       },
       { path: `orgs/${o.id}.md`, text: stringifyMarkdown({ name, level, unitType, order: 0 }) },
     ],

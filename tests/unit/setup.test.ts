@@ -105,13 +105,16 @@ describe('npm run setup', () => {
         ['diyi', 'branch', 'school', undefined],
       ]);
       const round = model.rounds[0].data;
-      expect(round.title).toBe('2026年度党员“承诺践诺评诺”');
+      // A school year is named as one (issue 24): 2025—2026学年, not 2026年度.
+      expect(round.title).toBe(preset === 'school-semester' ? '2025—2026学年党员“承诺践诺评诺”' : '2026年度党员“承诺践诺评诺”');
       expect([round.start, round.end]).toEqual(preset === 'school-semester' ? ['2025-09-01', '2026-08-31'] : ['2026-01-01', '2026-12-31']);
       // It prints the check's result and the next steps, naming the folder.
       expect(r.stdout).toContain('没有错误');
       expect(r.stdout).toContain('统计截止日期：2026-03-05（命令行 --as-of）');
       expect(r.stdout).toContain(`npm run import -- 名册.xlsx --content ${dir}`);
       expect(r.stdout).toContain(`CONTENT_DIR=${dir} npm start`);
+      // The build it gives names a backend, as a production build must (tests/build/setupImport.test.ts runs it).
+      expect(r.stdout).toContain(`CONTENT_DIR=${dir} CMS_BACKEND=none npm run build`);
     },
     60_000,
   );
