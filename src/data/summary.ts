@@ -1,7 +1,6 @@
 /**
- * This build's `summary.json` (src/lib/shardSummary.ts): the content the board was built from, in the board's scope
- * and as of its date, through src/lib/summaryFromModel.ts — the computation a roll-up repeats on the branch's
- * repository. The internal build adds the audit findings it shows (src/data/internalData.ts) and the changes
+ * This build's `summary.json` (src/lib/shardSummary.ts): the board's own projection of the content (its scope, its
+ * date) through src/lib/summaryFromModel.ts — the computation a roll-up repeats on the branch's repository. The internal build adds the audit findings it shows (src/data/internalData.ts) and the changes
  * counted from the pledge history. Computed once per board and address.
  */
 import pkg from '../../package.json';
@@ -9,10 +8,9 @@ import { contentDir } from '../loader/contentDir.ts';
 import { repoState } from '../loader/repoState.ts';
 import { historyRows } from '../lib/historyRows.ts';
 import { summaryJson } from '../lib/shardSummary.ts';
-import { summaryFromModel } from '../lib/summaryFromModel.ts';
+import { summaryOfScope } from '../lib/summaryFromModel.ts';
 import { getBoard, type Board } from './board.ts';
 import { getInternal } from './internalData.ts';
-import { loadModel } from './loadModel.ts';
 import { absolute, paths, publicSite } from './paths.ts';
 import { pledgeHistory } from './pledgeHistory.ts';
 
@@ -36,7 +34,8 @@ async function internalCounts(board: Board) {
 async function collect(board: Board, site: URL | undefined): Promise<string> {
   const git = repoState(contentDir());
   const address = publicSite(site);
-  const summary = summaryFromModel(loadModel(), {
+  // The board's own projection and index: the content as this build's pages show it.
+  const summary = summaryOfScope(board.model, board.index, {
     scope: board.scope,
     asOf: board.asOf,
     url: address ? absolute(paths.home(), address) : undefined,

@@ -10,7 +10,7 @@
  */
 import { branchRanking } from './branchRanking.ts';
 import { completionRate, monthlyTrend, onTimeRate, orgPledges } from './completionRates.ts';
-import { indexContent } from './contentIndex.ts';
+import { type ContentIndex, indexContent } from './contentIndex.ts';
 import type { IsoDate } from './dates.ts';
 import { branchResults } from './evaluationResults.ts';
 import type { ContentModel } from './model.ts';
@@ -36,7 +36,14 @@ export interface SummaryOptions {
  */
 export function summaryFromModel(full: ContentModel, o: SummaryOptions): ShardSummary {
   const model = projectScope(full, o.scope, o.asOf);
-  const index = indexContent(model);
+  return summaryOfScope(model, indexContent(model), o);
+}
+
+/**
+ * The summary of `model`, already projected to `o.scope` as of `o.asOf` (projectScope), with its `index`: what the
+ * build's board holds already (src/data/board.ts), so the build does not project and index the content again.
+ */
+export function summaryOfScope(model: ContentModel, index: ContentIndex, o: SummaryOptions): ShardSummary {
   const site = model.site.data;
   const round = index.round;
   if (!round) throw new Error(`site.json 的 currentRound（当前轮次）“${site.currentRound}”没有对应的轮次文件。`);
