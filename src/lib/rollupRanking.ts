@@ -7,22 +7,13 @@
  */
 import { compareFigures } from './branchRanking.ts';
 import type { ShardRow } from './rollupFigures.ts';
-import type { Counts } from './shardSummary.ts';
+import type { Counts, SummaryRankingRow } from './shardSummary.ts';
 
-export interface UnitRankingRow {
-  id: string;
-  name: string;
-  completion: Counts;
-  onTime: Counts;
-  records: Counts;
-  checks: Counts;
-  bulletins: Counts;
-  /** Members in the round's evaluations of those expected; null where no branch has the figure yet. */
-  coverage: Counts | null;
-  /** The mean of the branches' mean scores; null without one. */
-  averageScore: number | null;
-  rank: number;
-}
+/**
+ * A unit's row: a branch's row of the summary (src/lib/shardSummary.ts) summed over the unit's branches, named by
+ * the unit; `coverage` is null where no branch has the figure yet, `averageScore` the mean of the branches' means.
+ */
+export type UnitRankingRow = Omit<SummaryRankingRow, 'org' | 'panel'> & { id: string; name: string };
 
 export interface UnitStage {
   stage: string;
