@@ -85,7 +85,9 @@ export default function PledgeCard({
       <div className="text" dangerouslySetInnerHTML={{ __html: html }} />
       {data.measures && data.measures.length > 0 && (
         <>
-          <p className="label">{t('pledge.measures')}:</p>
+          <p className="label" data-pagefind-ignore="">
+            {t('pledge.measures')}:
+          </p>
           <ol className="measures">
             {data.measures.map((m, i) => (
               <li key={i}>{m}</li>
@@ -93,7 +95,11 @@ export default function PledgeCard({
           </ol>
         </>
       )}
-      {showRecords && <p className="label">{t('pledge.timeline')}:</p>}
+      {showRecords && (
+        <p className="label" data-pagefind-ignore="">
+          {t('pledge.timeline')}:
+        </p>
+      )}
       {!showRecords ? null : records.length === 0 ? (
         <p className="muted">{t('pledge.noRecords')}</p>
       ) : (

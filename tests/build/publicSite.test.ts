@@ -100,6 +100,38 @@ describe('the public scope', () => {
   });
 });
 
+describe('the search index', () => {
+  /** Pagefind's fragments: gzip of "pagefind_dcd" + JSON, its text's words joined by zero-width spaces. */
+  function fragments(): { url: string; content: string }[] {
+    return files
+      .filter((f) => f.startsWith('pagefind/fragment/'))
+      .map((f) => {
+        const frag = JSON.parse(textOf(f).replace(/^pagefind_dcd/, '')) as { url: string; content: string };
+        return { url: frag.url, content: frag.content.replace(/\u200b/g, '').replace(/\s+/g, '') };
+      });
+  }
+
+  test('indexes what a reader looks for (names, orgs, posts, the pledge) and not what every page says', () => {
+    const frags = fragments();
+    const round = model.rounds.find((r) => r.id === model.site.data.currentRound)!.data.title.replace(/\s+/g, '');
+    const letters = frags.filter((f) => f.url.startsWith('/members/'));
+    const pledges = frags.filter((f) => f.url.startsWith('/pledges/'));
+    expect(letters.length).toBe(model.members.length);
+    expect(pledges.length).toBeGreaterThan(20);
+    for (const m of model.members) {
+      const letter = letters.find((f) => f.url === `/members/${m.id}/`)!;
+      expect(letter.content).toContain(m.data.name);
+      if (m.data.post) expect(letter.content).toContain(m.data.post.replace(/\s+/g, ''));
+    }
+    // The round's title, the letter's heading, its labels and its signature line are on every page: not indexed.
+    const boilerplate = [round, '公开承诺书', '所在组织', '欢迎监督', '践诺措施'];
+    const found = [...letters, ...pledges].flatMap((f) => boilerplate.filter((b) => f.content.includes(b)).map((b) => `${f.url}: ${b}`));
+    expect(found).toEqual([]);
+    const p = model.pledges.find((x) => pledges.some((f) => f.url === `/pledges/${x.id}/`))!;
+    expect(pledges.find((f) => f.url === `/pledges/${p.id}/`)!.content).toContain(p.data.title.replace(/\s+/g, ''));
+  });
+});
+
 describe('Markdown from the CMS', () => {
   test('a script, an event handler, a javascript: link or an iframe typed into a pledge never reaches the HTML as live markup', () => {
     const evil =
