@@ -4,7 +4,17 @@
  * Markdown. Pages read from here; nothing is recomputed per page.
  */
 import { contentDir } from '../loader/contentDir.ts';
-import { completionByCategory, completionRate, monthlyTrend, onTimeRate, orgPledges, type Rate } from '../lib/completionRates.ts';
+import {
+  completionByCategory,
+  completionRate,
+  deadlineOutcomes,
+  dueCompletionRate,
+  monthlyTrend,
+  onTimeRate,
+  orgPledges,
+  type DeadlineOutcomes,
+  type Rate,
+} from '../lib/completionRates.ts';
 import { indexContent, type ContentIndex } from '../lib/contentIndex.ts';
 import { addDays, type IsoDate } from '../lib/dates.ts';
 import { builtOn } from '../loader/builtOn.ts';
@@ -31,7 +41,7 @@ export interface Board {
   model: ContentModel;
   index: ContentIndex;
   asOf: IsoDate;
-  /** The 网站生成日期 (SOURCE_DATE_EPOCH, else the date of the commit built). */
+  /** The footer's 内容更新日期 (SOURCE_DATE_EPOCH, else the date of the commit built). */
   lastCommit?: IsoDate;
   round: Entry<Round>;
   pledges: PledgeView[];
@@ -44,6 +54,10 @@ export interface Board {
   memberRate(memberId: string): Rate;
   overall: Rate;
   onTime: Rate;
+  /** Completion of what has fallen due (or is done already): the home page's headline in the middle of a round. */
+  due: Rate;
+  /** The published pledges by deadline outcome: on time, late, overdue, under rectification, not yet due. */
+  outcomes: DeadlineOutcomes;
   byCategory: { category: string; rate: Rate }[];
   trend: { month: string; rate: Rate; pace: number }[];
   /** Orgs in tree order (top first). */
@@ -131,6 +145,8 @@ async function build(scope: Scope): Promise<Board> {
     memberRate: (id) => completionRate(byOwner.get(id)?.map((p) => p.entry) ?? [], asOf),
     overall: completionRate(index.roundPledges, asOf),
     onTime: onTimeRate(index.roundPledges, asOf),
+    due: dueCompletionRate(index.roundPledges, asOf),
+    outcomes: deadlineOutcomes(index.roundPledges, asOf),
     byCategory: completionByCategory(index.roundPledges, asOf),
     trend: monthlyTrend(index.roundPledges, round.data, asOf),
     orgsInOrder,

@@ -3,16 +3,22 @@
  * from the same board as the home, stats and org pages, so a screen never shows another number than they do.
  */
 import type { Board, PledgeView } from './board.ts';
-import { completionByCategory, type Rate } from '../lib/completionRates.ts';
+import { completionByCategory, dueCompletionRate, type Rate } from '../lib/completionRates.ts';
 import type { Bulletin, Commendation, Entry } from '../lib/model.ts';
 
 export interface ScreenFigures {
   org: string;
   overall: Rate;
+  /** Completion of what has fallen due, the screen's headline (as the home page's). */
+  due: Rate;
+  /** Open pledges still within their deadline. */
+  notDue: number;
   onTime?: Rate;
   pledges: number;
   closed: number;
+  /** 逾期未销号 and 限期整改中, as on the home page (src/lib/completionRates.ts deadlineOutcomes). */
   overdue: number;
+  rectifying: number;
   /** Direct sub-orgs with their rates (empty for an org without any). */
   branches: { id: string; rate: Rate }[];
   byCategory: { category: string; rate: Rate }[];
@@ -36,10 +42,18 @@ export function screenFigures(board: Board, org: string): ScreenFigures {
   return {
     org,
     overall: top ? board.overall : board.orgRate(org),
+    due: top
+      ? board.due
+      : dueCompletionRate(
+          mine.map((p) => p.entry),
+          board.asOf,
+        ),
+    notDue: mine.filter((p) => p.status === 'in-progress' || p.status === 'not-started').length,
     onTime: top ? board.onTime : undefined,
     pledges: mine.length,
     closed: mine.filter((p) => p.status === 'closed' || p.status === 'closed-late').length,
     overdue: mine.filter((p) => p.status === 'overdue').length,
+    rectifying: mine.filter((p) => p.status === 'rectifying').length,
     branches: (board.index.children.get(org) ?? []).map((id) => ({ id, rate: board.orgRate(id) })),
     byCategory: top
       ? board.byCategory

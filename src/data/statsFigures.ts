@@ -3,7 +3,7 @@
  * branch × category matrix and the deadline outcomes with their shares. The page only formats and writes them.
  */
 import { t } from '../i18n/t.ts';
-import { categoryMatrix, deadlineOutcomes, type Rate } from '../lib/completionRates.ts';
+import { categoryMatrix, type DeadlineOutcomes, type Rate } from '../lib/completionRates.ts';
 import { categoryRows, type RateChartFigures } from '../lib/rateChart.ts';
 import { categories } from '../schemas/options.ts';
 import type { Board } from './board.ts';
@@ -25,8 +25,8 @@ export interface StatsFigures {
   matrixColumns: string[];
   /** One row per branch, then the whole organisation: a rate per category, in `matrixColumns` order. */
   matrix: { label: string; cells: Rate[] }[];
-  /** 按期销号, 逾期后销号, 逾期未销号, 未到期. */
-  outcomes: Record<'onTime' | 'late' | 'overdue' | 'notDue', OutcomeRow>;
+  /** 按期销号, 逾期后销号, 逾期未销号, 限期整改中, 尚未到期: the home page's counts, with their shares. */
+  outcomes: Record<keyof DeadlineOutcomes, OutcomeRow>;
   outcomesTotal: OutcomeRow;
 }
 
@@ -39,8 +39,8 @@ export function statsFigures(board: Board): StatsFigures {
     label: row.org === top ? t('stats.wholeOrg', { name: board.nameOf(top) }) : board.nameOf(row.org),
     cells: row.cells.map((c) => c.rate),
   }));
-  const o = deadlineOutcomes(board.index.roundPledges, board.asOf);
-  const total = o.onTime + o.late + o.overdue + o.notDue;
+  const o = board.outcomes;
+  const total = o.onTime + o.late + o.overdue + o.rectifying + o.notDue;
   const row = (label: string, count: number): OutcomeRow => ({ label, count, share: total ? count / total : null });
   return {
     byCategory: boardChart(board, {
@@ -64,6 +64,7 @@ export function statsFigures(board: Board): StatsFigures {
       onTime: row(t('stats.onTime'), o.onTime),
       late: row(t('stats.late'), o.late),
       overdue: row(t('stats.overdue'), o.overdue),
+      rectifying: row(t('stats.rectifying'), o.rectifying),
       notDue: row(t('stats.notDue'), o.notDue),
     },
     outcomesTotal: row(t('stats.total'), total),

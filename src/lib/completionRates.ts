@@ -10,7 +10,6 @@ import type { IsoDate } from './dates.ts';
 import type { Entry, Pledge } from './model.ts';
 import { fulfilmentOf, isDone } from './pledgeStatus.ts';
 import { trendPoints } from './roundPeriods.ts';
-import { daysBetween } from './dates.ts';
 import { categories } from '../schemas/options.ts';
 
 /** A rate with its parts; `rate` is `null` when there is nothing to count. */
@@ -96,9 +95,9 @@ export function memberCompletion(index: ContentIndex, memberId: string, asOf: Is
 }
 
 /**
- * Monthly trend: for each month of the round up to `asOf`, the completion
- * rate as of that month's last day (or `asOf` in its own month). Pledges
- * approved later than a month end do not count in that month.
+ * Monthly trend: for each month of the round up to `asOf`, the completion rate as of that month's last day (or
+ * `asOf` in its own month), and the pace: the share of the same pledges that had fallen due by then (dueShare).
+ * Pledges approved later than a month end do not count in that month.
  */
 export function monthlyTrend(
   pledges: readonly Entry<Pledge>[],
@@ -108,19 +107,26 @@ export function monthlyTrend(
   return trendPoints(round, asOf).map((pt) => ({
     month: pt.key,
     rate: completionRate(pledges, pt.date),
-    pace: expectedPace(round, pt.date),
+    pace: dueShare(pledges, pt.date),
   }));
 }
 
 /**
- * The expected pace on a day: the share of the round elapsed by its end (1 January of a calendar round → 1/365;
- * the last day → 1). Beside the actual completion it shows whether the branch keeps up with its own year.
- * @example expectedPace({ start: '2025-01-01', end: '2025-12-31' }, '2025-07-01') // 182 / 365
+ * The pace on a day (应达进度): of the pledges approved by then, the share whose deadline has come (on or before
+ * `date`); 0 when there are none. Had every pledge been checked off by its deadline, the completion rate would be
+ * this; a completion rate below it means pledges past their deadline are still open. Pledges due at the year's
+ * end keep it low until December, as they should: they are not behind.
+ * @example dueShare([due 03-31, due 12-31], '2025-06-30') // 0.5
  */
-export function expectedPace(round: { start: IsoDate; end: IsoDate }, date: IsoDate): number {
-  const total = daysBetween(round.start, round.end) + 1;
-  const elapsed = Math.min(total, Math.max(0, daysBetween(round.start, date) + 1));
-  return elapsed / total;
+export function dueShare(pledges: readonly Entry<Pledge>[], date: IsoDate): number {
+  let due = 0;
+  let total = 0;
+  for (const p of pledges) {
+    if (fulfilmentOf(p.data, date) === null) continue;
+    total += 1;
+    if ((p.data.deadline ?? '') <= date) due += 1;
+  }
+  return total === 0 ? 0 : due / total;
 }
 
 /** Completion by org and category: one row per org (sub-orgs rolled up), one rate per category. */
@@ -132,22 +138,53 @@ export function categoryMatrix(
   return orgIds.map((org) => ({ org, cells: completionByCategory(orgPledges(index, org), asOf) }));
 }
 
+/** What the published pledges come to as of a date: each approved pledge is exactly one of these. */
+export interface DeadlineOutcomes {
+  /** Checked off (销号) on or before its deadline, whether that deadline has come yet or not. */
+  onTime: number;
+  /** Checked off after its deadline. */
+  late: number;
+  /** 逾期未销号: past its deadline, not checked off, and not under a running rectification. */
+  overdue: number;
+  /** 限期整改中: past its deadline, not checked off, under a rectification whose own deadline has not passed. */
+  rectifying: number;
+  /** 尚未到期: within its deadline and not yet checked off (in progress or not started). Not behind. */
+  notDue: number;
+}
+
 /**
- * How the pledges that were due stand: checked off on time, checked off late, still open past the deadline
- * (under rectification or not), beside those not yet due. The four add up to every published pledge.
+ * How the published pledges stand by their deadlines (the statuses of pledgeStatus.ts, grouped): the five add up
+ * to every published pledge. 逾期 has one meaning here and on every page: `overdue`, without those under
+ * rectification, which are counted on their own.
  */
-export function deadlineOutcomes(
-  pledges: readonly Entry<Pledge>[],
-  asOf: IsoDate,
-): { onTime: number; late: number; overdue: number; notDue: number } {
-  const out = { onTime: 0, late: 0, overdue: 0, notDue: 0 };
+export function deadlineOutcomes(pledges: readonly Entry<Pledge>[], asOf: IsoDate): DeadlineOutcomes {
+  const out: DeadlineOutcomes = { onTime: 0, late: 0, overdue: 0, rectifying: 0, notDue: 0 };
   for (const p of pledges) {
     const f = fulfilmentOf(p.data, asOf);
     if (f === null) continue;
     if (f === 'closed') out.onTime += 1;
     else if (f === 'closed-late') out.late += 1;
-    else if (f === 'overdue' || f === 'rectifying') out.overdue += 1;
+    else if (f === 'overdue') out.overdue += 1;
+    else if (f === 'rectifying') out.rectifying += 1;
     else out.notDue += 1;
   }
   return out;
+}
+
+/**
+ * Completion of what has fallen due: numerator = approved pledges checked off (on time or late); denominator =
+ * approved pledges that are due (deadline on or before `asOf`) or already checked off. In the middle of a round
+ * this is the figure that says whether the branch keeps its word: pledges not yet due and still open are in
+ * neither part, so they never read as failing. At the round's end it equals the completion rate.
+ */
+export function dueCompletionRate(pledges: readonly Entry<Pledge>[], asOf: IsoDate): Rate {
+  let done = 0;
+  let total = 0;
+  for (const p of pledges) {
+    const f = fulfilmentOf(p.data, asOf);
+    if (f === null) continue;
+    if (isDone(f)) done += 1;
+    if (isDone(f) || (p.data.deadline ?? '') <= asOf) total += 1;
+  }
+  return rate(done, total);
 }

@@ -1,5 +1,5 @@
 /**
- * The 网站生成日期: the date of what is built, not of the clock, so that the same commit always builds the same
+ * The 内容更新日期 in the footer: the date of what is built (the commit), not of the clock, so that the same commit always builds the same
  * site (reproducible builds). SOURCE_DATE_EPOCH when set, else the time of the commit checked out in `dir`, else
  * none; either instant is a date in the site's time zone (`timeZone`, Asia/Shanghai when none), as "today" is.
  */

@@ -4,7 +4,8 @@ import {
   completionByCategory,
   completionRate,
   deadlineOutcomes,
-  expectedPace,
+  dueCompletionRate,
+  dueShare,
   memberCompletion,
   monthlyTrend,
   onTimeRate,
@@ -97,17 +98,49 @@ describe('monthlyTrend', () => {
   });
 });
 
-describe('expectedPace, deadlineOutcomes and categoryMatrix', () => {
-  test('the pace is the share of the round elapsed by the end of the day', () => {
-    const round = { start: '2025-01-01', end: '2025-12-31' };
-    expect(expectedPace(round, '2025-01-01')).toBe(1 / 365);
-    expect(expectedPace(round, '2025-07-01')).toBe(182 / 365);
-    expect(expectedPace(round, '2025-12-31')).toBe(1);
-    expect(expectedPace(round, '2026-03-01')).toBe(1);
-    expect(expectedPace(round, '2024-12-01')).toBe(0);
+describe('dueShare, dueCompletionRate, deadlineOutcomes and categoryMatrix', () => {
+  test('the pace is the share of the pledges approved by the day whose deadline has come', () => {
+    const ps = [
+      pledge('a', 'm1', { deadline: '2026-03-31' }),
+      pledge('b', 'm1', { deadline: '2026-06-30', ...closed('2026-06-01') }),
+      pledge('c', 'm1', { deadline: '2026-12-31' }),
+      pledge('d', 'm1', { deadline: '2026-12-31' }),
+      pledge('e', 'm1', { deadline: '2026-05-31', review: { status: 'approved', by: 'sec', date: '2026-05-01' } }),
+      pledge('f', 'm1', { deadline: '2026-01-31', review: { status: 'draft' } }),
+    ];
+    expect(dueShare(ps, '2026-02-28')).toBe(0); // a–d approved, none due; e not yet approved, f never
+    expect(dueShare(ps, '2026-03-31')).toBe(1 / 4); // the deadline day counts as come
+    expect(dueShare(ps, '2026-06-30')).toBe(3 / 5);
+    expect(dueShare(ps, '2026-12-31')).toBe(1);
+    expect(dueShare([], '2026-12-31')).toBe(0);
+    // The trend's pace is this share at each month end; its rate the completion at the same day.
+    const trend = monthlyTrend(ps, { start: '2026-01-01', end: '2026-12-31' }, '2026-06-15');
+    expect(trend.map((t) => [t.month, t.pace])).toEqual([
+      ['2026-01', 0],
+      ['2026-02', 0],
+      ['2026-03', 1 / 4],
+      ['2026-04', 1 / 4],
+      ['2026-05', 2 / 5],
+      ['2026-06', 2 / 5],
+    ]);
   });
 
-  test('every approved pledge is exactly one of on time, late, overdue (rectifying included) or not yet due', () => {
+  test('the completion of what has fallen due counts the due and the done, never an open pledge still within its deadline', () => {
+    const ps = [
+      pledge('a', 'm1', { deadline: '2026-04-30', ...closed('2026-04-01') }), // due, on time
+      pledge('b', 'm1', { deadline: '2026-04-30', ...closed('2026-05-10') }), // due, late
+      pledge('c', 'm1', { deadline: '2026-04-30' }), // overdue
+      pledge('d', 'm1', { deadline: '2026-12-31', ...closed('2026-05-20') }), // not due, done early
+      pledge('e', 'm1'), // not due, open: in neither part
+      pledge('f', 'm1'),
+    ];
+    expect(dueCompletionRate(ps, '2026-06-01')).toEqual({ done: 3, total: 4, rate: 3 / 4 });
+    expect(dueCompletionRate(ps, '2026-03-01')).toEqual({ done: 0, total: 0, rate: null });
+    // At the round's end every pledge is due: it is the completion rate.
+    expect(dueCompletionRate(ps, '2027-01-01')).toEqual(completionRate(ps, '2027-01-01'));
+  });
+
+  test('every approved pledge is exactly one of on time, late, overdue, under rectification or not yet due', () => {
     const ps = [
       pledge('a', 'm1', { deadline: '2026-04-30', ...closed('2026-04-01') }),
       pledge('b', 'm1', { deadline: '2026-04-30', ...closed('2026-05-10') }),
@@ -116,7 +149,9 @@ describe('expectedPace, deadlineOutcomes and categoryMatrix', () => {
       pledge('e', 'm1'),
       pledge('f', 'm1', { review: { status: 'draft' } }),
     ];
-    expect(deadlineOutcomes(ps, '2026-06-01')).toEqual({ onTime: 1, late: 1, overdue: 2, notDue: 1 });
+    expect(deadlineOutcomes(ps, '2026-06-01')).toEqual({ onTime: 1, late: 1, overdue: 1, rectifying: 1, notDue: 1 });
+    // Past the rectification's own deadline it is overdue again.
+    expect(deadlineOutcomes(ps, '2026-07-01')).toEqual({ onTime: 1, late: 1, overdue: 2, rectifying: 0, notDue: 1 });
   });
 
   test('the matrix rolls sub-orgs up and gives each category its own rate', () => {

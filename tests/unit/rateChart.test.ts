@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Board } from '../../src/data/board.ts';
 import { statsFigures } from '../../src/data/statsFigures.ts';
-import { completionByCategory, completionRate, monthlyTrend, orgPledges } from '../../src/lib/completionRates.ts';
+import { completionByCategory, completionRate, deadlineOutcomes, monthlyTrend, orgPledges } from '../../src/lib/completionRates.ts';
 import { categoryRows, rateChart } from '../../src/lib/rateChart.ts';
 import { index, pledge, withMembers, member } from '../fixtures/model.ts';
 
@@ -77,6 +77,7 @@ describe('statsFigures', () => {
       orgRate: (id: string) => completionRate(orgPledges(idx, id), asOf),
       byCategory: completionByCategory(idx.roundPledges, asOf),
       trend: monthlyTrend(idx.roundPledges, idx.round!.data, asOf),
+      outcomes: deadlineOutcomes(idx.roundPledges, asOf),
     } as unknown as Board;
   }
 
@@ -86,27 +87,29 @@ describe('statsFigures', () => {
       pledge('b', 'm1', { deadline: '2026-03-31', closed: { date: '2026-04-02', verifiedBy: 'sec' } }),
       pledge('c', 'm2', { deadline: '2026-05-31' }),
       pledge('d', 'm2'),
+      pledge('e', 'm2', { deadline: '2026-05-31', rectification: { note: '限期整改', deadline: '2026-07-31' } }),
     ]),
   );
 
   test('counts the deadline outcomes and their shares of all', () => {
     expect(Object.values(figures.outcomes).map((o) => [o.label, o.count, o.share])).toEqual([
-      ['按期销号', 1, 0.25],
-      [expect.any(String), 1, 0.25],
-      [expect.any(String), 1, 0.25],
-      [expect.any(String), 1, 0.25],
+      ['按期销号', 1, 0.2],
+      ['逾期后销号', 1, 0.2],
+      ['逾期未销号', 1, 0.2],
+      ['限期整改中', 1, 0.2],
+      ['尚未到期（进行中、未开始）', 1, 0.2],
     ]);
-    expect(figures.outcomesTotal).toEqual({ label: '合计', count: 4, share: 1 });
+    expect(figures.outcomesTotal).toEqual({ label: '合计', count: 5, share: 1 });
   });
 
   test('gives the matrix a row per branch, then the whole organisation, a rate per category', () => {
     expect(figures.matrix.map((r) => r.label)).toEqual(['b1支部', 'top支部（全部）']);
     expect(figures.matrix[1].cells).toHaveLength(figures.matrixColumns.length);
-    expect(figures.matrix[1].cells.reduce((n, c) => n + c.total, 0)).toBe(4);
+    expect(figures.matrix[1].cells.reduce((n, c) => n + c.total, 0)).toBe(5);
   });
 
   test('charts by category, by branch and by month, counted at the board date', () => {
-    expect(figures.byOrg?.rows).toEqual([{ label: 'b1支部', rate: '50.0%', pace: '', done: 2, total: 4 }]);
+    expect(figures.byOrg?.rows).toEqual([{ label: 'b1支部', rate: '40.0%', pace: '', done: 2, total: 5 }]);
     expect(figures.trend.withPace).toBe(true);
     expect(figures.byCategory.source).toContain(asOf);
   });

@@ -19,7 +19,7 @@ import { builtOn } from '../../src/loader/builtOn.ts';
 const LATE_UTC = '2026-03-01T23:30:00Z';
 const LATE_UTC_EPOCH = String(Date.parse(LATE_UTC) / 1000);
 
-describe('builtOn: the 网站生成日期', () => {
+describe('builtOn: the footer’s 内容更新日期', () => {
   let repo: string;
   beforeAll(() => {
     repo = mkdtempSync(join(tmpdir(), 'pb-built-on-'));
