@@ -62,7 +62,7 @@ export default function PledgeCard({
       <p className="meta">
         <span className="cat">{labelOf(categories, data.category)}</span>
         <span>
-          {t('pledge.deadline')}:<Time date={data.deadline} />
+          {t('pledge.deadline')}：<Time date={data.deadline} />
         </span>
         {onPost !== undefined && (
           <span className="on-post" data-on-post="">
@@ -86,7 +86,7 @@ export default function PledgeCard({
       {data.measures && data.measures.length > 0 && (
         <>
           <p className="label" data-pagefind-ignore="">
-            {t('pledge.measures')}:
+            {t('pledge.measures')}：
           </p>
           <ol className="measures">
             {data.measures.map((m, i) => (
@@ -96,8 +96,10 @@ export default function PledgeCard({
         </>
       )}
       {showRecords && (
-        <p className="label" data-pagefind-ignore="">
-          {t('pledge.timeline')}:
+        <p className="label records-label" data-pagefind-ignore="">
+          {/* On paper only the latest record is printed (src/styles/pledge.css), and the label says so. */}
+          <span className="latest-mark">{t('pledge.latest')}</span>
+          {t('pledge.timeline')}：
         </p>
       )}
       {!showRecords ? null : records.length === 0 ? (

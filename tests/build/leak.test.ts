@@ -646,6 +646,11 @@ describe('the public build', () => {
   test('carries no internal, private or draft sentinel in any file', () => {
     expect(leaks(pub, ['internal', 'internal-optional', 'never'])).toEqual([]);
   });
+
+  test('emits nothing under internal/: no internal page, download or print stylesheet, which the internal build has', () => {
+    expect(pub.files.filter((f) => f.startsWith('internal/'))).toEqual([]);
+    expect(internal.files).toContain('internal/print-banner.css');
+  });
 });
 
 describe('the internal build', () => {

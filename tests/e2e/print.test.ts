@@ -3,11 +3,14 @@
  * fit on one A4 sheet, and its QR code, as printed, must scan to the letter's
  * own address on the site.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { describe, expect, inject, test } from 'vitest';
-import { useTrackedPage, type TrackedPage } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { builtSite, variants } from '../build/sites.ts';
+import { openPage, useTrackedPage, type TrackedPage } from './browser.ts';
+import { startStaticServer, type StaticServer } from './staticServer.ts';
 
 /**
  * The most demanding letters (tang-jie: 4 pledges, 37 records; the five
@@ -35,6 +38,20 @@ function pdfPages(pdf: Buffer): { objects: number; count: number | null } {
   );
   return { objects, count: counts.length ? Math.max(...counts) : null };
 }
+
+/** The text of each page of a PDF, as laid out on it or in the order it was written (pdftotext from Debian's poppler-utils; .ci/run installs it). */
+function pdfText(pdf: Buffer, mode: '-layout' | '-raw' = '-layout'): string[] {
+  let out: string;
+  try {
+    out = execFileSync('pdftotext', [mode, '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8', maxBuffer: 64 << 20 });
+  } catch (err) {
+    throw new Error(`打印测试需要 pdftotext：apt-get install -y poppler-utils（.ci/run 会自动安装）。${String(err)}`);
+  }
+  // Every page ends with a form feed.
+  return out.split('\f').slice(0, -1);
+}
+
+const printPdf = (page: TrackedPage['page']) => page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
 
 let tp: TrackedPage;
 useTrackedPage((p) => (tp = p));
@@ -97,5 +114,94 @@ describe.each(members)('the 公开承诺书 of $id ($why)', ({ id }) => {
     } finally {
       await tp.page.emulateMedia({ media: null });
     }
+  });
+});
+
+describe('the 公开承诺书 as read on paper (tang-jie’s, the sample’s longest)', () => {
+  test('its measures print as a numbered list, each pledge’s latest record on a line of its own, on one page', async () => {
+    await tp.goto('members/tang-jie/');
+    // What the letter holds, read on screen: each pledge's measures and its latest record.
+    const pledges = await tp.page.locator('.letter .pledge').evaluateAll((ps) =>
+      ps.map((p) => ({
+        title: p.querySelector('.title')?.textContent?.trim() ?? '',
+        measures: [...p.querySelectorAll('.measures li')].map((li) => li.textContent?.trim() ?? ''),
+        record: [...p.querySelectorAll('.timeline li')].at(-1)?.querySelector('.note')?.textContent?.trim() ?? '',
+      })),
+    );
+    expect(pledges.length).toBe(4);
+    const pages = pdfText(await printPdf(tp.page));
+    expect(pages.length).toBe(1);
+    const lines = pages[0].split('\n').map((l) => l.trim());
+    for (const p of pledges) {
+      expect(p.measures.length, p.title).toBeGreaterThan(1);
+      p.measures.forEach((m, i) => {
+        // A list item of its own: its number, then the measure, at the start of a line.
+        expect(
+          lines.some((l) => l.startsWith(`${i + 1}.`) && l.includes(m.slice(0, 8))),
+          `${p.title}: 措施 ${i + 1}“${m}”`,
+        ).toBe(true);
+      });
+      // The record starts its own line, after the label that says it is the latest, not after the measures.
+      expect(
+        lines.some((l) => l.startsWith('最新践诺记实：') && l.includes(p.record.slice(0, 8))),
+        `${p.title}: ${p.record}`,
+      ).toBe(true);
+    }
+    for (const m of pledges.flatMap((p) => p.measures)) expect(lines.some((l) => l.includes(`；${m.slice(0, 4)}`))).toBe(false);
+  });
+});
+
+describe('a letter without the board’s address', () => {
+  let server: StaticServer;
+  let noSite: TrackedPage;
+  beforeAll(async () => {
+    // The sample built without an address (no SITE, none in site.json): no QR code can lead anywhere.
+    server = await startStaticServer(builtSite(variants.sample).outDir);
+    noSite = await openPage(tp.page.context(), `${server.origin}/`);
+  });
+  afterAll(async () => {
+    await noSite?.page.close();
+    await server?.close();
+  });
+
+  test('says on paper, in a small line, why there is no QR code, and still prints on one page', async () => {
+    await noSite.goto('members/cao-lin/');
+    expect(await noSite.page.locator('.qr svg').count()).toBe(0);
+    const pages = pdfText(await printPdf(noSite.page), '-raw');
+    expect(pages.length).toBe(1);
+    expect(pages[0].replace(/\s+/g, '')).toContain('本公开栏未设置网址，所以没有印二维码');
+    // On screen the line is not shown: the page itself is the board.
+    expect(await noSite.page.locator('[data-no-qr]').isVisible()).toBe(false);
+  });
+});
+
+describe('an internal page printed on several sheets', () => {
+  test('carries the 内部资料 banner at the top of every sheet, with its page number', async () => {
+    const internal = await openPage(tp.page.context(), inject('internalBaseUrl'));
+    try {
+      let pages: string[] = [];
+      let printed = '';
+      // The first of the internal pages that prints on more than one sheet.
+      for (const path of ['internal/results/2025/jiaoshi-yi/', 'internal/ranking/2025/', 'internal/reviews/jiaoshi-yi/']) {
+        expect((await internal.goto(path)).status(), path).toBe(200);
+        pages = pdfText(await printPdf(internal.page));
+        printed = path;
+        if (pages.length > 1) break;
+      }
+      expect(pages.length, `${printed} prints on ${pages.length} sheet(s)`).toBeGreaterThan(1);
+      pages.forEach((text, i) => {
+        const top = text.split('\n').find((l) => l.trim() !== '') ?? '';
+        expect(top, `${printed} sheet ${i + 1}`).toContain('内部资料');
+        expect(top).toContain(`第 ${i + 1} 页`);
+      });
+    } finally {
+      await internal.page.close();
+    }
+  });
+
+  test('the public build links no such stylesheet, and prints no banner', async () => {
+    await tp.goto('members/tang-jie/');
+    expect(await tp.page.locator('link[href*="print-banner"]').count()).toBe(0);
+    expect(pdfText(await printPdf(tp.page)).join('')).not.toContain('内部资料');
   });
 });
