@@ -224,4 +224,10 @@ describe('the roll-up board', () => {
     expect(files.filter((f) => /(^|\/)(admin|uploads)\/|content-(assets|modules)\.mjs|\.staging|\.board/.test(f))).toEqual([]);
     expect(files).toContain('rollup.json');
   });
+
+  test('only the internal roll-up carries the stylesheet that prints its banner on every sheet, and links it', () => {
+    expect(walk(out)).not.toContain('print-banner.css');
+    expect(readFileSync(join(internalOut, 'print-banner.css'), 'utf8')).toContain('@top-center');
+    expect(readFileSync(join(internalOut, 'index.html'), 'utf8')).toMatch(/<link rel="stylesheet" href="\/[^"]*print-banner\.css" media="print">/);
+  });
 });
