@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { contentLimits } from '../schemas/contentLimits.ts';
-import type { Period } from '../lib/dates.ts';
+import type { IsoDate, Period } from '../lib/dates.ts';
+import type { ContentIndex } from '../lib/contentIndex.ts';
 import { monthSheetRows, sheetPeriod } from '../lib/monthSheetRows.ts';
 import { readBoundedFile, sha256 } from './readBoundedFile.ts';
 import { readPledgeIndex, todayOf } from './readPledgeIndex.ts';
@@ -30,9 +31,18 @@ export async function monthExport(dir: string, key: string, o: { org?: string; t
         error: `找不到组织“${o.org.slice(0, 40)}”：--org 后写组织编号（如 ${[...index.org.keys()][0] ?? 'diyi-zhibu'}）或组织全称。`,
       };
   }
-  const p = sheetPeriod(index, key, day.today, org);
+  return monthWorkbookOf(index, dir, key, day.today, org);
+}
+
+/**
+ * The workbook for period `key` of the content `index` read from `dir` (whose pledge files' bytes are hashed as
+ * they are now), as of `today`, limited to the org `org` (an id) when given. The internal build's download
+ * (src/data/downloads.ts) passes the content as that build shows it.
+ */
+export async function monthWorkbookOf(index: ContentIndex, dir: string, key: string, today: IsoDate, org?: string): Promise<MonthExport> {
+  const p = sheetPeriod(index, key, today, org);
   if ('error' in p) return { error: `没有导出：${p.error}` };
-  const rows = monthSheetRows(index, p.period, day.today, org);
+  const rows = monthSheetRows(index, p.period, today, org);
   const orgName = org ? index.org.get(org)!.data.name : undefined;
   if (rows.length === 0) return { rows: 0, period: p.period, orgName };
   const hashes = new Map<string, string>();
@@ -45,7 +55,7 @@ export async function monthExport(dir: string, key: string, o: { org?: string; t
     period: p.period,
     round: index.model.site.data.currentRound,
     org: org ? { id: org, name: orgName! } : undefined,
-    today: day.today,
+    today: today,
   });
   return { workbook, rows: rows.length, period: p.period, orgName };
 }

@@ -228,6 +228,8 @@ describe('the roll-up board', () => {
   test('only the internal roll-up carries the stylesheet that prints its banner on every sheet, and links it', () => {
     expect(walk(out)).not.toContain('print-banner.css');
     expect(readFileSync(join(internalOut, 'print-banner.css'), 'utf8')).toContain('@top-center');
-    expect(readFileSync(join(internalOut, 'index.html'), 'utf8')).toMatch(/<link rel="stylesheet" href="\/[^"]*print-banner\.css" media="print">/);
+    expect(readFileSync(join(internalOut, 'index.html'), 'utf8')).toMatch(
+      /<link rel="stylesheet" href="\/[^"]*print-banner\.css" media="print">/,
+    );
   });
 });
