@@ -111,3 +111,15 @@ export function burnInShift(n: number): { x: number; y: number } {
   const s = steps[((n % steps.length) + steps.length) % steps.length];
   return { x: s[0], y: s[1] };
 }
+
+/**
+ * When the screen last reached its server, as its offline note says it: the time (HH:MM) on the same day, else
+ * the date and time (MM-DD HH:MM), in the screen's own clock.
+ * @example contactStamp(new Date(2025, 11, 26, 9, 5), new Date(2025, 11, 26, 14, 0)) // '09:05'
+ */
+export function contactStamp(last: Date, now: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const time = `${two(last.getHours())}:${two(last.getMinutes())}`;
+  const sameDay = last.getFullYear() === now.getFullYear() && last.getMonth() === now.getMonth() && last.getDate() === now.getDate();
+  return sameDay ? time : `${two(last.getMonth() + 1)}-${two(last.getDate())} ${time}`;
+}

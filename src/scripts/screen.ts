@@ -8,6 +8,7 @@
  */
 import {
   burnInShift,
+  contactStamp,
   isDimmed,
   retryDelay,
   rotation,
@@ -140,10 +141,15 @@ export function startScreen(): void {
     setTimeout(advance, slideSeconds(order[index], config.settings, options) * 1000);
   }
 
+  // The page itself came from the server: that is the first contact.
+  let lastContact = new Date();
   function setOffline(offline: boolean): void {
     if (offline) root.setAttribute('data-offline', 'true');
     else root.removeAttribute('data-offline');
-    if (note) note.hidden = !offline;
+    if (!note) return;
+    const template = note.getAttribute('data-template');
+    if (offline && template) note.textContent = template.replace('{time}', contactStamp(lastContact, new Date()));
+    note.hidden = !offline;
   }
 
   let failures = 0;
@@ -154,6 +160,7 @@ export function startScreen(): void {
       .then(
         (info) => {
           failures = 0;
+          lastContact = new Date();
           setOffline(false);
           const id = info && typeof info.id === 'string' ? info.id : '';
           if (id && id !== pageId) reloadWanted = true;

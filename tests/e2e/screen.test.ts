@@ -222,40 +222,60 @@ describe('the screen', () => {
     [1920, 1080],
     [3840, 2160],
     [1080, 1920],
-  ])('has no scrollbar and large type at %i×%i, on every slide', async (width, height) => {
-    const tp = await open({ width, height });
-    const orgUrl = Object.entries(configOf(screenHtml).orgs).find(([id]) => id !== configOf(screenHtml).org)![1];
-    for (const path of ['screen/', orgUrl.replace(/^\//, '')]) {
-      for (const slide of slidesOf(read(`${path}index.html`))) {
-        await tp.goto(`${path}?interval=600&slides=${slide}`);
-        const m = await tp.page.evaluate(() => {
-          const root = document.documentElement;
-          const s = document.querySelector<HTMLElement>('section.is-current')!;
-          const cell = s.querySelector('td, p')!;
-          return {
-            slide: s.getAttribute('data-slide'),
-            page: [root.scrollWidth, root.scrollHeight, document.body.scrollWidth, document.body.scrollHeight],
-            box: [s.scrollWidth, s.clientWidth, s.scrollHeight, s.clientHeight],
-            font: parseFloat(getComputedStyle(cell).fontSize),
-          };
-        });
-        const where = `${path} ${slide} at ${width}×${height}: ${JSON.stringify(m)}`;
-        expect(m.slide, where).toBe(slide);
-        expect(Math.max(m.page[0], m.page[2]), where).toBeLessThanOrEqual(width);
-        expect(Math.max(m.page[1], m.page[3]), where).toBeLessThanOrEqual(height);
-        expect(m.box[0], where).toBeLessThanOrEqual(m.box[1] + 1);
-        expect(m.box[2], where).toBeLessThanOrEqual(m.box[3] + 1);
-        // Readable across a corridor: body text at least 2% of the screen's shorter side (22 px on a 1080p screen).
-        expect(m.font, where).toBeGreaterThanOrEqual(Math.min(width, height) * 0.02);
+    [1366, 768],
+  ])(
+    'has no scrollbar, nothing cut off, large type and no more than a third of the screen empty at %i×%i, on every slide',
+    async (width, height) => {
+      const tp = await open({ width, height });
+      const orgUrl = Object.entries(configOf(screenHtml).orgs).find(([id]) => id !== configOf(screenHtml).org)![1];
+      for (const path of ['screen/', orgUrl.replace(/^\//, '')]) {
+        for (const slide of slidesOf(read(`${path}index.html`))) {
+          await tp.goto(`${path}?interval=600&slides=${slide}`);
+          const m = await tp.page.evaluate(() => {
+            const root = document.documentElement;
+            const s = document.querySelector<HTMLElement>('section.is-current')!;
+            const cell = s.querySelector('td, p')!;
+            // How much of the screen's height lies under the slide's lowest visible content, empty.
+            const box = s.getBoundingClientRect();
+            let bottom = box.top;
+            for (const el of s.querySelectorAll<HTMLElement>('*')) {
+              const r = el.getBoundingClientRect();
+              if (r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden') bottom = Math.max(bottom, r.bottom);
+            }
+            // Anything that reaches past the slide's edges is cut off by it.
+            const cut = [...s.querySelectorAll<HTMLElement>('*')].filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.width > 0 && (r.bottom > box.bottom + 1 || r.right > box.right + 1);
+            }).length;
+            return {
+              slide: s.getAttribute('data-slide'),
+              empty: Math.round(((box.bottom - bottom) / window.innerHeight) * 100) / 100,
+              cut,
+              page: [root.scrollWidth, root.scrollHeight, document.body.scrollWidth, document.body.scrollHeight],
+              box: [s.scrollWidth, s.clientWidth, s.scrollHeight, s.clientHeight],
+              font: parseFloat(getComputedStyle(cell).fontSize),
+            };
+          });
+          const where = `${path} ${slide} at ${width}×${height}: ${JSON.stringify(m)}`;
+          expect(m.slide, where).toBe(slide);
+          expect(Math.max(m.page[0], m.page[2]), where).toBeLessThanOrEqual(width);
+          expect(Math.max(m.page[1], m.page[3]), where).toBeLessThanOrEqual(height);
+          expect(m.box[0], where).toBeLessThanOrEqual(m.box[1] + 1);
+          expect(m.box[2], where).toBeLessThanOrEqual(m.box[3] + 1);
+          // Readable across a corridor: body text at least 2% of the screen's shorter side (22 px on a 1080p screen).
+          expect(m.font, where).toBeGreaterThanOrEqual(Math.min(width, height) * 0.02);
+          expect(m.cut, where).toBe(0);
+          expect(m.empty, where).toBeLessThanOrEqual(0.34);
+        }
       }
-    }
-    // Going from slide to slide quickly cancels the previous page's favicon: that is our doing, not the page's.
-    expect(
-      tp.errors().filter((e) => !/ERR_ABORTED/.test(e)),
-      describeLog(tp.log),
-    ).toEqual([]);
-    await tp.page.context().close();
-  });
+      // Going from slide to slide quickly cancels the previous page's favicon: that is our doing, not the page's.
+      expect(
+        tp.errors().filter((e) => !/ERR_ABORTED/.test(e)),
+        describeLog(tp.log),
+      ).toEqual([]);
+      await tp.page.context().close();
+    },
+  );
 
   test('shifts the picture by a few pixels every few minutes against burn-in', async () => {
     const tp = await open();
@@ -324,7 +344,15 @@ describe('the screen and its server', () => {
     const stopped = await pageNow();
     await runUntil(tp.page, async () => (await offline()) === 'true', { limit: 30_000 });
     expect(await note.isVisible()).toBe(true);
-    expect(await note.textContent()).toContain(`离线 · 数据更新于 ${build.asOf}`);
+    // When it last reached the server (its last good poll, at most one poll interval, 3 s, before the server
+    // stopped, in the page's clock) beside the data's cut-off date.
+    const stamps = await tp.page.evaluate((at) => {
+      const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+      return [hhmm(new Date(at)), hhmm(new Date(at - 3_000))];
+    }, stopped);
+    const said = (await note.textContent()) ?? '';
+    expect(said).toMatch(new RegExp(`^离线 · 最后联系服务器 \\d{2}:\\d{2} · 数据截止 ${build.asOf}$`));
+    expect(stamps).toContain(/(\d{2}:\d{2})/.exec(said)?.[1]);
     // Still showing, still rotating.
     const shown = (await currentSlide(tp.page))!;
     await nextSlide(tp.page, shown);

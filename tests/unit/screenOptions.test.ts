@@ -11,6 +11,7 @@ import {
   screenOptions,
   slideIds,
   slideSeconds,
+  contactStamp,
 } from '../../src/lib/screenOptions.ts';
 import { siteSchema } from '../../src/schemas/site.ts';
 import { readFileSync } from 'node:fs';
@@ -117,5 +118,14 @@ describe("site.json's screen field", () => {
     expect(siteSchema.safeParse({ ...site, screen: { dimFrom: '24:00', dimTo: '06:00' } }).success).toBe(false);
     expect(siteSchema.safeParse({ ...site, screen: { seconds: 1 } }).success).toBe(false);
     expect(siteSchema.safeParse({ ...site, screen: { durations: { nope: 10 } } }).success).toBe(false);
+  });
+});
+
+describe('contactStamp', () => {
+  test('the time on the same day, the date and time on another, in the screen’s own clock', () => {
+    const now = new Date(2025, 11, 26, 14, 0);
+    expect(contactStamp(new Date(2025, 11, 26, 9, 5), now)).toBe('09:05');
+    expect(contactStamp(new Date(2025, 11, 25, 23, 59), now)).toBe('12-25 23:59');
+    expect(contactStamp(new Date(2024, 11, 26, 9, 5), now)).toBe('12-26 09:05');
   });
 });
