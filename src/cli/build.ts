@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --outDir DIR]`: `astro build`, then the search index in
+ * `npm run build [-- --outDir DIR] [--content DIR] [--cms-backend none]`: `astro build`, then the search index in
  * a separate step once Astro has exited, so that at 10,000 members Astro's
  * memory and Pagefind's are never held at the same time. Other flags are
  * passed to `astro build` as they are.
@@ -42,20 +42,9 @@ import { recordPhase } from '../loader/buildTimings.ts';
 import { astroCommand } from '../loader/nodeCommand.ts';
 import { removeAstroLeftovers } from '../loader/astroLeftovers.ts';
 import { publishOutDir, repairOutDir, stagingPaths } from '../loader/publishOutDir.ts';
+import { takeArg } from './takeArg.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** The value of `--name X` or `--name=X`, and the arguments without it. */
-function takeFlag(args: string[], name: string): { value?: string; rest: string[] } {
-  const rest: string[] = [];
-  let value: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === name) value = args[++i];
-    else if (args[i].startsWith(`${name}=`)) value = args[i].slice(name.length + 1);
-    else rest.push(args[i]);
-  }
-  return { value, rest };
-}
 
 // Node prints a frame as "    at fn (file:line:col)"; Astro heads the frames with "Stack trace:".
 const STACK_LINE = /^\s*(at\s|Stack trace:?\s*$)/;
@@ -115,11 +104,17 @@ function pauseBeforeSwap(): Promise<void> {
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 async function main(): Promise<number> {
-  const asOf = takeFlag(
+  const asOf = takeArg(
     process.argv.slice(2).filter((a) => a !== '--'),
     '--as-of',
   );
-  const argv = asOf.rest;
+  // `--content DIR` and `--cms-backend NAME`: CONTENT_DIR and CMS_BACKEND as flags, which every shell takes alike
+  // (cmd.exe and PowerShell have no `NAME=value command`); a flag wins over the variable.
+  const content = takeArg(asOf.rest, '--content');
+  if (content.value) process.env.CONTENT_DIR = resolve(content.value);
+  const backendFlag = takeArg(content.rest, '--cms-backend');
+  if (backendFlag.value) process.env.CMS_BACKEND = backendFlag.value;
+  const argv = backendFlag.rest;
   if (asOf.value !== undefined || process.env.AS_OF) {
     const value = asOf.value ?? process.env.AS_OF ?? '';
     if (!isIsoDate(value)) {
@@ -134,10 +129,10 @@ async function main(): Promise<number> {
     return 2;
   }
   // `--out DIR` (or OUT_DIR) is the short form of `--outDir DIR`; the flag wins over the variable.
-  const short = takeFlag(argv, '--out');
-  const out = takeFlag(short.rest, '--outDir');
+  const short = takeArg(argv, '--out');
+  const out = takeArg(short.rest, '--outDir');
   out.value ??= short.value ?? (process.env.OUT_DIR || undefined);
-  const root = resolve(takeFlag(argv, '--root').value ?? process.cwd());
+  const root = resolve(takeArg(argv, '--root').value ?? process.cwd());
   const dest = resolve(root, out.value ?? 'dist');
   const rel = relative(process.cwd(), dest);
   const shown = !rel ? '.' : rel.startsWith('..') || isAbsolute(rel) ? dest : rel;

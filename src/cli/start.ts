@@ -1,5 +1,5 @@
 /**
- * `npm start`: the site and the CMS at /admin/, editing the files in content/
+ * `npm start [-- --content DIR]`: the site and the CMS at /admin/, editing the files in content/ (or DIR)
  * through decap-server (Decap's local backend).
  *
  * decap-server has no authentication, and its only limit is "inside the
@@ -26,6 +26,7 @@ import { firstFreePort } from './ports.ts';
 import { astroCommand, tsxCommand } from '../loader/nodeCommand.ts';
 import { spawnGroup } from '../loader/processGroup.ts';
 import { argValue, serverGroup } from './serverGroup.ts';
+import { takeArg } from './takeArg.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Node itself with each program's entry (src/loader/nodeCommand.ts), never a node_modules/.bin shim (.cmd on Windows).
@@ -33,7 +34,12 @@ const [node, ...buildAdminArgs] = tsxCommand(root, join(root, 'src', 'cli', 'bui
 const [, ...astroArgs] = astroCommand(root);
 // No telemetry, and no "new version available" notice: Astro 6+ needs Node 22, so upgrading would break Node 20 machines.
 const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true' };
-const args = process.argv.slice(2).filter((a) => a !== '--');
+// `--content DIR`: CONTENT_DIR as a flag, which every shell takes alike (cmd.exe and PowerShell have no `NAME=value command`).
+const { value: contentArg, rest: args } = takeArg(
+  process.argv.slice(2).filter((a) => a !== '--'),
+  '--content',
+);
+if (contentArg) env.CONTENT_DIR = resolve(contentArg);
 const servers = serverGroup('无法启动');
 const stop = servers.stop;
 // Annotated, so that TypeScript narrows after a call (a destructured never-returning function does not).

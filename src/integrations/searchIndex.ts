@@ -109,7 +109,7 @@ export async function indexPages(dir: string, rels: readonly string[], outputPat
  * (tests/build/reproducible.test.ts, tests/unit/searchIndexOrder.test.ts).
  */
 export async function indexSite(dir: string): Promise<number> {
-  return indexPages(dir, htmlFiles(dir), `${dir.replace(/\/$/, '')}/pagefind`);
+  return indexPages(dir, htmlFiles(dir), join(dir, 'pagefind'));
 }
 
 export function searchIndex(): AstroIntegration {

@@ -84,9 +84,11 @@ test('setup, then every command it prints, as printed: import of a 10-row roster
     .map((l) => l.trim());
   expect(printed).toEqual([
     `npm run import -- 名册.xlsx --content ${dir}`,
-    `CONTENT_DIR=${dir} npm start`,
-    `CONTENT_DIR=${dir} CMS_BACKEND=none npm run build`,
+    `npm start -- --content ${dir}`,
+    `npm run build -- --content ${dir} --cms-backend none`,
   ]);
+  // Each runs alike in cmd.exe, PowerShell and sh: flags only, no NAME=value before the command.
+  for (const line of printed) expect(line, line).not.toMatch(/^[A-Z_]+=/);
 
   const csv = join(mkdtempSync(join(tmpdir(), 'roster-')), '名册.csv');
   writeFileSync(csv, `${roster.map((r) => r.join(',')).join('\n')}\n`);
