@@ -200,7 +200,9 @@ describe('the 考核评比 page (internal build)', () => {
     const html = await (await fetch(tp.url(path))).text();
     expect(html.match(/<table class="ranking"/g)?.length).toBe(6);
     expect(html).not.toMatch(/<th[^>]*>\s*<button/);
-    expect(html).toContain('npm run export -- ranking --round 2025');
+    // The Excel file is a download beside the table, not a command to run (tests/e2e/downloads.test.ts opens it).
+    expect(html).toContain('href="/internal/downloads/ranking-2025.xlsx"');
+    expect(html).not.toContain('npm run export');
     const csv = await fetch(tp.url('internal/ranking/2025.csv'));
     expect(csv.status).toBe(200);
     const text = await csv.text();

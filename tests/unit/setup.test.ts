@@ -112,9 +112,9 @@ describe('npm run setup', () => {
       expect(r.stdout).toContain('没有错误');
       expect(r.stdout).toContain('统计截止日期：2026-03-05（命令行 --as-of）');
       expect(r.stdout).toContain(`npm run import -- 名册.xlsx --content ${dir}`);
-      expect(r.stdout).toContain(`CONTENT_DIR=${dir} npm start`);
+      expect(r.stdout).toContain(`npm start -- --content ${dir}`);
       // The build it gives names a backend, as a production build must (tests/build/setupImport.test.ts runs it).
-      expect(r.stdout).toContain(`CONTENT_DIR=${dir} CMS_BACKEND=none npm run build`);
+      expect(r.stdout).toContain(`npm run build -- --content ${dir} --cms-backend none`);
     },
     60_000,
   );
