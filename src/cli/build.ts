@@ -111,8 +111,17 @@ async function main(): Promise<number> {
   // `--content DIR` and `--cms-backend NAME`: CONTENT_DIR and CMS_BACKEND as flags, which every shell takes alike
   // (cmd.exe and PowerShell have no `NAME=value command`); a flag wins over the variable.
   const content = takeArg(asOf.rest, '--content');
-  if (content.value) process.env.CONTENT_DIR = resolve(content.value);
   const backendFlag = takeArg(content.rest, '--cms-backend');
+  for (const [flag, got, example] of [
+    ['--content', content, '--content 本支部'],
+    ['--cms-backend', backendFlag, '--cms-backend none'],
+  ] as const) {
+    if (got.missing) {
+      process.stderr.write(`${t('cli.flagNeedsValue', { flag, example })}\n`);
+      return 2;
+    }
+  }
+  if (content.value) process.env.CONTENT_DIR = resolve(content.value);
   if (backendFlag.value) process.env.CMS_BACKEND = backendFlag.value;
   const argv = backendFlag.rest;
   if (asOf.value !== undefined || process.env.AS_OF) {

@@ -27,6 +27,7 @@ import { astroCommand, tsxCommand } from '../loader/nodeCommand.ts';
 import { spawnGroup } from '../loader/processGroup.ts';
 import { argValue, serverGroup } from './serverGroup.ts';
 import { takeArg } from './takeArg.ts';
+import { t } from '../i18n/t.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Node itself with each program's entry (src/loader/nodeCommand.ts), never a node_modules/.bin shim (.cmd on Windows).
@@ -35,10 +36,18 @@ const [, ...astroArgs] = astroCommand(root);
 // No telemetry, and no "new version available" notice: Astro 6+ needs Node 22, so upgrading would break Node 20 machines.
 const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true' };
 // `--content DIR`: CONTENT_DIR as a flag, which every shell takes alike (cmd.exe and PowerShell have no `NAME=value command`).
-const { value: contentArg, rest: args } = takeArg(
+const {
+  value: contentArg,
+  missing: contentMissing,
+  rest: args,
+} = takeArg(
   process.argv.slice(2).filter((a) => a !== '--'),
   '--content',
 );
+if (contentMissing) {
+  process.stderr.write(`${t('cli.flagNeedsValue', { flag: '--content', example: '--content 本支部' })}\n`);
+  process.exit(2);
+}
 if (contentArg) env.CONTENT_DIR = resolve(contentArg);
 const servers = serverGroup('无法启动');
 const stop = servers.stop;

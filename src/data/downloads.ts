@@ -1,8 +1,9 @@
 /**
  * The Excel downloads of the internal build: the 践诺台账 and this month's (or semester's) 践诺记实 sheet of the
- * current round, and the 评诺 results and the 考核评比 of every round that has them. The same workbooks as
- * `npm run export` (src/loader/workbooks.ts, src/loader/monthExport.ts), from the content as the internal build
- * shows it, and byte for byte the same on every build of the same content. Served by
+ * current round, and the 评诺 results and the 考核评比 of every round that has them. Built as `npm run export` builds
+ * them (src/loader/workbooks.ts, src/loader/monthExport.ts), but from the content as the internal build shows it
+ * (nothing private; the CLI's ledger and month sheet read all the content), and byte for byte the same on every
+ * build of the same content. Served by
  * src/pages/internal/downloads/[file].ts and linked from the pages that show the same numbers. None in the public
  * build: every call for the public scope gives nothing.
  */

@@ -113,8 +113,9 @@ export function monthlyTrend(
 
 /**
  * The pace on a day (应达进度): of the pledges approved by then, the share whose deadline has come (on or before
- * `date`); 0 when there are none. Had every pledge been checked off by its deadline, the completion rate would be
- * this; a completion rate below it means pledges past their deadline are still open. Pledges due at the year's
+ * `date`, the deadline day included: by the end of that day it should be done); 0 when there are none. Had every
+ * pledge been checked off by its deadline, the completion rate would be at least this (more with pledges done
+ * early); a completion rate below it means some pledges whose deadline has come are still open. Pledges due at the year's
  * end keep it low until December, as they should: they are not behind.
  * @example dueShare([due 03-31, due 12-31], '2025-06-30') // 0.5
  */
@@ -173,7 +174,8 @@ export function deadlineOutcomes(pledges: readonly Entry<Pledge>[], asOf: IsoDat
 
 /**
  * Completion of what has fallen due: numerator = approved pledges checked off (on time or late); denominator =
- * approved pledges that are due (deadline on or before `asOf`) or already checked off. In the middle of a round
+ * approved pledges checked off, overdue or under rectification (past their deadline; the deadline day itself is
+ * still within it, as pledgeStatus.ts has it). With deadlineOutcomes' 尚未到期 it splits the published pledges exactly. In the middle of a round
  * this is the figure that says whether the branch keeps its word: pledges not yet due and still open are in
  * neither part, so they never read as failing. At the round's end it equals the completion rate.
  */
@@ -184,7 +186,8 @@ export function dueCompletionRate(pledges: readonly Entry<Pledge>[], asOf: IsoDa
     const f = fulfilmentOf(p.data, asOf);
     if (f === null) continue;
     if (isDone(f)) done += 1;
-    if (isDone(f) || (p.data.deadline ?? '') <= asOf) total += 1;
+    // By status, as the home page's other counts are: a pledge on its deadline day is still within it (not due).
+    if (isDone(f) || f === 'overdue' || f === 'rectifying') total += 1;
   }
   return rate(done, total);
 }

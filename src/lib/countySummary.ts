@@ -42,11 +42,12 @@ export function countySummary(
     byStatus[key] = ss.reduce((n, s) => n + (s.totals.pledges.byStatus[key] ?? 0), 0);
   for (const key of Object.keys(first.totals.pledges.byCategory))
     byCategory[key] = ss.reduce((n, s) => add(n, s.totals.pledges.byCategory[key]), { done: 0, total: 0 });
+  // The pace is a share of each unit's pledges: summed as counts (pace × pledges), then divided by all the pledges.
   const months = new Map<string, { done: number; total: number; pace: number; n: number }>();
   for (const s of ss)
     for (const p of s.totals.trend) {
       const m = months.get(p.month) ?? { done: 0, total: 0, pace: 0, n: 0 };
-      months.set(p.month, { done: m.done + p.done, total: m.total + p.total, pace: m.pace + p.pace, n: m.n + 1 });
+      months.set(p.month, { done: m.done + p.done, total: m.total + p.total, pace: m.pace + p.pace * p.total, n: m.n + 1 });
     }
   const summary: ShardSummary = {
     format: summaryFormat,
@@ -66,7 +67,12 @@ export function countySummary(
       trend: [...months.entries()]
         .filter(([, m]) => m.n === ss.length)
         .sort(([a], [b]) => byCode(a, b))
-        .map(([month, m]) => ({ month, done: m.done, total: m.total, pace: Math.round((m.pace / m.n) * 10_000) / 10_000 })),
+        .map(([month, m]) => ({
+          month,
+          done: m.done,
+          total: m.total,
+          pace: m.total ? Math.round((m.pace / m.total) * 10_000) / 10_000 : 0,
+        })),
     },
     orgs: rows.map((r) => {
       const s = r.summary as ShardSummary;

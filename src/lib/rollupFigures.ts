@@ -130,7 +130,7 @@ export function rollupFigures(file: RollupFile, profileLabel: (id: string) => st
       for (const s of summaries)
         for (const p of s.totals.trend) {
           const m = months.get(p.month) ?? { done: 0, total: 0, pace: 0, n: 0 };
-          months.set(p.month, { done: m.done + p.done, total: m.total + p.total, pace: m.pace + p.pace, n: m.n + 1 });
+          months.set(p.month, { done: m.done + p.done, total: m.total + p.total, pace: m.pace + p.pace * p.total, n: m.n + 1 });
         }
       const first = summaries[0];
       return {
@@ -155,11 +155,12 @@ export function rollupFigures(file: RollupFile, profileLabel: (id: string) => st
             summaries.reduce((n, s) => add(n, s.totals.pledges.byCategory[c.value] ?? { done: 0, total: 0 }), { done: 0, total: 0 }),
           ),
         })),
-        // Months every shard of the kind reports; the pace is their mean (the same round gives the same pace).
+        // Months every shard of the kind reports. The pace is a share of each shard's pledges (those due by the month's
+        // end): summed as counts, Σ(pace × pledges) ÷ Σ pledges, not a mean of shares.
         trend: [...months.entries()]
           .filter(([, m]) => m.n === summaries.length)
           .sort(([a], [b]) => byCode(a, b))
-          .map(([month, m]) => ({ label: month, rate: rate(m), pace: Math.round((m.pace / m.n) * 10_000) / 10_000 })),
+          .map(([month, m]) => ({ label: month, rate: rate(m), pace: m.total ? Math.round((m.pace / m.total) * 10_000) / 10_000 : 0 })),
       };
     });
 }

@@ -21,6 +21,7 @@ import { childEnv } from '../build/buildSite.ts';
 import { builtSite, variants } from '../build/sites.ts';
 import { axeReport, axeViolations } from './axe.ts';
 import { describeLog, launchBrowser, newContext, openPage, type TrackedPage } from './browser.ts';
+import { pdfText } from './pdfText.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
 import { buildCommand } from '../../src/cli/buildCommand.ts';
 
@@ -128,8 +129,11 @@ describe('the 共产党员户 plaques of examples/provincial (internal/print/hou
   test('print exactly one A4 landscape sheet per household, a page break after every plaque but the last', async () => {
     await open();
     await tp.page.emulateMedia({ media: null });
-    const pdf = pdfInfo(await tp.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+    const bytes = await tp.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const pdf = pdfInfo(bytes);
     expect(pdf.pages, `/${path} prints on ${pdf.pages} pages for ${households.length} households`).toBe(households.length);
+    // A plaque hangs at a door: no 内部资料 on any sheet, not even in its margin (src/lib/printBannerCss.ts).
+    expect(pdfText(bytes).filter((text) => text.includes('内部资料'))).toEqual([]);
     expect([pdf.width, pdf.height].map(Math.round)).toEqual([A4.long, A4.short].map(Math.round));
     await tp.page.emulateMedia({ media: 'print' });
     try {

@@ -3,13 +3,13 @@
  * fit on one A4 sheet, and its QR code, as printed, must scan to the letter's
  * own address on the site.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { builtSite, variants } from '../build/sites.ts';
 import { openPage, useTrackedPage, type TrackedPage } from './browser.ts';
+import { pdfText } from './pdfText.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
 
 /**
@@ -37,18 +37,6 @@ function pdfPages(pdf: Buffer): { objects: number; count: number | null } {
     Number(m[1] ?? m[2]),
   );
   return { objects, count: counts.length ? Math.max(...counts) : null };
-}
-
-/** The text of each page of a PDF, as laid out on it or in the order it was written (pdftotext from Debian's poppler-utils; .ci/run installs it). */
-function pdfText(pdf: Buffer, mode: '-layout' | '-raw' = '-layout'): string[] {
-  let out: string;
-  try {
-    out = execFileSync('pdftotext', [mode, '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8', maxBuffer: 64 << 20 });
-  } catch (err) {
-    throw new Error(`打印测试需要 pdftotext：apt-get install -y poppler-utils（.ci/run 会自动安装）。${String(err)}`);
-  }
-  // Every page ends with a form feed.
-  return out.split('\f').slice(0, -1);
 }
 
 const printPdf = (page: TrackedPage['page']) => page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });

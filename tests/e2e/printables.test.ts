@@ -16,6 +16,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, inject, test } from 'vitest';
 import { axeReport, axeViolations } from './axe.ts';
 import { describeLog, useTrackedPage, type TrackedPage } from './browser.ts';
+import { pdfText } from './pdfText.ts';
 
 const contentDir = fileURLToPath(new URL('../../content/', import.meta.url));
 // Run as an evaluation, not added as an inline <script>, which the pages' Content-Security-Policy refuses.
@@ -558,6 +559,10 @@ describe('all three printables', () => {
       } finally {
         await tp.page.emulateMedia({ media: null });
       }
+      // On the printed sheets themselves, the margin-box banner of an internal page (every sheet) included.
+      const sheets = pdfText(await tp.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+      expect(sheets.length).toBeGreaterThan(0);
+      for (const [i, text] of sheets.entries()) expect(text.includes('内部资料'), `sheet ${i + 1} of ${path}`).toBe(bannerPrints);
     });
 
     test('has no WCAG 2.2 A/AA violation that axe-core can find, and loads without errors or requests leaving the site', async () => {

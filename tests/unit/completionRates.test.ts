@@ -135,6 +135,10 @@ describe('dueShare, dueCompletionRate, deadlineOutcomes and categoryMatrix', () 
       pledge('f', 'm1'),
     ];
     expect(dueCompletionRate(ps, '2026-06-01')).toEqual({ done: 3, total: 4, rate: 3 / 4 });
+    // On its deadline day an open pledge is still within it: not yet due, as its status and the 尚未到期 count say.
+    expect(dueCompletionRate(ps, '2026-04-30')).toEqual({ done: 1, total: 1, rate: 1 });
+    const o = deadlineOutcomes(ps, '2026-04-30');
+    expect(dueCompletionRate(ps, '2026-04-30').total + o.notDue).toBe(ps.length);
     expect(dueCompletionRate(ps, '2026-03-01')).toEqual({ done: 0, total: 0, rate: null });
     // At the round's end every pledge is due: it is the completion rate.
     expect(dueCompletionRate(ps, '2027-01-01')).toEqual(completionRate(ps, '2027-01-01'));

@@ -7,6 +7,8 @@ import { describe, expect, test } from 'vitest';
 import type { StageRanking } from '../../src/lib/branchRanking.ts';
 import { completionRate, monthlyTrend, onTimeRate } from '../../src/lib/completionRates.ts';
 import { shardSummary, summaryJson, type SummaryInput } from '../../src/lib/shardSummary.ts';
+import { countySummary } from '../../src/lib/countySummary.ts';
+import { kindTotals, rollupFigures, type RollupFile, type ShardRow } from '../../src/lib/rollupFigures.ts';
 import { member, org, pledge, round } from '../fixtures/model.ts';
 
 const asOf = '2026-06-30';
@@ -143,5 +145,59 @@ describe('shardSummary', () => {
 
   test('the same input gives the same bytes', () => {
     expect(summaryJson(shardSummary(input({ scope: 'internal' })))).toBe(summaryJson(shardSummary(input({ scope: 'internal' }))));
+  });
+});
+
+describe('the roll-ups’ pace', () => {
+  test('is the share of all the units’ pledges due by each month end: weighted by pledges, not a mean of shares', () => {
+    // Unit A: 4 pledges, none due by March (pace 0); unit B: 1 pledge, due by March (pace 1). All of them: 1 of 5.
+    const a = shardSummary(input());
+    const bPledges = [pledge('x', 'm1', { deadline: '2026-03-31' })];
+    const b = shardSummary(
+      input({
+        site: { name: '乙', shard: { region: '130102', unit: 'yi' } },
+        pledges: bPledges,
+        trend: monthlyTrend(bPledges, round('2026').data, asOf),
+      }),
+    );
+    const row = (s: typeof a, id: string) =>
+      ({
+        id,
+        name: id,
+        township: null,
+        board: null,
+        repo: null,
+        status: 'ok',
+        statusLabel: '',
+        reasons: [],
+        commit: null,
+        dataDate: asOf,
+        digest: null,
+        summary: s,
+      }) as unknown as ShardRow;
+    const file = {
+      format: 'chengnuo-rollup',
+      schemaVersion: 1,
+      level: 'county',
+      name: '某县',
+      region: '1301',
+      cutoff: asOf,
+      tool: { name: 't', version: '0' },
+      totals: [],
+      shards: [row(a, 'A'), row(b, 'B')],
+    } as unknown as RollupFile;
+    const march = (t: { month: string; pace: number; total: number }[]) => t.find((m) => m.month === '2026-03')!;
+    const pa = march(a.totals.trend);
+    const pb = march(b.totals.trend);
+    const want = Math.round(((pa.pace * pa.total + pb.pace * pb.total) / (pa.total + pb.total)) * 10_000) / 10_000;
+    expect(pa.pace).not.toBe(pb.pace);
+    expect(want).toBe(0.2);
+    expect(want).not.toBe(Math.round(((pa.pace + pb.pace) / 2) * 10_000) / 10_000);
+    expect(march(countySummary(file, { id: '1301', region: '1301', unit: 'x', name: '某县', url: '' })!.summary.totals.trend).pace).toBe(
+      want,
+    );
+    file.totals = kindTotals(file.shards, []);
+    const figures = rollupFigures(file, (id) => id);
+    expect(figures[0].trend.find((m) => m.label === '2026-03')!.pace).toBe(want);
   });
 });
