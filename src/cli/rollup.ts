@@ -195,35 +195,22 @@ function mergeBatches(
       (s) =>
         found.get(s.id) ?? {
           key: '',
-          row: {
-            id: s.id,
-            name: s.name,
-            township: s.township ?? null,
-            board: s.board ?? null,
-            repo: null,
-            status: 'missing',
-            statusLabel: statusLabels.missing,
-            reasons: ['没有哪一批读取了这个单位（流水线的某一批没有运行或失败了）'],
-            commit: null,
-            dataDate: null,
-            digest: null,
-            summary: null,
-          },
+          row: emptyRow(s, 'missing', '没有哪一批读取了这个单位（流水线的某一批没有运行或失败了）'),
         },
     ),
   };
 }
 
-/** The row of a shard that could not be read at all. */
-function failedRow(s: RegistryShard, reason: string): ShardRow {
+/** The row of a shard without figures: not read by any batch (`missing`), or not readable at all (`failed`). */
+function emptyRow(s: RegistryShard, status: 'missing' | 'failed', reason: string): ShardRow {
   return {
     id: s.id,
     name: s.name,
     township: s.township ?? null,
     board: s.board ?? null,
     repo: null,
-    status: 'failed',
-    statusLabel: statusLabels.failed,
+    status,
+    statusLabel: statusLabels[status],
     reasons: [reason],
     commit: null,
     dataDate: null,
@@ -364,7 +351,7 @@ export async function rollupCommand(argv: string[], io: CliIo = processIo): Prom
           // Whatever a shard sends, the others are still rolled up: an error reading one fails that one.
           details.push(`${(e as Error).message}`);
           got = {
-            state: { key: '', row: failedRow(s, '读取时出错（原因见运行汇总的终端输出）'), lastGood: state[s.id]?.lastGood },
+            state: { key: '', row: emptyRow(s, 'failed', '读取时出错（原因见运行汇总的终端输出）'), lastGood: state[s.id]?.lastGood },
             reused: false,
           };
         }

@@ -8,7 +8,7 @@ import {
   completionByCategory,
   completionRate,
   deadlineOutcomes,
-  dueCompletionRate,
+  dueRate,
   monthlyTrend,
   onTimeRate,
   orgPledges,
@@ -120,6 +120,8 @@ async function build(scope: Scope): Promise<Board> {
   };
   const htmlCache = new Map<string, string>();
   const top = model.site.data.topOrg;
+  // One count per deadline outcome, shared by the home, stats and screen pages and the due rate.
+  const outcomes = deadlineOutcomes(index.roundPledges, asOf);
   const orgsInOrder = index.org.has(top) ? index.subtree(top) : model.orgs.map((o) => o.id);
   const commendations = [...model.commendations].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
   const commendationsBy = new Map<string, Entry<Commendation>[]>();
@@ -145,8 +147,8 @@ async function build(scope: Scope): Promise<Board> {
     memberRate: (id) => completionRate(byOwner.get(id)?.map((p) => p.entry) ?? [], asOf),
     overall: completionRate(index.roundPledges, asOf),
     onTime: onTimeRate(index.roundPledges, asOf),
-    due: dueCompletionRate(index.roundPledges, asOf),
-    outcomes: deadlineOutcomes(index.roundPledges, asOf),
+    due: dueRate(outcomes),
+    outcomes,
     byCategory: completionByCategory(index.roundPledges, asOf),
     trend: monthlyTrend(index.roundPledges, round.data, asOf),
     orgsInOrder,

@@ -3,7 +3,7 @@
  * from the same board as the home, stats and org pages, so a screen never shows another number than they do.
  */
 import type { Board, PledgeView } from './board.ts';
-import { completionByCategory, dueCompletionRate, type Rate } from '../lib/completionRates.ts';
+import { completionByCategory, deadlineOutcomes, dueRate, type Rate } from '../lib/completionRates.ts';
 import type { Bulletin, Commendation, Entry } from '../lib/model.ts';
 
 export interface ScreenFigures {
@@ -39,21 +39,23 @@ export function screenFigures(board: Board, org: string): ScreenFigures {
   const mine = top ? board.pledges : board.pledges.filter((p) => orgs.has(p.orgId));
   const inScope = (p: PledgeView) => top || orgs.has(p.orgId);
   const subjectIn = (id: string) => orgs.has(id) || orgs.has(board.index.member.get(id)?.data.org ?? '');
+  // The same outcomes as the home page's, for this org's pledges.
+  const o = top
+    ? board.outcomes
+    : deadlineOutcomes(
+        mine.map((p) => p.entry),
+        board.asOf,
+      );
   return {
     org,
     overall: top ? board.overall : board.orgRate(org),
-    due: top
-      ? board.due
-      : dueCompletionRate(
-          mine.map((p) => p.entry),
-          board.asOf,
-        ),
-    notDue: mine.filter((p) => p.status === 'in-progress' || p.status === 'not-started').length,
+    due: dueRate(o),
+    notDue: o.notDue,
     onTime: top ? board.onTime : undefined,
     pledges: mine.length,
-    closed: mine.filter((p) => p.status === 'closed' || p.status === 'closed-late').length,
-    overdue: mine.filter((p) => p.status === 'overdue').length,
-    rectifying: mine.filter((p) => p.status === 'rectifying').length,
+    closed: o.onTime + o.late,
+    overdue: o.overdue,
+    rectifying: o.rectifying,
     branches: (board.index.children.get(org) ?? []).map((id) => ({ id, rate: board.orgRate(id) })),
     byCategory: top
       ? board.byCategory

@@ -173,21 +173,13 @@ export function deadlineOutcomes(pledges: readonly Entry<Pledge>[], asOf: IsoDat
 }
 
 /**
- * Completion of what has fallen due: numerator = approved pledges checked off (on time or late); denominator =
- * approved pledges checked off, overdue or under rectification (past their deadline; the deadline day itself is
- * still within it, as pledgeStatus.ts has it). With deadlineOutcomes' 尚未到期 it splits the published pledges exactly. In the middle of a round
- * this is the figure that says whether the branch keeps its word: pledges not yet due and still open are in
- * neither part, so they never read as failing. At the round's end it equals the completion rate.
+ * Completion of what has fallen due, from the outcomes: checked off (on time or late) ÷ checked off, overdue or
+ * under rectification. In the middle of a round this is the figure that says whether the branch keeps its word:
+ * pledges not yet due and still open (the deadline day itself is within it, as pledgeStatus.ts has it) are in
+ * neither part, so they never read as failing, and with `notDue` it splits the published pledges exactly. At the
+ * round's end it equals the completion rate.
  */
-export function dueCompletionRate(pledges: readonly Entry<Pledge>[], asOf: IsoDate): Rate {
-  let done = 0;
-  let total = 0;
-  for (const p of pledges) {
-    const f = fulfilmentOf(p.data, asOf);
-    if (f === null) continue;
-    if (isDone(f)) done += 1;
-    // By status, as the home page's other counts are: a pledge on its deadline day is still within it (not due).
-    if (isDone(f) || f === 'overdue' || f === 'rectifying') total += 1;
-  }
-  return rate(done, total);
+export function dueRate(o: DeadlineOutcomes): Rate {
+  const done = o.onTime + o.late;
+  return rate(done, done + o.overdue + o.rectifying);
 }

@@ -4,7 +4,7 @@ import {
   completionByCategory,
   completionRate,
   deadlineOutcomes,
-  dueCompletionRate,
+  dueRate,
   dueShare,
   memberCompletion,
   monthlyTrend,
@@ -98,7 +98,7 @@ describe('monthlyTrend', () => {
   });
 });
 
-describe('dueShare, dueCompletionRate, deadlineOutcomes and categoryMatrix', () => {
+describe('dueShare, dueRate, deadlineOutcomes and categoryMatrix', () => {
   test('the pace is the share of the pledges approved by the day whose deadline has come', () => {
     const ps = [
       pledge('a', 'm1', { deadline: '2026-03-31' }),
@@ -134,14 +134,15 @@ describe('dueShare, dueCompletionRate, deadlineOutcomes and categoryMatrix', () 
       pledge('e', 'm1'), // not due, open: in neither part
       pledge('f', 'm1'),
     ];
-    expect(dueCompletionRate(ps, '2026-06-01')).toEqual({ done: 3, total: 4, rate: 3 / 4 });
+    const due = (date: string) => dueRate(deadlineOutcomes(ps, date));
+    expect(due('2026-06-01')).toEqual({ done: 3, total: 4, rate: 3 / 4 });
     // On its deadline day an open pledge is still within it: not yet due, as its status and the 尚未到期 count say.
-    expect(dueCompletionRate(ps, '2026-04-30')).toEqual({ done: 1, total: 1, rate: 1 });
+    expect(due('2026-04-30')).toEqual({ done: 1, total: 1, rate: 1 });
     const o = deadlineOutcomes(ps, '2026-04-30');
-    expect(dueCompletionRate(ps, '2026-04-30').total + o.notDue).toBe(ps.length);
-    expect(dueCompletionRate(ps, '2026-03-01')).toEqual({ done: 0, total: 0, rate: null });
+    expect(due('2026-04-30').total + o.notDue).toBe(ps.length);
+    expect(due('2026-03-01')).toEqual({ done: 0, total: 0, rate: null });
     // At the round's end every pledge is due: it is the completion rate.
-    expect(dueCompletionRate(ps, '2027-01-01')).toEqual(completionRate(ps, '2027-01-01'));
+    expect(due('2027-01-01')).toEqual(completionRate(ps, '2027-01-01'));
   });
 
   test('every approved pledge is exactly one of on time, late, overdue, under rectification or not yet due', () => {
